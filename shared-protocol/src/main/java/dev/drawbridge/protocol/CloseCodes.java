@@ -1,0 +1,38 @@
+package dev.drawbridge.protocol;
+
+/** WebSocket close codes used by the relay (docs/protocol.md R50–R59). */
+public final class CloseCodes {
+  /** Server shutting down: reconnect with backoff. */
+  public static final int GOING_AWAY = 1001;
+
+  /** Protocol version not supported; the reason is CLIENT_TOO_OLD or SERVER_TOO_OLD. */
+  public static final int VERSION_NOT_SUPPORTED = 4000;
+
+  /** Missing, invalid or expired token. Do not retry automatically. */
+  public static final int UNAUTHORIZED = 4001;
+
+  /** A frame that is not a valid protocol message (or arrived out of order). */
+  public static final int MALFORMED = 4002;
+
+  /** Origin not allowed, room not allowed by the token, or role not allowed. */
+  public static final int FORBIDDEN = 4003;
+
+  /** Sustained traffic over the rate limit. */
+  public static final int RATE_LIMITED = 4008;
+
+  /** A frame or field larger than the documented limits. */
+  public static final int TOO_BIG = 4009;
+
+  /** The room has its maximum number of members. */
+  public static final int ROOM_FULL = 4010;
+
+  /** The client fell too far behind reading; it reconnects and catches up from its last seq. */
+  public static final int TOO_SLOW = 4011;
+
+  private CloseCodes() {}
+
+  /** Codes after which a client must not reconnect on its own (it needs the user). */
+  public static boolean isTerminal(int code) {
+    return code == VERSION_NOT_SUPPORTED || code == UNAUTHORIZED || code == FORBIDDEN;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.drawbridge.protocol.board;
+
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ZOrder;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The deterministic reducer: what a sequence of ops means. Client and relay both use it, so two
+ * parties that applied the same ops in the same seq order hold the same board and the same {@link
+ * #hash()}.
+ *
+ * <p>Rules (docs/protocol.md R40–R47): ops apply in seq order and an op at or below the head seq is
+ * ignored; an op id applied before is ignored; last writer wins per (element, property); delete is
+ * a tombstone; ops on unknown elements, and on deleted ones except a restoring update, are ignored
+ * rather than errors. Not thread-safe: one owner thread.
+ */
+public final class BoardState {
+  private final Map<String, Element> elements = new HashMap<>();
+  private final Map<String, Long> digests = new HashMap<>();
+  private final Set<String> appliedOpIds = new HashSet<>();
+  private long headSeq;
+
+  public BoardState() {}
+
+  /** The board a snapshot describes; later ops continue from its seq. */
+  public static BoardState fromSnapshot(BoardSnapshot snapshot) {
+    BoardState state = new BoardState();
+    for (Element e : snapshot.elements()) {
+      state.elements.put(e.id(), e);
+    }
+    state.headSeq = snapshot.seq();
+    return state;
+  }
+
+  /** An independent copy (op-id memory included). */
+  public BoardState copy() {
+    BoardState copy = new BoardState();
+    copy.elements.putAll(elements);
+    copy.digests.putAll(digests);
+    copy.appliedOpIds.addAll(appliedOpIds);
+    copy.headSeq = headSeq;
+    return copy;
+  }
+
+  /**
+   * Applies a confirmed op at {@code seq}. Returns whether the board changed. An op at or below the
+   * head seq, or whose id was applied before, changes nothing.
+   */
+  public boolean apply(long seq, String opId, Op op) {
+    if (seq <= headSeq) {
+      return false;
+    }
+    headSeq = seq;
+    if (!appliedOpIds.add(opId)) {
+      return false;
+    }
+    return applyOp(op);
+  }
+
+  /**
+   * Applies an op without seq or id bookkeeping: how a client shows its own pending ops on top of
+   * the confirmed board. Returns whether the board changed.
+   */
+  public boolean applyOp(Op op) {
+    return switch (op) {
+      case Op.AddElement add -> add(add.element());
+      case Op.AppendPoints append -> appendPoints(append);
+      case Op.UpdateElement update -> update(update);
+      case Op.DeleteElement delete -> delete(delete.elementId());
+    };
+  }
+
+  private boolean add(Element element) {
+    if (elements.containsKey(element.id())) {
+      return false;
+    }
+    put(element);
+    return true;
+  }
+
+  private boolean appendPoints(Op.AppendPoints append) {
+    Element e = elements.get(append.elementId());
+    if (e == null || e.deleted() || !e.kind().isFreehand()) {
+      return false;
+    }
+    Element grown =
+        e.withPoints(e.points().append(append.points(), ProtocolLimits.MAX_POINTS_PER_ELEMENT));
+    if (grown.points() == e.points()) {
+      return false;
+    }
+    put(grown);
+    return true;
+  }
+
+  private boolean update(Op.UpdateElement update) {
+    Element e = elements.get(update.elementId());
+    if (e == null) {
+      return false;
+    }
+    if (e.deleted() && !Boolean.FALSE.equals(update.patch().deleted())) {
+      return false;
+    }
+    Element changed = update.patch().applyTo(e);
+    if (changed.equals(e)) {
+      return false;
+    }
+    put(changed);
+    return true;
+  }
+
+  private boolean delete(String elementId) {
+    Element e = elements.get(elementId);
+    if (e == null || e.deleted()) {
+      return false;
+    }
+    put(e.withDeleted(true));
+    return true;
+  }
+
+  private void put(Element element) {
+    elements.put(element.id(), element);
+    digests.remove(element.id());
+  }
+
+  /** The highest seq applied (or restored from a snapshot); 0 for a new board. */
+  public long headSeq() {
+    return headSeq;
+  }
+
+  /** The element with this id, tombstoned or not; null if there is none. */
+  public Element get(String id) {
+    return elements.get(id);
+  }
+
+  /** Every element, tombstones included, in no particular order. */
+  public Collection<Element> allElements() {
+    return Collections.unmodifiableCollection(elements.values());
+  }
+
+  /** The elements that are not deleted, back to front. */
+  public List<Element> visibleElements() {
+    List<Element> visible = new ArrayList<>(elements.size());
+    for (Element e : elements.values()) {
+      if (!e.deleted()) {
+        visible.add(e);
+      }
+    }
+    visible.sort(ZOrder.PAINT_ORDER);
+    return visible;
+  }
+
+  public int size() {
+    return elements.size();
+  }
+
+  /** The highest z of any element (deleted ones too, so a restored one cannot tie); 0 if none. */
+  public double topZ() {
+    double top = 0;
+    for (Element e : elements.values()) {
+      top = Math.max(top, e.z());
+    }
+    return top;
+  }
+
+  /** The lowest z of any element; 0 if none. */
+  public double bottomZ() {
+    double bottom = 0;
+    for (Element e : elements.values()) {
+      bottom = Math.min(bottom, e.z());
+    }
+    return bottom;
+  }
+
+  /** The board as a snapshot at the head seq. */
+  public BoardSnapshot snapshot() {
+    List<Element> all = new ArrayList<>(elements.values());
+    all.sort((a, b) -> a.id().compareTo(b.id()));
+    return new BoardSnapshot(headSeq, all);
+  }
+
+  /**
+   * A stable hex digest of the visible board: SHA-256 over (id, element digest) of every visible
+   * element in id order. Same visible board ⇒ same hash on any machine; the seq and tombstones do
+   * not count. Element digests are cached, so repeated hashes are cheap.
+   */
+  public String hash() {
+    List<String> ids = new ArrayList<>(elements.size());
+    for (Element e : elements.values()) {
+      if (!e.deleted()) {
+        ids.add(e.id());
+      }
+    }
+    Collections.sort(ids);
+    MessageDigest sha = sha256();
+    ByteBuffer buf = ByteBuffer.allocate(8);
+    for (String id : ids) {
+      sha.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long digest = digests.computeIfAbsent(id, k -> elements.get(k).digest());
+      buf.clear();
+      sha.update(buf.putLong(digest).array());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

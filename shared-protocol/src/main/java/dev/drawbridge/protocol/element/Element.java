@@ -1,0 +1,124 @@
+package dev.drawbridge.protocol.element;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.protocol.validation.Require;
+
+/**
+ * One thing on the board. Geometry is relative to (x, y) so that moving an element is a change of
+ * two properties, which last-writer-wins resolves per property.
+ *
+ * @param id unique, client-generated
+ * @param kind what it is
+ * @param x left / origin, board units
+ * @param y top / origin, board units
+ * @param w width for boxes; x-extent (may be negative) for lines and arrows; 0 for freehand
+ * @param h height for boxes; y-extent (may be negative) for lines and arrows; 0 for freehand
+ * @param points freehand points relative to (x, y); empty for other kinds
+ * @param text the text of a text element; null for other kinds
+ * @param style colour, width, fill, opacity, font size
+ * @param z z-order key ({@link ZOrder}); ties are broken by id
+ * @param deleted tombstone: a deleted element is invisible but kept so undo can restore it
+ * @param author client id of whoever created it (informational)
+ */
+public record Element(
+    String id,
+    ElementKind kind,
+    double x,
+    double y,
+    double w,
+    double h,
+    Points points,
+    String text,
+    Style style,
+    double z,
+    boolean deleted,
+    String author) {
+
+  public Element {
+    Require.id(id, "element.id");
+    Require.present(kind, "element.kind");
+    Require.coordinate(x, "element.x");
+    Require.coordinate(y, "element.y");
+    Require.coordinate(w, "element.w");
+    Require.coordinate(h, "element.h");
+    points = points == null ? Points.EMPTY : points;
+    if (points.size() > ProtocolLimits.MAX_POINTS_PER_ELEMENT) {
+      throw Require.tooBig("element.points", "more than " + ProtocolLimits.MAX_POINTS_PER_ELEMENT);
+    }
+    Require.optionalText(text, "element.text", ProtocolLimits.MAX_TEXT_LENGTH);
+    Require.present(style, "element.style");
+    ZOrder.requireValid(z, "element.z");
+    Require.optionalId(author, "element.author");
+  }
+
+  /** A freehand element at (x, y) with its first points. */
+  public static Element freehand(
+      String id, ElementKind kind, double x, double y, Points points, Style style, double z) {
+    return new Element(id, kind, x, y, 0, 0, points, null, style, z, false, null);
+  }
+
+  /** A box, line or arrow spanning (x, y) to (x + w, y + h). */
+  public static Element shape(
+      String id, ElementKind kind, double x, double y, double w, double h, Style style, double z) {
+    return new Element(id, kind, x, y, w, h, Points.EMPTY, null, style, z, false, null);
+  }
+
+  /** A text element with its top-left corner at (x, y). */
+  public static Element text(String id, double x, double y, String text, Style style, double z) {
+    return new Element(id, ElementKind.TEXT, x, y, 0, 0, Points.EMPTY, text, style, z, false, null);
+  }
+
+  public Element withAuthor(String newAuthor) {
+    return new Element(id, kind, x, y, w, h, points, text, style, z, deleted, newAuthor);
+  }
+
+  public Element withPoints(Points newPoints) {
+    return new Element(id, kind, x, y, w, h, newPoints, text, style, z, deleted, author);
+  }
+
+  public Element withDeleted(boolean newDeleted) {
+    return new Element(id, kind, x, y, w, h, points, text, style, z, newDeleted, author);
+  }
+
+  /** A platform-independent 64-bit fingerprint of every field (used by the board hash). */
+  @JsonIgnore
+  public long digest() {
+    Digest64 d = new Digest64().add(id).add(kind.name()).add(x).add(y).add(w).add(h);
+    points.digestInto(d);
+    d.add(text).add(style.color()).add(style.width()).add(style.fill());
+    d.add(style.opacity()).add(style.fontSize()).add(z).add(deleted).add(author);
+    return d.value();
+  }
+
+  /** Axis-aligned bounds in board units: {@code [minX, minY, maxX, maxY]}, without stroke width. */
+  public double[] bounds() {
+    if (kind.isFreehand()) {
+      if (points.isEmpty()) {
+        return new double[] {x, y, x, y};
+      }
+      double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+      for (int i = 0; i < points.size(); i++) {
+        minX = Math.min(minX, points.x(i));
+        maxX = Math.max(maxX, points.x(i));
+        minY = Math.min(minY, points.y(i));
+        maxY = Math.max(maxY, points.y(i));
+      }
+      return new double[] {x + minX, y + minY, x + maxX, y + maxY};
+    }
+    if (kind == ElementKind.TEXT) {
+      String content = text == null ? "" : text;
+      String[] lines = content.split("\n", -1);
+      int longest = 0;
+      for (String line : lines) {
+        longest = Math.max(longest, line.length());
+      }
+      double fs = style.fontSize();
+      return new double[] {x, y, x + Math.max(1, longest) * fs * 0.6, y + lines.length * fs * 1.25};
+    }
+    return new double[] {
+      Math.min(x, x + w), Math.min(y, y + h), Math.max(x, x + w), Math.max(y, y + h)
+    };
+  }
+}

@@ -1,0 +1,137 @@
+package dev.drawbridge.protocol.element;
+
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.protocol.validation.Require;
+
+/**
+ * The properties an update op sets; null means "leave as is". Each non-null field is one (element,
+ * property) pair for last-writer-wins. {@code deleted: false} restores a deleted element (undo of
+ * delete); it is the only update a deleted element accepts.
+ */
+public record ElementPatch(
+    Double x,
+    Double y,
+    Double w,
+    Double h,
+    String text,
+    String color,
+    Double width,
+    Boolean fill,
+    Double opacity,
+    Double fontSize,
+    Double z,
+    Boolean deleted) {
+
+  public static final ElementPatch NONE =
+      new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  public ElementPatch {
+    Require.optionalCoordinate(x, "patch.x");
+    Require.optionalCoordinate(y, "patch.y");
+    Require.optionalCoordinate(w, "patch.w");
+    Require.optionalCoordinate(h, "patch.h");
+    Require.optionalText(text, "patch.text", ProtocolLimits.MAX_TEXT_LENGTH);
+    if (color != null) {
+      Require.color(color, "patch.color");
+    }
+    Require.optionalRange(width, 0, ProtocolLimits.MAX_STROKE_WIDTH, "patch.width");
+    Require.optionalRange(opacity, 0, 1, "patch.opacity");
+    Require.optionalRange(fontSize, 1, ProtocolLimits.MAX_FONT_SIZE, "patch.fontSize");
+    if (z != null) {
+      ZOrder.requireValid(z, "patch.z");
+    }
+  }
+
+  public static ElementPatch move(double x, double y) {
+    return NONE.withPosition(x, y);
+  }
+
+  public static ElementPatch restore() {
+    return new ElementPatch(
+        null, null, null, null, null, null, null, null, null, null, null, false);
+  }
+
+  public ElementPatch withPosition(double newX, double newY) {
+    return new ElementPatch(
+        newX, newY, w, h, text, color, width, fill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withSize(double newW, double newH) {
+    return new ElementPatch(
+        x, y, newW, newH, text, color, width, fill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withText(String newText) {
+    return new ElementPatch(x, y, w, h, newText, color, width, fill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withColor(String newColor) {
+    return new ElementPatch(x, y, w, h, text, newColor, width, fill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withWidth(double newWidth) {
+    return new ElementPatch(x, y, w, h, text, color, newWidth, fill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withFill(boolean newFill) {
+    return new ElementPatch(x, y, w, h, text, color, width, newFill, opacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withOpacity(double newOpacity) {
+    return new ElementPatch(x, y, w, h, text, color, width, fill, newOpacity, fontSize, z, deleted);
+  }
+
+  public ElementPatch withFontSize(double newFontSize) {
+    return new ElementPatch(x, y, w, h, text, color, width, fill, opacity, newFontSize, z, deleted);
+  }
+
+  public ElementPatch withZ(double newZ) {
+    return new ElementPatch(x, y, w, h, text, color, width, fill, opacity, fontSize, newZ, deleted);
+  }
+
+  /** {@code element} with every non-null field of this patch written over it. */
+  public Element applyTo(Element e) {
+    Style s = e.style();
+    Style style =
+        new Style(
+            color != null ? color : s.color(),
+            width != null ? width : s.width(),
+            fill != null ? fill : s.fill(),
+            opacity != null ? opacity : s.opacity(),
+            fontSize != null ? fontSize : s.fontSize());
+    return new Element(
+        e.id(),
+        e.kind(),
+        x != null ? x : e.x(),
+        y != null ? y : e.y(),
+        w != null ? w : e.w(),
+        h != null ? h : e.h(),
+        e.points(),
+        text != null ? text : e.text(),
+        style,
+        z != null ? z : e.z(),
+        deleted != null ? deleted : e.deleted(),
+        e.author());
+  }
+
+  /**
+   * The patch that undoes this one on {@code before}: the previous value of every property this
+   * patch sets.
+   */
+  public ElementPatch inverseOn(Element before) {
+    Style s = before.style();
+    return new ElementPatch(
+        x != null ? before.x() : null,
+        y != null ? before.y() : null,
+        w != null ? before.w() : null,
+        h != null ? before.h() : null,
+        text != null ? before.text() : null,
+        color != null ? s.color() : null,
+        width != null ? s.width() : null,
+        fill != null ? s.fill() : null,
+        opacity != null ? s.opacity() : null,
+        fontSize != null ? s.fontSize() : null,
+        z != null ? before.z() : null,
+        deleted != null ? before.deleted() : null);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.drawbridge.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.protocol.validation.Require;
+import java.util.List;
+
+/** Everything a client may send to the relay (docs/protocol.md R10–R14). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
+  @JsonSubTypes.Type(value = ClientMessage.SubmitOp.class, name = "op"),
+  @JsonSubTypes.Type(value = ClientMessage.Presence.class, name = "presence"),
+  @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+})
+public sealed interface ClientMessage {
+
+  /**
+   * The first message on every connection.
+   *
+   * @param protocolVersion the client's protocol version ({@code ProtocolVersion})
+   * @param clientId stable per installation and board; op authorship and presence use it
+   * @param name display name shown to others
+   * @param color the user's colour for cursors and the people panel
+   * @param lastSeq the highest seq the client has applied (0 for none)
+   */
+  record Hello(int protocolVersion, String clientId, String name, String color, long lastSeq)
+      implements ClientMessage {
+    public Hello {
+      Require.id(clientId, "clientId");
+      Require.text(name, "name", ProtocolLimits.MAX_NAME_LENGTH);
+      Require.color(color, "color");
+      Require.atLeast(lastSeq, 0, "lastSeq");
+    }
+  }
+
+  /**
+   * A drawing op. {@code id} is unique per op and kept across resends, so the relay can ack a
+   * replayed op with its original seq instead of storing it twice.
+   */
+  record SubmitOp(String id, Op op) implements ClientMessage {
+    public SubmitOp {
+      Require.id(id, "id");
+      Require.present(op, "op");
+    }
+  }
+
+  /** Ephemeral: where the user's pointer is (null when off the board) and what they selected. */
+  record Presence(Cursor cursor, List<String> selection) implements ClientMessage {
+    public Presence {
+      selection = selection == null ? List.of() : selection;
+      Require.list(selection, ProtocolLimits.MAX_SELECTION, "selection");
+      selection.forEach(id -> Require.id(id, "selection[]"));
+    }
+  }
+
+  /** Application-level heartbeat; the relay answers {@code pong} with the same {@code t}. */
+  record Ping(long t) implements ClientMessage {}
+}

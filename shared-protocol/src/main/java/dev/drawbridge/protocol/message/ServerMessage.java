@@ -1,0 +1,137 @@
+package dev.drawbridge.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.protocol.validation.Require;
+import java.util.List;
+
+/** Everything the relay may send to a client (docs/protocol.md R15–R19). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+  @JsonSubTypes.Type(value = ServerMessage.OpBroadcast.class, name = "op"),
+  @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
+  @JsonSubTypes.Type(value = ServerMessage.Nack.class, name = "nack"),
+  @JsonSubTypes.Type(value = ServerMessage.Synced.class, name = "synced"),
+  @JsonSubTypes.Type(value = ServerMessage.PresenceBroadcast.class, name = "presence"),
+  @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
+  @JsonSubTypes.Type(value = ServerMessage.Left.class, name = "left"),
+  @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+  @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+})
+public sealed interface ServerMessage {
+
+  /**
+   * The answer to {@code hello}. Catch-up ops (seq above the snapshot's, or above the client's
+   * lastSeq) follow it, then {@code synced}.
+   *
+   * @param session this connection's id (for logs and support)
+   * @param headSeq the room's newest seq when the client joined
+   * @param role what the token allows: {@code editor} or {@code viewer}
+   * @param peers who else is in the room
+   * @param snapshot the board at some seq, when the client's lastSeq is older than the relay's
+   *     newest snapshot, or when {@code reset} is set; null otherwise
+   * @param reset the client's lastSeq was ahead of the room's head (the relay lost data): the
+   *     client must replace its confirmed board with the snapshot and resend its pending ops
+   */
+  record Welcome(
+      String session,
+      long headSeq,
+      String role,
+      List<Peer> peers,
+      BoardSnapshot snapshot,
+      boolean reset)
+      implements ServerMessage {
+    public Welcome {
+      Require.id(session, "session");
+      Require.atLeast(headSeq, 0, "headSeq");
+      Require.id(role, "role");
+      peers = peers == null ? List.of() : Require.list(peers, 10_000, "peers");
+      if (reset) {
+        Require.present(snapshot, "snapshot");
+      }
+    }
+  }
+
+  /** An op from another member (or a catch-up op), with the seq the relay gave it. */
+  record OpBroadcast(long seq, String id, String clientId, Op op) implements ServerMessage {
+    public OpBroadcast {
+      Require.atLeast(seq, 1, "seq");
+      Require.id(id, "id");
+      Require.id(clientId, "clientId");
+      Require.present(op, "op");
+    }
+  }
+
+  /** The sender's op is stored at {@code seq}; {@code duplicate} when it was stored before. */
+  record Ack(String id, long seq, boolean duplicate) implements ServerMessage {
+    public Ack {
+      Require.id(id, "id");
+      Require.atLeast(seq, 1, "seq");
+    }
+  }
+
+  /**
+   * The op was not stored. {@code retryAfterMs} > 0: resend it after that long (rate limit); 0: do
+   * not resend (e.g. {@code reason} "viewer" or "invalid").
+   */
+  record Nack(String id, String reason, long retryAfterMs) implements ServerMessage {
+    public Nack {
+      Require.id(id, "id");
+      Require.id(reason, "reason");
+      Require.atLeast(retryAfterMs, 0, "retryAfterMs");
+    }
+  }
+
+  /** Catch-up is complete: the client has every op up to {@code seq}. */
+  record Synced(long seq) implements ServerMessage {
+    public Synced {
+      Require.atLeast(seq, 0, "seq");
+    }
+  }
+
+  /** Another member's pointer and selection. */
+  record PresenceBroadcast(String clientId, Cursor cursor, List<String> selection)
+      implements ServerMessage {
+    public PresenceBroadcast {
+      Require.id(clientId, "clientId");
+      selection = selection == null ? List.of() : selection;
+      Require.list(selection, ProtocolLimits.MAX_SELECTION, "selection");
+    }
+  }
+
+  /** Someone entered the room. */
+  record Joined(Peer peer) implements ServerMessage {
+    public Joined {
+      Require.present(peer, "peer");
+    }
+  }
+
+  /** Someone left the room. */
+  record Left(String clientId) implements ServerMessage {
+    public Left {
+      Require.id(clientId, "clientId");
+    }
+  }
+
+  /** The answer to {@code ping}, echoing its {@code t}. */
+  record Pong(long t) implements ServerMessage {}
+
+  /**
+   * Something the client sent was refused; usually followed by a close with the matching code.
+   *
+   * @param code machine-readable, e.g. {@code malformed}, {@code too_big}, {@code op_before_hello}
+   * @param message plain words for logs
+   * @param ref the op id or message type concerned, if any
+   */
+  record Error(String code, String message, String ref) implements ServerMessage {
+    public Error {
+      Require.id(code, "code");
+      Require.text(message, "message", 1_000);
+      Require.optionalText(ref, "ref", ProtocolLimits.MAX_ID_LENGTH);
+    }
+  }
+}

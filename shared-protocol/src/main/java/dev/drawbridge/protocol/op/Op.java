@@ -1,0 +1,68 @@
+package dev.drawbridge.protocol.op;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.protocol.validation.Require;
+
+/**
+ * A drawing operation: the only way a board changes. Ops are data; what they mean is decided in one
+ * place, {@code BoardState}. On the wire an op is a JSON object whose {@code type} names the record
+ * (docs/protocol.md, R30–R34).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Op.AddElement.class, name = "add"),
+  @JsonSubTypes.Type(value = Op.AppendPoints.class, name = "append"),
+  @JsonSubTypes.Type(value = Op.UpdateElement.class, name = "update"),
+  @JsonSubTypes.Type(value = Op.DeleteElement.class, name = "delete"),
+})
+public sealed interface Op {
+
+  /** The element this op is about. */
+  String elementId();
+
+  /** Puts a new element on the board; an id that already exists (even deleted) is ignored. */
+  record AddElement(Element element) implements Op {
+    public AddElement {
+      Require.present(element, "element");
+      if (element.points().size() > ProtocolLimits.MAX_POINTS_PER_OP) {
+        throw Require.tooBig("element.points", "more than " + ProtocolLimits.MAX_POINTS_PER_OP);
+      }
+    }
+
+    @Override
+    public String elementId() {
+      return element.id();
+    }
+  }
+
+  /** Adds points to a freehand stroke that is being drawn (live strokes). */
+  record AppendPoints(String elementId, Points points) implements Op {
+    public AppendPoints {
+      Require.id(elementId, "elementId");
+      Require.present(points, "points");
+      if (points.size() > ProtocolLimits.MAX_POINTS_PER_OP) {
+        throw Require.tooBig("points", "more than " + ProtocolLimits.MAX_POINTS_PER_OP);
+      }
+    }
+  }
+
+  /** Sets some properties of an element; each is resolved last-writer-wins by seq. */
+  record UpdateElement(String elementId, ElementPatch patch) implements Op {
+    public UpdateElement {
+      Require.id(elementId, "elementId");
+      Require.present(patch, "patch");
+    }
+  }
+
+  /** Marks an element deleted (a tombstone); undo is an update with {@code deleted: false}. */
+  record DeleteElement(String elementId) implements Op {
+    public DeleteElement {
+      Require.id(elementId, "elementId");
+    }
+  }
+}
