@@ -130,6 +130,21 @@ public final class BoardState {
     return true;
   }
 
+  /**
+   * Sets one element as it is in {@code source} (or removes it if {@code source} has none), without
+   * seq or id bookkeeping. A client rebasing its view on the confirmed board uses this to reset
+   * just the element a remote op touched before re-applying its own pending ops.
+   */
+  public void copyElementFrom(BoardState source, String id) {
+    Element e = source.get(id);
+    if (e == null) {
+      elements.remove(id);
+      digests.remove(id);
+    } else {
+      put(e);
+    }
+  }
+
   private void put(Element element) {
     elements.put(element.id(), element);
     digests.remove(element.id());

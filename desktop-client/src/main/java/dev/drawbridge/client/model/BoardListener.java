@@ -1,0 +1,12 @@
+package dev.drawbridge.client.model;
+
+import java.util.Set;
+
+/** Told when what the user sees changes; views redraw only what is named. */
+public interface BoardListener {
+  /** These elements changed (added, updated, deleted or restored). */
+  void elementsChanged(Set<String> elementIds);
+
+  /** The whole board was replaced (a snapshot arrived, a file was opened). */
+  default void boardReplaced() {}
+}

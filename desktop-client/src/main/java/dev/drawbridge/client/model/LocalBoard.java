@@ -1,0 +1,282 @@
+package dev.drawbridge.client.model;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The board as this user sees it: the confirmed board (ops the relay sequenced, in seq order) with
+ * this user's pending ops applied on top. Local edits show at once (optimistic); a remote op is
+ * applied to the confirmed board and only the element it touched is rebased, so a remote op costs
+ * the same on a board of ten elements or ten thousand.
+ *
+ * <p>Single-threaded: call it from one thread (the UI thread in the app).
+ */
+public final class LocalBoard {
+  private BoardState confirmed = new BoardState();
+  private BoardState view = new BoardState();
+  private final Map<String, PendingOp> pending = new LinkedHashMap<>();
+  private final UndoHistory history = new UndoHistory();
+  private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
+  private LocalOpSink sink = LocalOpSink.NONE;
+  private Action openAction;
+
+  /** Where submitted ops go (the sync layer); replaces any previous sink. */
+  public void setSink(LocalOpSink sink) {
+    this.sink = sink == null ? LocalOpSink.NONE : sink;
+  }
+
+  public void addListener(BoardListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(BoardListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** What the user sees. Read it; change it only through this class. */
+  public BoardState view() {
+    return view;
+  }
+
+  /** The board as the relay ordered it, without pending local ops. */
+  public BoardState confirmed() {
+    return confirmed;
+  }
+
+  /** The highest seq applied to the confirmed board. */
+  public long confirmedSeq() {
+    return confirmed.headSeq();
+  }
+
+  /** Local ops not yet acknowledged, oldest first. */
+  public List<PendingOp> pendingOps() {
+    return List.copyOf(pending.values());
+  }
+
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  // ---- local edits ------------------------------------------------------------------------
+
+  /**
+   * Starts an undoable action (a stroke being drawn, a move, a multi-delete). Ops submitted through
+   * it are applied at once; {@link Action#end()} makes them one undo step.
+   */
+  public Action beginAction() {
+    if (openAction != null) {
+      openAction.end();
+    }
+    openAction = new Action();
+    return openAction;
+  }
+
+  /** Submits a single op as its own undoable action. Returns the op's id. */
+  public String submit(Op op) {
+    Action action = beginAction();
+    String id = action.submit(op);
+    action.end();
+    return id;
+  }
+
+  /** Submits several ops as one undoable action. */
+  public void submitAll(List<Op> ops) {
+    Action action = beginAction();
+    ops.forEach(action::submit);
+    action.end();
+  }
+
+  public boolean canUndo() {
+    return history.canUndo();
+  }
+
+  public boolean canRedo() {
+    return history.canRedo();
+  }
+
+  /** Reverts this user's last action with new ops. Returns false if there was nothing to undo. */
+  public boolean undo() {
+    closeOpenAction();
+    List<Op> ops = history.popUndo();
+    if (ops == null) {
+      return false;
+    }
+    history.recordUndone(applyLocally(ops));
+    return true;
+  }
+
+  /** Re-applies the last undone action with new ops. */
+  public boolean redo() {
+    closeOpenAction();
+    List<Op> ops = history.popRedo();
+    if (ops == null) {
+      return false;
+    }
+    history.recordRedone(applyLocally(ops));
+    return true;
+  }
+
+  private void closeOpenAction() {
+    if (openAction != null) {
+      openAction.end();
+    }
+  }
+
+  /** Applies ops as pending local ops and returns the ops that revert them, newest first. */
+  private List<Op> applyLocally(List<Op> ops) {
+    List<Op> inverse = new ArrayList<>();
+    for (Op op : ops) {
+      Submitted done = submitOne(op);
+      if (done.inverse() != null) {
+        inverse.add(done.inverse());
+      }
+    }
+    Collections.reverse(inverse);
+    return inverse;
+  }
+
+  /** A submitted op's id and the op that reverts it (null if nothing to revert). */
+  private record Submitted(String id, Op inverse) {}
+
+  private Submitted submitOne(Op op) {
+    Op inverse = Inverses.of(op, view);
+    PendingOp p = new PendingOp(Ids.random(), op);
+    pending.put(p.id(), p);
+    if (view.applyOp(op)) {
+      fire(Set.of(op.elementId()));
+    }
+    sink.submitted(p);
+    return new Submitted(p.id(), inverse);
+  }
+
+  // ---- from the relay ---------------------------------------------------------------------
+
+  /**
+   * A sequenced op from the relay (another member's, or a catch-up op that may be one of ours whose
+   * ack was lost). Ops at or below the confirmed seq are ignored.
+   */
+  public void applyRemote(long seq, String opId, Op op) {
+    if (seq <= confirmed.headSeq()) {
+      return;
+    }
+    pending.remove(opId);
+    confirmed.apply(seq, opId, op);
+    rebase(op.elementId());
+  }
+
+  /** The relay stored our op {@code opId} at {@code seq}. A repeated ack is harmless. */
+  public void acknowledge(String opId, long seq) {
+    PendingOp p = pending.remove(opId);
+    if (p == null) {
+      return;
+    }
+    confirmed.apply(seq, opId, p.op());
+    rebase(p.op().elementId());
+  }
+
+  /** The relay refused an op for good (e.g. a viewer's): drop it and show the board without it. */
+  public void reject(String opId) {
+    PendingOp p = pending.remove(opId);
+    if (p != null) {
+      rebase(p.op().elementId());
+    }
+  }
+
+  /**
+   * Replaces the confirmed board with a snapshot (catch-up, or the relay lost data) and shows the
+   * pending ops on top of it again.
+   */
+  public void replaceConfirmed(BoardSnapshot snapshot) {
+    confirmed = BoardState.fromSnapshot(snapshot);
+    rebuildView();
+  }
+
+  /**
+   * Restores a board from local storage: the confirmed snapshot and the ops still pending (from the
+   * offline journal), in order. Undo history starts empty.
+   */
+  public void restore(BoardSnapshot confirmedSnapshot, List<PendingOp> pendingOps) {
+    confirmed = BoardState.fromSnapshot(confirmedSnapshot);
+    pending.clear();
+    for (PendingOp p : pendingOps) {
+      pending.put(p.id(), p);
+    }
+    history.clear();
+    rebuildView();
+  }
+
+  private void rebuildView() {
+    view = confirmed.copy();
+    for (PendingOp p : pending.values()) {
+      view.applyOp(p.op());
+    }
+    listeners.forEach(BoardListener::boardReplaced);
+  }
+
+  /** Resets one element of the view to its confirmed state, then re-applies pending ops on it. */
+  private void rebase(String elementId) {
+    view.copyElementFrom(confirmed, elementId);
+    for (PendingOp p : pending.values()) {
+      if (p.op().elementId().equals(elementId)) {
+        view.applyOp(p.op());
+      }
+    }
+    fire(Set.of(elementId));
+  }
+
+  private void fire(Set<String> ids) {
+    for (BoardListener l : listeners) {
+      l.elementsChanged(ids);
+    }
+  }
+
+  /** One undoable action in progress. */
+  public final class Action {
+    private final List<Op> inverse = new ArrayList<>();
+    private final Set<String> touched = new LinkedHashSet<>();
+    private boolean ended;
+
+    private Action() {}
+
+    /** Applies and sends {@code op} as part of this action. Returns the op's id. */
+    public String submit(Op op) {
+      if (ended) {
+        throw new IllegalStateException("action already ended");
+      }
+      Submitted done = submitOne(op);
+      if (done.inverse() != null) {
+        inverse.add(done.inverse());
+      }
+      touched.add(op.elementId());
+      return done.id();
+    }
+
+    /** Closes the action; it becomes one undo step (if it changed anything). */
+    public void end() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      if (openAction == this) {
+        openAction = null;
+      }
+      List<Op> reverted = new ArrayList<>(inverse);
+      Collections.reverse(reverted);
+      history.recordAction(reverted);
+    }
+
+    /** The ids of the elements this action touched so far. */
+    public Set<String> touched() {
+      return Collections.unmodifiableSet(touched);
+    }
+  }
+}
