@@ -1,0 +1,44 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.message.Cursor;
+import dev.drawbridge.protocol.message.Peer;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One open board: its {@link LocalBoard} and, when shared, the live connection that keeps it in
+ * step with the room. The UI draws on {@link #board()} and watches the session through a {@link
+ * SessionListener}; it never sees sockets. Call from the UI thread.
+ */
+public interface BoardSession extends AutoCloseable {
+  /** The board to draw on and render. */
+  LocalBoard board();
+
+  /** A short name for the title and status bar: the room, or the file. */
+  String title();
+
+  /** This user's client id (other members see it in presence and op authorship). */
+  String clientId();
+
+  ConnectionState state();
+
+  Collection<Peer> peers();
+
+  void addListener(SessionListener listener);
+
+  void removeListener(SessionListener listener);
+
+  /** Shares this user's pointer (null when it leaves the board) and selection; best effort. */
+  void sendPresence(Cursor cursor, List<String> selection);
+
+  /** Skips the backoff wait and tries to connect now. No-op for a local board. */
+  void reconnectNow();
+
+  /** Disconnects on purpose; local edits keep being journaled. No-op for a local board. */
+  void goOffline();
+
+  /** Flushes what is pending to disk and closes the connection. */
+  @Override
+  void close();
+}

@@ -1,0 +1,36 @@
+package dev.drawbridge.client.sync;
+
+import java.time.Instant;
+
+/** Where a board session's connection stands; the status bar shows it in words. */
+public sealed interface ConnectionState {
+
+  /** Opening the socket (first attempt). */
+  record Connecting() implements ConnectionState {}
+
+  /** Connected; receiving the ops missed while away. */
+  record Syncing() implements ConnectionState {}
+
+  /** Up to date with the relay; local ops flow as they are made. */
+  record Synced() implements ConnectionState {}
+
+  /** The connection dropped; attempt {@code attempt} starts at {@code nextTryAt}. */
+  record Reconnecting(int attempt, Instant nextTryAt) implements ConnectionState {}
+
+  /** Not connected by choice (a local board, or the user went offline). */
+  record Offline() implements ConnectionState {}
+
+  /**
+   * Will not reconnect without the user: refused token (4001), forbidden (4003), version mismatch
+   * (4000), or a bad server address. {@code reason} is plain words for the user.
+   */
+  record Failed(Kind kind, String reason) implements ConnectionState {
+    public enum Kind {
+      UNAUTHORIZED,
+      FORBIDDEN,
+      VERSION,
+      BAD_ADDRESS,
+      OTHER
+    }
+  }
+}

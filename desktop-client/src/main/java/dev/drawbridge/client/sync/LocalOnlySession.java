@@ -1,0 +1,82 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.message.Cursor;
+import dev.drawbridge.protocol.message.Peer;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A board that is not shared ("Work offline", or a file opened on its own). */
+public final class LocalOnlySession implements BoardSession {
+  private final LocalBoard board;
+  private final String title;
+  private final String clientId;
+  private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
+  public LocalOnlySession(LocalBoard board, String title, String clientId) {
+    this.board = board;
+    this.title = title;
+    this.clientId = clientId;
+    // Nobody will acknowledge local ops: confirm them at once so nothing looks pending.
+    board.setSink(
+        new dev.drawbridge.client.model.LocalOpSink() {
+          private long seq = board.confirmedSeq();
+
+          @Override
+          public void submitted(dev.drawbridge.client.model.PendingOp op) {
+            board.acknowledge(op.id(), ++seq);
+          }
+        });
+  }
+
+  @Override
+  public LocalBoard board() {
+    return board;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+
+  @Override
+  public String clientId() {
+    return clientId;
+  }
+
+  @Override
+  public ConnectionState state() {
+    return new ConnectionState.Offline();
+  }
+
+  @Override
+  public Collection<Peer> peers() {
+    return List.of();
+  }
+
+  @Override
+  public void addListener(SessionListener listener) {
+    listeners.add(listener);
+    listener.stateChanged(state());
+  }
+
+  @Override
+  public void removeListener(SessionListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public void sendPresence(Cursor cursor, List<String> selection) {}
+
+  @Override
+  public void reconnectNow() {}
+
+  @Override
+  public void goOffline() {}
+
+  @Override
+  public void close() {
+    listeners.clear();
+  }
+}

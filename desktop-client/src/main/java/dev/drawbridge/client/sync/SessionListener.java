@@ -1,0 +1,22 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.util.Collection;
+
+/**
+ * What a board session tells the UI. Every call arrives on the session's UI executor
+ * (Platform::runLater in the app, Runnable::run in tests).
+ */
+public interface SessionListener {
+  default void stateChanged(ConnectionState state) {}
+
+  /** Who else is in the room now. */
+  default void peersChanged(Collection<Peer> peers) {}
+
+  /** Another member's cursor or selection moved. */
+  default void presence(ServerMessage.PresenceBroadcast presence) {}
+
+  /** The number of local ops not yet acknowledged changed. */
+  default void pendingChanged(int pendingCount) {}
+}
