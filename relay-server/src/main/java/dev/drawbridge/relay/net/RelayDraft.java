@@ -32,7 +32,16 @@ final class RelayDraft extends Draft_6455 {
       return super.translateFrame(buffer);
     } catch (LimitExceededException e) {
       throw new InvalidDataException(CloseCodes.TOO_BIG, "frame too big");
+    } catch (InvalidDataException e) {
+      throw relayCode(e);
     }
+  }
+
+  private static InvalidDataException relayCode(InvalidDataException e) {
+    if (e.getCloseCode() == CloseFrame.NO_UTF8) {
+      return new InvalidDataException(CloseCodes.MALFORMED, "text frame is not UTF-8");
+    }
+    return e;
   }
 
   @Override
@@ -42,10 +51,7 @@ final class RelayDraft extends Draft_6455 {
     } catch (LimitExceededException e) {
       throw new InvalidDataException(CloseCodes.TOO_BIG, "message too big");
     } catch (InvalidDataException e) {
-      if (e.getCloseCode() == CloseFrame.NO_UTF8) {
-        throw new InvalidDataException(CloseCodes.MALFORMED, "text frame is not UTF-8");
-      }
-      throw e;
+      throw relayCode(e);
     }
   }
 

@@ -245,6 +245,22 @@ public final class RelayWebSocketServer extends WebSocketServer {
       }
       return;
     }
+    if (ex instanceof InvalidDataException bad
+        && (bad.getCloseCode() == CloseCodes.TOO_BIG
+            || bad.getCloseCode() == CloseCodes.MALFORMED)) {
+      // Refused by the framing layer (RelayDraft) before any message existed.
+      String reason = bad.getCloseCode() == CloseCodes.TOO_BIG ? "frame_too_big" : "invalid_utf8";
+      countReject(reason);
+      Session session = conn.getAttachment() instanceof Attached a ? a.session() : null;
+      log.atWarn()
+          .addKeyValue("room", session == null ? null : session.roomName())
+          .addKeyValue("session", session == null ? null : session.id())
+          .addKeyValue("remote", conn.getRemoteSocketAddress())
+          .addKeyValue("reason", reason)
+          .addKeyValue("closeCode", bad.getCloseCode())
+          .log("frame refused");
+      return;
+    }
     log.atDebug()
         .addKeyValue("remote", conn.getRemoteSocketAddress())
         .setCause(ex)

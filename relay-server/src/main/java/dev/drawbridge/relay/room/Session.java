@@ -30,6 +30,8 @@ public final class Session {
   long deliverAfter;
   boolean member;
   private volatile boolean closed;
+  // Set once the room refused this connection: frames already in flight are ignored.
+  private volatile boolean refused;
 
   Session(Room room, ClientSocket socket, Grant grant, RoomLimits limits, Runnable onClosed) {
     this.room = room;
@@ -46,7 +48,7 @@ public final class Session {
 
   /** Handles one decoded message of {@code frameBytes} bytes from this connection. */
   public synchronized void receive(ClientMessage message, int frameBytes) {
-    if (closed) {
+    if (closed || refused) {
       return;
     }
     if (!(message instanceof ClientMessage.Hello) && peer == null) {
@@ -100,6 +102,7 @@ public final class Session {
   }
 
   void close(int code, String reason) {
+    refused = true;
     socket.close(code, reason);
   }
 
