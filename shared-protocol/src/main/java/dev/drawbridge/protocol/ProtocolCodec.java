@@ -199,9 +199,11 @@ public final class ProtocolCodec {
       return new ProtocolException(reason, field.getMessage(), e);
     }
     ProtocolException.Reason reason;
-    if (e instanceof StreamConstraintsException) {
+    // Databind wraps a limit hit inside a field's deserializer; the limit is still the reason (R9).
+    StreamConstraintsException limit = findCause(e, StreamConstraintsException.class);
+    if (limit != null) {
       reason =
-          e.getMessage() != null && e.getMessage().contains("nesting")
+          limit.getMessage() != null && limit.getMessage().contains("nesting")
               ? ProtocolException.Reason.TOO_DEEP
               : ProtocolException.Reason.TOO_BIG;
     } else if (e instanceof InvalidTypeIdException typeId) {
@@ -228,9 +230,13 @@ public final class ProtocolCodec {
   }
 
   private static InvalidFieldException findInvalidField(Throwable e) {
+    return findCause(e, InvalidFieldException.class);
+  }
+
+  private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidFieldException field) {
-        return field;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;
