@@ -95,6 +95,7 @@ final class WebSocketClientSocket implements ClientSocket {
     timers.schedule(
         () -> {
           if (!conn.isClosed()) {
+            log.atDebug().addKeyValue("remote", remote).log("backlog never drained: dropping TCP");
             conn.closeConnection(CloseCodes.TOO_SLOW, "too slow");
           }
         },
