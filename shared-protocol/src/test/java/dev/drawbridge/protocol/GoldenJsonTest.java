@@ -30,7 +30,8 @@ class GoldenJsonTest {
   private static final Path SPEC = Path.of("../docs/protocol.md");
   private static final String SNAPSHOT_FILE = "BoardSnapshot.json";
 
-  private final ProtocolCodec codec = new ProtocolCodec();
+  // One codec for every case, as in production: building one costs more than a test case.
+  private static final ProtocolCodec codec = new ProtocolCodec();
 
   static List<Class<?>> permitted() {
     return SealedTypes.allPermitted();

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fails here.
  */
 class WireTypesRoundTripTest {
-  private final ProtocolCodec codec = new ProtocolCodec();
+  // One codec for every case, as in production: building one costs more than a test case.
+  private static final ProtocolCodec codec = new ProtocolCodec();
 
   static List<Class<?>> permitted() {
     return SealedTypes.allPermitted();
