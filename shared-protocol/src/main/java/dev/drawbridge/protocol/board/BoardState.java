@@ -43,8 +43,18 @@ public final class BoardState {
   /** The board a snapshot describes; later ops continue from its seq. */
   public static BoardState fromSnapshot(BoardSnapshot snapshot) {
     BoardState state = new BoardState();
+    List<String> visible = new ArrayList<>(snapshot.elements().size());
     for (Element e : snapshot.elements()) {
       state.elements.put(e.id(), e);
+      if (!e.deleted()) {
+        visible.add(e.id());
+      }
+    }
+    if (state.elements.size() == snapshot.elements().size()) {
+      // Snapshots list elements in id order, and sorting an already sorted list is linear: the
+      // first hash after loading a big board then skips a full sort.
+      Collections.sort(visible);
+      state.visibleIdsInOrder = Collections.unmodifiableList(visible);
     }
     state.headSeq = snapshot.seq();
     return state;

@@ -101,6 +101,32 @@ class BoardHashTest {
   }
 
   @Test
+  void aBoardLoadedFromASnapshotHashesAndChangesLikeTheOriginal() {
+    BoardState original = thousandElements();
+    original.apply(5_000, "d", new Op.DeleteElement("el-7"));
+    BoardSnapshot snapshot = original.snapshot();
+    List<Element> shuffled = new ArrayList<>(snapshot.elements());
+    Collections.shuffle(shuffled, new Random(5));
+    List<Element> repeated = new ArrayList<>(snapshot.elements());
+    repeated.add(snapshot.elements().get(3).withDeleted(true)); // a malformed snapshot
+    BoardState sorted = BoardState.fromSnapshot(snapshot);
+    BoardState unsorted = BoardState.fromSnapshot(new BoardSnapshot(snapshot.seq(), shuffled));
+    BoardState twice = BoardState.fromSnapshot(new BoardSnapshot(snapshot.seq(), repeated));
+    assertThat(sorted.hash()).isEqualTo(original.hash());
+    assertThat(unsorted.hash()).isEqualTo(original.hash());
+    assertThat(twice.hash())
+        .isEqualTo(twice.copy().hash())
+        .isNotEqualTo(original.hash()); // the later entry wins, as in the element map
+    for (BoardState s : List.of(original, sorted, unsorted)) {
+      s.apply(5_001, "r", new Op.UpdateElement("el-7", ElementPatch.restore()));
+      s.apply(5_002, "a", new Op.AddElement(Samples.STROKE));
+      s.apply(5_003, "d2", new Op.DeleteElement("el-100"));
+    }
+    assertThat(sorted.hash()).isEqualTo(original.hash());
+    assertThat(unsorted.hash()).isEqualTo(original.hash());
+  }
+
+  @Test
   void aCopyHashesLikeTheOriginalAfterTheSameChanges() {
     BoardState original = thousandElements();
     original.hash();
