@@ -71,6 +71,8 @@ public final class ProtocolCodec {
             .streamReadConstraints(constraints)
             // A repeated key is ambiguous (which one did the sender mean?): refuse it (R8).
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Same correctly rounded values as Double.parseDouble, ~20 % faster on point arrays.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     JsonMapper mapper =
         JsonMapper.builder(factory)
