@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param healthyAfter a connection synced at least this long resets the backoff
  * @param sendWindow ops sent but not yet acknowledged, at most
  * @param cacheInterval how often the confirmed board is cached to disk (when it changed)
+ * @param opsPerSecond sustained send rate, kept below the relay's per-connection limit (200/s)
+ * @param opBurst ops that may go out at once (the relay allows 400)
  */
 public record SyncConfig(
     Duration pingInterval,
@@ -21,11 +23,16 @@ public record SyncConfig(
     Duration backoffCap,
     Duration healthyAfter,
     int sendWindow,
-    Duration cacheInterval) {
+    Duration cacheInterval,
+    double opsPerSecond,
+    double opBurst) {
 
   public SyncConfig {
     if (heartbeatTimeout.compareTo(pingInterval) <= 0) {
       throw new IllegalArgumentException("heartbeatTimeout must exceed pingInterval");
+    }
+    if (opsPerSecond <= 0 || opBurst < 1) {
+      throw new IllegalArgumentException("opsPerSecond must be positive and opBurst at least 1");
     }
     if (sendWindow < 1) {
       throw new IllegalArgumentException("sendWindow must be at least 1");
@@ -39,18 +46,36 @@ public record SyncConfig(
         Duration.ofSeconds(1),
         Duration.ofSeconds(30),
         Duration.ofSeconds(10),
-        256,
-        Duration.ofSeconds(15));
+        32,
+        Duration.ofSeconds(15),
+        180,
+        360);
   }
 
   public SyncConfig withHeartbeat(Duration ping, Duration timeout) {
     return new SyncConfig(
-        ping, timeout, backoffBase, backoffCap, healthyAfter, sendWindow, cacheInterval);
+        ping,
+        timeout,
+        backoffBase,
+        backoffCap,
+        healthyAfter,
+        sendWindow,
+        cacheInterval,
+        opsPerSecond,
+        opBurst);
   }
 
   public SyncConfig withBackoff(Duration base, Duration cap) {
     return new SyncConfig(
-        pingInterval, heartbeatTimeout, base, cap, healthyAfter, sendWindow, cacheInterval);
+        pingInterval,
+        heartbeatTimeout,
+        base,
+        cap,
+        healthyAfter,
+        sendWindow,
+        cacheInterval,
+        opsPerSecond,
+        opBurst);
   }
 
   public SyncConfig withCacheInterval(Duration interval) {
@@ -61,7 +86,35 @@ public record SyncConfig(
         backoffCap,
         healthyAfter,
         sendWindow,
-        interval);
+        interval,
+        opsPerSecond,
+        opBurst);
+  }
+
+  public SyncConfig withSendRate(double perSecond, double burst) {
+    return new SyncConfig(
+        pingInterval,
+        heartbeatTimeout,
+        backoffBase,
+        backoffCap,
+        healthyAfter,
+        sendWindow,
+        cacheInterval,
+        perSecond,
+        burst);
+  }
+
+  public SyncConfig withHealthyAfter(Duration after) {
+    return new SyncConfig(
+        pingInterval,
+        heartbeatTimeout,
+        backoffBase,
+        backoffCap,
+        after,
+        sendWindow,
+        cacheInterval,
+        opsPerSecond,
+        opBurst);
   }
 
   public SyncConfig withSendWindow(int window) {
@@ -72,6 +125,8 @@ public record SyncConfig(
         backoffCap,
         healthyAfter,
         window,
-        cacheInterval);
+        cacheInterval,
+        opsPerSecond,
+        opBurst);
   }
 }

@@ -93,6 +93,9 @@ public final class SyncSession implements BoardSession {
   private Scheduler.Cancellable resumeTimer = Scheduler.Cancellable.NONE;
   private Scheduler.Cancellable cacheTimer = Scheduler.Cancellable.NONE;
   private Scheduler.Cancellable presenceTimer = Scheduler.Cancellable.NONE;
+  private Scheduler.Cancellable paceTimer = Scheduler.Cancellable.NONE;
+  private boolean paceTimerSet;
+  private final SendBudget budget;
 
   private final LinkedHashMap<String, Outgoing> outbox = new LinkedHashMap<>();
   private final ArrayDeque<Outgoing> awaitingDisk = new ArrayDeque<>();
@@ -131,6 +134,7 @@ public final class SyncSession implements BoardSession {
             ? Map.of()
             : Map.of("Authorization", "Bearer " + request.token().trim());
     this.cachedSeq = board.confirmedSeq();
+    this.budget = new SendBudget(config.opsPerSecond(), config.opBurst(), clock.instant());
     this.journal =
         new JournalWriter(
             journal, cache, parts.ioExecutor(), index -> ui.execute(() -> durable(index)));
@@ -312,12 +316,30 @@ public final class SyncSession implements BoardSession {
         sendQueue.poll();
         continue;
       }
+      if (!budget.tryTake(clock.instant())) {
+        schedulePacedPump();
+        return;
+      }
       if (!transport.send(codec.encode(new ClientMessage.SubmitOp(id, o.op().op())))) {
         return; // the socket closed underneath; its close event is on its way
       }
       sendQueue.poll();
       inFlight.add(id);
     }
+  }
+
+  private void schedulePacedPump() {
+    if (paceTimerSet) {
+      return;
+    }
+    paceTimerSet = true;
+    paceTimer =
+        later(
+            budget.untilNext(clock.instant()),
+            () -> {
+              paceTimerSet = false;
+              pump();
+            });
   }
 
   // ---- connection --------------------------------------------------------------------------
@@ -374,6 +396,8 @@ public final class SyncSession implements BoardSession {
     phase = Phase.IDLE;
     heartbeat.cancel();
     resumeTimer.cancel();
+    paceTimer.cancel();
+    paceTimerSet = false;
     sendQueue.clear();
     inFlight.clear();
     pausedUntil = Instant.EPOCH;

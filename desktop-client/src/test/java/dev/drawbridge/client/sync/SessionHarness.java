@@ -20,7 +20,8 @@ final class SessionHarness implements AutoCloseable {
       SyncConfig.defaults()
           .withHeartbeat(Duration.ofSeconds(10), Duration.ofSeconds(25))
           .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-          .withSendWindow(8);
+          .withSendWindow(8)
+          .withSendRate(1e6, 1e6);
 
   final FakeTransport transport = new FakeTransport();
   final ManualScheduler scheduler = new ManualScheduler();

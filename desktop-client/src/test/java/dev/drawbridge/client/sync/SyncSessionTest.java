@@ -207,6 +207,22 @@ class SyncSessionTest {
   }
 
   @Test
+  void sendsArePacedBelowTheRelaysRateLimit() {
+    try (SessionHarness h =
+        new SessionHarness(dir, SessionHarness.CONFIG.withSendWindow(100).withSendRate(10, 2))) {
+      h.connectAndSync(0);
+      for (int i = 0; i < 5; i++) {
+        h.board().submit(rect("r" + i));
+      }
+      assertThat(h.transport.sent(ClientMessage.SubmitOp.class)).hasSize(2);
+      h.scheduler.advance(Duration.ofMillis(100));
+      assertThat(h.transport.sent(ClientMessage.SubmitOp.class)).hasSize(3);
+      h.scheduler.advance(Duration.ofMillis(200));
+      assertThat(h.transport.sent(ClientMessage.SubmitOp.class)).hasSize(5);
+    }
+  }
+
+  @Test
   void heartbeatPingsAndDropsASilentConnection() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);
