@@ -26,12 +26,21 @@ public final class LocalBoard {
   private final Map<String, PendingOp> pending = new LinkedHashMap<>();
   private final UndoHistory history = new UndoHistory();
   private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<LocalOpSink> observers = new CopyOnWriteArrayList<>();
   private LocalOpSink sink = LocalOpSink.NONE;
   private Action openAction;
 
   /** Where submitted ops go (the sync layer); replaces any previous sink. */
   public void setSink(LocalOpSink sink) {
     this.sink = sink == null ? LocalOpSink.NONE : sink;
+  }
+
+  /**
+   * Also tells {@code observer} of every submitted op, after the sink (undo and redo ops included):
+   * for tests and diagnostics that need every op id this board produced.
+   */
+  public void addOpObserver(LocalOpSink observer) {
+    observers.add(observer);
   }
 
   public void addListener(BoardListener listener) {
@@ -155,6 +164,9 @@ public final class LocalBoard {
       fire(Set.of(op.elementId()));
     }
     sink.submitted(p);
+    for (LocalOpSink o : observers) {
+      o.submitted(p);
+    }
     return new Submitted(p.id(), inverse);
   }
 

@@ -192,6 +192,11 @@ public final class SyncSession implements BoardSession {
     return outbox.size();
   }
 
+  /** True when every local op submitted so far is on disk (the journal's fsync finished). */
+  public boolean journalFlushed() {
+    return durableIndex >= nextIndex;
+  }
+
   /** The executor every session and board call should run on. */
   public Executor executor() {
     return ui;
