@@ -430,6 +430,53 @@ class SyncSessionTest {
   }
 
   @Test
+  void presenceIsRelayedBothWaysAndThrottled() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      List<ServerMessage.PresenceBroadcast> seen = new java.util.ArrayList<>();
+      h.session.addListener(
+          new SessionListener() {
+            @Override
+            public void presence(ServerMessage.PresenceBroadcast presence) {
+              seen.add(presence);
+            }
+          });
+      h.session.sendPresence(new dev.drawbridge.protocol.message.Cursor(1, 1), List.of());
+      assertThat(h.transport.sent(ClientMessage.Presence.class)).isEmpty(); // not connected
+      h.connectAndSync(0);
+      h.scheduler.advance(Duration.ofSeconds(1));
+      for (int i = 0; i < 10; i++) {
+        h.session.sendPresence(new dev.drawbridge.protocol.message.Cursor(i, i), List.of("a"));
+      }
+      assertThat(h.transport.sent(ClientMessage.Presence.class)).hasSize(1);
+      h.scheduler.advance(Duration.ofMillis(100));
+      List<ClientMessage.Presence> sent = h.transport.sent(ClientMessage.Presence.class);
+      assertThat(sent).hasSize(2);
+      assertThat(sent.getLast().cursor().x()).isEqualTo(9); // only the newest position
+      h.transport.receive(
+          new ServerMessage.PresenceBroadcast(
+              "bob", new dev.drawbridge.protocol.message.Cursor(3, 4), List.of()));
+      assertThat(seen).extracting(ServerMessage.PresenceBroadcast::clientId).containsExactly("bob");
+    }
+  }
+
+  @Test
+  void theConfirmedBoardIsCachedPeriodicallyAndTheJournalCompacted() throws Exception {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      String a = h.board().submit(rect("a"));
+      h.transport.receive(new ServerMessage.Ack(a, 1, false));
+      h.transport.receive(new ServerMessage.OpBroadcast(2, "x", "bob", rect("x")));
+      assertThat(java.nio.file.Files.size(h.directory.journalFile())).isPositive();
+      h.scheduler.advance(SessionHarness.CONFIG.cacheInterval());
+      ConfirmedCache cache =
+          new ConfirmedCache(
+              h.directory.confirmedFile(), new dev.drawbridge.protocol.ProtocolCodec());
+      assertThat(cache.read().seq()).isEqualTo(2);
+      assertThat(java.nio.file.Files.size(h.directory.journalFile())).isZero();
+    }
+  }
+
+  @Test
   void stateListenerSeesTheWholeStory() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);

@@ -175,7 +175,7 @@ public final class ReplayBenchmark {
       return d;
     }
     RoomLimits l = d.limits();
-    RoomLimits unlimited =
+    return d.withLimits(
         new RoomLimits(
             l.maxMembersPerRoom(),
             l.maxRooms(),
@@ -186,23 +186,7 @@ public final class ReplayBenchmark {
             1e12,
             l.rateLimitStrikes(),
             l.strikesPerSecond(),
-            l.presencePerSecond());
-    return new RelayConfig(
-        d.bindAddress(),
-        d.port(),
-        d.dataDir(),
-        d.inMemory(),
-        d.noAuth(),
-        d.secret(),
-        d.allowedOrigins(),
-        d.maxFrameBytes(),
-        d.maxConnectionsPerIp(),
-        d.maxPendingBytes(),
-        d.pingIntervalSeconds(),
-        d.workerThreads(),
-        d.metricsBindAddress(),
-        d.metricsPort(),
-        unlimited);
+            l.presencePerSecond()));
   }
 
   private static double seconds(long startNanos) {

@@ -31,24 +31,10 @@ class FaultyNetworkTest {
           .withHealthyAfter(Duration.ofSeconds(2));
 
   private static RelayConfig relayConfig(Path dir) {
-    RelayConfig d = RelayConfig.localDefaults(dir);
     // Every client comes from 127.0.0.1 through the proxy, and black-holed links linger.
-    return new RelayConfig(
-        "127.0.0.1",
-        0,
-        dir,
-        false,
-        true,
-        null,
-        List.of(),
-        d.maxFrameBytes(),
-        1_000,
-        d.maxPendingBytes(),
-        d.pingIntervalSeconds(),
-        d.workerThreads(),
-        d.metricsBindAddress(),
-        -1,
-        d.limits());
+    return RelayConfig.localDefaults(dir)
+        .withBindAddress("127.0.0.1")
+        .withMaxConnectionsPerIp(1_000);
   }
 
   @Test

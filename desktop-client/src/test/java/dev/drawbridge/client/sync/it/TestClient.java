@@ -30,9 +30,14 @@ final class TestClient implements AutoCloseable {
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
 
   TestClient(String name, String serverUrl, String room, Path dataDir, SyncConfig config) {
+    this(name, serverUrl, room, dataDir, config, null);
+  }
+
+  TestClient(
+      String name, String serverUrl, String room, Path dataDir, SyncConfig config, String token) {
     this.name = name;
     this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + name));
-    JoinRequest request = new JoinRequest(serverUrl, room, name, "#336699", null);
+    JoinRequest request = new JoinRequest(serverUrl, room, name, "#336699", token);
     this.session = call(() -> SyncSessions.open(request, dataDir, ui, config));
     run(
         () -> {
