@@ -78,10 +78,6 @@ public final class AppWindow implements Shell, StartView.Actions {
     boardView = new BoardView(newSession, this);
     boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
     setRoot(boardView.root());
-    boardView.canvas().centreOrigin();
-    if (!newSession.board().view().visibleElements().isEmpty()) {
-      javafx.application.Platform.runLater(() -> boardView.canvas().zoomToFit());
-    }
     startView = null;
     return boardView;
   }

@@ -20,9 +20,9 @@ public final class Messages {
 
   private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
   private ResourceBundle bundle;
+  private Locale bundleLocale;
 
   public Messages(Locale initial) {
-    locale.addListener((o, a, b) -> bundle = load(b));
     locale.set(initial);
   }
 
@@ -58,6 +58,11 @@ public final class Messages {
 
   /** The text for {@code key} with {@code args} filled in; the key itself when it is missing. */
   public String get(String key, Object... args) {
+    // Loaded on demand: bindings may re-read before a change listener on the locale would run.
+    if (!locale.get().equals(bundleLocale)) {
+      bundle = load(locale.get());
+      bundleLocale = locale.get();
+    }
     String pattern;
     try {
       pattern = bundle.getString(key);

@@ -80,8 +80,10 @@ public final class BoardCanvas extends Pane {
   private long fullRepaints;
   private long regionRepaints;
 
+  private boolean placed;
   private boolean spaceDown;
   private boolean panning;
+  private boolean drawing;
   private double lastPanX;
   private double lastPanY;
 
@@ -532,6 +534,15 @@ public final class BoardCanvas extends Pane {
 
   @Override
   protected void layoutChildren() {
+    if (!placed && getWidth() > 0 && getHeight() > 0) {
+      // The first real size: show the whole board, or its origin in the middle when empty.
+      placed = true;
+      if (board.view().visibleElements().isEmpty()) {
+        centreOrigin();
+      } else {
+        zoomToFit();
+      }
+    }
     liveDirty = true;
     schedule();
   }
@@ -571,6 +582,7 @@ public final class BoardCanvas extends Pane {
       lastPanY = e.getY();
       setCursor(Cursor.CLOSED_HAND);
     } else if (e.getButton() == MouseButton.PRIMARY && pointerHandler != null) {
+      drawing = true;
       pointerHandler.pressed(input(e));
     }
     e.consume();
@@ -582,7 +594,8 @@ public final class BoardCanvas extends Pane {
       lastPanX = e.getX();
       lastPanY = e.getY();
       viewChanged();
-    } else if (e.isPrimaryButtonDown() && pointerHandler != null) {
+    } else if (drawing) {
+      // Tracked ourselves: some platforms (the headless robot) omit button state on drags.
       pointerHandler.dragged(input(e));
     }
     if (pointerHandler != null) {
@@ -595,7 +608,8 @@ public final class BoardCanvas extends Pane {
     if (panning) {
       panning = false;
       setCursor(spaceDown ? Cursor.OPEN_HAND : null);
-    } else if (e.getButton() == MouseButton.PRIMARY && pointerHandler != null) {
+    } else if (drawing && e.getButton() == MouseButton.PRIMARY) {
+      drawing = false;
       pointerHandler.released(input(e));
     }
     e.consume();
