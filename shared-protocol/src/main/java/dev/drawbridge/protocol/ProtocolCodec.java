@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -14,9 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
@@ -62,18 +66,32 @@ public final class ProtocolCodec {
             .maxNumberLength(64)
             .maxDocumentLength(maxDocumentBytes)
             .build();
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-    return JsonMapper.builder(factory)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            // A repeated key is ambiguous (which one did the sender mean?): refuse it (R8).
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    JsonMapper mapper =
+        JsonMapper.builder(factory)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    // Jackson still turns numbers and booleans into strings when scalar coercion is off; a
+    // number where the spec says string is the wrong shape (R8).
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
   }
 
   public String encode(ClientMessage message) {
@@ -144,6 +162,9 @@ public final class ProtocolCodec {
     if (json == null) {
       throw new ProtocolException(ProtocolException.Reason.MALFORMED_JSON, "no frame");
     }
+    if (json.isBlank()) {
+      throw new ProtocolException(ProtocolException.Reason.MALFORMED_JSON, "empty frame");
+    }
     if (json.length() > maxChars) {
       throw new ProtocolException(
           ProtocolException.Reason.TOO_BIG, "frame longer than " + maxChars + " characters");
@@ -178,9 +199,11 @@ public final class ProtocolCodec {
       return new ProtocolException(reason, field.getMessage(), e);
     }
     ProtocolException.Reason reason;
-    if (e instanceof StreamConstraintsException) {
+    // Databind wraps a limit hit inside a field's deserializer; the limit is still the reason (R9).
+    StreamConstraintsException limit = findCause(e, StreamConstraintsException.class);
+    if (limit != null) {
       reason =
-          e.getMessage() != null && e.getMessage().contains("nesting")
+          limit.getMessage() != null && limit.getMessage().contains("nesting")
               ? ProtocolException.Reason.TOO_DEEP
               : ProtocolException.Reason.TOO_BIG;
     } else if (e instanceof InvalidTypeIdException typeId) {
@@ -207,9 +230,13 @@ public final class ProtocolCodec {
   }
 
   private static InvalidFieldException findInvalidField(Throwable e) {
+    return findCause(e, InvalidFieldException.class);
+  }
+
+  private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidFieldException field) {
-        return field;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;

@@ -15,7 +15,7 @@ import dev.drawbridge.protocol.validation.Require;
  * @param w width for boxes; x-extent (may be negative) for lines and arrows; 0 for freehand
  * @param h height for boxes; y-extent (may be negative) for lines and arrows; 0 for freehand
  * @param points freehand points relative to (x, y); empty for other kinds
- * @param text the text of a text element; null for other kinds
+ * @param text the text of a text element (never null: absent means ""); null for other kinds
  * @param style colour, width, fill, opacity, font size
  * @param z z-order key ({@link ZOrder}); ties are broken by id
  * @param deleted tombstone: a deleted element is invisible but kept so undo can restore it
@@ -45,6 +45,11 @@ public record Element(
     points = points == null ? Points.EMPTY : points;
     if (points.size() > ProtocolLimits.MAX_POINTS_PER_ELEMENT) {
       throw Require.tooBig("element.points", "more than " + ProtocolLimits.MAX_POINTS_PER_ELEMENT);
+    }
+    // A text element always has a string (possibly empty), so undoing its first edit can
+    // restore it: an inverse patch cannot say "set back to null" (docs/protocol.md R33).
+    if (kind == ElementKind.TEXT && text == null) {
+      text = "";
     }
     Require.optionalText(text, "element.text", ProtocolLimits.MAX_TEXT_LENGTH);
     Require.present(style, "element.style");

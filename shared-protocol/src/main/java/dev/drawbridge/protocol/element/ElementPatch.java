@@ -6,7 +6,8 @@ import dev.drawbridge.protocol.validation.Require;
 /**
  * The properties an update op sets; null means "leave as is". Each non-null field is one (element,
  * property) pair for last-writer-wins. {@code deleted: false} restores a deleted element (undo of
- * delete); it is the only update a deleted element accepts.
+ * delete); it is the only update a deleted element accepts. {@code text} only changes text elements
+ * (docs/protocol.md R33).
  */
 public record ElementPatch(
     Double x,
@@ -107,7 +108,7 @@ public record ElementPatch(
         w != null ? w : e.w(),
         h != null ? h : e.h(),
         e.points(),
-        text != null ? text : e.text(),
+        text != null && e.kind() == ElementKind.TEXT ? text : e.text(),
         style,
         z != null ? z : e.z(),
         deleted != null ? deleted : e.deleted(),

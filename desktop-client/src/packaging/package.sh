@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Builds a jlinked runtime and jpackage installers for the Drawbridge desktop app.
+#
+#   desktop-client/src/packaging/package.sh app-image deb     # Linux (deb needs fakeroot, dpkg-deb)
+#   desktop-client/src/packaging/package.sh rpm               # Linux with rpmbuild
+#   desktop-client/src/packaging/package.sh msi               # Windows (WiX on PATH), from Git Bash
+#   desktop-client/src/packaging/package.sh dmg               # macOS
+#
+# Normally run through Maven, which first builds the jars and copies the dependencies:
+#   ./mvnw -B -Pinstallers -pl desktop-client -am package -DskipTests
+# Output: desktop-client/target/installer/.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+module=$(cd "$here/../.." && pwd)
+target="$module/target"
+java_home=${JAVA_HOME:?set JAVA_HOME to a JDK 25}
+version=${APP_VERSION:-0.1.0}
+types=("$@")
+# Through Maven the types come in INSTALLER_TYPES (-Dinstaller.types="app-image deb rpm").
+[ ${#types[@]} -gt 0 ] || read -r -a types <<< "${INSTALLER_TYPES:-app-image}"
+
+case "$(uname -s)" in
+  Linux*) os=linux; icon="$here/drawbridge.png" ;;
+  Darwin*) os=mac; icon="$here/drawbridge.icns" ;;
+  *) os=win; icon="$here/drawbridge.ico" ;;
+esac
+
+app_jar=$(cd "$target" && ls desktop-client-*.jar | grep -v -e sources -e tests | head -1)
+[ -n "$app_jar" ] || { echo "no desktop-client jar in $target: build it first" >&2; exit 1; }
+
+# JavaFX's platform jars are modules: they go into the runtime image. The classifier-less
+# javafx-* jars are empty placeholders and are dropped; every other jar stays on the class path.
+rm -rf "$target/jfx-mods" "$target/app-input" "$target/runtime" "$target/installer"
+mkdir -p "$target/jfx-mods" "$target/app-input" "$target/installer"
+for jar in "$target/libs"/*.jar; do
+  name=$(basename "$jar")
+  case "$name" in
+    javafx-*-linux*.jar | javafx-*-mac*.jar | javafx-*-win*.jar) cp "$jar" "$target/jfx-mods/" ;;
+    javafx-*.jar) ;;
+    *) cp "$jar" "$target/app-input/" ;;
+  esac
+done
+cp "$target/$app_jar" "$target/app-input/"
+
+# java.desktop/java.datatransfer for AWT image I/O (PNG export), java.sql for SQLite (embedded
+# relay), java.naming/java.management for Logback and Micrometer, jdk.localedata for 简体中文,
+# jdk.unsupported for Netty and JavaFX, jdk.crypto.ec for TLS.
+modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.sql,java.xml,java.scripting,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.net,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
+
+"$java_home/bin/jlink" \
+  --module-path "$target/jfx-mods" \
+  --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages \
+  --output "$target/runtime"
+
+common=(
+  --name Drawbridge
+  --app-version "$version"
+  --vendor "Drawbridge"
+  --description "Collaborative whiteboard: draw together, online or offline"
+  --dest "$target/installer"
+)
+
+# Installers are built from the same inputs rather than from the app image, so that the
+# icon lands in the desktop entry / start menu too.
+app=(
+  --input "$target/app-input"
+  --main-jar "$app_jar"
+  --main-class dev.drawbridge.client.ui.Launcher
+  --runtime-image "$target/runtime"
+  --icon "$icon"
+  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED"
+)
+
+"$java_home/bin/jpackage" --type app-image "${common[@]}" "${app[@]}"
+
+for type in "${types[@]}"; do
+  [ "$type" = app-image ] && continue
+  extra=()
+  case "$type" in
+    deb | rpm)
+      extra=(--linux-package-name drawbridge --linux-shortcut --linux-menu-group Graphics
+             --linux-app-category graphics)
+      # jpackage's computed dependencies omit GTK, which JavaFX needs.
+      [ "$type" = deb ] && extra+=(--linux-package-deps "libgtk-3-0, libxtst6")
+      [ "$type" = rpm ] && extra+=(--linux-package-deps "gtk3, libXtst")
+      ;;
+    msi)
+      extra=(--win-menu --win-menu-group Drawbridge --win-shortcut --win-dir-chooser
+             --win-upgrade-uuid 5d6f2a4e-3c1b-4f57-9a0e-7b1f2c9d8e41)
+      ;;
+    dmg)
+      extra=(--mac-package-identifier dev.drawbridge.app --mac-package-name Drawbridge)
+      ;;
+  esac
+  "$java_home/bin/jpackage" --type "$type" "${common[@]}" "${app[@]}" \
+    --file-associations "$here/drawbridge-file.properties" \
+    "${extra[@]}"
+done
+
+ls -la "$target/installer"

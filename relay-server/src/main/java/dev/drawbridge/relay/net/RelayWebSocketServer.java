@@ -1,0 +1,275 @@
+package dev.drawbridge.relay.net;
+
+import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.auth.TokenRejectedException;
+import dev.drawbridge.relay.room.RoomRegistry;
+import dev.drawbridge.relay.room.Session;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's WebSocket endpoint: handshake checks (R1–R4, R22's per-IP limit), text-only decoding
+ * (R7–R9), and handing messages to sessions. Room logic lives in {@code room}.
+ */
+public final class RelayWebSocketServer extends WebSocketServer {
+  private static final Logger log = LoggerFactory.getLogger(RelayWebSocketServer.class);
+
+  private final TransportSettings settings;
+  private final RoomRegistry rooms;
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final ConcurrentMap<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> started = new CompletableFuture<>();
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().name("relay-timers").daemon(true).unstarted(r));
+  private final Counter bytesIn;
+  private final Counter bytesOut;
+
+  /** Handshake outcome, kept on the connection until it opens. */
+  private record Admitted(String room, Grant grant, InetAddress ip) {}
+
+  /** An open connection's state. */
+  private record Attached(Admitted admitted, Session session) {}
+
+  public RelayWebSocketServer(
+      TransportSettings settings, RoomRegistry rooms, MeterRegistry meters) {
+    super(
+        settings.address(),
+        settings.workerThreads(),
+        List.of(new RelayDraft(settings.maxFrameBytes())));
+    this.settings = settings;
+    this.rooms = rooms;
+    setTcpNoDelay(true);
+    setReuseAddr(true);
+    setConnectionLostTimeout(settings.pingIntervalSeconds());
+    setDaemon(true);
+    bytesIn =
+        Counter.builder("drawbridge.bytes.in").description("frame bytes received").register(meters);
+    bytesOut =
+        Counter.builder("drawbridge.bytes.out").description("frame bytes queued").register(meters);
+    Gauge.builder("drawbridge.connections", this, s -> s.getConnections().size())
+        .description("open WebSocket connections")
+        .register(meters);
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public void startAndWait() throws IOException {
+    start();
+    try {
+      started.get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("cannot listen on " + settings.address(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("timed out starting on " + settings.address(), e);
+    }
+  }
+
+  @Override
+  public void onStart() {
+    started.complete(null);
+  }
+
+  @Override
+  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+      WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
+    ServerHandshakeBuilder response =
+        super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    RoomPath target = RoomPath.parse(request.getResourceDescriptor());
+    if (target == null) {
+      throw refuse(conn, 404, "not_found", null, "no such endpoint");
+    }
+    String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
+    if (!settings.origins().allows(origin)) {
+      throw refuse(conn, 403, "origin", target.room(), "origin not allowed");
+    }
+    Grant grant = Grant.OPEN;
+    if (settings.tokens() != null) {
+      try {
+        grant = settings.tokens().verify(bearer(request, target), target.room());
+      } catch (TokenRejectedException e) {
+        throw refuse(
+            conn,
+            e.httpStatus(),
+            e.httpStatus() == 403 ? "wrong_room" : "unauthorized",
+            target.room(),
+            e.getMessage());
+      }
+    }
+    InetAddress ip = conn.getRemoteSocketAddress().getAddress();
+    AtomicInteger count = perIp.computeIfAbsent(ip, k -> new AtomicInteger());
+    if (count.incrementAndGet() > settings.maxConnectionsPerIp()) {
+      count.decrementAndGet();
+      throw refuse(
+          conn,
+          429,
+          "too_many_connections",
+          target.room(),
+          "too many connections from this address");
+    }
+    conn.setAttachment(new Admitted(target.room(), grant, ip));
+    return response;
+  }
+
+  private static String bearer(ClientHandshake request, RoomPath target) {
+    if (request.hasFieldValue("Authorization")) {
+      String value = request.getFieldValue("Authorization").trim();
+      if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return value.substring(7).trim();
+      }
+    }
+    return target.token();
+  }
+
+  private InvalidDataException refuse(
+      WebSocket conn, int status, String reason, String room, String message) {
+    countReject(reason);
+    log.atWarn()
+        .addKeyValue("room", room)
+        .addKeyValue("remote", conn.getRemoteSocketAddress())
+        .addKeyValue("reason", reason)
+        .addKeyValue("status", status)
+        .log("handshake refused");
+    return HandshakeRefusal.refuse(conn, status, message);
+  }
+
+  void countReject(String reason) {
+    rooms.metrics().rejected(reason);
+  }
+
+  @Override
+  public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    if (!(conn.getAttachment() instanceof Admitted admitted)) {
+      conn.close(CloseCodes.MALFORMED, "not admitted");
+      return;
+    }
+    var socket =
+        new WebSocketClientSocket(conn, this, settings.maxPendingBytes(), timers, bytesOut);
+    Session session = rooms.open(admitted.room(), socket, admitted.grant());
+    conn.setAttachment(new Attached(admitted, session));
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, String message) {
+    bytesIn.increment(message.length());
+    if (!(conn.getAttachment() instanceof Attached attached) || attached.session() == null) {
+      return;
+    }
+    Session session = attached.session();
+    ClientMessage decoded;
+    try {
+      decoded = codec.decodeClient(message);
+    } catch (ProtocolException e) {
+      refuseFrame(conn, session, e.reason().code(), e.reason().closeCode(), e.getMessage());
+      return;
+    }
+    session.receive(decoded, message.length());
+  }
+
+  @Override
+  public void onMessage(WebSocket conn, ByteBuffer message) {
+    bytesIn.increment(message.remaining());
+    Session session = conn.getAttachment() instanceof Attached a ? a.session() : null;
+    refuseFrame(conn, session, "binary_frame", CloseCodes.MALFORMED, "text frames only");
+  }
+
+  private void refuseFrame(
+      WebSocket conn, Session session, String code, int closeCode, String message) {
+    countReject(code);
+    log.atWarn()
+        .addKeyValue("room", session == null ? null : session.roomName())
+        .addKeyValue("session", session == null ? null : session.id())
+        .addKeyValue("remote", conn.getRemoteSocketAddress())
+        .addKeyValue("reason", code)
+        .addKeyValue("closeCode", closeCode)
+        .log("frame refused: {}", message);
+    String text =
+        message == null ? code : message.length() > 200 ? message.substring(0, 200) : message;
+    if (conn.isOpen()) {
+      conn.send(codec.encode(new ServerMessage.Error(code, text, null)));
+      conn.close(closeCode, code);
+    }
+  }
+
+  @Override
+  public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    Object attachment = conn.getAttachment();
+    Admitted admitted =
+        attachment instanceof Attached a
+            ? a.admitted()
+            : attachment instanceof Admitted ad ? ad : null;
+    if (admitted == null) {
+      return;
+    }
+    conn.setAttachment(null);
+    perIp.computeIfPresent(admitted.ip(), (ip, n) -> n.decrementAndGet() <= 0 ? null : n);
+    if (attachment instanceof Attached a && a.session() != null) {
+      a.session().closed();
+    }
+  }
+
+  @Override
+  public void onError(WebSocket conn, Exception ex) {
+    if (conn == null) {
+      if (!started.isDone()) {
+        started.completeExceptionally(ex);
+      } else {
+        log.error("relay server error", ex);
+      }
+      return;
+    }
+    if (ex instanceof InvalidDataException bad
+        && (bad.getCloseCode() == CloseCodes.TOO_BIG
+            || bad.getCloseCode() == CloseCodes.MALFORMED)) {
+      // Refused by the framing layer (RelayDraft) before any message existed.
+      String reason = bad.getCloseCode() == CloseCodes.TOO_BIG ? "frame_too_big" : "invalid_utf8";
+      countReject(reason);
+      Session session = conn.getAttachment() instanceof Attached a ? a.session() : null;
+      log.atWarn()
+          .addKeyValue("room", session == null ? null : session.roomName())
+          .addKeyValue("session", session == null ? null : session.id())
+          .addKeyValue("remote", conn.getRemoteSocketAddress())
+          .addKeyValue("reason", reason)
+          .addKeyValue("closeCode", bad.getCloseCode())
+          .log("frame refused");
+      return;
+    }
+    log.atDebug()
+        .addKeyValue("remote", conn.getRemoteSocketAddress())
+        .setCause(ex)
+        .log("connection error");
+  }
+
+  /** Closes every connection with 1001 (R23) and stops listening. */
+  public void shutdown(int timeoutMillis) throws InterruptedException {
+    stop(timeoutMillis, "server shutting down");
+    timers.shutdownNow();
+  }
+}

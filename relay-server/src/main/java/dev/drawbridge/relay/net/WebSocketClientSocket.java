@@ -1,0 +1,114 @@
+package dev.drawbridge.relay.net;
+
+import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.relay.room.ClientSocket;
+import dev.drawbridge.relay.room.Outbound;
+import io.micrometer.core.instrument.Counter;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A room's handle on one Java-WebSocket connection. Sends queue the message's shared frame bytes
+ * straight into the connection's out-queue (the library's own send would re-frame per receiver),
+ * and count what is queued: a client that stops reading and lets more than the cap pile up is
+ * closed with 4011 (R24) before it can exhaust the heap.
+ */
+final class WebSocketClientSocket implements ClientSocket {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketClientSocket.class);
+
+  private final WebSocket conn;
+  private final RelayWebSocketServer server;
+  private final long maxPendingBytes;
+  private final ScheduledExecutorService timers;
+  private final Counter bytesOut;
+  private final String remote;
+  private long queuedEstimate;
+  private boolean tooSlow;
+
+  WebSocketClientSocket(
+      WebSocket conn,
+      RelayWebSocketServer server,
+      long maxPendingBytes,
+      ScheduledExecutorService timers,
+      Counter bytesOut) {
+    this.conn = conn;
+    this.server = server;
+    this.maxPendingBytes = maxPendingBytes;
+    this.timers = timers;
+    this.bytesOut = bytesOut;
+    var address = conn.getRemoteSocketAddress();
+    this.remote =
+        address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  @Override
+  public void send(Outbound message) {
+    if (!conn.isOpen() || !(conn instanceof WebSocketImpl impl)) {
+      return;
+    }
+    ByteBuffer frame = message.<ByteBuffer>framed(TextFrames::frame);
+    synchronized (this) {
+      if (tooSlow) {
+        return;
+      }
+      queuedEstimate += frame.remaining();
+      if (queuedEstimate > maxPendingBytes) {
+        queuedEstimate = pendingBytes(impl);
+        if (queuedEstimate + frame.remaining() > maxPendingBytes) {
+          tooSlow = true;
+        }
+      }
+      if (!tooSlow) {
+        impl.outQueue.add(frame.duplicate());
+      }
+    }
+    if (tooSlow) {
+      closeTooSlow();
+      return;
+    }
+    bytesOut.increment(frame.remaining());
+    server.onWriteDemand(conn);
+  }
+
+  private static long pendingBytes(WebSocketImpl impl) {
+    long sum = 0;
+    for (ByteBuffer b : impl.outQueue) {
+      sum += b.remaining();
+    }
+    return sum;
+  }
+
+  private void closeTooSlow() {
+    log.atWarn()
+        .addKeyValue("remote", remote)
+        .addKeyValue("reason", "too_slow")
+        .addKeyValue("closeCode", CloseCodes.TOO_SLOW)
+        .log("client stopped reading: closing");
+    server.countReject("too_slow");
+    conn.close(CloseCodes.TOO_SLOW, "too slow");
+    // The close frame waits behind the unread backlog; drop the TCP connection if it never drains.
+    timers.schedule(
+        () -> {
+          if (!conn.isClosed()) {
+            conn.closeConnection(CloseCodes.TOO_SLOW, "too slow");
+          }
+        },
+        2,
+        TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    conn.close(code, reason);
+  }
+
+  @Override
+  public String remote() {
+    return remote;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.drawbridge.relay.oplog;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A durable, per-room, gap-free sequence of ops plus each room's newest snapshot.
+ *
+ * <p>Contract: per room, the caller appends seq head+1, head+2, … in order (the room is the single
+ * ordering point, R13). An append's future completes once the op is durable, and futures of one log
+ * complete in append order; after it completes, every read sees the op. Reads are safe from any
+ * thread.
+ */
+public interface OpLog extends AutoCloseable {
+
+  /** Stores {@code op}; the future completes when it is durable (exceptionally if it cannot be). */
+  CompletableFuture<Void> append(String room, StoredOp op);
+
+  /** The highest durable seq of the room; 0 for a room with no ops. */
+  long headSeq(String room);
+
+  /** The seq an op id was stored at, if it was. */
+  OptionalLong seqOf(String room, String opId);
+
+  /** Up to {@code max} ops with seq > {@code afterSeq}, ascending. */
+  List<StoredOp> readAfter(String room, long afterSeq, int max);
+
+  /** Replaces the room's snapshot; ordered after every append made before it. */
+  CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot);
+
+  /** The room's newest snapshot, if any. */
+  Optional<BoardSnapshot> latestSnapshot(String room);
+
+  /** Waits for pending writes, then releases files. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,283 @@
+package dev.drawbridge.relay.oplog;
+
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link OpLog}: one SQLite file in WAL mode with {@code synchronous=FULL}.
+ *
+ * <p>Group commit: one writer thread takes every queued write (ops of all rooms, snapshots), runs
+ * them in one transaction and completes their futures in order after the commit. Under load many
+ * ops share one fsync; an idle relay commits each op at once. Reads use a second connection, which
+ * WAL lets run beside the writer.
+ */
+public final class SqliteOpLog implements OpLog {
+  private static final Logger log = LoggerFactory.getLogger(SqliteOpLog.class);
+  private static final int MAX_BATCH = 2_000;
+  public static final String FILE_NAME = "drawbridge-relay.db";
+
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final Connection writeConnection;
+  private final Connection readConnection;
+  private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closing;
+
+  private sealed interface Write {
+    CompletableFuture<Void> done();
+  }
+
+  private record OpWrite(String room, StoredOp op, String json, CompletableFuture<Void> done)
+      implements Write {}
+
+  private record SnapshotWrite(String room, long seq, String json, CompletableFuture<Void> done)
+      implements Write {}
+
+  private record Stop(CompletableFuture<Void> done) implements Write {}
+
+  /** Opens (or creates) the log in {@code dataDir}. */
+  public SqliteOpLog(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
+      writeConnection = DriverManager.getConnection(url);
+      try (Statement s = writeConnection.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=10000");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
+                + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
+                + " WITHOUT ROWID");
+        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+                + " body TEXT NOT NULL)");
+      }
+      writeConnection.setAutoCommit(false);
+      readConnection = DriverManager.getConnection(url);
+      try (Statement s = readConnection.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000");
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new OpLogException("cannot open the op log in " + dataDir, e);
+    }
+    writer = Thread.ofPlatform().name("oplog-writer").daemon(true).start(this::writeLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> append(String room, StoredOp op) {
+    return enqueue(new OpWrite(room, op, codec.encodeOp(op.op()), new CompletableFuture<>()));
+  }
+
+  @Override
+  public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
+    return enqueue(
+        new SnapshotWrite(
+            room, snapshot.seq(), codec.encodeSnapshot(snapshot), new CompletableFuture<>()));
+  }
+
+  private CompletableFuture<Void> enqueue(Write write) {
+    if (closing) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    queue.add(write);
+    return write.done();
+  }
+
+  private void writeLoop() {
+    List<Write> batch = new ArrayList<>();
+    while (true) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      boolean stop = false;
+      List<Write> work = new ArrayList<>(batch.size());
+      for (Write w : batch) {
+        if (w instanceof Stop) {
+          stop = true;
+        } else {
+          work.add(w);
+        }
+      }
+      commit(work);
+      if (stop) {
+        // Anything queued behind the stop marker raced close(): refuse it rather than lose it.
+        List<Write> late = new ArrayList<>();
+        queue.drainTo(late);
+        commit(late.stream().filter(w -> !(w instanceof Stop)).toList());
+        batch.forEach(w -> w.done().complete(null));
+        late.forEach(w -> w.done().complete(null));
+        return;
+      }
+    }
+  }
+
+  private void commit(List<Write> work) {
+    if (work.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insertOp =
+            writeConnection.prepareStatement(
+                "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
+        PreparedStatement upsertSnapshot =
+            writeConnection.prepareStatement(
+                "INSERT INTO snapshots(room, seq, body) VALUES(?,?,?) ON CONFLICT(room) DO UPDATE"
+                    + " SET seq=excluded.seq, body=excluded.body WHERE excluded.seq >="
+                    + " snapshots.seq")) {
+      for (Write w : work) {
+        switch (w) {
+          case OpWrite o -> {
+            insertOp.setString(1, o.room());
+            insertOp.setLong(2, o.op().seq());
+            insertOp.setString(3, o.op().id());
+            insertOp.setString(4, o.op().clientId());
+            insertOp.setString(5, o.json());
+            insertOp.addBatch();
+          }
+          case SnapshotWrite s -> {
+            upsertSnapshot.setString(1, s.room());
+            upsertSnapshot.setLong(2, s.seq());
+            upsertSnapshot.setString(3, s.json());
+            upsertSnapshot.addBatch();
+          }
+          case Stop stop -> {}
+        }
+      }
+      insertOp.executeBatch();
+      upsertSnapshot.executeBatch();
+      writeConnection.commit();
+    } catch (SQLException e) {
+      log.error("op log commit of {} writes failed", work.size(), e);
+      try {
+        writeConnection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      OpLogException failure = new OpLogException("commit failed", e);
+      work.forEach(w -> w.done().completeExceptionally(failure));
+      return;
+    }
+    for (Write w : work) {
+      w.done().complete(null);
+    }
+  }
+
+  @Override
+  public long headSeq(String room) {
+    synchronized (readConnection) {
+      try (PreparedStatement s =
+          readConnection.prepareStatement("SELECT MAX(seq) FROM ops WHERE room = ?")) {
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? r.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read head of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong seqOf(String room, String opId) {
+    synchronized (readConnection) {
+      try (PreparedStatement s =
+          readConnection.prepareStatement("SELECT seq FROM ops WHERE room = ? AND op_id = ?")) {
+        s.setString(1, room);
+        s.setString(2, opId);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot look up op " + opId, e);
+      }
+    }
+  }
+
+  @Override
+  public List<StoredOp> readAfter(String room, long afterSeq, int max) {
+    synchronized (readConnection) {
+      try (PreparedStatement s =
+          readConnection.prepareStatement(
+              "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
+                  + " LIMIT ?")) {
+        s.setString(1, room);
+        s.setLong(2, afterSeq);
+        s.setInt(3, max);
+        List<StoredOp> ops = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            ops.add(
+                new StoredOp(
+                    r.getLong(1), r.getString(2), r.getString(3), codec.decodeOp(r.getString(4))));
+          }
+        }
+        return ops;
+      } catch (SQLException | ProtocolException e) {
+        throw new OpLogException("cannot read ops of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public Optional<BoardSnapshot> latestSnapshot(String room) {
+    synchronized (readConnection) {
+      try (PreparedStatement s =
+          readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?")) {
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(codec.decodeSnapshot(r.getString(1))) : Optional.empty();
+        }
+      } catch (SQLException | ProtocolException e) {
+        throw new OpLogException("cannot read snapshot of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    queue.add(new Stop(stopped));
+    try {
+      stopped.get(30, TimeUnit.SECONDS);
+      writer.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (Exception e) {
+      log.warn("op log writer did not stop cleanly", e);
+    }
+    synchronized (readConnection) {
+      try {
+        readConnection.close();
+        writeConnection.close();
+      } catch (SQLException e) {
+        log.warn("closing the op log failed", e);
+      }
+    }
+  }
+}

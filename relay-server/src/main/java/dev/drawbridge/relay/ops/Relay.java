@@ -1,0 +1,141 @@
+package dev.drawbridge.relay.ops;
+
+import dev.drawbridge.relay.auth.OriginPolicy;
+import dev.drawbridge.relay.auth.TokenVerifier;
+import dev.drawbridge.relay.net.RelayWebSocketServer;
+import dev.drawbridge.relay.net.TransportSettings;
+import dev.drawbridge.relay.oplog.InMemoryOpLog;
+import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.SqliteOpLog;
+import dev.drawbridge.relay.room.RoomRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running relay. {@link #start} returns once the port accepts connections; {@link #close} tells
+ * every client 1001 (R23), lets the op log finish its writes and frees the port. Embeddable: the
+ * desktop app runs one for "Host on this computer".
+ */
+public final class Relay implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
+
+  private final RelayConfig config;
+  private final OpLog opLog;
+  private final RoomRegistry rooms;
+  private final RelayWebSocketServer server;
+  private final MetricsEndpoint metrics;
+  private final PrometheusMeterRegistry meters;
+  private boolean closed;
+
+  private Relay(
+      RelayConfig config,
+      OpLog opLog,
+      RoomRegistry rooms,
+      RelayWebSocketServer server,
+      MetricsEndpoint metrics,
+      PrometheusMeterRegistry meters) {
+    this.config = config;
+    this.opLog = opLog;
+    this.rooms = rooms;
+    this.server = server;
+    this.metrics = metrics;
+    this.meters = meters;
+  }
+
+  /** Starts a relay; returns once it accepts connections. */
+  public static Relay start(RelayConfig config) throws IOException {
+    if (config.noAuth()) {
+      log.warn(
+          "AUTH IS OFF (--no-auth): anyone who can reach {}:{} can read and draw on every board",
+          config.bindAddress(),
+          config.port());
+    }
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    OpLog opLog = config.inMemory() ? new InMemoryOpLog() : new SqliteOpLog(config.dataDir());
+    RoomRegistry rooms = new RoomRegistry(opLog, config.limits(), meters);
+    TransportSettings settings =
+        new TransportSettings(
+            new InetSocketAddress(config.bindAddress(), config.port()),
+            config.noAuth() ? null : new TokenVerifier(config.secret()),
+            new OriginPolicy(config.allowedOrigins()),
+            config.maxFrameBytes(),
+            config.maxConnectionsPerIp(),
+            config.maxPendingBytes(),
+            config.pingIntervalSeconds(),
+            config.workerThreads());
+    RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
+    MetricsEndpoint metrics = null;
+    try {
+      server.startAndWait();
+      if (config.metricsPort() >= 0) {
+        metrics =
+            new MetricsEndpoint(
+                new InetSocketAddress(config.metricsBindAddress(), config.metricsPort()), meters);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        server.shutdown(1000);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+      opLog.close();
+      throw e;
+    }
+    Relay relay = new Relay(config, opLog, rooms, server, metrics, meters);
+    log.atInfo()
+        .addKeyValue("port", relay.port())
+        .addKeyValue("metricsPort", relay.metricsPort())
+        .addKeyValue("storage", config.inMemory() ? "memory" : config.dataDir().toString())
+        .log("relay listening");
+    return relay;
+  }
+
+  /** The WebSocket port (the real one when the config said 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The /healthz and /metrics port, or -1 when disabled. */
+  public int metricsPort() {
+    return metrics == null ? -1 : metrics.port();
+  }
+
+  public RelayConfig config() {
+    return config;
+  }
+
+  /** The rooms in memory (diagnostics and tests). */
+  public RoomRegistry rooms() {
+    return rooms;
+  }
+
+  /** The Prometheus text the /metrics endpoint serves. */
+  public String scrapeMetrics() {
+    return meters.scrape();
+  }
+
+  /** Closes clients with 1001, flushes the op log, frees the ports. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("relay shutting down");
+    try {
+      server.shutdown(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (metrics != null) {
+      metrics.close();
+    }
+    opLog.close();
+    meters.close();
+    log.info("relay stopped");
+  }
+}

@@ -1,0 +1,364 @@
+package dev.drawbridge.relay.ops;
+
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.relay.room.RoomLimits;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a relay needs to start. Defaults are in docs/relay.md.
+ *
+ * @param bindAddress interface to listen on ("0.0.0.0" for all)
+ * @param port WebSocket port; 0 picks a free one
+ * @param dataDir where the SQLite op log lives
+ * @param inMemory keep ops in memory only (tests, throwaway relays)
+ * @param noAuth accept every handshake as an editor (LAN hosting); otherwise {@code secret} is
+ *     required
+ * @param secret HS256 secret for tokens
+ * @param allowedOrigins Origin allow-list; empty allows every origin
+ * @param maxFrameBytes frames above this close with 4009
+ * @param maxConnectionsPerIp further handshakes from one address get HTTP 429
+ * @param maxPendingBytes unsent bytes per connection before it is closed with 4011
+ * @param pingIntervalSeconds WebSocket ping interval (dead peers are dropped after ~1.5×)
+ * @param workerThreads WebSocket decoder threads
+ * @param metricsBindAddress interface for /healthz and /metrics
+ * @param metricsPort port for /healthz and /metrics; -1 disables them, 0 picks a free one
+ * @param limits room limits (members, rooms, rates, snapshots)
+ */
+public record RelayConfig(
+    String bindAddress,
+    int port,
+    Path dataDir,
+    boolean inMemory,
+    boolean noAuth,
+    String secret,
+    List<String> allowedOrigins,
+    int maxFrameBytes,
+    int maxConnectionsPerIp,
+    long maxPendingBytes,
+    int pingIntervalSeconds,
+    int workerThreads,
+    String metricsBindAddress,
+    int metricsPort,
+    RoomLimits limits) {
+
+  public RelayConfig {
+    allowedOrigins = List.copyOf(allowedOrigins);
+    if (!noAuth && (secret == null || secret.isEmpty())) {
+      throw new IllegalArgumentException("a secret is required unless noAuth is set");
+    }
+    if (!inMemory && dataDir == null) {
+      throw new IllegalArgumentException("a data directory is required");
+    }
+  }
+
+  /** The server defaults ({@code serve}): port 8080, metrics on 9090, auth on. */
+  public static RelayConfig serverDefaults(Path dataDir, String secret) {
+    return new RelayConfig(
+        "0.0.0.0",
+        8080,
+        dataDir,
+        false,
+        false,
+        secret,
+        List.of(),
+        ProtocolLimits.MAX_CLIENT_FRAME_BYTES,
+        32,
+        16L << 20,
+        30,
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        "0.0.0.0",
+        9090,
+        RoomLimits.defaults());
+  }
+
+  /**
+   * "Host on this computer": all interfaces so others on the LAN can join, a free port, no auth, no
+   * metrics endpoint, SQLite in {@code dataDir}.
+   */
+  public static RelayConfig localDefaults(Path dataDir) {
+    return new RelayConfig(
+        "0.0.0.0",
+        0,
+        dataDir,
+        false,
+        true,
+        null,
+        List.of(),
+        ProtocolLimits.MAX_CLIENT_FRAME_BYTES,
+        32,
+        16L << 20,
+        30,
+        2,
+        "127.0.0.1",
+        -1,
+        RoomLimits.defaults());
+  }
+
+  public RelayConfig withBindAddress(String v) {
+    return new RelayConfig(
+        v,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withPort(int v) {
+    return new RelayConfig(
+        bindAddress,
+        v,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withDataDir(Path v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        v,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withInMemory(boolean v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        v,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withNoAuth(boolean v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        v,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  /** Sets the token secret (and turns auth on). */
+  public RelayConfig withSecret(String v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        v == null,
+        v,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withAllowedOrigins(List<String> v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        v,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withMaxFrameBytes(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        v,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withMaxConnectionsPerIp(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        v,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withMaxPendingBytes(long v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        v,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withPingIntervalSeconds(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        v,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withWorkerThreads(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        v,
+        metricsBindAddress,
+        metricsPort,
+        limits);
+  }
+
+  public RelayConfig withMetrics(String bind, int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        bind,
+        v,
+        limits);
+  }
+
+  public RelayConfig withLimits(RoomLimits v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        v);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.drawbridge.relay.room;
+
+/** A room's view of one connection. Implementations never block the caller. */
+public interface ClientSocket {
+  /** Queues a message. A closed socket drops it. May close the socket with 4011 (R24). */
+  void send(Outbound message);
+
+  /** Starts a close with a code from {@code CloseCodes} and a short reason. */
+  void close(int code, String reason);
+
+  /** Remote address, for logs. */
+  String remote();
+}

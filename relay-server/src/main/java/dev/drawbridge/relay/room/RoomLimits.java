@@ -1,0 +1,46 @@
+package dev.drawbridge.relay.room;
+
+/**
+ * The bounds rooms enforce (docs/relay.md lists the defaults).
+ *
+ * @param maxMembersPerRoom members beyond this are closed with 4010 (R22)
+ * @param maxRooms open rooms beyond this are refused with 4010 (R22)
+ * @param snapshotEvery a snapshot is stored every this many ops (R11)
+ * @param opsPerSecond sustained op rate per connection (R17)
+ * @param opBurst ops a connection may send at once
+ * @param bytesPerSecond sustained op bytes per connection (R17)
+ * @param byteBurst op bytes a connection may send at once (at least the frame limit)
+ * @param rateLimitStrikes rate-limited ops tolerated in a burst before close 4008
+ * @param strikesPerSecond how fast that tolerance comes back
+ * @param presencePerSecond presence updates relayed per client; the excess is dropped (R18)
+ */
+public record RoomLimits(
+    int maxMembersPerRoom,
+    int maxRooms,
+    int snapshotEvery,
+    double opsPerSecond,
+    double opBurst,
+    double bytesPerSecond,
+    double byteBurst,
+    double rateLimitStrikes,
+    double strikesPerSecond,
+    double presencePerSecond) {
+
+  public static RoomLimits defaults() {
+    return new RoomLimits(100, 10_000, 1_000, 200, 400, 1 << 20, 2 << 20, 50, 5, 30);
+  }
+
+  public RoomLimits withSnapshotEvery(int n) {
+    return new RoomLimits(
+        maxMembersPerRoom,
+        maxRooms,
+        n,
+        opsPerSecond,
+        opBurst,
+        bytesPerSecond,
+        byteBurst,
+        rateLimitStrikes,
+        strikesPerSecond,
+        presencePerSecond);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.drawbridge.relay.room;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The room-side meters: ops in, deliveries out, catch-up time, refusals by reason. */
+public final class RoomMetrics {
+  private final MeterRegistry registry;
+  private final Counter opsIn;
+  private final Counter opsOut;
+  private final Timer catchUp;
+  private final ConcurrentMap<String, Counter> rejects = new ConcurrentHashMap<>();
+
+  public RoomMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    opsIn = Counter.builder("drawbridge.ops.in").description("ops stored").register(registry);
+    opsOut =
+        Counter.builder("drawbridge.ops.out")
+            .description("op frames sent to members (broadcast and catch-up)")
+            .register(registry);
+    catchUp =
+        Timer.builder("drawbridge.catchup")
+            .description("time from hello to synced")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+  }
+
+  void opIn() {
+    opsIn.increment();
+  }
+
+  void delivered(int n) {
+    if (n > 0) {
+      opsOut.increment(n);
+    }
+  }
+
+  Timer.Sample startCatchUp() {
+    return Timer.start(registry);
+  }
+
+  void endCatchUp(Timer.Sample sample) {
+    sample.stop(catchUp);
+  }
+
+  /** Counts one refusal (nack, close or handshake) by reason. */
+  public void rejected(String reason) {
+    rejects
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("drawbridge.rejects")
+                    .description("refused ops, messages and connections")
+                    .tag("reason", r)
+                    .register(registry))
+        .increment();
+  }
+}

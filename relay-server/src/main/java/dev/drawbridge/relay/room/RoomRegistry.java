@@ -1,0 +1,90 @@
+package dev.drawbridge.relay.room;
+
+import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.oplog.OpLog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open rooms by name. A room is loaded from the op log when its first connection arrives and
+ * forgotten when its last one leaves and nothing it wrote is still waiting for the disk (forgetting
+ * it earlier would let a reloaded room reuse a seq).
+ */
+public final class RoomRegistry {
+  private static final Logger log = LoggerFactory.getLogger(RoomRegistry.class);
+
+  private final OpLog opLog;
+  private final RoomLimits limits;
+  private final RoomMetrics metrics;
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final Map<String, Room> rooms = new HashMap<>();
+
+  public RoomRegistry(OpLog opLog, RoomLimits limits, MeterRegistry meters) {
+    this.opLog = opLog;
+    this.limits = limits;
+    this.metrics = new RoomMetrics(meters);
+    Gauge.builder("drawbridge.rooms", this, RoomRegistry::roomCount)
+        .description("rooms in memory")
+        .register(meters);
+  }
+
+  public RoomMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Attaches a new connection to {@code roomName}. Returns null after closing the socket with 4010
+   * when a new room would exceed the room limit (R22).
+   */
+  public Session open(String roomName, ClientSocket socket, Grant grant) {
+    Room room;
+    synchronized (this) {
+      room = rooms.get(roomName);
+      if (room == null) {
+        if (rooms.size() >= limits.maxRooms()) {
+          rooms.values().removeIf(Room::idle);
+        }
+        if (rooms.size() >= limits.maxRooms()) {
+          metrics.rejected("too_many_rooms");
+          log.atWarn()
+              .addKeyValue("room", roomName)
+              .addKeyValue("remote", socket.remote())
+              .addKeyValue("reason", "too_many_rooms")
+              .log("connection refused");
+          socket.close(CloseCodes.ROOM_FULL, "too many rooms");
+          return null;
+        }
+        room = new Room(roomName, opLog, codec, limits, metrics);
+        rooms.put(roomName, room);
+      }
+      // Attach inside the registry lock so the room cannot be forgotten in between.
+      Room target = room;
+      return room.attach(socket, grant, () -> forgetIfIdle(target));
+    }
+  }
+
+  private synchronized void forgetIfIdle(Room room) {
+    if (rooms.get(room.name()) == room && room.idle()) {
+      rooms.remove(room.name());
+    }
+  }
+
+  public synchronized int roomCount() {
+    return rooms.size();
+  }
+
+  /** The room's durable head, or -1 when it is not in memory (tests, diagnostics). */
+  public long headSeq(String roomName) {
+    Room room;
+    synchronized (this) {
+      room = rooms.get(roomName);
+    }
+    return room == null ? -1 : room.headSeq();
+  }
+}

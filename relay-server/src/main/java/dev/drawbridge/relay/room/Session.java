@@ -1,0 +1,130 @@
+package dev.drawbridge.relay.room;
+
+import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.auth.Role;
+import dev.drawbridge.relay.auth.TokenBucket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One connection to one room, from handshake to close. The transport hands every decoded message to
+ * {@link #receive}; per-connection checks (hello first, role, rate limits) happen here and
+ * everything that touches the room's order goes to the {@link Room}.
+ */
+public final class Session {
+  private final Room room;
+  private final ClientSocket socket;
+  private final Grant grant;
+  private final String id;
+  private final TokenBucket opBucket;
+  private final TokenBucket byteBucket;
+  private final TokenBucket strikeBucket;
+  private final TokenBucket presenceBucket;
+  private final Runnable onClosed;
+
+  // Written under the room's lock, read by it.
+  Peer peer;
+  long deliverAfter;
+  boolean member;
+  private volatile boolean closed;
+  // Set once the room refused this connection: frames already in flight are ignored.
+  private volatile boolean refused;
+
+  Session(Room room, ClientSocket socket, Grant grant, RoomLimits limits, Runnable onClosed) {
+    this.room = room;
+    this.socket = socket;
+    this.grant = grant;
+    this.onClosed = onClosed;
+    this.id = "s" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    long now = System.nanoTime();
+    opBucket = new TokenBucket(limits.opsPerSecond(), limits.opBurst(), now);
+    byteBucket = new TokenBucket(limits.bytesPerSecond(), limits.byteBurst(), now);
+    strikeBucket = new TokenBucket(limits.strikesPerSecond(), limits.rateLimitStrikes(), now);
+    presenceBucket = new TokenBucket(limits.presencePerSecond(), limits.presencePerSecond(), now);
+  }
+
+  /** Handles one decoded message of {@code frameBytes} bytes from this connection. */
+  public synchronized void receive(ClientMessage message, int frameBytes) {
+    if (closed || refused) {
+      return;
+    }
+    if (!(message instanceof ClientMessage.Hello) && peer == null) {
+      room.reject(this, "op_before_hello", CloseCodes.MALFORMED, "the first message must be hello");
+      return;
+    }
+    switch (message) {
+      case ClientMessage.Hello hello -> room.hello(this, hello);
+      case ClientMessage.SubmitOp op -> submit(op, frameBytes);
+      case ClientMessage.Presence presence -> {
+        if (presenceBucket.tryTake(1, System.nanoTime()) == 0) {
+          room.presence(this, presence);
+        }
+      }
+      case ClientMessage.Ping ping -> send(room.encode(new ServerMessage.Pong(ping.t())));
+    }
+  }
+
+  private void submit(ClientMessage.SubmitOp op, int frameBytes) {
+    if (grant.role() != Role.EDITOR) {
+      room.nack(this, op.id(), "viewer", 0);
+      return;
+    }
+    long now = System.nanoTime();
+    long wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
+    if (wait > 0) {
+      if (strikeBucket.tryTake(1, now) > 0) {
+        room.reject(this, "rate_limited", CloseCodes.RATE_LIMITED, "sustained rate over limit");
+        return;
+      }
+      room.nack(this, op.id(), "rate_limited", wait);
+      return;
+    }
+    room.submit(this, op);
+  }
+
+  /** The connection is gone (any reason): leave the room. Idempotent. */
+  public void closed() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    room.leave(this);
+    onClosed.run();
+  }
+
+  void send(Outbound message) {
+    if (!closed) {
+      socket.send(message);
+    }
+  }
+
+  void close(int code, String reason) {
+    refused = true;
+    socket.close(code, reason);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Grant grant() {
+    return grant;
+  }
+
+  public String roomName() {
+    return room.name();
+  }
+
+  String remote() {
+    return socket.remote();
+  }
+
+  /** The client id from hello, or null before it. */
+  String clientId() {
+    Peer p = peer;
+    return p == null ? null : p.clientId();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.drawbridge.relay.it;
+
+import dev.drawbridge.relay.auth.Role;
+import dev.drawbridge.relay.auth.TokenIssuer;
+import dev.drawbridge.relay.ops.Relay;
+import dev.drawbridge.relay.ops.RelayConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/** A relay on 127.0.0.1:0 with SQLite in a temp dir, plus peers that are closed afterwards. */
+public final class RelayFixture implements AutoCloseable {
+  public static final String SECRET = "test-secret-0123456789";
+  private static final AtomicInteger ids = new AtomicInteger();
+
+  public final Relay relay;
+  private final List<TestPeer> peers = new ArrayList<>();
+
+  public RelayFixture(Path dataDir) throws IOException {
+    this(dataDir, c -> c);
+  }
+
+  public RelayFixture(Path dataDir, UnaryOperator<RelayConfig> tweak) throws IOException {
+    RelayConfig config =
+        tweak.apply(
+            RelayConfig.localDefaults(dataDir)
+                .withBindAddress("127.0.0.1")
+                .withSecret(SECRET)
+                .withMetrics("127.0.0.1", 0));
+    relay = Relay.start(config);
+  }
+
+  public URI uri(String room) {
+    return URI.create("ws://127.0.0.1:" + relay.port() + "/v1/rooms/" + room);
+  }
+
+  public static String token(String room, Role role) {
+    return new TokenIssuer(SECRET).issue(room, role, null, Duration.ofHours(1), Instant.now());
+  }
+
+  /** A peer with an editor token for {@code room} in the Authorization header. */
+  public TestPeer peer(String room) {
+    return peer(room, Role.EDITOR);
+  }
+
+  public TestPeer peer(String room, Role role) {
+    return peer(uri(room), Map.of("Authorization", "Bearer " + token(room, role)));
+  }
+
+  public TestPeer peer(URI uri, Map<String, String> headers) {
+    TestPeer p = new TestPeer(uri, "c" + ids.incrementAndGet(), headers);
+    synchronized (peers) {
+      peers.add(p);
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    synchronized (peers) {
+      for (TestPeer p : peers) {
+        try {
+          p.closeBlocking();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    relay.close();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/** A protocol client for tests: decoded server messages land in a queue; the close is a future. */
+public final class TestPeer extends WebSocketClient {
+  public static final Duration WAIT = Duration.ofSeconds(20);
+  private static final ProtocolCodec CODEC = new ProtocolCodec();
+
+  public final BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
+  public final List<String> undecodable = new ArrayList<>();
+  public final CompletableFuture<Close> closed = new CompletableFuture<>();
+  public final String clientId;
+
+  /** How the connection ended: WebSocket close code and reason (1002 + status text if refused). */
+  public record Close(int code, String reason, boolean remote) {}
+
+  public TestPeer(URI uri, String clientId) {
+    this(uri, clientId, Map.of());
+  }
+
+  public TestPeer(URI uri, String clientId, Map<String, String> headers) {
+    super(uri, headers);
+    this.clientId = clientId;
+    setConnectionLostTimeout(0);
+  }
+
+  /** Connects; true when the handshake succeeded. */
+  public boolean open() throws InterruptedException {
+    return connectBlocking(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  public void hello(long lastSeq) {
+    send(new ClientMessage.Hello(ProtocolVersion.CURRENT, clientId, clientId, "#336699", lastSeq));
+  }
+
+  /** Connects, says hello and returns the welcome (after which catch-up and synced follow). */
+  public ServerMessage.Welcome join(long lastSeq) throws InterruptedException {
+    assertThat(open()).as("handshake").isTrue();
+    hello(lastSeq);
+    return next(ServerMessage.Welcome.class);
+  }
+
+  /** Joins and reads up to synced; returns the catch-up ops. */
+  public List<ServerMessage.OpBroadcast> joinAndSync(long lastSeq) throws InterruptedException {
+    join(lastSeq);
+    List<ServerMessage.OpBroadcast> ops = new ArrayList<>();
+    while (true) {
+      ServerMessage m = next();
+      if (m instanceof ServerMessage.Synced) {
+        return ops;
+      }
+      if (m instanceof ServerMessage.OpBroadcast op) {
+        ops.add(op);
+      }
+    }
+  }
+
+  public void send(ClientMessage message) {
+    send(CODEC.encode(message));
+  }
+
+  public String submitStroke(String opId, String elementId) {
+    send(new ClientMessage.SubmitOp(opId, stroke(elementId)));
+    return opId;
+  }
+
+  public static Op stroke(String elementId) {
+    return new Op.AddElement(
+        Element.freehand(
+            elementId, ElementKind.STROKE, 1, 2, Points.of(0, 0, 3, 4), Style.DEFAULT, 1));
+  }
+
+  /** The next message, failing after {@link #WAIT}. */
+  public ServerMessage next() throws InterruptedException {
+    ServerMessage m = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(m).as("a message for %s within %s", clientId, WAIT).isNotNull();
+    return m;
+  }
+
+  /** The next message, which must be of {@code type}. */
+  public <T extends ServerMessage> T next(Class<T> type) throws InterruptedException {
+    ServerMessage m = next();
+    assertThat(m).isInstanceOf(type);
+    return type.cast(m);
+  }
+
+  /** Skips messages until one of {@code type} arrives. */
+  public <T extends ServerMessage> T nextOf(Class<T> type) throws InterruptedException {
+    while (true) {
+      ServerMessage m = next();
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+  }
+
+  public Close awaitClose() throws Exception {
+    return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void onOpen(ServerHandshake handshake) {}
+
+  @Override
+  public void onMessage(String message) {
+    try {
+      received.add(CODEC.decodeServer(message));
+    } catch (ProtocolException e) {
+      synchronized (undecodable) {
+        undecodable.add(message);
+      }
+    }
+  }
+
+  @Override
+  public void onMessage(ByteBuffer bytes) {
+    synchronized (undecodable) {
+      undecodable.add("binary frame");
+    }
+  }
+
+  @Override
+  public void onClose(int code, String reason, boolean remote) {
+    closed.complete(new Close(code, reason, remote));
+  }
+
+  @Override
+  public void onError(Exception ex) {}
+}

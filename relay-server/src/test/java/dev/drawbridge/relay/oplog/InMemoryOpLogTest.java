@@ -1,0 +1,8 @@
+package dev.drawbridge.relay.oplog;
+
+class InMemoryOpLogTest extends OpLogContract {
+  @Override
+  OpLog create() {
+    return new InMemoryOpLog();
+  }
+}

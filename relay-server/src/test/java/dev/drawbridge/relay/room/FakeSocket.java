@@ -1,0 +1,44 @@
+package dev.drawbridge.relay.room;
+
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An in-memory {@link ClientSocket}: records what the room sent and how it closed. */
+final class FakeSocket implements ClientSocket {
+  private static final ProtocolCodec CODEC = new ProtocolCodec();
+  final List<ServerMessage> sent = new ArrayList<>();
+  Integer closeCode;
+  String closeReason;
+
+  @Override
+  public synchronized void send(Outbound message) {
+    try {
+      sent.add(CODEC.decodeServer(new String(message.json(), StandardCharsets.UTF_8)));
+    } catch (ProtocolException e) {
+      throw new AssertionError("room sent an undecodable message", e);
+    }
+  }
+
+  @Override
+  public synchronized void close(int code, String reason) {
+    if (closeCode == null) {
+      closeCode = code;
+      closeReason = reason;
+    }
+  }
+
+  @Override
+  public String remote() {
+    return "fake";
+  }
+
+  synchronized List<ServerMessage> drain() {
+    List<ServerMessage> copy = List.copyOf(sent);
+    sent.clear();
+    return copy;
+  }
+}
