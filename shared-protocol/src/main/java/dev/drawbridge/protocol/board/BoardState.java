@@ -154,8 +154,10 @@ public final class BoardState {
   public void copyElementFrom(BoardState source, String id) {
     Element e = source.get(id);
     if (e == null) {
-      elements.remove(id);
-      digests.remove(id);
+      if (elements.remove(id) != null) {
+        digests.remove(id);
+        visibleIdsInOrder = null;
+      }
     } else {
       put(e);
     }
