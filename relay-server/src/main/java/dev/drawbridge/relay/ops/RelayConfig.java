@@ -24,6 +24,8 @@ import java.util.List;
  * @param metricsBindAddress interface for /healthz and /metrics
  * @param metricsPort port for /healthz and /metrics; -1 disables them, 0 picks a free one
  * @param limits room limits (members, rooms, rates, snapshots)
+ * @param redisUri store ops in this Redis (e.g. {@code redis://host:6379/0}) instead of SQLite;
+ *     null for SQLite. One relay per room at a time: relays do not fan out to each other.
  */
 public record RelayConfig(
     String bindAddress,
@@ -40,14 +42,15 @@ public record RelayConfig(
     int workerThreads,
     String metricsBindAddress,
     int metricsPort,
-    RoomLimits limits) {
+    RoomLimits limits,
+    String redisUri) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
     if (!noAuth && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("a secret is required unless noAuth is set");
     }
-    if (!inMemory && dataDir == null) {
+    if (!inMemory && redisUri == null && dataDir == null) {
       throw new IllegalArgumentException("a data directory is required");
     }
   }
@@ -69,7 +72,8 @@ public record RelayConfig(
         Math.max(2, Runtime.getRuntime().availableProcessors()),
         "0.0.0.0",
         9090,
-        RoomLimits.defaults());
+        RoomLimits.defaults(),
+        null);
   }
 
   /**
@@ -92,7 +96,8 @@ public record RelayConfig(
         2,
         "127.0.0.1",
         -1,
-        RoomLimits.defaults());
+        RoomLimits.defaults(),
+        null);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -111,7 +116,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withPort(int v) {
@@ -130,7 +136,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withDataDir(Path v) {
@@ -149,7 +156,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withInMemory(boolean v) {
@@ -168,7 +176,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withNoAuth(boolean v) {
@@ -187,7 +196,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   /** Sets the token secret (and turns auth on). */
@@ -207,7 +217,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withAllowedOrigins(List<String> v) {
@@ -226,7 +237,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withMaxFrameBytes(int v) {
@@ -245,7 +257,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withMaxConnectionsPerIp(int v) {
@@ -264,7 +277,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withMaxPendingBytes(long v) {
@@ -283,7 +297,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withPingIntervalSeconds(int v) {
@@ -302,7 +317,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withWorkerThreads(int v) {
@@ -321,7 +337,8 @@ public record RelayConfig(
         v,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri);
   }
 
   public RelayConfig withMetrics(String bind, int v) {
@@ -340,7 +357,28 @@ public record RelayConfig(
         workerThreads,
         bind,
         v,
-        limits);
+        limits,
+        redisUri);
+  }
+
+  public RelayConfig withRedis(String v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits,
+        v);
   }
 
   public RelayConfig withLimits(RoomLimits v) {
@@ -359,6 +397,7 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        v);
+        v,
+        redisUri);
   }
 }

@@ -42,6 +42,13 @@ final class ServeCommand implements Callable<Integer> {
   boolean inMemory;
 
   @Option(
+      names = "--redis-url",
+      defaultValue = "${env:DRAWBRIDGE_REDIS_URL}",
+      description =
+          "Store ops in Redis (redis://host:6379/0) instead of SQLite (DRAWBRIDGE_REDIS_URL).")
+  String redisUrl;
+
+  @Option(
       names = "--secret",
       defaultValue = "${env:DRAWBRIDGE_SECRET}",
       description = "HS256 token secret (DRAWBRIDGE_SECRET). Required unless --no-auth.")
@@ -200,7 +207,8 @@ final class ServeCommand implements Callable<Integer> {
         workers > 0 ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()),
         metricsBind,
         metricsPort,
-        limits);
+        limits,
+        redisUrl);
   }
 
   @Override
