@@ -7,6 +7,7 @@ import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenBucket;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -28,7 +29,8 @@ public final class Session {
   // Written under the room's lock, read by it.
   Peer peer;
   long deliverAfter;
-  boolean member;
+  // Non-null while the catch-up is being sent: what the room broadcast meanwhile, in order.
+  List<Outbound> backlog;
   private volatile boolean closed;
   // Set once the room refused this connection: frames already in flight are ignored.
   private volatile boolean refused;
