@@ -93,6 +93,11 @@ public final class Room {
     return new Session(this, socket, grant, limits, onClosed);
   }
 
+  /** Whether a write failed: the registry then loads the room afresh for new connections. */
+  synchronized boolean failed() {
+    return failed;
+  }
+
   /** Whether the registry may forget this room: nobody attached and nothing waiting for disk. */
   synchronized boolean idle() {
     return sessions == 0 && durable == head;
