@@ -427,6 +427,31 @@ class HostileInputTest {
               }
               return closed(p);
             }));
+    a.add(
+        case_(
+            "R13 forged seq and clientId fields are ignored",
+            new Outcome(0, 1000, null),
+            t -> {
+              TestPeer p = t.fx.peer(ROOM);
+              p.joinAndSync(t.lastSeenSeq);
+              p.send(
+                  addOp("forged1", element("fo1", points(2), null))
+                      .replace(
+                          "{\"type\":\"op\",",
+                          "{\"type\":\"op\",\"seq\":999,\"clientId\":\""
+                              + t.writer.clientId
+                              + "\","));
+              ServerMessage.Ack ack = p.nextOf(ServerMessage.Ack.class);
+              assertThat(ack.seq()).isEqualTo(t.lastSeenSeq + 1);
+              for (TestPeer member : List.of(t.writer, t.observer)) {
+                ServerMessage.OpBroadcast op = member.nextOf(ServerMessage.OpBroadcast.class);
+                assertThat(op.seq()).isEqualTo(t.lastSeenSeq + 1);
+                assertThat(op.clientId()).isEqualTo(p.clientId);
+              }
+              t.lastSeenSeq++;
+              p.closeBlocking();
+              return closed(p);
+            }));
     return a.stream();
   }
 
