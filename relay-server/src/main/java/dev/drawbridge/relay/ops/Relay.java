@@ -72,7 +72,8 @@ public final class Relay implements AutoCloseable {
             config.maxConnectionsPerIp(),
             config.maxPendingBytes(),
             config.pingIntervalSeconds(),
-            config.workerThreads());
+            config.workerThreads(),
+            config.helloTimeoutSeconds());
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     MetricsEndpoint metrics = null;
     try {

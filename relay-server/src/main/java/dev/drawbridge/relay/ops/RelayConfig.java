@@ -43,7 +43,8 @@ public record RelayConfig(
     String metricsBindAddress,
     int metricsPort,
     RoomLimits limits,
-    String redisUri) {
+    String redisUri,
+    int helloTimeoutSeconds) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -73,7 +74,8 @@ public record RelayConfig(
         "0.0.0.0",
         9090,
         RoomLimits.defaults(),
-        null);
+        null,
+        10);
   }
 
   /**
@@ -97,7 +99,8 @@ public record RelayConfig(
         "127.0.0.1",
         -1,
         RoomLimits.defaults(),
-        null);
+        null,
+        10);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -117,7 +120,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withPort(int v) {
@@ -137,7 +141,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withDataDir(Path v) {
@@ -157,7 +162,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withInMemory(boolean v) {
@@ -177,7 +183,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withNoAuth(boolean v) {
@@ -197,7 +204,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   /** Sets the token secret (and turns auth on). */
@@ -218,7 +226,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withAllowedOrigins(List<String> v) {
@@ -238,7 +247,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxFrameBytes(int v) {
@@ -258,7 +268,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxConnectionsPerIp(int v) {
@@ -278,7 +289,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxPendingBytes(long v) {
@@ -298,7 +310,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withPingIntervalSeconds(int v) {
@@ -318,7 +331,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withWorkerThreads(int v) {
@@ -338,7 +352,8 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMetrics(String bind, int v) {
@@ -358,7 +373,8 @@ public record RelayConfig(
         bind,
         v,
         limits,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withRedis(String v) {
@@ -378,6 +394,28 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         limits,
+        v,
+        helloTimeoutSeconds);
+  }
+
+  public RelayConfig withHelloTimeoutSeconds(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits,
+        redisUri,
         v);
   }
 
@@ -398,6 +436,7 @@ public record RelayConfig(
         metricsBindAddress,
         metricsPort,
         v,
-        redisUri);
+        redisUri,
+        helloTimeoutSeconds);
   }
 }

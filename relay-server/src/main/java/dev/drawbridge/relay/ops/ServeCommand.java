@@ -178,6 +178,14 @@ final class ServeCommand implements Callable<Integer> {
           "Presence updates relayed per client (DRAWBRIDGE_PRESENCE_PER_SECOND, default ${DEFAULT-VALUE}).")
   double presencePerSecond;
 
+  @Option(
+      names = "--hello-timeout",
+      defaultValue = "${env:DRAWBRIDGE_HELLO_TIMEOUT:-10}",
+      description =
+          "Seconds a connection may take to send hello before close 4002"
+              + " (DRAWBRIDGE_HELLO_TIMEOUT, default ${DEFAULT-VALUE}).")
+  int helloTimeout;
+
   RelayConfig config() {
     RoomLimits defaults = RoomLimits.defaults();
     RoomLimits limits =
@@ -208,7 +216,8 @@ final class ServeCommand implements Callable<Integer> {
         metricsBind,
         metricsPort,
         limits,
-        redisUrl);
+        redisUrl,
+        helloTimeout);
   }
 
   @Override

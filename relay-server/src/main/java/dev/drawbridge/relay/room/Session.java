@@ -27,7 +27,7 @@ public final class Session {
   private final Runnable onClosed;
 
   // Written under the room's lock, read by it.
-  Peer peer;
+  volatile Peer peer;
   long deliverAfter;
   // Non-null while the catch-up is being sent: what the room broadcast meanwhile, in order.
   List<Outbound> backlog;
@@ -106,6 +106,11 @@ public final class Session {
   void close(int code, String reason) {
     refused = true;
     socket.close(code, reason);
+  }
+
+  /** Whether hello was accepted (the connection is, or was, a member). */
+  public boolean hasSaidHello() {
+    return peer != null;
   }
 
   public String id() {

@@ -56,7 +56,9 @@ class HostileInputTest {
 
   @BeforeAll
   void start() throws Exception {
-    fx = new RelayFixture(dir, c -> c.withAllowedOrigins(List.of(ORIGIN)));
+    fx =
+        new RelayFixture(
+            dir, c -> c.withAllowedOrigins(List.of(ORIGIN)).withHelloTimeoutSeconds(3));
     writer = fx.peer(ROOM);
     observer = fx.peer(ROOM);
     writer.joinAndSync(0);
@@ -450,6 +452,15 @@ class HostileInputTest {
               }
               t.lastSeenSeq++;
               p.closeBlocking();
+              return closed(p);
+            }));
+    a.add(
+        case_(
+            "R5 connection that never says hello",
+            new Outcome(0, 4002, "hello_timeout"),
+            t -> {
+              TestPeer p = t.fx.peer(ROOM);
+              p.open();
               return closed(p);
             }));
     return a.stream();
