@@ -14,11 +14,9 @@ import dev.drawbridge.relay.oplog.StoredOp;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -381,12 +379,5 @@ public final class Room {
         deliver(m, message);
       }
     }
-  }
-
-  /** Peers currently in the room (for tests and metrics). */
-  synchronized Set<String> memberClientIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    members.forEach(m -> ids.add(m.clientId()));
-    return ids;
   }
 }

@@ -44,7 +44,8 @@ public final class LocalRedis implements AutoCloseable {
             .start();
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (true) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        probe.setSoTimeout(1_000);
         return new LocalRedis(process, port);
       } catch (IOException e) {
         if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -61,8 +62,12 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    process.waitFor();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

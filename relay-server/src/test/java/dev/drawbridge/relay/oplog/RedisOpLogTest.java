@@ -14,7 +14,7 @@ class RedisOpLogTest extends OpLogContract {
   }
 
   @AfterAll
-  static void stopRedis() throws InterruptedException {
+  static void stopRedis() {
     if (redis != null) {
       redis.close();
     }
