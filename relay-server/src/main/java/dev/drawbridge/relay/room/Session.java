@@ -70,10 +70,7 @@ public final class Session {
   }
 
   private void submit(ClientMessage.SubmitOp op, int frameBytes) {
-    if (grant.role() != Role.EDITOR) {
-      room.nack(this, op.id(), "viewer", 0);
-      return;
-    }
+    // Rate limits first, so a viewer cannot flood the relay with ops it knows will be refused.
     long now = System.nanoTime();
     long wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
     if (wait > 0) {
@@ -82,6 +79,10 @@ public final class Session {
         return;
       }
       room.nack(this, op.id(), "rate_limited", wait);
+      return;
+    }
+    if (grant.role() != Role.EDITOR) {
+      room.nack(this, op.id(), "viewer", 0);
       return;
     }
     room.submit(this, op);
