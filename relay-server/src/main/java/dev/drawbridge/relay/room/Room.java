@@ -266,6 +266,9 @@ public final class Room {
     CompletableFuture<Void> done = opLog.append(name, op);
     recent.put(id, new Pending(seq, done));
     metrics.opIn();
+    // Registered inside the monitor: if the log already finished, this runs now, and an earlier
+    // op's callback cannot be pending (the log completes in order and that callback needs the
+    // monitor before the writer can complete anything later).
     done.whenComplete((ok, error) -> onDurable(s, op, frame, error));
   }
 
