@@ -174,6 +174,17 @@ public final class RelayWebSocketServer extends WebSocketServer {
         new WebSocketClientSocket(conn, this, settings.maxPendingBytes(), timers, bytesOut);
     Session session = rooms.open(admitted.room(), socket, admitted.grant());
     conn.setAttachment(new Attached(admitted, session));
+    if (session != null) {
+      // A connection that never says hello would hold a slot for free (R5).
+      timers.schedule(
+          () -> {
+            if (!session.hasSaidHello() && conn.isOpen()) {
+              refuseFrame(conn, session, "hello_timeout", CloseCodes.MALFORMED, "no hello in time");
+            }
+          },
+          settings.helloTimeoutSeconds(),
+          TimeUnit.SECONDS);
+    }
   }
 
   @Override
