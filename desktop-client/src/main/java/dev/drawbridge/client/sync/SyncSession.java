@@ -354,7 +354,11 @@ public final class SyncSession implements BoardSession {
     int gen = ++generation;
     phase = Phase.CONNECTING;
     lastHeard = clock.instant();
-    setState(new ConnectionState.Connecting());
+    // Connecting is the first attempt; a retry stays "Reconnecting", now trying attempt n.
+    setState(
+        policy.attempts() == 0
+            ? new ConnectionState.Connecting()
+            : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
     scheduleHeartbeat(gen);
     transport.connect(uri, headers, new Listener(gen));
   }

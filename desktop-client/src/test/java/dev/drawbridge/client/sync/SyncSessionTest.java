@@ -281,7 +281,9 @@ class SyncSessionTest {
       assertThat(h.session.state()).isInstanceOf(ConnectionState.Reconnecting.class);
       h.session.reconnectNow();
       assertThat(h.transport.connects).hasSize(2);
-      assertThat(h.session.state()).isInstanceOf(ConnectionState.Connecting.class);
+      var trying = (ConnectionState.Reconnecting) h.session.state();
+      assertThat(trying.attempt()).isEqualTo(1);
+      assertThat(trying.nextTryAt()).isEqualTo(h.scheduler.now());
     }
   }
 
