@@ -17,7 +17,8 @@ target="$module/target"
 java_home=${JAVA_HOME:?set JAVA_HOME to a JDK 25}
 version=${APP_VERSION:-0.1.0}
 types=("$@")
-[ ${#types[@]} -gt 0 ] || types=(app-image)
+# Through Maven the types come in INSTALLER_TYPES (-Dinstaller.types="app-image deb rpm").
+[ ${#types[@]} -gt 0 ] || read -r -a types <<< "${INSTALLER_TYPES:-app-image}"
 
 case "$(uname -s)" in
   Linux*) os=linux; icon="$here/drawbridge.png" ;;

@@ -1,0 +1,221 @@
+package dev.drawbridge.client.io;
+
+import dev.drawbridge.client.ui.geom.ArrowHead;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.element.ZOrder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Writes elements to a one-page PDF as vector paths (PDFBox). The page is the export area in board
+ * units (1 unit = 1 pt); the y axis is flipped once so board coordinates are used as they are.
+ */
+public final class PdfExporter {
+  private static final double KAPPA = 0.5522847498;
+  private static final double LINE_HEIGHT = 1.25;
+
+  public void export(List<Element> elements, Path file) throws BoardFileException {
+    List<Element> sorted = new ArrayList<>(elements);
+    sorted.removeIf(Element::deleted);
+    sorted.sort(ZOrder.PAINT_ORDER);
+    Rect area = ExportArea.of(sorted);
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(new PDRectangle((float) area.width(), (float) area.height()));
+      doc.addPage(page);
+      PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        // Board coordinates: origin at the area's top-left, y down.
+        cs.transform(new Matrix(1, 0, 0, -1, (float) -area.minX(), (float) area.maxY()));
+        for (Element e : sorted) {
+          draw(doc, cs, e, font);
+        }
+      }
+      doc.save(file.toFile());
+    } catch (IOException e) {
+      throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
+    }
+  }
+
+  private void draw(PDDocument doc, PDPageContentStream cs, Element e, PDFont font)
+      throws IOException {
+    Style s = e.style();
+    cs.saveGraphicsState();
+    PDExtendedGraphicsState alpha = new PDExtendedGraphicsState();
+    alpha.setStrokingAlphaConstant((float) s.opacity());
+    alpha.setNonStrokingAlphaConstant((float) s.opacity());
+    cs.setGraphicsStateParameters(alpha);
+    float[] rgb = rgb(s.color());
+    cs.setStrokingColor(rgb[0], rgb[1], rgb[2]);
+    cs.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
+    cs.setLineWidth((float) Math.max(s.width(), 0.5));
+    cs.setLineCapStyle(1);
+    cs.setLineJoinStyle(1);
+    float x = (float) e.x();
+    float y = (float) e.y();
+    switch (e.kind()) {
+      case STROKE, HIGHLIGHTER -> freehand(cs, e.points(), x, y, s);
+      case LINE -> {
+        cs.moveTo(x, y);
+        cs.lineTo((float) (x + e.w()), (float) (y + e.h()));
+        cs.stroke();
+      }
+      case ARROW -> {
+        float tx = (float) (x + e.w());
+        float ty = (float) (y + e.h());
+        double[] b = ArrowHead.barbs(x, y, tx, ty, s.width());
+        cs.moveTo(x, y);
+        cs.lineTo(tx, ty);
+        cs.moveTo((float) b[0], (float) b[1]);
+        cs.lineTo(tx, ty);
+        cs.lineTo((float) b[2], (float) b[3]);
+        cs.stroke();
+      }
+      case RECTANGLE -> {
+        cs.addRect(x, y, (float) e.w(), (float) e.h());
+        paintClosed(cs, s);
+      }
+      case ELLIPSE -> {
+        ellipse(cs, x + e.w() / 2, y + e.h() / 2, Math.abs(e.w() / 2), Math.abs(e.h() / 2));
+        paintClosed(cs, s);
+      }
+      case TEXT -> text(cs, e, font);
+    }
+    cs.restoreGraphicsState();
+  }
+
+  private static void paintClosed(PDPageContentStream cs, Style s) throws IOException {
+    if (s.fill()) {
+      cs.fillAndStroke();
+    } else {
+      cs.stroke();
+    }
+  }
+
+  private static void freehand(PDPageContentStream cs, Points p, float x, float y, Style s)
+      throws IOException {
+    int n = p.size();
+    if (n == 0) {
+      return;
+    }
+    if (n == 1) {
+      double r = Math.max(s.width(), 1) / 2;
+      ellipse(cs, x + p.x(0), y + p.y(0), r, r);
+      cs.fill();
+      return;
+    }
+    double cx = x + p.x(0);
+    double cy = y + p.y(0);
+    cs.moveTo((float) cx, (float) cy);
+    for (int i = 1; i < n - 1; i++) {
+      double qx = x + p.x(i);
+      double qy = y + p.y(i);
+      double ex = x + (p.x(i) + p.x(i + 1)) / 2.0;
+      double ey = y + (p.y(i) + p.y(i + 1)) / 2.0;
+      // The screen's quadratic segment, as the cubic PDF needs.
+      cs.curveTo(
+          (float) (cx + 2.0 / 3 * (qx - cx)),
+          (float) (cy + 2.0 / 3 * (qy - cy)),
+          (float) (ex + 2.0 / 3 * (qx - ex)),
+          (float) (ey + 2.0 / 3 * (qy - ey)),
+          (float) ex,
+          (float) ey);
+      cx = ex;
+      cy = ey;
+    }
+    cs.lineTo(x + p.x(n - 1), y + p.y(n - 1));
+    cs.stroke();
+  }
+
+  private static void ellipse(PDPageContentStream cs, double cx, double cy, double rx, double ry)
+      throws IOException {
+    double ox = rx * KAPPA;
+    double oy = ry * KAPPA;
+    cs.moveTo((float) (cx - rx), (float) cy);
+    cs.curveTo(
+        (float) (cx - rx),
+        (float) (cy - oy),
+        (float) (cx - ox),
+        (float) (cy - ry),
+        (float) cx,
+        (float) (cy - ry));
+    cs.curveTo(
+        (float) (cx + ox),
+        (float) (cy - ry),
+        (float) (cx + rx),
+        (float) (cy - oy),
+        (float) (cx + rx),
+        (float) cy);
+    cs.curveTo(
+        (float) (cx + rx),
+        (float) (cy + oy),
+        (float) (cx + ox),
+        (float) (cy + ry),
+        (float) cx,
+        (float) (cy + ry));
+    cs.curveTo(
+        (float) (cx - ox),
+        (float) (cy + ry),
+        (float) (cx - rx),
+        (float) (cy + oy),
+        (float) (cx - rx),
+        (float) cy);
+    cs.closePath();
+  }
+
+  private static void text(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+    float size = (float) e.style().fontSize();
+    String[] lines = (e.text() == null ? "" : e.text()).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = printable(lines[i], font);
+      if (line.isEmpty()) {
+        continue;
+      }
+      // Baseline ~0.8 em below the line top; flip y back so glyphs stand upright.
+      float baseline = (float) (e.y() + i * size * LINE_HEIGHT + size * 0.8);
+      cs.beginText();
+      cs.setFont(font, size);
+      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) e.x(), baseline));
+      cs.showText(line);
+      cs.endText();
+    }
+  }
+
+  /** The text with characters the font cannot encode replaced by '?'. */
+  private static String printable(String text, PDFont font) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              String ch = new String(Character.toChars(c));
+              try {
+                font.encode(ch);
+                out.append(ch);
+              } catch (IOException | IllegalArgumentException ex) {
+                out.append('?');
+              }
+            });
+    return out.toString();
+  }
+
+  private static float[] rgb(String color) {
+    return new float[] {
+      Integer.parseInt(color.substring(1, 3), 16) / 255f,
+      Integer.parseInt(color.substring(3, 5), 16) / 255f,
+      Integer.parseInt(color.substring(5, 7), 16) / 255f
+    };
+  }
+}

@@ -1,0 +1,175 @@
+package dev.drawbridge.client.io;
+
+import dev.drawbridge.client.ui.geom.ArrowHead;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.element.ZOrder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes elements as a standalone SVG document, one vector element per board element. */
+public final class SvgExporter {
+  private static final double LINE_HEIGHT = 1.25;
+
+  public void export(List<Element> elements, Path file) throws BoardFileException {
+    try {
+      Files.writeString(file, toSvg(elements), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
+    }
+  }
+
+  public String toSvg(List<Element> elements) {
+    List<Element> sorted = new ArrayList<>(elements);
+    sorted.removeIf(Element::deleted);
+    sorted.sort(ZOrder.PAINT_ORDER);
+    Rect area = ExportArea.of(sorted);
+    StringBuilder out = new StringBuilder();
+    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.append(
+        fmt(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\""
+                + " viewBox=\"%s %s %s %s\">\n",
+            area.width(), area.height(), area.minX(), area.minY(), area.width(), area.height()));
+    out.append(
+        fmt(
+            "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n",
+            area.minX(), area.minY(), area.width(), area.height()));
+    for (Element e : sorted) {
+      out.append(element(e)).append('\n');
+    }
+    out.append("</svg>\n");
+    return out.toString();
+  }
+
+  private String element(Element e) {
+    Style s = e.style();
+    String stroke =
+        fmt(
+            " stroke=\"%s\" stroke-width=\"%s\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
+                + " opacity=\"%s\"",
+            rgb(s.color()), s.width(), s.opacity() * alpha(s.color()));
+    double x = e.x();
+    double y = e.y();
+    return switch (e.kind()) {
+      case STROKE, HIGHLIGHTER -> freehand(e.points(), x, y, s, stroke);
+      case LINE ->
+          fmt("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", x, y, x + e.w(), y + e.h())
+              + stroke
+              + "/>";
+      case ARROW -> {
+        double tx = x + e.w();
+        double ty = y + e.h();
+        double[] b = ArrowHead.barbs(x, y, tx, ty, s.width());
+        yield fmt(
+                "<path d=\"M %s %s L %s %s M %s %s L %s %s L %s %s\" fill=\"none\"",
+                x, y, tx, ty, b[0], b[1], tx, ty, b[2], b[3])
+            + stroke
+            + "/>";
+      }
+      case RECTANGLE ->
+          fmt("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"", x, y, e.w(), e.h())
+              + fill(s)
+              + stroke
+              + "/>";
+      case ELLIPSE ->
+          fmt(
+                  "<ellipse cx=\"%s\" cy=\"%s\" rx=\"%s\" ry=\"%s\"",
+                  x + e.w() / 2, y + e.h() / 2, Math.abs(e.w() / 2), Math.abs(e.h() / 2))
+              + fill(s)
+              + stroke
+              + "/>";
+      case TEXT -> text(e);
+    };
+  }
+
+  private String freehand(Points p, double x, double y, Style s, String stroke) {
+    if (p.isEmpty()) {
+      return "";
+    }
+    if (p.size() == 1) {
+      return fmt(
+          "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" opacity=\"%s\"/>",
+          x + p.x(0), y + p.y(0), Math.max(s.width(), 1) / 2, rgb(s.color()), s.opacity());
+    }
+    StringBuilder d = new StringBuilder(fmt("M %s %s", x + p.x(0), y + p.y(0)));
+    for (int i = 1; i < p.size() - 1; i++) {
+      double mx = (p.x(i) + p.x(i + 1)) / 2;
+      double my = (p.y(i) + p.y(i + 1)) / 2;
+      d.append(fmt(" Q %s %s %s %s", x + p.x(i), y + p.y(i), x + mx, y + my));
+    }
+    d.append(fmt(" L %s %s", x + p.x(p.size() - 1), y + p.y(p.size() - 1)));
+    return "<path d=\"" + d + "\" fill=\"none\"" + stroke + "/>";
+  }
+
+  private String text(Element e) {
+    Style s = e.style();
+    String[] lines = (e.text() == null ? "" : e.text()).split("\n", -1);
+    StringBuilder out =
+        new StringBuilder(
+            fmt(
+                "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" opacity=\"%s\""
+                    + " dominant-baseline=\"text-before-edge\" xml:space=\"preserve\">",
+                s.fontSize(), rgb(s.color()), s.opacity()));
+    for (int i = 0; i < lines.length; i++) {
+      out.append(fmt("<tspan x=\"%s\" y=\"%s\">", e.x(), e.y() + i * s.fontSize() * LINE_HEIGHT));
+      out.append(escape(lines[i])).append("</tspan>");
+    }
+    return out.append("</text>").toString();
+  }
+
+  private static String fill(Style s) {
+    return s.fill() ? " fill=\"" + rgb(s.color()) + "\"" : " fill=\"none\"";
+  }
+
+  private static String rgb(String color) {
+    return color.substring(0, 7);
+  }
+
+  private static double alpha(String color) {
+    return color.length() == 9 ? Integer.parseInt(color.substring(7), 16) / 255.0 : 1;
+  }
+
+  /** XML-escapes text, dropping characters XML 1.0 cannot carry. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                  if (c == 0x9 || c >= 0x20 && c != 0xFFFE && c != 0xFFFF) {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return out.toString();
+  }
+
+  private static String fmt(String pattern, Object... args) {
+    Object[] shown = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      shown[i] = args[i] instanceof Double d ? number(d) : args[i];
+    }
+    return String.format(Locale.ROOT, pattern, shown);
+  }
+
+  private static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}

@@ -1,0 +1,188 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.LocalOnlySession;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: shows the start screen or a board, and owns the open session. Everything the
+ * screens ask of the window (navigation, files, settings) goes through here.
+ */
+public final class AppWindow implements Shell, StartView.Actions {
+  private static final Logger LOG = LoggerFactory.getLogger(AppWindow.class);
+
+  private final Stage stage;
+  private final SettingsStore settings;
+  private final Messages messages;
+  private final Scene scene;
+  private StartView startView;
+  private BoardView boardView;
+  private BoardSession session;
+
+  public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
+    this.stage = stage;
+    this.settings = settings;
+    this.messages = new Messages(Messages.localeFor(settings.get().language()));
+    Theme.apply(settings.get().theme());
+    this.scene = new Scene(new javafx.scene.layout.Pane(), width, height);
+    scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
+    stage.setScene(scene);
+    stage.titleProperty().bind(messages.bind("app.title"));
+    stage.setOnHidden(e -> closeSession());
+    showStart();
+  }
+
+  @Override
+  public Messages messages() {
+    return messages;
+  }
+
+  @Override
+  public SettingsStore settings() {
+    return settings;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  /** The board screen, or null while the start screen shows. */
+  public BoardView boardView() {
+    return boardView;
+  }
+
+  public StartView startView() {
+    return startView;
+  }
+
+  public void showStart() {
+    closeSession();
+    startView = new StartView(messages, settings.get(), this);
+    setRoot(startView.root());
+  }
+
+  /** Shows {@code newSession} on the board screen. */
+  public BoardView showBoard(BoardSession newSession) {
+    closeSession();
+    session = newSession;
+    boardView = new BoardView(newSession, this);
+    boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
+    setRoot(boardView.root());
+    startView = null;
+    return boardView;
+  }
+
+  private void setRoot(Parent root) {
+    root.getStyleClass().add("app-root");
+    scene.setRoot(root);
+  }
+
+  private void closeSession() {
+    if (boardView != null) {
+      boardView.dispose();
+      boardView = null;
+    }
+    if (session != null) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the board session failed", e);
+      }
+      session = null;
+    }
+  }
+
+  // ---- start screen actions -------------------------------------------------------------
+
+  @Override
+  public void join(JoinForm form) {
+    settings.save(
+        settings.get().withJoin(form.serverUrl(), form.room(), form.name(), form.token()));
+    showError(messages.get("join.error.unavailable"));
+  }
+
+  @Override
+  public void host() {
+    showError(messages.get("host.error.unavailable"));
+  }
+
+  @Override
+  public void workOffline() {
+    LocalBoard board = new LocalBoard();
+    if (Boolean.getBoolean("drawbridge.demo")) {
+      DemoBoard.populate(board, settings.get().clientId());
+    }
+    showBoard(
+        new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+  }
+
+  @Override
+  public void openFile(Path file) {
+    BoardSnapshot snapshot;
+    try {
+      snapshot = new BoardFile().open(file);
+    } catch (BoardFileException e) {
+      LOG.info("Could not open {}: {}", file, e.getMessage());
+      showError(
+          switch (e.reason()) {
+            case NOT_A_BOARD -> messages.get("error.notABoard", file.getFileName());
+            case TOO_NEW -> messages.get("error.tooNew", file.getFileName());
+            case IO -> messages.get("error.read", file.getFileName());
+          });
+      return;
+    }
+    LocalBoard board = new LocalBoard();
+    board.restore(snapshot, List.of());
+    BoardView view =
+        showBoard(
+            new LocalOnlySession(board, file.getFileName().toString(), settings.get().clientId()));
+    view.setFile(file);
+    settings.save(
+        settings
+            .get()
+            .withRecent(
+                new Settings.RecentBoard(
+                    Settings.RecentBoard.FILE,
+                    file.getFileName().toString(),
+                    file.toAbsolutePath().toString())));
+  }
+
+  @Override
+  public void showSettings() {
+    SettingsDialog.show(stage, messages, settings.get()).ifPresent(this::applySettings);
+  }
+
+  @Override
+  public void leaveBoard() {
+    showStart();
+  }
+
+  /** Saves and applies settings: language and theme switch at once. */
+  public void applySettings(Settings updated) {
+    settings.save(updated);
+    messages.setLocale(Messages.localeFor(updated.language()));
+    Theme.apply(updated.theme());
+    if (boardView != null) {
+      boardView.canvas().darkProperty().set(Theme.isDark(updated.theme()));
+    }
+  }
+
+  /** Shows an error in plain words on whichever screen is open. */
+  public void showError(String message) {
+    if (boardView != null) {
+      boardView.showToast(message, true);
+    } else if (startView != null) {
+      startView.showError(message);
+    }
+  }
+}

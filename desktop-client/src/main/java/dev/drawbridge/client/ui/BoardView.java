@@ -1,0 +1,1149 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.io.ExportArea;
+import dev.drawbridge.client.io.PdfExporter;
+import dev.drawbridge.client.io.PngWriter;
+import dev.drawbridge.client.io.SvgExporter;
+import dev.drawbridge.client.model.Ids;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.ConnectionState;
+import dev.drawbridge.client.sync.LocalOnlySession;
+import dev.drawbridge.client.sync.SessionListener;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.canvas.BoardImage;
+import dev.drawbridge.client.ui.canvas.ElementPainter;
+import dev.drawbridge.client.ui.canvas.PointerHandler;
+import dev.drawbridge.client.ui.canvas.RemoteCursor;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.ui.tool.PointerInput;
+import dev.drawbridge.client.ui.tool.Selection;
+import dev.drawbridge.client.ui.tool.Tool;
+import dev.drawbridge.client.ui.tool.ToolContext;
+import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.element.ZOrder;
+import dev.drawbridge.protocol.message.Cursor;
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
+import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The board screen: the canvas with floating toolbars (tools, style, zoom, history), the people
+ * panel and the status bar. It binds to {@link BoardViewModel} and {@link StatusViewModel}; tools
+ * do the drawing.
+ */
+public final class BoardView {
+  private static final Logger LOG = LoggerFactory.getLogger(BoardView.class);
+  private static final long PRESENCE_NANOS = 33_000_000L;
+
+  private final BoardSession session;
+  private final Shell shell;
+  private final Messages messages;
+  private final BoardViewModel vm;
+  private final StatusViewModel status;
+  private final BoardCanvas canvas;
+  private final Tools tools;
+  private final BorderPane root = new BorderPane();
+  private final StackPane stack = new StackPane();
+  private final Pane editorLayer = new Pane();
+  private final Label toast = new Label();
+  private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
+  private final Map<String, Cursor> remoteCursors = new HashMap<>();
+  private final ListView<Peer> people = new ListView<>();
+  private final VBox peoplePanel = new VBox(8);
+  private final Label peopleCount = new Label("1");
+  private final Label shareLabel = new Label();
+  private final Timeline ticker;
+  private final SessionListener sessionListener;
+  private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
+  private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
+
+  private Path file;
+  private TextArea editor;
+  private Element editing;
+  private double editX;
+  private double editY;
+  private long lastPresence;
+
+  public BoardView(BoardSession session, Shell shell) {
+    this.session = session;
+    this.shell = shell;
+    this.messages = shell.messages();
+    this.vm = new BoardViewModel(session.board());
+    this.status =
+        new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
+    this.canvas = new BoardCanvas(session.board(), vm.selection());
+    this.tools = new Tools(new Context());
+    canvas.gridProperty().set(shell.settings().get().grid());
+    canvas
+        .gridProperty()
+        .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withGrid(b)));
+    canvas.setPointerHandler(new Pointer());
+    canvas.setPreviewSource(() -> currentTool().preview());
+    vm.toolProperty()
+        .addListener(
+            (o, a, b) -> {
+              commitTextEdit();
+              tools.get(a).cancel();
+              canvas.setCursor(cursorFor(b));
+            });
+    canvas.setCursor(cursorFor(vm.toolProperty().get()));
+    vm.selection().addListener(this::selectionChanged);
+    build();
+    sessionListener =
+        new SessionListener() {
+          @Override
+          public void stateChanged(ConnectionState state) {
+            status.stateProperty().set(state);
+          }
+
+          @Override
+          public void peersChanged(Collection<Peer> peers) {
+            showPeers(peers);
+          }
+
+          @Override
+          public void presence(ServerMessage.PresenceBroadcast p) {
+            if (p.cursor() == null) {
+              remoteCursors.remove(p.clientId());
+            } else {
+              remoteCursors.put(p.clientId(), p.cursor());
+            }
+            refreshCursors();
+          }
+
+          @Override
+          public void pendingChanged(int pendingCount) {
+            status.setPending(pendingCount);
+          }
+        };
+    session.addListener(sessionListener);
+    status.stateProperty().set(session.state());
+    showPeers(session.peers());
+    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
+    ticker.setCycleCount(Timeline.INDEFINITE);
+    ticker.play();
+    root.sceneProperty()
+        .addListener(
+            (o, oldScene, newScene) -> {
+              if (oldScene != null) {
+                oldScene.removeEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+                oldScene.removeEventFilter(KeyEvent.KEY_RELEASED, keyReleased);
+              }
+              if (newScene != null) {
+                newScene.addEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+                newScene.addEventFilter(KeyEvent.KEY_RELEASED, keyReleased);
+              }
+            });
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  public BoardCanvas canvas() {
+    return canvas;
+  }
+
+  public BoardViewModel model() {
+    return vm;
+  }
+
+  public StatusViewModel status() {
+    return status;
+  }
+
+  public BoardSession session() {
+    return session;
+  }
+
+  /** The file this board was opened from or last saved to, if any. */
+  public Path file() {
+    return file;
+  }
+
+  public void setFile(Path file) {
+    this.file = file;
+  }
+
+  /** Shows where others can join (when hosting). */
+  public void setShareAddress(String address) {
+    shareLabel.setText(address);
+    shareLabel.setVisible(address != null && !address.isBlank());
+    shareLabel.setManaged(shareLabel.isVisible());
+  }
+
+  /** Stops timers and listeners; the session is closed by whoever opened it. */
+  public void dispose() {
+    commitTextEdit();
+    ticker.stop();
+    session.removeListener(sessionListener);
+  }
+
+  // ---- layout ---------------------------------------------------------------------------
+
+  private void build() {
+    root.getStyleClass().add("board-view");
+    editorLayer.setPickOnBounds(false);
+    editorLayer.setManaged(true);
+    stack.getChildren().addAll(canvas, editorLayer);
+    addIsland(toolbar(), Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    addIsland(menu(), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
+    addIsland(stylePanel(), Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    addIsland(zoomBar(), Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
+    addIsland(peopleBar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
+    buildPeoplePanel();
+    addIsland(peoplePanel, Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    toast.getStyleClass().add("toast");
+    toast.setVisible(false);
+    toast.setId("toast");
+    toast.setWrapText(true);
+    toast.setMaxWidth(420);
+    addIsland(toast, Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    toastTimer.setOnFinished(e -> toast.setVisible(false));
+    root.setCenter(stack);
+    root.setBottom(statusBar());
+  }
+
+  private void addIsland(Region island, Pos pos, Insets margin) {
+    island.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    island.setPickOnBounds(true);
+    StackPane.setAlignment(island, pos);
+    StackPane.setMargin(island, margin);
+    stack.getChildren().add(island);
+  }
+
+  private HBox toolbar() {
+    HBox bar = new HBox(2);
+    bar.getStyleClass().addAll("island", "toolbar");
+    bar.setId("toolbar");
+    bar.setAlignment(Pos.CENTER);
+    ToggleGroup group = new ToggleGroup();
+    Map<ToolKind, ToggleButton> buttons = new HashMap<>();
+    for (ToolKind kind : ToolKind.values()) {
+      ToggleButton b = new ToggleButton();
+      b.setGraphic(Icons.of(Icons.forTool(kind)));
+      b.setId("tool-" + kind.name());
+      b.getStyleClass().add("tool-button");
+      b.setToggleGroup(group);
+      b.setUserData(kind);
+      b.setFocusTraversable(false);
+      Tooltip tip = new Tooltip();
+      tip.textProperty()
+          .bind(messages.bind("tool." + kind.name().toLowerCase()).concat(" — " + kind.key()));
+      b.setTooltip(tip);
+      buttons.put(kind, b);
+      bar.getChildren().add(b);
+      if (kind == ToolKind.SELECT || kind == ToolKind.HIGHLIGHTER || kind == ToolKind.ELLIPSE) {
+        bar.getChildren().add(new Separator(Orientation.VERTICAL));
+      }
+    }
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b == null) {
+                // Clicking the active tool again keeps it.
+                group.selectToggle(a);
+              } else {
+                vm.toolProperty().set((ToolKind) b.getUserData());
+              }
+            });
+    vm.toolProperty().addListener((o, a, b) -> group.selectToggle(buttons.get(b)));
+    group.selectToggle(buttons.get(vm.toolProperty().get()));
+    return bar;
+  }
+
+  private MenuButton menu() {
+    MenuButton menu = new MenuButton();
+    menu.setId("main-menu");
+    menu.setGraphic(Icons.of(MaterialDesignM.MENU));
+    menu.getStyleClass().addAll("island", "menu-island");
+    menu.setFocusTraversable(false);
+    menu.getItems()
+        .addAll(
+            item("menu.open", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Ctrl+O", this::chooseOpen),
+            item("menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", this::save),
+            item("menu.saveAs", null, "Ctrl+Shift+S", this::saveAs),
+            new SeparatorMenuItem(),
+            item(
+                "menu.exportPng",
+                MaterialDesignF.FILE_IMAGE_OUTLINE,
+                null,
+                () -> chooseExport("png")),
+            item("menu.exportSvg", MaterialDesignE.EXPORT_VARIANT, null, () -> chooseExport("svg")),
+            item("menu.exportPdf", MaterialDesignF.FILE_PDF_BOX, null, () -> chooseExport("pdf")),
+            new SeparatorMenuItem(),
+            item("menu.settings", MaterialDesignC.COG_OUTLINE, null, shell::showSettings),
+            item("menu.leave", MaterialDesignL.LOGOUT, null, shell::leaveBoard));
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind("menu.tooltip"));
+    menu.setTooltip(tip);
+    return menu;
+  }
+
+  private MenuItem item(String key, org.kordamp.ikonli.Ikon icon, String accel, Runnable action) {
+    MenuItem item = new MenuItem();
+    item.textProperty()
+        .bind(accel == null ? messages.bind(key) : messages.bind(key).concat("    " + accel));
+    if (icon != null) {
+      item.setGraphic(Icons.of(icon));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  private VBox stylePanel() {
+    VBox panel = new VBox(10);
+    panel.getStyleClass().addAll("island", "style-panel");
+    panel.setId("style-panel");
+
+    Label strokeLabel = sectionLabel("style.color");
+    HBox swatches = new HBox(4);
+    swatches.setAlignment(Pos.CENTER_LEFT);
+    ToggleGroup colors = new ToggleGroup();
+    for (String c : StyleChoice.PALETTE) {
+      ToggleButton swatch = new ToggleButton();
+      swatch.setGraphic(new Circle(8, Color.web(c)));
+      swatch.getStyleClass().add("swatch");
+      swatch.setUserData(c);
+      swatch.setToggleGroup(colors);
+      swatch.setFocusTraversable(false);
+      swatch.setOnAction(e -> vm.colorProperty().set(c));
+      swatches.getChildren().add(swatch);
+    }
+    ColorPicker picker = new ColorPicker(Color.web(vm.colorProperty().get()));
+    picker.setId("color-picker");
+    picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
+    picker.setFocusTraversable(false);
+    picker.setOnAction(e -> vm.colorProperty().set(webColor(picker.getValue())));
+    Tooltip pickTip = new Tooltip();
+    pickTip.textProperty().bind(messages.bind("style.custom"));
+    picker.setTooltip(pickTip);
+    vm.colorProperty()
+        .addListener(
+            (o, a, b) -> {
+              picker.setValue(Color.web(b));
+              colors.selectToggle(
+                  colors.getToggles().stream()
+                      .filter(t -> b.equalsIgnoreCase((String) t.getUserData()))
+                      .findFirst()
+                      .orElse(null));
+            });
+    colors.selectToggle(colors.getToggles().getFirst());
+
+    Label sizeLabel = sectionLabel("style.size");
+    HBox sizes = new HBox(4);
+    ToggleGroup sizeGroup = new ToggleGroup();
+    String[] sizeKeys = {"style.size.s", "style.size.m", "style.size.l"};
+    for (int i = 0; i < 3; i++) {
+      int index = i;
+      ToggleButton b = new ToggleButton();
+      b.textProperty().bind(messages.bind(sizeKeys[i]));
+      b.setToggleGroup(sizeGroup);
+      b.setId("size-" + i);
+      b.setFocusTraversable(false);
+      b.setOnAction(
+          e -> {
+            vm.sizeProperty().set(index);
+            sizeGroup.selectToggle(b);
+          });
+      sizes.getChildren().add(b);
+    }
+    vm.sizeProperty()
+        .addListener((o, a, b) -> sizeGroup.selectToggle(sizeGroup.getToggles().get(b.intValue())));
+    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.sizeProperty().get()));
+
+    ToggleButton fill = new ToggleButton();
+    fill.setId("fill");
+    fill.setGraphic(Icons.of(MaterialDesignF.FORMAT_COLOR_FILL));
+    fill.textProperty().bind(messages.bind("style.fill"));
+    fill.selectedProperty().bindBidirectional(vm.fillProperty());
+    fill.setFocusTraversable(false);
+
+    Label opacityLabel = sectionLabel("style.opacity");
+    Slider opacity = new Slider(0.1, 1, 1);
+    opacity.setId("opacity");
+    opacity.setFocusTraversable(false);
+    opacity.setPrefWidth(150);
+    opacity
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!opacity.isValueChanging()) {
+                vm.opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+              }
+            });
+    opacity
+        .valueChangingProperty()
+        .addListener(
+            (o, a, changing) -> {
+              if (!changing) {
+                vm.opacityProperty().set(Math.round(opacity.getValue() * 100) / 100.0);
+              }
+            });
+    vm.opacityProperty().addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
+
+    HBox arrange = new HBox(4);
+    arrange
+        .getChildren()
+        .addAll(
+            iconButton(
+                "arrange.front",
+                MaterialDesignA.ARRANGE_BRING_TO_FRONT,
+                "bring-front",
+                vm::bringToFront),
+            iconButton(
+                "arrange.back", MaterialDesignA.ARRANGE_SEND_TO_BACK, "send-back", vm::sendToBack),
+            iconButton(
+                "arrange.delete",
+                MaterialDesignD.DELETE_OUTLINE,
+                "delete-selection",
+                vm::deleteSelection));
+    arrange.disableProperty().bind(vm.hasSelectionProperty().not());
+
+    panel
+        .getChildren()
+        .addAll(
+            strokeLabel,
+            swatches,
+            picker,
+            sizeLabel,
+            sizes,
+            fill,
+            opacityLabel,
+            opacity,
+            sectionLabel("style.arrange"),
+            arrange);
+    return panel;
+  }
+
+  private Label sectionLabel(String key) {
+    Label l = new Label();
+    l.textProperty().bind(messages.bind(key));
+    l.getStyleClass().add("section-label");
+    return l;
+  }
+
+  private Button iconButton(String key, org.kordamp.ikonli.Ikon icon, String id, Runnable action) {
+    Button b = new Button();
+    b.setGraphic(Icons.of(icon));
+    b.setId(id);
+    b.getStyleClass().add("icon-button");
+    b.setFocusTraversable(false);
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind(key));
+    b.setTooltip(tip);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private HBox zoomBar() {
+    HBox bar = new HBox(2);
+    bar.getStyleClass().addAll("island", "zoom-bar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    Button undo = iconButton("action.undo", MaterialDesignU.UNDO, "undo", vm::undo);
+    undo.disableProperty().bind(vm.canUndoProperty().not());
+    Button redo = iconButton("action.redo", MaterialDesignR.REDO, "redo", vm::redo);
+    redo.disableProperty().bind(vm.canRedoProperty().not());
+    Button out =
+        iconButton(
+            "zoom.out",
+            MaterialDesignM.MAGNIFY_MINUS_OUTLINE,
+            "zoom-out",
+            () -> canvas.zoomBy(1 / 1.2));
+    Button reset = new Button();
+    reset.setId("zoom-reset");
+    reset.setFocusTraversable(false);
+    reset.getStyleClass().add("zoom-label");
+    reset.textProperty().bind(percent());
+    reset.setOnAction(e -> canvas.zoomTo(1));
+    Tooltip resetTip = new Tooltip();
+    resetTip.textProperty().bind(messages.bind("zoom.reset"));
+    reset.setTooltip(resetTip);
+    Button in =
+        iconButton(
+            "zoom.in", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "zoom-in", () -> canvas.zoomBy(1.2));
+    Button fit =
+        iconButton(
+            "zoom.fit", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "zoom-fit", canvas::zoomToFit);
+    ToggleButton grid = new ToggleButton();
+    grid.setGraphic(Icons.of(MaterialDesignG.GRID));
+    grid.setId("grid");
+    grid.setFocusTraversable(false);
+    grid.selectedProperty().bindBidirectional(canvas.gridProperty());
+    Tooltip gridTip = new Tooltip();
+    gridTip.textProperty().bind(messages.bind("zoom.grid"));
+    grid.setTooltip(gridTip);
+    bar.getChildren()
+        .addAll(undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid);
+    return bar;
+  }
+
+  private StringExpression percent() {
+    return Bindings.createStringBinding(
+        () -> Math.round(canvas.zoomProperty().get() * 100) + " %", canvas.zoomProperty());
+  }
+
+  private HBox peopleBar() {
+    HBox bar = new HBox(6);
+    bar.getStyleClass().addAll("island", "people-bar");
+    bar.setAlignment(Pos.CENTER_RIGHT);
+    shareLabel.setId("share-address");
+    shareLabel.getStyleClass().add("share-address");
+    shareLabel.setVisible(false);
+    shareLabel.setManaged(false);
+    Button copy = new Button();
+    copy.setGraphic(Icons.of(MaterialDesignC.CONTENT_COPY));
+    copy.getStyleClass().add("icon-button");
+    copy.visibleProperty().bind(shareLabel.visibleProperty());
+    copy.managedProperty().bind(shareLabel.managedProperty());
+    copy.setFocusTraversable(false);
+    copy.setOnAction(
+        e -> {
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putString(shareLabel.getText());
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+          showToast(messages.get("share.copied"), false);
+        });
+    Tooltip copyTip = new Tooltip();
+    copyTip.textProperty().bind(messages.bind("share.copy"));
+    copy.setTooltip(copyTip);
+    ToggleButton toggle = new ToggleButton();
+    toggle.setId("people-toggle");
+    toggle.setGraphic(Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
+    toggle.textProperty().bind(peopleCount.textProperty());
+    toggle.setFocusTraversable(false);
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind("people.title"));
+    toggle.setTooltip(tip);
+    peoplePanel.visibleProperty().bind(toggle.selectedProperty());
+    bar.getChildren().addAll(shareLabel, copy, toggle);
+    return bar;
+  }
+
+  private void buildPeoplePanel() {
+    peoplePanel.getStyleClass().addAll("island", "people-panel");
+    peoplePanel.setId("people-panel");
+    peoplePanel.setPrefWidth(220);
+    Label title = sectionLabel("people.title");
+    people.setPrefHeight(200);
+    people.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(Peer peer, boolean empty) {
+                super.updateItem(peer, empty);
+                if (empty || peer == null) {
+                  setText(null);
+                  setGraphic(null);
+                  return;
+                }
+                boolean me = peer.clientId().equals(session.clientId());
+                setText(peer.name() + (me ? " " + messages.get("people.you") : ""));
+                Circle dot = new Circle(6, colorOf(peer.color()));
+                setGraphic(dot);
+              }
+            });
+    peoplePanel.getChildren().addAll(title, people);
+  }
+
+  private HBox statusBar() {
+    HBox bar = new HBox(10);
+    bar.getStyleClass().add("status-bar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 12, 4, 12));
+    FontIcon icon = Icons.of(MaterialDesignC.CLOUD_OFF_OUTLINE);
+    icon.setId("status-icon");
+    icon.setIconSize(16);
+    status.levelProperty().addListener((o, a, b) -> icon.setIconCode(iconFor(b)));
+    icon.setIconCode(iconFor(status.levelProperty().get()));
+    Label text = new Label();
+    text.setId("status-text");
+    text.textProperty().bind(status.textProperty());
+    Label room = new Label(session.title());
+    room.setId("status-room");
+    room.getStyleClass().add("status-room");
+    room.setGraphic(Icons.of(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    Label zoomLabel = new Label();
+    zoomLabel.setId("status-zoom");
+    zoomLabel.textProperty().bind(messages.bind("status.zoom").concat(" ").concat(percent()));
+    bar.getChildren()
+        .addAll(icon, text, new Separator(Orientation.VERTICAL), room, spacer, zoomLabel);
+    return bar;
+  }
+
+  private static org.kordamp.ikonli.Ikon iconFor(StatusViewModel.Level level) {
+    return switch (level) {
+      case CONNECTED -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
+      case WORKING -> MaterialDesignC.CLOUD_SYNC_OUTLINE;
+      case OFFLINE -> MaterialDesignC.CLOUD_OFF_OUTLINE;
+      case FAILED -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+    };
+  }
+
+  // ---- people and cursors ---------------------------------------------------------------
+
+  private void showPeers(Collection<Peer> peers) {
+    List<Peer> all = new ArrayList<>();
+    Settings me = shell.settings().get();
+    all.add(new Peer(session.clientId(), me.name(), me.color(), "editor"));
+    for (Peer p : peers) {
+      if (!p.clientId().equals(session.clientId())) {
+        all.add(p);
+      }
+    }
+    people.getItems().setAll(all);
+    peopleCount.setText(Integer.toString(all.size()));
+    remoteCursors.keySet().retainAll(all.stream().map(Peer::clientId).toList());
+    refreshCursors();
+  }
+
+  private void refreshCursors() {
+    Map<String, Peer> byId = new HashMap<>();
+    for (Peer p : people.getItems()) {
+      byId.put(p.clientId(), p);
+    }
+    List<RemoteCursor> shown = new ArrayList<>();
+    remoteCursors.forEach(
+        (id, c) -> {
+          Peer p = byId.get(id);
+          shown.add(
+              new RemoteCursor(
+                  id, p == null ? "?" : p.name(), p == null ? "#6965db" : p.color(), c.x(), c.y()));
+        });
+    canvas.setRemoteCursors(shown);
+  }
+
+  private static Color colorOf(String web) {
+    try {
+      return Color.web(web);
+    } catch (RuntimeException e) {
+      return Color.GRAY;
+    }
+  }
+
+  // ---- selection and text ---------------------------------------------------------------
+
+  private void selectionChanged() {
+    Selection sel = vm.selection();
+    if (sel.isEmpty()) {
+      return;
+    }
+    Element first = session.board().view().get(sel.ordered().getFirst());
+    if (first != null) {
+      vm.showStyleOf(first.style());
+    }
+  }
+
+  /** Opens the in-place editor: on {@code existing}, or for new text at board (x, y). */
+  void startTextEdit(Element existing, double x, double y) {
+    commitTextEdit();
+    editing = existing;
+    editX = x;
+    editY = y;
+    Style style = existing == null ? vm.style() : existing.style();
+    TextArea area = new TextArea(existing == null ? "" : existing.text());
+    area.setId("text-editor");
+    area.getStyleClass().add("board-text-editor");
+    area.setWrapText(false);
+    double scale = canvas.viewport().scale();
+    area.setFont(ElementPainter.font(style.fontSize() * scale));
+    area.setStyle(
+        "-fx-text-fill: "
+            + toWeb(ElementPainter.displayColor(style.color(), canvas.darkProperty().get()))
+            + ";");
+    sizeEditor(area);
+    area.textProperty().addListener((o, a, b) -> sizeEditor(area));
+    area.relocate(canvas.viewport().toScreenX(x) - 2, canvas.viewport().toScreenY(y) - 2);
+    area.addEventHandler(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            e.consume();
+            commitTextEdit();
+          }
+        });
+    area.focusedProperty()
+        .addListener(
+            (o, was, is) -> {
+              if (!is && editor == area) {
+                commitTextEdit();
+              }
+            });
+    editor = area;
+    if (existing != null) {
+      canvas.hide(Set.of(existing.id()));
+    }
+    editorLayer.getChildren().add(area);
+    area.requestFocus();
+    area.end();
+  }
+
+  private void sizeEditor(TextArea area) {
+    String[] lines = area.getText().split("\n", -1);
+    int longest = 1;
+    for (String line : lines) {
+      longest = Math.max(longest, line.length());
+    }
+    double fontPx = area.getFont().getSize();
+    area.setPrefWidth(Math.max(80, (longest + 2) * fontPx * 0.62 + 16));
+    area.setPrefHeight(lines.length * fontPx * 1.3 + 16);
+    area.resize(area.getPrefWidth(), area.getPrefHeight());
+  }
+
+  /** Finishes text editing: adds, updates or (when emptied) deletes the text element. */
+  void commitTextEdit() {
+    if (editor == null) {
+      return;
+    }
+    TextArea area = editor;
+    Element existing = editing;
+    editor = null;
+    editing = null;
+    String text = area.getText();
+    editorLayer.getChildren().remove(area);
+    canvas.hide(Set.of());
+    LocalBoard board = session.board();
+    if (existing == null) {
+      if (!text.isBlank()) {
+        Element e =
+            Element.text(
+                    Ids.random(), editX, editY, text, vm.style(), ZOrder.above(board.view().topZ()))
+                .withAuthor(session.clientId());
+        board.submit(new Op.AddElement(e));
+      }
+    } else if (text.isBlank()) {
+      board.submit(new Op.DeleteElement(existing.id()));
+    } else if (!text.equals(existing.text())) {
+      board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
+    }
+    vm.refreshHistory();
+    canvas.requestFocus();
+  }
+
+  /** The text editor while one is open (for tests). */
+  TextArea textEditor() {
+    return editor;
+  }
+
+  // ---- keyboard -------------------------------------------------------------------------
+
+  private static final KeyCombination UNDO =
+      new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination REDO =
+      new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination REDO_Y =
+      new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination SAVE =
+      new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination SAVE_AS =
+      new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination OPEN =
+      new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination SELECT_ALL =
+      new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination ZOOM_RESET =
+      new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination ZOOM_FIT =
+      new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination ZOOM_IN =
+      new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination ZOOM_IN_PLUS =
+      new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination ZOOM_OUT =
+      new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination FRONT =
+      new KeyCodeCombination(
+          KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination BACK =
+      new KeyCodeCombination(
+          KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+  private void onKeyPressed(KeyEvent e) {
+    Scene scene = root.getScene();
+    if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+      return;
+    }
+    if (handleKey(e)) {
+      e.consume();
+    }
+  }
+
+  private void onKeyReleased(KeyEvent e) {
+    if (e.getCode() == KeyCode.SPACE) {
+      canvas.setSpaceDown(false);
+      e.consume();
+    }
+  }
+
+  /** Runs the shortcut for {@code e}; false when it is not one. */
+  boolean handleKey(KeyEvent e) {
+    if (UNDO.match(e)) {
+      vm.undo();
+    } else if (REDO.match(e) || REDO_Y.match(e)) {
+      vm.redo();
+    } else if (SAVE_AS.match(e)) {
+      saveAs();
+    } else if (SAVE.match(e)) {
+      save();
+    } else if (OPEN.match(e)) {
+      chooseOpen();
+    } else if (SELECT_ALL.match(e)) {
+      vm.selectAll();
+    } else if (ZOOM_RESET.match(e)) {
+      canvas.zoomTo(1);
+    } else if (ZOOM_FIT.match(e)) {
+      canvas.zoomToFit();
+    } else if (ZOOM_IN.match(e) || ZOOM_IN_PLUS.match(e)) {
+      canvas.zoomBy(1.2);
+    } else if (ZOOM_OUT.match(e)) {
+      canvas.zoomBy(1 / 1.2);
+    } else if (FRONT.match(e)) {
+      vm.bringToFront();
+    } else if (BACK.match(e)) {
+      vm.sendToBack();
+    } else if (e.isShortcutDown() || e.isAltDown()) {
+      return false;
+    } else if (e.getCode() == KeyCode.SPACE) {
+      canvas.setSpaceDown(true);
+    } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+      vm.deleteSelection();
+    } else if (e.getCode() == KeyCode.ESCAPE) {
+      currentTool().cancel();
+      vm.selection().clear();
+    } else if (e.getCode() == KeyCode.G && !e.isShiftDown()) {
+      canvas.gridProperty().set(!canvas.gridProperty().get());
+    } else {
+      ToolKind kind =
+          e.getCode().isLetterKey() && !e.isShiftDown()
+              ? ToolKind.forKey(e.getCode().getName())
+              : null;
+      if (kind == null) {
+        return false;
+      }
+      vm.toolProperty().set(kind);
+    }
+    return true;
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+
+  private void chooseOpen() {
+    FileChooser chooser = fileChooser("menu.open", "drawbridge");
+    java.io.File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      shell.openFile(chosen.toPath());
+    }
+  }
+
+  private void save() {
+    if (file == null) {
+      saveAs();
+    } else {
+      saveTo(file);
+    }
+  }
+
+  private void saveAs() {
+    FileChooser chooser = fileChooser("menu.saveAs", "drawbridge");
+    chooser.setInitialFileName(safeName(session.title()) + BoardFile.EXTENSION);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      Path target = chosen.toPath();
+      if (!target.getFileName().toString().endsWith(BoardFile.EXTENSION)) {
+        target = target.resolveSibling(target.getFileName() + BoardFile.EXTENSION);
+      }
+      saveTo(target);
+    }
+  }
+
+  /** Saves the board to {@code target}; true when it worked (errors are shown). */
+  public boolean saveTo(Path target) {
+    try {
+      new BoardFile().save(target, session.board().view().snapshot());
+      file = target;
+      shell
+          .settings()
+          .save(
+              shell
+                  .settings()
+                  .get()
+                  .withRecent(
+                      new Settings.RecentBoard(
+                          Settings.RecentBoard.FILE,
+                          target.getFileName().toString(),
+                          target.toAbsolutePath().toString())));
+      showToast(messages.get("file.saved", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Saving {} failed", target, e);
+      showToast(messages.get("error.save", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  private void chooseExport(String kind) {
+    FileChooser chooser = fileChooser("menu.export", kind);
+    chooser.setInitialFileName(safeName(session.title()) + "." + kind);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      export(kind, chosen.toPath(), !vm.selection().isEmpty());
+    }
+  }
+
+  /**
+   * Exports the board, or only the selection, as "png", "svg" or "pdf". True when it worked (errors
+   * are shown).
+   */
+  public boolean export(String kind, Path target, boolean selectionOnly) {
+    List<Element> elements = exportedElements(selectionOnly);
+    try {
+      switch (kind) {
+        case "png" -> {
+          Rect area = ExportArea.of(elements);
+          new PngWriter().write(BoardImage.render(elements, area, 2), target);
+        }
+        case "svg" -> new SvgExporter().export(elements, target);
+        case "pdf" -> new PdfExporter().export(elements, target);
+        default -> throw new IllegalArgumentException("unknown export kind " + kind);
+      }
+      showToast(messages.get("file.exported", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Export to {} failed", target, e);
+      showToast(messages.get("error.export", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  private List<Element> exportedElements(boolean selectionOnly) {
+    List<Element> all = session.board().view().visibleElements();
+    if (!selectionOnly) {
+      return all;
+    }
+    Set<String> ids = vm.selection().ids();
+    return all.stream().filter(e -> ids.contains(e.id())).toList();
+  }
+
+  private FileChooser fileChooser(String titleKey, String kind) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(messages.get(titleKey));
+    String pattern = "*." + kind;
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(messages.get("file.kind." + kind), pattern));
+    if (file != null && file.toAbsolutePath().getParent() != null) {
+      chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+    }
+    return chooser;
+  }
+
+  private static String safeName(String title) {
+    String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
+    return cleaned.isEmpty() ? "board" : cleaned;
+  }
+
+  private javafx.stage.Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
+  /** Shows a short message over the board (errors in plain words, never a stack trace). */
+  public void showToast(String message, boolean error) {
+    toast.setText(message);
+    toast.getStyleClass().removeAll("toast-error");
+    if (error) {
+      toast.getStyleClass().add("toast-error");
+    }
+    toast.setVisible(true);
+    toastTimer.playFromStart();
+  }
+
+  public Label toast() {
+    return toast;
+  }
+
+  // ---- tools ----------------------------------------------------------------------------
+
+  private Tool currentTool() {
+    return tools.get(vm.toolProperty().get());
+  }
+
+  private static javafx.scene.Cursor cursorFor(ToolKind kind) {
+    return switch (kind) {
+      case SELECT -> javafx.scene.Cursor.DEFAULT;
+      case TEXT -> javafx.scene.Cursor.TEXT;
+      case ERASER -> javafx.scene.Cursor.HAND;
+      default -> javafx.scene.Cursor.CROSSHAIR;
+    };
+  }
+
+  private static String toWeb(Color c) {
+    return String.format(
+        "#%02x%02x%02x",
+        (int) Math.round(c.getRed() * 255),
+        (int) Math.round(c.getGreen() * 255),
+        (int) Math.round(c.getBlue() * 255));
+  }
+
+  private static String webColor(Color c) {
+    return toWeb(c);
+  }
+
+  private final class Pointer implements PointerHandler {
+    @Override
+    public void pressed(PointerInput p) {
+      if (editor != null) {
+        commitTextEdit();
+        if (vm.toolProperty().get() == ToolKind.TEXT) {
+          // The click that ends an edit does not start a new one.
+          return;
+        }
+      }
+      currentTool().pressed(p);
+    }
+
+    @Override
+    public void dragged(PointerInput p) {
+      currentTool().dragged(p);
+    }
+
+    @Override
+    public void released(PointerInput p) {
+      currentTool().released(p);
+      vm.refreshHistory();
+    }
+
+    @Override
+    public void hovered(PointerInput p) {
+      long now = System.nanoTime();
+      if (p != null && now - lastPresence < PRESENCE_NANOS) {
+        return;
+      }
+      lastPresence = now;
+      session.sendPresence(p == null ? null : new Cursor(p.x(), p.y()), vm.selection().ordered());
+    }
+  }
+
+  private final class Context implements ToolContext {
+    @Override
+    public LocalBoard board() {
+      return session.board();
+    }
+
+    @Override
+    public Style style() {
+      return vm.style();
+    }
+
+    @Override
+    public Selection selection() {
+      return vm.selection();
+    }
+
+    @Override
+    public double scale() {
+      return canvas.viewport().scale();
+    }
+
+    @Override
+    public String author() {
+      return session.clientId();
+    }
+
+    @Override
+    public List<String> elementsNear(Rect area) {
+      return canvas.elementsNear(area);
+    }
+
+    @Override
+    public void showLive(Set<String> ids, double dx, double dy) {
+      canvas.showLive(ids, dx, dy);
+    }
+
+    @Override
+    public void clearLive() {
+      canvas.clearLive();
+    }
+
+    @Override
+    public void previewChanged() {
+      canvas.requestLive();
+    }
+
+    @Override
+    public void editText(Element existing, double x, double y) {
+      startTextEdit(existing, x, y);
+    }
+  }
+}

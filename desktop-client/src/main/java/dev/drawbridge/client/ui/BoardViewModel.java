@@ -1,0 +1,188 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.model.BoardListener;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.tool.Selection;
+import dev.drawbridge.client.ui.tool.SelectionEdits;
+import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Style;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The board screen's state: the current tool and style, the selection, undo/redo availability. The
+ * view binds to these properties; nothing here needs a running JavaFX toolkit. Changing the style
+ * while something is selected restyles the selection (one undo step per change).
+ */
+public final class BoardViewModel {
+  private final LocalBoard board;
+  private final Selection selection = new Selection();
+  private final SelectionEdits edits;
+  private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.PEN);
+  private final StringProperty color = new SimpleStringProperty(StyleChoice.PALETTE.get(0));
+  private final IntegerProperty size = new SimpleIntegerProperty(1);
+  private final BooleanProperty fill = new SimpleBooleanProperty(false);
+  private final DoubleProperty opacity = new SimpleDoubleProperty(1);
+  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
+  private boolean restyling;
+
+  public BoardViewModel(LocalBoard board) {
+    this.board = board;
+    this.edits = new SelectionEdits(board, selection);
+    board.addListener(
+        new BoardListener() {
+          @Override
+          public void elementsChanged(Set<String> ids) {
+            refreshHistory();
+          }
+
+          @Override
+          public void boardReplaced() {
+            refreshHistory();
+          }
+        });
+    selection.addListener(() -> hasSelection.set(!selection.isEmpty()));
+    color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
+    size.addListener(
+        (o, a, b) ->
+            restyle(
+                ElementPatch.NONE
+                    .withWidth(StyleChoice.WIDTHS.get(b.intValue()))
+                    .withFontSize(StyleChoice.FONT_SIZES.get(b.intValue()))));
+    fill.addListener((o, a, b) -> restyle(ElementPatch.NONE.withFill(b)));
+    opacity.addListener((o, a, b) -> restyle(ElementPatch.NONE.withOpacity(b.doubleValue())));
+    tool.addListener(
+        (o, a, b) -> {
+          if (b != ToolKind.SELECT) {
+            selection.clear();
+          }
+        });
+    refreshHistory();
+  }
+
+  public LocalBoard board() {
+    return board;
+  }
+
+  public Selection selection() {
+    return selection;
+  }
+
+  public SelectionEdits edits() {
+    return edits;
+  }
+
+  public ObjectProperty<ToolKind> toolProperty() {
+    return tool;
+  }
+
+  public StringProperty colorProperty() {
+    return color;
+  }
+
+  public IntegerProperty sizeProperty() {
+    return size;
+  }
+
+  public BooleanProperty fillProperty() {
+    return fill;
+  }
+
+  public DoubleProperty opacityProperty() {
+    return opacity;
+  }
+
+  public ReadOnlyBooleanProperty canUndoProperty() {
+    return canUndo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canRedoProperty() {
+    return canRedo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty hasSelectionProperty() {
+    return hasSelection.getReadOnlyProperty();
+  }
+
+  /** The style new elements get. */
+  public Style style() {
+    return StyleChoice.style(color.get(), size.get(), fill.get(), opacity.get());
+  }
+
+  /**
+   * Shows the selected elements' style in the controls without restyling them (called when the
+   * selection changes).
+   */
+  public void showStyleOf(Style s) {
+    restyling = true;
+    try {
+      color.set(s.color().substring(0, 7));
+      int idx = StyleChoice.WIDTHS.indexOf(s.width());
+      if (idx >= 0) {
+        size.set(idx);
+      }
+      fill.set(s.fill());
+      opacity.set(s.opacity());
+    } finally {
+      restyling = false;
+    }
+  }
+
+  public void undo() {
+    board.undo();
+    refreshHistory();
+  }
+
+  public void redo() {
+    board.redo();
+    refreshHistory();
+  }
+
+  public void deleteSelection() {
+    edits.delete();
+    refreshHistory();
+  }
+
+  public void bringToFront() {
+    edits.bringToFront();
+    refreshHistory();
+  }
+
+  public void sendToBack() {
+    edits.sendToBack();
+    refreshHistory();
+  }
+
+  public void selectAll() {
+    tool.set(ToolKind.SELECT);
+    edits.selectAll();
+  }
+
+  private void restyle(ElementPatch patch) {
+    if (restyling || selection.isEmpty()) {
+      return;
+    }
+    edits.restyle(patch);
+    refreshHistory();
+  }
+
+  /** Re-reads undo/redo availability from the board. */
+  public void refreshHistory() {
+    canUndo.set(board.canUndo());
+    canRedo.set(board.canRedo());
+  }
+}

@@ -1,0 +1,110 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.sync.ConnectionState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The status bar's words: the connection state in plain language, with how long until the next
+ * reconnect and how many changes wait to sync. {@link #tick()} refreshes the countdown.
+ */
+public final class StatusViewModel {
+  /** Which icon the status bar shows. */
+  public enum Level {
+    CONNECTED,
+    WORKING,
+    OFFLINE,
+    FAILED
+  }
+
+  private final Messages messages;
+  private final Supplier<Instant> clock;
+  private final ObjectProperty<ConnectionState> state =
+      new SimpleObjectProperty<>(new ConnectionState.Offline());
+  private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>(Level.OFFLINE);
+  private int pending;
+  private boolean shared;
+
+  public StatusViewModel(Messages messages, Supplier<Instant> clock, boolean shared) {
+    this.messages = messages;
+    this.clock = clock;
+    this.shared = shared;
+    state.addListener((o, a, b) -> refresh());
+    messages.localeProperty().addListener((o, a, b) -> refresh());
+    refresh();
+  }
+
+  public ObjectProperty<ConnectionState> stateProperty() {
+    return state;
+  }
+
+  public ReadOnlyStringProperty textProperty() {
+    return text.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Level> levelProperty() {
+    return level.getReadOnlyProperty();
+  }
+
+  public void setPending(int count) {
+    pending = count;
+    refresh();
+  }
+
+  public void tick() {
+    refresh();
+  }
+
+  private void refresh() {
+    ConnectionState s = state.get();
+    String words =
+        switch (s) {
+          case ConnectionState.Connecting c -> messages.get("status.connecting");
+          case ConnectionState.Syncing c -> messages.get("status.syncing");
+          case ConnectionState.Synced c -> messages.get("status.connected");
+          case ConnectionState.Reconnecting r -> {
+            long seconds =
+                Math.max(0, (Duration.between(clock.get(), r.nextTryAt()).toMillis() + 999) / 1000);
+            yield seconds == 0
+                ? messages.get("status.reconnectingNow")
+                : messages.get("status.reconnecting", seconds);
+          }
+          case ConnectionState.Offline o ->
+              shared ? messages.get("status.offline") : messages.get("status.local");
+          case ConnectionState.Failed f -> failure(f);
+        };
+    if (pending > 0 && !(s instanceof ConnectionState.Synced && pending < 3)) {
+      words = words + " — " + messages.get("status.pending", pending);
+    }
+    text.set(words);
+    level.set(
+        switch (s) {
+          case ConnectionState.Synced c -> Level.CONNECTED;
+          case ConnectionState.Connecting c -> Level.WORKING;
+          case ConnectionState.Syncing c -> Level.WORKING;
+          case ConnectionState.Reconnecting r -> Level.WORKING;
+          case ConnectionState.Offline o -> Level.OFFLINE;
+          case ConnectionState.Failed f -> Level.FAILED;
+        });
+  }
+
+  private String failure(ConnectionState.Failed f) {
+    return switch (f.kind()) {
+      case UNAUTHORIZED -> messages.get("status.failed.unauthorized");
+      case FORBIDDEN -> messages.get("status.failed.forbidden");
+      case VERSION -> messages.get("status.failed.version");
+      case BAD_ADDRESS -> messages.get("status.failed.address");
+      case OTHER ->
+          messages.get(
+              "status.failed.other", f.reason() == null || f.reason().isBlank() ? "?" : f.reason());
+    };
+  }
+}

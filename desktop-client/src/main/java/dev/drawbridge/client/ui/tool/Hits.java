@@ -1,0 +1,38 @@
+package dev.drawbridge.client.ui.tool;
+
+import dev.drawbridge.client.ui.geom.HitTest;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ZOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finding elements under the pointer, shared by the tools. */
+final class Hits {
+  /** Pointer tolerance in screen pixels. */
+  static final double TOLERANCE_PX = 6;
+
+  private Hits() {}
+
+  /** The topmost visible element at (x, y), or null. */
+  static Element topmostAt(ToolContext ctx, double x, double y) {
+    List<Element> hits = allAt(ctx, x, y);
+    return hits.isEmpty() ? null : hits.get(hits.size() - 1);
+  }
+
+  /** Every visible element at (x, y), back to front. */
+  static List<Element> allAt(ToolContext ctx, double x, double y) {
+    double tolerance = TOLERANCE_PX / ctx.scale();
+    BoardState view = ctx.board().view();
+    List<Element> hits = new ArrayList<>();
+    for (String id : ctx.elementsNear(new Rect(x, y, x, y).inflate(tolerance))) {
+      Element e = view.get(id);
+      if (e != null && HitTest.hits(e, x, y, tolerance)) {
+        hits.add(e);
+      }
+    }
+    hits.sort(ZOrder.PAINT_ORDER);
+    return hits;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.drawbridge.client.ui.tool;
+
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Click to select (shift-click adds or removes), drag a selected element to move the selection,
+ * drag on empty board for a marquee (selects what lies wholly inside), double-click text to edit. A
+ * move is previewed on the live layer and becomes one update per element on release.
+ */
+public final class SelectTool implements Tool {
+  private enum Mode {
+    IDLE,
+    MOVING,
+    MARQUEE
+  }
+
+  private final ToolContext ctx;
+  private Mode mode = Mode.IDLE;
+  private double startX;
+  private double startY;
+  private double dx;
+  private double dy;
+  private Rect marquee;
+  private boolean marqueeAdds;
+
+  public SelectTool(ToolContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public ToolKind kind() {
+    return ToolKind.SELECT;
+  }
+
+  @Override
+  public void pressed(PointerInput p) {
+    startX = p.x();
+    startY = p.y();
+    dx = 0;
+    dy = 0;
+    Selection selection = ctx.selection();
+    Element hit = Hits.topmostAt(ctx, p.x(), p.y());
+    if (hit != null && p.clicks() >= 2 && hit.kind() == ElementKind.TEXT) {
+      mode = Mode.IDLE;
+      selection.set(List.of(hit.id()));
+      ctx.editText(hit, hit.x(), hit.y());
+      return;
+    }
+    if (hit == null) {
+      if (!p.shift()) {
+        selection.clear();
+      }
+      mode = Mode.MARQUEE;
+      marqueeAdds = p.shift();
+      marquee = new Rect(p.x(), p.y(), p.x(), p.y());
+      return;
+    }
+    if (p.shift()) {
+      selection.toggle(hit.id());
+      mode = selection.contains(hit.id()) ? Mode.MOVING : Mode.IDLE;
+    } else {
+      if (!selection.contains(hit.id())) {
+        selection.set(List.of(hit.id()));
+      }
+      mode = Mode.MOVING;
+    }
+  }
+
+  @Override
+  public void dragged(PointerInput p) {
+    switch (mode) {
+      case MOVING -> {
+        dx = p.x() - startX;
+        dy = p.y() - startY;
+        ctx.showLive(ctx.selection().ids(), dx, dy);
+      }
+      case MARQUEE -> {
+        marquee = Rect.spanning(startX, startY, p.x(), p.y());
+        ctx.previewChanged();
+      }
+      case IDLE -> {}
+    }
+  }
+
+  @Override
+  public void released(PointerInput p) {
+    switch (mode) {
+      case MOVING -> {
+        ctx.clearLive();
+        dx = p.x() - startX;
+        dy = p.y() - startY;
+        if (dx != 0 || dy != 0) {
+          moveSelection(dx, dy);
+        }
+      }
+      case MARQUEE -> {
+        Rect area = marquee;
+        marquee = null;
+        ctx.previewChanged();
+        if (area.width() > 0 || area.height() > 0) {
+          List<String> inside = new ArrayList<>();
+          BoardState view = ctx.board().view();
+          for (String id : ctx.elementsNear(area)) {
+            Element e = view.get(id);
+            if (e != null && !e.deleted()) {
+              double[] b = e.bounds();
+              if (area.contains(new Rect(b[0], b[1], b[2], b[3]))) {
+                inside.add(id);
+              }
+            }
+          }
+          if (marqueeAdds) {
+            ctx.selection().add(inside);
+          } else {
+            ctx.selection().set(inside);
+          }
+        }
+      }
+      case IDLE -> {}
+    }
+    mode = Mode.IDLE;
+  }
+
+  @Override
+  public void cancel() {
+    if (mode == Mode.MOVING) {
+      ctx.clearLive();
+    }
+    marquee = null;
+    mode = Mode.IDLE;
+    ctx.previewChanged();
+  }
+
+  @Override
+  public ToolPreview preview() {
+    return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
+  }
+
+  private void moveSelection(double byX, double byY) {
+    BoardState view = ctx.board().view();
+    List<Op> ops = new ArrayList<>();
+    for (String id : ctx.selection().ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted()) {
+        ops.add(new Op.UpdateElement(id, ElementPatch.move(e.x() + byX, e.y() + byY)));
+      }
+    }
+    if (!ops.isEmpty()) {
+      ctx.board().submitAll(ops);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.drawbridge.client.ui.tool;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.ZOrder;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Edits applied to the whole selection, each one undo step. */
+public final class SelectionEdits {
+  private final LocalBoard board;
+  private final Selection selection;
+
+  public SelectionEdits(LocalBoard board, Selection selection) {
+    this.board = board;
+    this.selection = selection;
+  }
+
+  /** Deletes the selected elements. Returns how many were deleted. */
+  public int delete() {
+    List<Op> ops = forEachSelected(e -> new Op.DeleteElement(e.id()));
+    selection.clear();
+    return submit(ops);
+  }
+
+  /** Applies {@code patch} (colour, width, fill, opacity) to every selected element. */
+  public int restyle(ElementPatch patch) {
+    return submit(forEachSelected(e -> new Op.UpdateElement(e.id(), patch)));
+  }
+
+  /** Moves the selection above everything else, keeping its own stacking order. */
+  public int bringToFront() {
+    double[] next = {board.view().topZ()};
+    return submit(
+        forEachSelectedInPaintOrder(
+            e -> {
+              next[0] = ZOrder.above(next[0]);
+              return new Op.UpdateElement(e.id(), ElementPatch.NONE.withZ(next[0]));
+            }));
+  }
+
+  /** Moves the selection below everything else, keeping its own stacking order. */
+  public int sendToBack() {
+    List<Element> selected = selectedInPaintOrder();
+    double next = board.view().bottomZ();
+    List<Op> ops = new ArrayList<>();
+    for (int i = selected.size() - 1; i >= 0; i--) {
+      next = ZOrder.below(next);
+      ops.add(new Op.UpdateElement(selected.get(i).id(), ElementPatch.NONE.withZ(next)));
+    }
+    return submit(ops);
+  }
+
+  /** Selects every visible element. */
+  public void selectAll() {
+    selection.set(board.view().visibleElements().stream().map(Element::id).toList());
+  }
+
+  private int submit(List<Op> ops) {
+    if (!ops.isEmpty()) {
+      board.submitAll(ops);
+    }
+    return ops.size();
+  }
+
+  private List<Op> forEachSelected(Function<Element, Op> toOp) {
+    BoardState view = board.view();
+    List<Op> ops = new ArrayList<>();
+    for (String id : selection.ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted()) {
+        ops.add(toOp.apply(e));
+      }
+    }
+    return ops;
+  }
+
+  private List<Op> forEachSelectedInPaintOrder(Function<Element, Op> toOp) {
+    return selectedInPaintOrder().stream().map(toOp).toList();
+  }
+
+  private List<Element> selectedInPaintOrder() {
+    BoardState view = board.view();
+    List<Element> selected = new ArrayList<>();
+    for (String id : selection.ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted()) {
+        selected.add(e);
+      }
+    }
+    selected.sort(ZOrder.PAINT_ORDER);
+    return selected;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.drawbridge.client.ui.tool;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Style;
+import java.util.List;
+import java.util.Set;
+
+/** What a tool may use: the board, the current style, the selection and a few view services. */
+public interface ToolContext {
+  LocalBoard board();
+
+  /** The style new elements get. */
+  Style style();
+
+  Selection selection();
+
+  /** Screen pixels per board unit, so tolerances can be given in pixels. */
+  double scale();
+
+  /** This user's client id, recorded as the author of new elements. */
+  String author();
+
+  /** Ids of visible elements whose painted bounds meet {@code area}. */
+  List<String> elementsNear(Rect area);
+
+  /**
+   * Draws these elements on the live layer, shifted by (dx, dy), instead of the cached layer (a
+   * stroke in progress, a selection being moved, text being edited).
+   */
+  void showLive(Set<String> ids, double dx, double dy);
+
+  /** Returns live elements to the cached layer. */
+  void clearLive();
+
+  /** The preview changed: repaint the live layer. */
+  void previewChanged();
+
+  /** Opens the in-place text editor on {@code existing}, or for new text at (x, y). */
+  void editText(Element existing, double x, double y);
+}

@@ -1,0 +1,67 @@
+package dev.drawbridge.client;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: ui → sync → model → protocol (ARCHITECTURE.md). */
+class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.drawbridge.client");
+
+  @Test
+  void theModelIsPureJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("..client.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "..client.sync..", "..client.ui..", "..client.io..")
+        .check(MAIN);
+  }
+
+  @Test
+  void syncDoesNotKnowTheUi() {
+    noClasses()
+        .that()
+        .resideInAPackage("..client.sync..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "..client.ui..", "..client.io..")
+        .check(MAIN);
+  }
+
+  @Test
+  void toolsAndGeometryNeedNoJavaFx() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..client.ui.tool..", "..client.ui.geom..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "..client.sync..")
+        .check(MAIN);
+  }
+
+  @Test
+  void filesDoNotReachIntoScreens() {
+    noClasses()
+        .that()
+        .resideInAPackage("..client.io..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..client.sync..", "..client.ui", "..client.ui.canvas..", "..client.ui.tool..")
+        .check(MAIN);
+  }
+
+  @Test
+  void mainCodeLogsInsteadOfPrinting() {
+    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
+  }
+}

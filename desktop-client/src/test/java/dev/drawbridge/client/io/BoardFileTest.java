@@ -1,0 +1,122 @@
+package dev.drawbridge.client.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.DemoBoard;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class BoardFileTest {
+  @TempDir Path dir;
+
+  private static LocalBoard sample() {
+    LocalBoard board = new LocalBoard();
+    DemoBoard.populate(board, "author1");
+    return board;
+  }
+
+  @Test
+  void saveThenOpenGivesTheSameBoardHash() throws Exception {
+    LocalBoard board = sample();
+    Path file = dir.resolve("plan.drawbridge");
+    new BoardFile().save(file, board.view().snapshot());
+    String text = Files.readString(file);
+    assertThat(text).contains("\"format\":\"drawbridge\"").contains("\"version\":1");
+    BoardSnapshot opened = new BoardFile().open(file);
+    LocalBoard reopened = new LocalBoard();
+    reopened.restore(opened, List.of());
+    assertThat(reopened.view().hash()).isEqualTo(board.view().hash());
+    assertThat(BoardState.fromSnapshot(opened).visibleElements()).hasSize(12);
+  }
+
+  @Test
+  void aFileThatIsNotABoardIsRefusedInOneWord() throws Exception {
+    Path png = dir.resolve("photo.drawbridge");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+    Path json = dir.resolve("other.drawbridge");
+    Files.writeString(json, "{\"format\":\"excalidraw\",\"version\":2}");
+    Path broken = dir.resolve("broken.drawbridge");
+    Files.writeString(
+        broken, "{\"format\":\"drawbridge\",\"version\":1,\"snapshot\":{\"seq\":\"x\"}}");
+    Path newer = dir.resolve("newer.drawbridge");
+    Files.writeString(newer, "{\"format\":\"drawbridge\",\"version\":99,\"snapshot\":{}}");
+    for (Path p : List.of(png, json, broken)) {
+      assertThatThrownBy(() -> new BoardFile().open(p))
+          .isInstanceOfSatisfying(
+              BoardFileException.class,
+              e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.NOT_A_BOARD));
+    }
+    assertThatThrownBy(() -> new BoardFile().open(newer))
+        .isInstanceOfSatisfying(
+            BoardFileException.class,
+            e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.TOO_NEW));
+    assertThatThrownBy(() -> new BoardFile().open(dir.resolve("missing.drawbridge")))
+        .isInstanceOfSatisfying(
+            BoardFileException.class,
+            e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.IO));
+  }
+
+  @Test
+  void svgExportIsWellFormedXmlWithAnElementPerShape() throws Exception {
+    List<Element> elements = sample().view().visibleElements();
+    Path file = dir.resolve("board.svg");
+    new SvgExporter().export(elements, file);
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new String(Files.readAllBytes(file), StandardCharsets.UTF_8).isEmpty()
+                    ? null
+                    : file.toFile());
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(doc.getElementsByTagName("path").getLength()).isEqualTo(4);
+    assertThat(doc.getElementsByTagName("ellipse").getLength()).isEqualTo(2);
+    assertThat(doc.getElementsByTagName("text").getLength()).isEqualTo(4);
+  }
+
+  @Test
+  void svgEscapesText() {
+    assertThat(SvgExporter.escape("a<b & \"c\"\u0001")).isEqualTo("a&lt;b &amp; &quot;c&quot;");
+  }
+
+  @Test
+  void pdfExportOpensWithOnePageOfTheBoardsSize() throws Exception {
+    List<Element> elements = sample().view().visibleElements();
+    Path file = dir.resolve("board.pdf");
+    new PdfExporter().export(elements, file);
+    try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+      var area = ExportArea.of(elements);
+      assertThat((double) doc.getPage(0).getMediaBox().getWidth())
+          .isCloseTo(area.width(), org.assertj.core.data.Offset.offset(1.0));
+    }
+  }
+
+  @Test
+  void pdfExportSurvivesTextItsFontCannotShow() throws Exception {
+    LocalBoard board = new LocalBoard();
+    board.submit(
+        new dev.drawbridge.protocol.op.Op.AddElement(
+            Element.text(
+                "t1", 0, 0, "你好 world", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
+    Path file = dir.resolve("cjk.pdf");
+    new PdfExporter().export(board.view().visibleElements(), file);
+    try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.drawbridge.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
+import java.util.Locale;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The board screen driven by a robot on JavaFX's headless platform. */
+@ExtendWith(ApplicationExtension.class)
+class BoardViewFxTest extends FxBoardTestBase {
+
+  @Start
+  void start(javafx.stage.Stage stage) {
+    openWindow(stage);
+  }
+
+  private Element newest() {
+    return elements().stream()
+        .max(dev.drawbridge.protocol.element.ZOrder.PAINT_ORDER)
+        .orElseThrow();
+  }
+
+  @Test
+  void penDragDrawsOneSmoothedStroke(FxRobot robot) {
+    drag(robot, -150, -80, 120, 60);
+    assertThat(elements()).hasSize(1);
+    Element stroke = elements().getFirst();
+    assertThat(stroke.kind()).isEqualTo(ElementKind.STROKE);
+    assertThat(stroke.points().size()).isGreaterThan(3);
+    double[] b = stroke.bounds();
+    assertThat(b[0]).isBetween(-152.0, -148.0);
+    assertThat(b[2]).isBetween(118.0, 122.0);
+  }
+
+  @Test
+  void everyShapeToolOnTheToolbarDrawsItsElement(FxRobot robot) {
+    record Case(ToolKind tool, ElementKind kind) {}
+    var cases =
+        new Case[] {
+          new Case(ToolKind.HIGHLIGHTER, ElementKind.HIGHLIGHTER),
+          new Case(ToolKind.LINE, ElementKind.LINE),
+          new Case(ToolKind.ARROW, ElementKind.ARROW),
+          new Case(ToolKind.RECTANGLE, ElementKind.RECTANGLE),
+          new Case(ToolKind.ELLIPSE, ElementKind.ELLIPSE)
+        };
+    double y = -200;
+    for (Case c : cases) {
+      robot.clickOn("#tool-" + c.tool().name());
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(view().model().toolProperty().get()).isEqualTo(c.tool());
+      drag(robot, -100, y, 60, y + 40);
+      assertThat(newest().kind()).as(c.tool().name()).isEqualTo(c.kind());
+      y += 70;
+    }
+    assertThat(elements()).hasSize(cases.length);
+    Element ellipse = newest();
+    assertThat(ellipse.w()).isBetween(158.0, 162.0);
+    assertThat(ellipse.h()).isBetween(38.0, 42.0);
+  }
+
+  @Test
+  void eraserDeletesWhatItSweepsOver(FxRobot robot) {
+    onFx(
+        () ->
+            board()
+                .submit(
+                    new Op.AddElement(
+                        Element.shape(
+                            "box1", ElementKind.RECTANGLE, -50, -50, 100, 100, Style.DEFAULT, 1))));
+    robot.type(KeyCode.E);
+    assertThat(view().model().toolProperty().get()).isEqualTo(ToolKind.ERASER);
+    drag(robot, -100, -50, 100, -50);
+    assertThat(elements()).isEmpty();
+  }
+
+  @Test
+  void undoAndRedoByKeyboardAndToolbar(FxRobot robot) {
+    drag(robot, -100, 0, 100, 0);
+    assertThat(elements()).hasSize(1);
+    robot.push(KeyCode.CONTROL, KeyCode.Z);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).isEmpty();
+    robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).hasSize(1);
+    robot.clickOn("#undo");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).isEmpty();
+    robot.push(KeyCode.CONTROL, KeyCode.Y);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).hasSize(1);
+  }
+
+  @Test
+  void selectMoveAndDelete(FxRobot robot) {
+    onFx(
+        () ->
+            board()
+                .submit(
+                    new Op.AddElement(
+                        Element.shape(
+                            "box1",
+                            ElementKind.RECTANGLE,
+                            0,
+                            0,
+                            100,
+                            80,
+                            Style.DEFAULT.withFill(true),
+                            1))));
+    robot.type(KeyCode.V);
+    drag(robot, 50, 40, 110, 70);
+    Element moved = fx(() -> board().view().get("box1"));
+    assertThat(moved.x()).isBetween(58.0, 62.0);
+    assertThat(moved.y()).isBetween(28.0, 32.0);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly("box1");
+    robot.type(KeyCode.DELETE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).isEmpty();
+    robot.push(KeyCode.CONTROL, KeyCode.Z);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).hasSize(1);
+  }
+
+  @Test
+  void textIsTypedInPlaceAndEditedByDoubleClick(FxRobot robot) {
+    robot.type(KeyCode.T);
+    click(robot, -100, -20);
+    assertThat(fx(() -> view().textEditor())).isNotNull();
+    robot.write("Hello");
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(ElementKind.TEXT);
+              assertThat(e.text()).isEqualTo("Hello");
+            });
+    // Typing into the editor did not trigger tool shortcuts (H, E, L, O).
+    assertThat(view().model().toolProperty().get()).isEqualTo(ToolKind.TEXT);
+
+    robot.type(KeyCode.V);
+    click(robot, -90, -10);
+    click(robot, -90, -10);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> view().textEditor().getText())).isEqualTo("Hello");
+    robot.write(" world");
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).singleElement().extracting(Element::text).isEqualTo("Hello world");
+  }
+
+  @Test
+  void keyboardShortcutsPickToolsToggleTheGridAndZoom(FxRobot robot) {
+    for (ToolKind kind : ToolKind.values()) {
+      robot.type(KeyCode.getKeyCode(kind.key()));
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(view().model().toolProperty().get()).isEqualTo(kind);
+      ToggleButton button = robot.lookup("#tool-" + kind.name()).queryAs(ToggleButton.class);
+      assertThat(button.isSelected()).isTrue();
+    }
+    boolean grid = view().canvas().gridProperty().get();
+    robot.type(KeyCode.G);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view().canvas().gridProperty().get()).isEqualTo(!grid);
+    robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view().canvas().zoomProperty().get()).isGreaterThan(1);
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view().canvas().zoomProperty().get()).isEqualTo(1);
+  }
+
+  @Test
+  void switchingLanguageRelabelsTheToolbarTooltips(FxRobot robot) {
+    ToggleButton pen = robot.lookup("#tool-PEN").queryAs(ToggleButton.class);
+    onFx(
+        () ->
+            window.applySettings(
+                window.settings().get().withProfile("Ann", "#123456", "light", "en")));
+    assertThat(pen.getTooltip().getText()).isEqualTo("Pen — P");
+    onFx(
+        () ->
+            window.applySettings(
+                window.settings().get().withProfile("Ann", "#123456", "light", "zh-CN")));
+    assertThat(pen.getTooltip().getText()).isEqualTo("画笔 — P");
+    assertThat(window.messages().locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    assertThat(robot.lookup("#status-text").queryLabeled().getText()).isEqualTo("本地白板（未共享）");
+    onFx(
+        () ->
+            window.applySettings(
+                window.settings().get().withProfile("Ann", "#123456", "dark", "en")));
+    assertThat(pen.getTooltip().getText()).isEqualTo("Pen — P");
+    assertThat(view().canvas().darkProperty().get()).isTrue();
+  }
+
+  @Test
+  void strokesAreRenderedWithoutRepaintingTheWholeBoard(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    onFx(() -> view().canvas().flush());
+    long[] before = fx(() -> view().canvas().repaintCounts());
+    drag(robot, -100, 0, 100, 0);
+    onFx(() -> view().canvas().flush());
+    long[] after = fx(() -> view().canvas().repaintCounts());
+    assertThat(after[0]).as("full repaints").isEqualTo(before[0]);
+    assertThat(after[1]).as("region repaints").isGreaterThan(before[1]);
+    // The stroke's pixels are on screen.
+    WritableImage shot = fx(() -> view().canvas().snapshot(null, null));
+    double cx = fx(() -> view().canvas().viewport().toScreenX(0));
+    double cy = fx(() -> view().canvas().viewport().toScreenY(0));
+    Color pixel = shot.getPixelReader().getColor((int) cx, (int) cy);
+    assertThat(pixel.getBrightness()).isLessThan(0.5);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.drawbridge.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.client.io.ExportArea;
+import dev.drawbridge.client.ui.canvas.BoardImage;
+import dev.drawbridge.protocol.element.Element;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Save, open, export and the start screen, through the real window. */
+@ExtendWith(ApplicationExtension.class)
+class FilesAndStartFxTest extends FxBoardTestBase {
+
+  @Start
+  void start(javafx.stage.Stage stage) {
+    openWindow(stage);
+    DemoBoard.populate(window.boardView().session().board(), "author1");
+  }
+
+  @Test
+  void exportWritesAPngOfTheExpectedSizeAnSvgThatParsesAndAPdfThatOpens() throws Exception {
+    List<Element> elements = elements();
+    int[] expected = BoardImage.pixelSize(ExportArea.of(elements), 2);
+    Path png = home.resolve("board.png");
+    Path svg = home.resolve("board.svg");
+    Path pdf = home.resolve("board.pdf");
+    assertThat(fx(() -> view().export("png", png, false))).isTrue();
+    assertThat(fx(() -> view().export("svg", svg, false))).isTrue();
+    assertThat(fx(() -> view().export("pdf", pdf, false))).isTrue();
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(new int[] {image.getWidth(), image.getHeight()}).containsExactly(expected);
+    // Not a blank image: the demo's ink is in it.
+    boolean inked = false;
+    for (int x = 0; x < image.getWidth() && !inked; x += 3) {
+      for (int y = 0; y < image.getHeight() && !inked; y += 3) {
+        inked = (image.getRGB(x, y) & 0xffffff) != 0xffffff;
+      }
+    }
+    assertThat(inked).isTrue();
+    assertThat(
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(svg.toFile())
+                .getDocumentElement()
+                .getTagName())
+        .isEqualTo("svg");
+    try (PDDocument doc = Loader.loadPDF(new File(pdf.toString()))) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void exportingTheSelectionCoversOnlyIt() throws Exception {
+    Element first = elements().getFirst();
+    onFx(() -> view().model().selection().set(List.of(first.id())));
+    Path png = home.resolve("selection.png");
+    assertThat(fx(() -> view().export("png", png, true))).isTrue();
+    int[] expected = BoardImage.pixelSize(ExportArea.of(List.of(first)), 2);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(new int[] {image.getWidth(), image.getHeight()}).containsExactly(expected);
+  }
+
+  @Test
+  void saveThenOpenGivesTheSameBoardHash() {
+    String hash = fx(() -> board().view().hash());
+    Path file = home.resolve("plan.drawbridge");
+    assertThat(fx(() -> view().saveTo(file))).isTrue();
+    onFx(() -> window.showStart());
+    assertThat(window.boardView()).isNull();
+    onFx(() -> window.openFile(file));
+    assertThat(window.boardView()).isNotNull();
+    assertThat(fx(() -> board().view().hash())).isEqualTo(hash);
+    assertThat(view().file()).isEqualTo(file);
+    assertThat(window.settings().get().recent())
+        .extracting(Settings.RecentBoard::location)
+        .contains(file.toAbsolutePath().toString());
+  }
+
+  @Test
+  void openingAFileThatIsNotABoardSaysSoInPlainWords(FxRobot robot) throws Exception {
+    Path notBoard = home.resolve("notes.drawbridge");
+    Files.writeString(notBoard, "just some notes");
+    onFx(() -> window.showStart());
+    onFx(() -> window.openFile(notBoard));
+    assertThat(window.boardView()).isNull();
+    String shown = robot.lookup("#start-error").queryLabeled().getText();
+    assertThat(shown).isEqualTo("notes.drawbridge is not a Drawbridge board.");
+  }
+
+  @Test
+  void theStartScreenOpensAnOfflineBoardAndChecksTheJoinForm(FxRobot robot) {
+    onFx(() -> window.showStart());
+    WaitForAsyncUtils.waitForFxEvents();
+    onFx(
+        () -> {
+          robot.lookup("#join-server").queryTextInputControl().setText("ftp://nowhere");
+          robot.lookup("#join-room").queryTextInputControl().setText("bad room");
+        });
+    robot.clickOn("#join-button");
+    WaitForAsyncUtils.waitForFxEvents();
+    String error = robot.lookup("#start-error").queryLabeled().getText();
+    assertThat(error).contains("ws://host:8080").contains("room name");
+    assertThat(window.boardView()).isNull();
+    robot.clickOn("#offline-button");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.boardView()).isNotNull();
+    assertThat(elements()).isEmpty();
+    assertThat(robot.lookup("#status-text").queryLabeled().getText())
+        .isEqualTo("Local board (not shared)");
+  }
+}

@@ -1,0 +1,109 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.element.Element;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real window on an offline board; helpers to drive it in board coordinates. */
+abstract class FxBoardTestBase {
+  Path home;
+  AppWindow window;
+  Stage stage;
+
+  /** Call from the test class's own {@code @Start} method (TestFX looks only there). */
+  void openWindow(Stage stage) {
+    this.stage = stage;
+    try {
+      home = Files.createTempDirectory("drawbridge-ui-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    window = new AppWindow(stage, new SettingsStore(home), 900, 700);
+    window.workOffline();
+    stage.show();
+  }
+
+  BoardView view() {
+    return window.boardView();
+  }
+
+  LocalBoard board() {
+    return view().session().board();
+  }
+
+  List<Element> elements() {
+    return fx(() -> board().view().visibleElements());
+  }
+
+  /** Where board point (x, y) is on the screen. */
+  Point2D screen(double x, double y) {
+    return fx(
+        () ->
+            view()
+                .canvas()
+                .localToScreen(
+                    view().canvas().viewport().toScreenX(x),
+                    view().canvas().viewport().toScreenY(y)));
+  }
+
+  /**
+   * A press-move-release drag through JavaFX's own robot (the same glass robot TestFX drives, but
+   * without TestFX's animated pointer moves, which take seconds per drag).
+   */
+  void drag(FxRobot robot, double x1, double y1, double x2, double y2) {
+    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
+    Point2D start = screen(x1, y1);
+    onFx(
+        () -> {
+          glass.mouseMove(start);
+          glass.mousePress(MouseButton.PRIMARY);
+        });
+    for (int i = 1; i <= 12; i++) {
+      Point2D p = screen(x1 + (x2 - x1) * i / 12, y1 + (y2 - y1) * i / 12);
+      onFx(() -> glass.mouseMove(p));
+    }
+    onFx(() -> glass.mouseRelease(MouseButton.PRIMARY));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  void click(FxRobot robot, double x, double y) {
+    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
+    Point2D p = screen(x, y);
+    onFx(
+        () -> {
+          glass.mouseMove(p);
+          glass.mouseClick(MouseButton.PRIMARY);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  static <T> T fx(Callable<T> call) {
+    if (Platform.isFxApplicationThread()) {
+      try {
+        return call.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return WaitForAsyncUtils.waitForAsyncFx(20_000, call);
+  }
+
+  static void onFx(Runnable r) {
+    fx(
+        () -> {
+          r.run();
+          return null;
+        });
+  }
+}

@@ -1,0 +1,99 @@
+package dev.drawbridge.client.ui.tool;
+
+import dev.drawbridge.client.model.BoardListener;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.ui.geom.SpatialIndex;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Style;
+import java.util.List;
+import java.util.Set;
+
+/** A tool context without a screen: a real LocalBoard, a real index, recorded view calls. */
+final class FakeToolContext implements ToolContext {
+  final LocalBoard board = new LocalBoard();
+  final Selection selection = new Selection();
+  final SpatialIndex index = new SpatialIndex(256);
+  Style style = Style.DEFAULT;
+  double scale = 1;
+  Set<String> live = Set.of();
+  double liveDx;
+  double liveDy;
+  int previews;
+  Element editedText;
+  double[] editedAt;
+
+  FakeToolContext() {
+    board.addListener(
+        new BoardListener() {
+          @Override
+          public void elementsChanged(Set<String> ids) {
+            for (String id : ids) {
+              Element e = board.view().get(id);
+              index.put(id, e == null || e.deleted() ? null : Rect.paintedBounds(e));
+            }
+          }
+        });
+  }
+
+  @Override
+  public LocalBoard board() {
+    return board;
+  }
+
+  @Override
+  public Style style() {
+    return style;
+  }
+
+  @Override
+  public Selection selection() {
+    return selection;
+  }
+
+  @Override
+  public double scale() {
+    return scale;
+  }
+
+  @Override
+  public String author() {
+    return "me";
+  }
+
+  @Override
+  public List<String> elementsNear(Rect area) {
+    return index.query(area);
+  }
+
+  @Override
+  public void showLive(Set<String> ids, double dx, double dy) {
+    live = ids;
+    liveDx = dx;
+    liveDy = dy;
+  }
+
+  @Override
+  public void clearLive() {
+    live = Set.of();
+  }
+
+  @Override
+  public void previewChanged() {
+    previews++;
+  }
+
+  @Override
+  public void editText(Element existing, double x, double y) {
+    editedText = existing;
+    editedAt = new double[] {x, y};
+  }
+
+  static PointerInput at(double x, double y, long nanos) {
+    return new PointerInput(x, y, false, 1, nanos);
+  }
+
+  static PointerInput shiftAt(double x, double y) {
+    return new PointerInput(x, y, true, 1, 0);
+  }
+}
