@@ -176,6 +176,22 @@ class SyncSessionTest {
   }
 
   @Test
+  void aBurstOfRefusalsResendsTheEarliestRefusedOpToo() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      String a = h.board().submit(rect("a"));
+      String b = h.board().submit(rect("b"));
+      String c = h.board().submit(rect("c"));
+      h.transport.receive(new ServerMessage.Nack(a, "rate_limited", 100));
+      h.transport.receive(new ServerMessage.Nack(c, "rate_limited", 100));
+      h.transport.receive(new ServerMessage.Ack(b, 1, false));
+      h.transport.clearSent();
+      h.scheduler.advance(Duration.ofMillis(100));
+      assertThat(ids(h.transport.sent(ClientMessage.SubmitOp.class))).containsExactly(a, c);
+    }
+  }
+
+  @Test
   void finalNackDropsTheOpAndTellsTheUser() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);
