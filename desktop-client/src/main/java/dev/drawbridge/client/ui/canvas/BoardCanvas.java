@@ -210,6 +210,11 @@ public final class BoardCanvas extends Pane {
     requestLive();
   }
 
+  /** The remote cursors shown now. */
+  public List<RemoteCursor> remoteCursors() {
+    return List.copyOf(cursors.values());
+  }
+
   public void requestLive() {
     liveDirty = true;
     schedule();
