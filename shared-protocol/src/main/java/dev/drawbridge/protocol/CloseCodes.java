@@ -1,6 +1,6 @@
 package dev.drawbridge.protocol;
 
-/** WebSocket close codes used by the relay (docs/protocol.md R50–R59). */
+/** WebSocket close codes used by the relay (docs/protocol.md R50). */
 public final class CloseCodes {
   /** Server shutting down: reconnect with backoff. */
   public static final int GOING_AWAY = 1001;

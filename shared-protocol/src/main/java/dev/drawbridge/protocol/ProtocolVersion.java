@@ -1,6 +1,6 @@
 package dev.drawbridge.protocol;
 
-/** Protocol version negotiation (docs/protocol.md R5–R6). */
+/** Protocol version negotiation (docs/protocol.md R6, R70). */
 public final class ProtocolVersion {
   /** The version this build speaks. */
   public static final int CURRENT = 1;

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProtocolExceptionTest {
   private static final String HELLO_TAIL = ",\"color\":\"#000000\",\"lastSeq\":0}";
-  private final ProtocolCodec codec = new ProtocolCodec();
+  // One codec for every case, as in production: building one costs more than a test case.
+  private static final ProtocolCodec codec = new ProtocolCodec();
 
   static Stream<Arguments> refusedFrames() {
     String hello = "{\"type\":\"hello\",\"protocolVersion\":1,\"clientId\":\"c1\",\"name\":";

@@ -5,6 +5,7 @@ import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,14 +25,26 @@ public final class LocalBoard {
   private BoardState confirmed = new BoardState();
   private BoardState view = new BoardState();
   private final Map<String, PendingOp> pending = new LinkedHashMap<>();
+  // The same ops by element, so a rebase touches only that element's ops: acking the oldest of
+  // 10,000 ops drawn offline must not walk the other 9,999.
+  private final Map<String, Map<String, PendingOp>> pendingByElement = new HashMap<>();
   private final UndoHistory history = new UndoHistory();
   private final List<BoardListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<LocalOpSink> observers = new CopyOnWriteArrayList<>();
   private LocalOpSink sink = LocalOpSink.NONE;
   private Action openAction;
 
   /** Where submitted ops go (the sync layer); replaces any previous sink. */
   public void setSink(LocalOpSink sink) {
     this.sink = sink == null ? LocalOpSink.NONE : sink;
+  }
+
+  /**
+   * Also tells {@code observer} of every submitted op, after the sink (undo and redo ops included):
+   * for tests and diagnostics that need every op id this board produced.
+   */
+  public void addOpObserver(LocalOpSink observer) {
+    observers.add(observer);
   }
 
   public void addListener(BoardListener listener) {
@@ -150,11 +163,14 @@ public final class LocalBoard {
   private Submitted submitOne(Op op) {
     Op inverse = Inverses.of(op, view);
     PendingOp p = new PendingOp(Ids.random(), op);
-    pending.put(p.id(), p);
+    addPending(p);
     if (view.applyOp(op)) {
       fire(Set.of(op.elementId()));
     }
     sink.submitted(p);
+    for (LocalOpSink o : observers) {
+      o.submitted(p);
+    }
     return new Submitted(p.id(), inverse);
   }
 
@@ -168,14 +184,14 @@ public final class LocalBoard {
     if (seq <= confirmed.headSeq()) {
       return;
     }
-    pending.remove(opId);
+    removePending(opId);
     confirmed.apply(seq, opId, op);
     rebase(op.elementId());
   }
 
   /** The relay stored our op {@code opId} at {@code seq}. A repeated ack is harmless. */
   public void acknowledge(String opId, long seq) {
-    PendingOp p = pending.remove(opId);
+    PendingOp p = removePending(opId);
     if (p == null) {
       return;
     }
@@ -185,7 +201,7 @@ public final class LocalBoard {
 
   /** The relay refused an op for good (e.g. a viewer's): drop it and show the board without it. */
   public void reject(String opId) {
-    PendingOp p = pending.remove(opId);
+    PendingOp p = removePending(opId);
     if (p != null) {
       rebase(p.op().elementId());
     }
@@ -207,8 +223,9 @@ public final class LocalBoard {
   public void restore(BoardSnapshot confirmedSnapshot, List<PendingOp> pendingOps) {
     confirmed = BoardState.fromSnapshot(confirmedSnapshot);
     pending.clear();
+    pendingByElement.clear();
     for (PendingOp p : pendingOps) {
-      pending.put(p.id(), p);
+      addPending(p);
     }
     history.clear();
     rebuildView();
@@ -222,11 +239,31 @@ public final class LocalBoard {
     listeners.forEach(BoardListener::boardReplaced);
   }
 
+  private void addPending(PendingOp p) {
+    pending.put(p.id(), p);
+    pendingByElement
+        .computeIfAbsent(p.op().elementId(), id -> new LinkedHashMap<>())
+        .put(p.id(), p);
+  }
+
+  private PendingOp removePending(String opId) {
+    PendingOp p = pending.remove(opId);
+    if (p != null) {
+      Map<String, PendingOp> ops = pendingByElement.get(p.op().elementId());
+      ops.remove(opId);
+      if (ops.isEmpty()) {
+        pendingByElement.remove(p.op().elementId());
+      }
+    }
+    return p;
+  }
+
   /** Resets one element of the view to its confirmed state, then re-applies pending ops on it. */
   private void rebase(String elementId) {
     view.copyElementFrom(confirmed, elementId);
-    for (PendingOp p : pending.values()) {
-      if (p.op().elementId().equals(elementId)) {
+    Map<String, PendingOp> ops = pendingByElement.get(elementId);
+    if (ops != null) {
+      for (PendingOp p : ops.values()) {
         view.applyOp(p.op());
       }
     }

@@ -19,4 +19,10 @@ public interface SessionListener {
 
   /** The number of local ops not yet acknowledged changed. */
   default void pendingChanged(int pendingCount) {}
+
+  /**
+   * The relay refused a local op for good (e.g. {@code reason} "viewer": this user may only look);
+   * it is gone from the board and the journal.
+   */
+  default void opRejected(String opId, String reason) {}
 }

@@ -90,11 +90,12 @@ final class WebSocketClientSocket implements ClientSocket {
         .addKeyValue("closeCode", CloseCodes.TOO_SLOW)
         .log("client stopped reading: closing");
     server.countReject("too_slow");
-    conn.close(CloseCodes.TOO_SLOW, "too slow");
+    close(CloseCodes.TOO_SLOW, "too slow");
     // The close frame waits behind the unread backlog; drop the TCP connection if it never drains.
     timers.schedule(
         () -> {
           if (!conn.isClosed()) {
+            log.atDebug().addKeyValue("remote", remote).log("backlog never drained: dropping TCP");
             conn.closeConnection(CloseCodes.TOO_SLOW, "too slow");
           }
         },
@@ -102,9 +103,14 @@ final class WebSocketClientSocket implements ClientSocket {
         TimeUnit.SECONDS);
   }
 
+  /**
+   * Closes from the timer thread. Callers may hold a room's monitor, and Java-WebSocket calls
+   * onClose (which takes that monitor) while holding the connection's: closing inline could
+   * deadlock.
+   */
   @Override
   public void close(int code, String reason) {
-    conn.close(code, reason);
+    timers.execute(() -> conn.close(code, reason));
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class Session {
   }
 
   void send(Outbound message) {
-    if (!closed) {
+    if (!closed && !refused) {
       socket.send(message);
     }
   }

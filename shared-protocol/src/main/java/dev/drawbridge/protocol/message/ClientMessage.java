@@ -7,7 +7,10 @@ import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 import java.util.List;
 
-/** Everything a client may send to the relay (docs/protocol.md R10–R14). */
+/**
+ * Everything a client may send to the relay (docs/protocol.md section 4: hello R5/R6/R10–R12, op
+ * R13–R17, presence R18, ping R20).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),

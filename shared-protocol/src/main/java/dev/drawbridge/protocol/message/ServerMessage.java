@@ -8,7 +8,10 @@ import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 import java.util.List;
 
-/** Everything the relay may send to a client (docs/protocol.md R15–R19). */
+/**
+ * Everything the relay may send to a client (docs/protocol.md section 5: welcome and catch-up
+ * R10–R12, ops R13–R17, presence and membership R18–R19, pong R20, errors R5/R8/R9, delivery R25).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),

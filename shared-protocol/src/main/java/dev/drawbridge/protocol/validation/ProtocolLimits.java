@@ -1,8 +1,9 @@
 package dev.drawbridge.protocol.validation;
 
 /**
- * The documented bounds of protocol v1 (docs/protocol.md, rules R20–R29). Decoding rejects anything
- * beyond them, so neither side ever holds an unbounded value from the network.
+ * The documented bounds of protocol v1 (docs/protocol.md R60; R9 for what exceeding one means).
+ * Decoding rejects anything beyond them, so neither side ever holds an unbounded value from the
+ * network.
  */
 public final class ProtocolLimits {
   /** Ids of ops, elements, clients and sessions: {@code [A-Za-z0-9_.:-]{1,64}}. */

@@ -1,0 +1,106 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Opens shared boards: restores what is on disk, then connects. */
+public final class SyncSessions {
+  private SyncSessions() {}
+
+  /**
+   * Opens the board {@code request} names with the default timings. The board comes back at once as
+   * it was on disk (confirmed board plus unsent ops) and connects in the background.
+   *
+   * @param dataDir the app's data directory; the board gets its own folder under it
+   * @param uiExecutor where every board and listener call runs ({@code Platform::runLater})
+   * @throws IllegalArgumentException when the address or room name is not usable (plain words)
+   * @throws UncheckedIOException when the board's files cannot be opened (e.g. open elsewhere)
+   */
+  public static SyncSession open(
+      JoinRequest request, Path dataDir, java.util.concurrent.Executor uiExecutor) {
+    return open(request, dataDir, uiExecutor, SyncConfig.defaults());
+  }
+
+  /** Like {@link #open(JoinRequest, Path, java.util.concurrent.Executor)} with other timings. */
+  public static SyncSession open(
+      JoinRequest request,
+      Path dataDir,
+      java.util.concurrent.Executor uiExecutor,
+      SyncConfig config) {
+    return open(request, dataDir, uiExecutor, config, new JavaWebSocketTransport());
+  }
+
+  /** With a given transport (a fault-injecting or fake one in tests). */
+  public static SyncSession open(
+      JoinRequest request,
+      Path dataDir,
+      java.util.concurrent.Executor uiExecutor,
+      SyncConfig config,
+      Transport transport) {
+    URI uri = request.roomUri();
+    BoardDirectory directory = null;
+    try {
+      directory = BoardDirectory.open(dataDir, uri, request.room());
+      ProtocolCodec codec = new ProtocolCodec();
+      ConfirmedCache cache = new ConfirmedCache(directory.confirmedFile(), codec);
+      BoardSnapshot confirmed = cache.read();
+      OfflineJournal journal = OfflineJournal.open(directory.journalFile(), codec);
+      LocalBoard board = new LocalBoard();
+      board.restore(confirmed, journal.replayable(confirmed.seq()));
+      String clientId = directory.clientId();
+
+      ExecutorService io =
+          Executors.newSingleThreadExecutor(r -> daemon(r, "drawbridge-journal-" + request.room()));
+      Scheduler scheduler = Scheduler.daemon("drawbridge-sync-" + request.room());
+      BoardDirectory dir = directory;
+      AutoCloseable onClose =
+          () -> {
+            io.shutdown();
+            io.awaitTermination(10, TimeUnit.SECONDS);
+            scheduler.close();
+            dir.close();
+          };
+      SyncSession session =
+          new SyncSession(
+              request,
+              clientId,
+              board,
+              journal,
+              cache,
+              config,
+              uiExecutor,
+              new SyncSession.Parts(
+                  transport,
+                  scheduler,
+                  Clock.systemUTC(),
+                  new ReconnectPolicy(
+                      config.backoffBase(), config.backoffCap(), new SecureRandom()),
+                  io,
+                  onClose));
+      session.start();
+      return session;
+    } catch (IOException e) {
+      if (directory != null) {
+        directory.close();
+      }
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.drawbridge.client.sync.ws;
+
+import dev.drawbridge.client.sync.Transport;
+import dev.drawbridge.client.sync.TransportListener;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Collections;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Transport} on Java-WebSocket: a new client per connection (the library's clients are not
+ * meant to be reused), TCP_NODELAY on, frames up to the protocol's largest server frame (a welcome
+ * carries the whole board), and the library's own ping timer off (the session has its heartbeat).
+ */
+public final class JavaWebSocketTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(JavaWebSocketTransport.class);
+
+  /**
+   * Java-WebSocket reports a non-101 handshake answer as a close (1002) with this reason, e.g.
+   * "Invalid status code received: 401 Status line: HTTP/1.1 401 Unauthorized".
+   */
+  private static final Pattern HANDSHAKE_STATUS =
+      Pattern.compile("Invalid status code received: (\\d{3})");
+
+  private final int connectTimeoutMillis;
+  private volatile Client current;
+
+  public JavaWebSocketTransport() {
+    this(10_000);
+  }
+
+  public JavaWebSocketTransport(int connectTimeoutMillis) {
+    this.connectTimeoutMillis = connectTimeoutMillis;
+  }
+
+  @Override
+  public void connect(URI uri, Map<String, String> headers, TransportListener listener) {
+    Client previous = current;
+    if (previous != null) {
+      previous.abort(1000, "reconnecting");
+    }
+    Client client = new Client(uri, headers, listener, connectTimeoutMillis);
+    current = client;
+    client.connect();
+  }
+
+  @Override
+  public boolean send(String text) {
+    Client client = current;
+    if (client == null || !client.isOpen()) {
+      return false;
+    }
+    try {
+      client.send(text);
+      return true;
+    } catch (RuntimeException e) {
+      // WebsocketNotConnectedException when the socket closed between isOpen and send.
+      return false;
+    }
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    Client client = current;
+    current = null;
+    if (client != null) {
+      client.abort(code, reason);
+    }
+  }
+
+  /** The HTTP status of a refused handshake, from Java-WebSocket's close reason; -1 if none. */
+  static int handshakeStatus(String closeReason) {
+    if (closeReason == null) {
+      return -1;
+    }
+    Matcher m = HANDSHAKE_STATUS.matcher(closeReason);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  private static final class Client extends WebSocketClient {
+    private final TransportListener listener;
+    private volatile boolean opened;
+
+    Client(URI uri, Map<String, String> headers, TransportListener listener, int timeoutMillis) {
+      super(
+          uri,
+          new Draft_6455(Collections.emptyList(), ProtocolLimits.MAX_SERVER_FRAME_BYTES),
+          headers,
+          timeoutMillis);
+      this.listener = listener;
+      setTcpNoDelay(true);
+      setConnectionLostTimeout(0);
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+      opened = true;
+      listener.onOpen();
+    }
+
+    @Override
+    public void onMessage(String message) {
+      listener.onMessage(message);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+      int status = opened ? -1 : handshakeStatus(reason);
+      if (status > 0) {
+        listener.onHandshakeRejected(status, reason);
+      } else {
+        listener.onClosed(code, reason, remote);
+      }
+    }
+
+    @Override
+    public void onError(Exception e) {
+      // A close always follows an error; reconnecting is decided there, not here.
+      log.debug("WebSocket error on {}: {}", getURI(), e.toString());
+    }
+
+    /** Closes without a closing handshake: the peer may be gone or black-holed. */
+    void abort(int code, String reason) {
+      try {
+        closeConnection(code, reason);
+      } catch (RuntimeException e) {
+        log.debug("closeConnection failed", e);
+      }
+      Socket socket = getSocket();
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // Already closed.
+        }
+      }
+    }
+  }
+}

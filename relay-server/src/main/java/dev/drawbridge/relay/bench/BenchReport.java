@@ -1,0 +1,73 @@
+package dev.drawbridge.relay.bench;
+
+import java.util.Locale;
+
+/**
+ * What a bench run measured. Latencies are from the sender's send call to a receiver's decode, both
+ * in this process (one clock).
+ *
+ * @param sent ops sent
+ * @param acked ops the relay acked
+ * @param delivered op broadcasts received (all receivers)
+ * @param expected broadcasts that should have been received: acked ops × (room members − 1)
+ * @param lost expected − unique delivered (never negative)
+ * @param duplicates broadcasts a receiver got twice (same seq)
+ * @param nacked ops refused (rate limit)
+ */
+public record BenchReport(
+    long sent,
+    long acked,
+    long delivered,
+    long expected,
+    long lost,
+    long duplicates,
+    long nacked,
+    double p50Ms,
+    double p95Ms,
+    double p99Ms,
+    double maxMs,
+    double deliveriesPerSecond,
+    double seconds) {
+
+  public String toJson() {
+    return String.format(
+        Locale.ROOT,
+        "{\"sent\":%d,\"acked\":%d,\"delivered\":%d,\"expected\":%d,\"lost\":%d,\"duplicates\":%d,"
+            + "\"nacked\":%d,\"p50Ms\":%.3f,\"p95Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,"
+            + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f}",
+        sent,
+        acked,
+        delivered,
+        expected,
+        lost,
+        duplicates,
+        nacked,
+        p50Ms,
+        p95Ms,
+        p99Ms,
+        maxMs,
+        deliveriesPerSecond,
+        seconds);
+  }
+
+  public String toText() {
+    return String.format(
+        Locale.ROOT,
+        "sent %d, acked %d, nacked %d%ndelivered %d of %d expected: lost %d, duplicates %d%n"
+            + "delivery latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n"
+            + "%.0f deliveries/s over %.1f s",
+        sent,
+        acked,
+        nacked,
+        delivered,
+        expected,
+        lost,
+        duplicates,
+        p50Ms,
+        p95Ms,
+        p99Ms,
+        maxMs,
+        deliveriesPerSecond,
+        seconds);
+  }
+}

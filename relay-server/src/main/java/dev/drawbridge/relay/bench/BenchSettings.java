@@ -1,0 +1,36 @@
+package dev.drawbridge.relay.bench;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One bench run.
+ *
+ * @param relay base URL, e.g. {@code ws://127.0.0.1:8080} (rooms are {@code /v1/rooms/bench-N})
+ * @param token bearer token, or null for a relay without auth
+ * @param clients connections in total, spread round-robin over the rooms
+ * @param rooms rooms in use
+ * @param ratePerClient ops per second each client sends
+ * @param opSizeBytes approximate encoded size of one op
+ * @param duration how long clients send
+ */
+public record BenchSettings(
+    URI relay,
+    String token,
+    int clients,
+    int rooms,
+    double ratePerClient,
+    int opSizeBytes,
+    Duration duration) {
+  public BenchSettings {
+    if (clients < 1 || clients > 10_000 || rooms < 1 || rooms > clients) {
+      throw new IllegalArgumentException("need 1 <= rooms <= clients <= 10000");
+    }
+    if (ratePerClient <= 0 || ratePerClient > 10_000) {
+      throw new IllegalArgumentException("rate must be in (0, 10000] ops/s");
+    }
+    if (duration.isNegative() || duration.isZero() || duration.toHours() > 24) {
+      throw new IllegalArgumentException("duration must be in (0, 24h]");
+    }
+  }
+}

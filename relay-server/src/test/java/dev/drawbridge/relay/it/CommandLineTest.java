@@ -1,0 +1,46 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.ops.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code token} command's output is accepted by a relay with the same secret (R2). */
+class CommandLineTest {
+  @TempDir Path dir;
+
+  @Test
+  void r2_printedTokenOpensTheRoomInHeaderOrQuery() throws Exception {
+    StringWriter out = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    int code =
+        cli.execute(
+            "token",
+            "--room",
+            "cli",
+            "--role",
+            "viewer",
+            "--ttl",
+            "2h",
+            "--secret",
+            RelayFixture.SECRET);
+    assertThat(code).isZero();
+    String token = out.toString().trim();
+    assertThat(token.split("\\.")).hasSize(3);
+    try (RelayFixture fx = new RelayFixture(dir)) {
+      TestPeer header = fx.peer(fx.uri("cli"), Map.of("Authorization", "Bearer " + token));
+      assertThat(header.join(0).role()).isEqualTo("viewer");
+      TestPeer query = fx.peer(URI.create(fx.uri("cli") + "?token=" + token), Map.of());
+      assertThat(query.join(0).role()).isEqualTo("viewer");
+      assertThat(query.nextOf(ServerMessage.Synced.class).seq()).isZero();
+    }
+  }
+}

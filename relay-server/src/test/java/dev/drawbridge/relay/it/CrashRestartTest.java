@@ -1,0 +1,123 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * R13 durability: a relay in its own JVM is killed with SIGKILL while a client streams ops; a new
+ * relay on the same data directory still has every op that was acked, with the same seq, in order.
+ */
+class CrashRestartTest {
+  @TempDir Path dir;
+
+  @Test
+  void r13_everyAckedOpSurvivesSigkill() throws Exception {
+    Path data = dir.resolve("data");
+    Path logFile = dir.resolve("relay.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("java.class.path");
+    List<String> command =
+        List.of(
+            java,
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            classpath,
+            "dev.drawbridge.relay.ops.Main",
+            "serve",
+            "--bind=127.0.0.1",
+            "--port=0",
+            "--metrics-port=-1",
+            "--no-auth",
+            "--data-dir=" + data);
+    Process relay =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile())
+            .start();
+    List<ServerMessage.Ack> acked = new ArrayList<>();
+    try {
+      Pattern listening = Pattern.compile("relay listening port=\"(\\d+)\"");
+      int[] port = {0};
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                Matcher m = listening.matcher(Files.readString(logFile));
+                if (m.find()) {
+                  port[0] = Integer.parseInt(m.group(1));
+                  return true;
+                }
+                assertThat(relay.isAlive())
+                    .as("relay process: %s", Files.readString(logFile))
+                    .isTrue();
+                return false;
+              });
+      TestPeer peer =
+          new TestPeer(
+              URI.create("ws://127.0.0.1:" + port[0] + "/v1/rooms/crash"),
+              "crash-client",
+              Map.of());
+      peer.joinAndSync(0);
+      // Stream ops without waiting; kill the relay once some have been acked.
+      Thread sender =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 100_000 && peer.isOpen(); i++) {
+                      try {
+                        peer.submitStroke("op" + i, "e" + i);
+                        if (i % 50 == 49) {
+                          Thread.sleep(5);
+                        }
+                      } catch (Exception e) {
+                        return;
+                      }
+                    }
+                  });
+      while (acked.size() < 150) {
+        ServerMessage m = peer.next();
+        if (m instanceof ServerMessage.Ack ack) {
+          acked.add(ack);
+        }
+      }
+      relay.destroyForcibly();
+      assertThat(relay.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      sender.join(20_000);
+      // Acks that were already on their way count too.
+      for (ServerMessage m : peer.received) {
+        if (m instanceof ServerMessage.Ack ack) {
+          acked.add(ack);
+        }
+      }
+    } finally {
+      relay.destroyForcibly();
+    }
+
+    try (RelayFixture restarted = new RelayFixture(data, c -> c.withNoAuth(true))) {
+      TestPeer reader = restarted.peer(restarted.uri("crash"), Map.of());
+      List<ServerMessage.OpBroadcast> ops = reader.joinAndSync(0);
+      assertThat(ops).extracting(ServerMessage.OpBroadcast::seq).isSorted().doesNotHaveDuplicates();
+      for (int i = 0; i < ops.size(); i++) {
+        assertThat(ops.get(i).seq()).isEqualTo(i + 1);
+      }
+      for (ServerMessage.Ack ack : acked) {
+        assertThat(ops.size()).isGreaterThanOrEqualTo((int) ack.seq());
+        assertThat(ops.get((int) ack.seq() - 1).id()).isEqualTo(ack.id());
+      }
+    }
+  }
+}

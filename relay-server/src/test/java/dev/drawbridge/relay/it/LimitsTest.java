@@ -1,0 +1,129 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.relay.auth.Role;
+import dev.drawbridge.relay.room.RoomLimits;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection-level limits over real sockets (R21, R22, R24). */
+class LimitsTest {
+  @TempDir Path dir;
+
+  static final RoomLimits GENEROUS =
+      new RoomLimits(2, 100, 1000, 10_000, 10_000, 1e9, 1e9, 100, 10, 30);
+
+  @Test
+  void r22_tooManyConnectionsFromOneAddressGet429() throws Exception {
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withMaxConnectionsPerIp(3))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(fx.peer("ip" + i).open()).isTrue();
+      }
+      String path = "/v1/rooms/ip9";
+      Map<String, String> auth =
+          Map.of("Authorization", "Bearer " + RelayFixture.token("ip9", Role.EDITOR));
+      assertThat(RawHttp.upgradeStatus(fx.relay.port(), path, auth)).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void r22_memberLimitClosesWith4010() throws Exception {
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withLimits(GENEROUS))) {
+      fx.peer("full").joinAndSync(0);
+      fx.peer("full").joinAndSync(0);
+      TestPeer third = fx.peer("full");
+      assertThat(third.open()).isTrue();
+      third.hello(0);
+      assertThat(third.awaitClose().code()).isEqualTo(CloseCodes.ROOM_FULL);
+    }
+  }
+
+  @Test
+  void r24_clientThatStopsReadingIsClosedWith4011AndOthersCarryOn() throws Exception {
+    try (RelayFixture fx =
+        new RelayFixture(
+            dir,
+            c ->
+                c.withLimits(GENEROUS.withSnapshotEvery(1_000_000))
+                    .withMaxPendingBytes(256 * 1024))) {
+      TestPeer writer = fx.peer("slow");
+      writer.joinAndSync(0);
+      try (Socket stalled =
+          RawHttp.openAndStopReading(
+              fx.relay.port(), "/v1/rooms/slow", RelayFixture.token("slow", Role.VIEWER))) {
+        String hello =
+            "{\"type\":\"hello\",\"protocolVersion\":1,\"clientId\":\"stalled\",\"name\":\"s\",\"color\":\"#000000\",\"lastSeq\":0}";
+        stalled
+            .getOutputStream()
+            .write(RawHttp.maskedTextFrame(hello.getBytes(StandardCharsets.UTF_8)));
+        assertThat(writer.next(ServerMessage.Joined.class).peer().clientId()).isEqualTo("stalled");
+        float[] coords = new float[8_000];
+        for (int i = 0; i < coords.length; i++) {
+          coords[i] = i % 500;
+        }
+        Points points = Points.of(coords);
+        int sent = 0;
+        ServerMessage.Left left = null;
+        while (left == null && sent < 2_000) {
+          Op op =
+              new Op.AddElement(
+                  Element.freehand(
+                      "big" + sent, ElementKind.STROKE, 0, 0, points, Style.DEFAULT, 1));
+          writer.send(new ClientMessage.SubmitOp("big" + sent, op));
+          sent++;
+          ServerMessage m = writer.next();
+          while (!(m instanceof ServerMessage.Ack)) {
+            if (m instanceof ServerMessage.Left l) {
+              left = l;
+            }
+            m = writer.next();
+          }
+          ServerMessage extra = writer.received.poll();
+          if (extra instanceof ServerMessage.Left l) {
+            left = l;
+          }
+        }
+        assertThat(left).as("the stalled client was dropped after %d ops", sent).isNotNull();
+        assertThat(left.clientId()).isEqualTo("stalled");
+        assertThat(fx.relay.scrapeMetrics())
+            .contains("drawbridge_rejects_total{reason=\"too_slow\"}");
+      }
+      writer.send(new ClientMessage.Ping(7));
+      assertThat(writer.nextOf(ServerMessage.Pong.class).t()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void r21_aPeerThatStopsAnsweringPingsIsDropped() throws Exception {
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withPingIntervalSeconds(1))) {
+      try (Socket silent =
+          RawHttp.openAndStopReading(
+              fx.relay.port(), "/v1/rooms/quiet", RelayFixture.token("quiet", Role.EDITOR))) {
+        silent.setSoTimeout(20_000);
+        InputStream in = silent.getInputStream();
+        // Read (so the socket does not stall) but never answer a ping: the relay must hang up.
+        byte[] buffer = new byte[4096];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+          total += n;
+        }
+        assertThat(total).isPositive();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.drawbridge.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/protocol.md defines each rule number exactly once, in bold, and every rule the main code
+ * cites exists there, so tests and javadoc can point at rules by number.
+ */
+class ProtocolSpecTest {
+  private static final Path SPEC = Path.of("../docs/protocol.md");
+  private static final Path MAIN = Path.of("src/main/java");
+  private static final Pattern BOLD_RULE = Pattern.compile("\\*\\*R(\\d+)\\*\\*");
+  private static final Pattern CITED_RULE = Pattern.compile("\\bR(\\d+)(?:[–-]R(\\d+))?\\b");
+
+  static Set<Integer> expectedRules() {
+    Set<Integer> rules = new TreeSet<>();
+    IntStream.rangeClosed(1, 25).forEach(rules::add);
+    IntStream.rangeClosed(30, 34).forEach(rules::add);
+    IntStream.rangeClosed(40, 47).forEach(rules::add);
+    rules.addAll(List.of(50, 60, 70));
+    return rules;
+  }
+
+  @Test
+  void everyRuleIsDefinedOnceInBold() throws IOException {
+    String spec = Files.readString(SPEC, StandardCharsets.UTF_8);
+    List<Integer> defined = new ArrayList<>();
+    Matcher m = BOLD_RULE.matcher(spec);
+    while (m.find()) {
+      defined.add(Integer.parseInt(m.group(1)));
+    }
+    assertThat(defined).doesNotHaveDuplicates();
+    assertThat(new TreeSet<>(defined)).isEqualTo(expectedRules());
+    assertThat(defined).isSorted();
+  }
+
+  @Test
+  void mainCodeCitesOnlyRulesThatExist() throws IOException {
+    Set<Integer> cited = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher m = CITED_RULE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+        while (m.find()) {
+          int from = Integer.parseInt(m.group(1));
+          int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+          for (int rule = from; rule <= to; rule++) {
+            cited.add(rule);
+          }
+        }
+      }
+    }
+    assertThat(cited).isNotEmpty();
+    assertThat(expectedRules()).containsAll(cited);
+  }
+}
