@@ -19,7 +19,14 @@ public final class DrawbridgeApp extends Application {
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());
     double height = Math.min(800, screen.getHeight());
-    AppWindow window = new AppWindow(stage, settings, width, height);
+    AppWindow window =
+        new AppWindow(
+            stage,
+            settings,
+            width,
+            height,
+            new NetworkSessionOpener(settings.home(), Platform::runLater),
+            Platform::runLater);
     if (Boolean.getBoolean("drawbridge.demo")) {
       window.workOffline();
     }

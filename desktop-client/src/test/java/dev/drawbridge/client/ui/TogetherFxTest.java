@@ -145,4 +145,45 @@ class TogetherFxTest extends FxBoardTestBase {
     onFx(() -> window.leaveBoard());
     assertThat(fx(() -> window.hosted())).isNull();
   }
+
+  @Test
+  void aHostedBoardIsSharedWithSomeoneWhoJoinsIt(FxRobot robot) throws Exception {
+    onFx(
+        () -> {
+          window.showStart();
+          window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));
+          window.host();
+        });
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fx(() -> window.hosted() != null && window.boardView() != null));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fx(() -> view().status().textProperty().get()).equals("Connected"));
+    drag(robot, -100, 0, 100, 40);
+    assertThat(elements()).hasSize(1);
+
+    // A second person joins the address the host shows.
+    String address = fx(() -> robot.lookup("#share-address").queryLabeled().getText());
+    JoinForm form = new JoinForm(address.replaceFirst("//[^:/]+:", "//127.0.0.1:"), "", "Bo", "");
+    java.nio.file.Path otherHome = java.nio.file.Files.createTempDirectory("drawbridge-bo");
+    dev.drawbridge.client.sync.BoardSession bo =
+        fx(
+            () ->
+                new NetworkSessionOpener(otherHome, javafx.application.Platform::runLater)
+                    .open(form, Settings.defaults()));
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> fx(() -> bo.board().view().visibleElements().size()) == 1);
+      assertThat(fx(() -> bo.board().view().hash())).isEqualTo(fx(() -> board().view().hash()));
+      // Bo shows up in the host's people panel.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> robot.lookup("#people-toggle").queryLabeled().getText().equals("2"));
+    } finally {
+      onFx(bo::close);
+      onFx(() -> window.leaveBoard());
+    }
+  }
 }
