@@ -29,6 +29,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   private SessionOpener opener;
   private final Executor uiExecutor;
   private HostedRelay hosted;
+  private int hostPort = HostedRelay.PREFERRED_PORT;
   private final Messages messages;
   private final Scene scene;
   private StartView startView;
@@ -169,7 +170,7 @@ public final class AppWindow implements Shell, StartView.Actions {
         new Thread(
             () -> {
               try {
-                HostedRelay relay = HostedRelay.start(dataDir, HostedRelay.PREFERRED_PORT);
+                HostedRelay relay = HostedRelay.start(dataDir, hostPort);
                 String lan = LanAddress.find();
                 uiExecutor.execute(() -> joinHosted(relay, lan));
               } catch (IOException | RuntimeException e) {
@@ -201,6 +202,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     BoardView view = showBoard(shared);
     hosted = relay;
     view.setShareAddress(relay.shareAddress(lanHost));
+  }
+
+  /** The port hosting tries first (0: any free port, as tests use). */
+  public void setHostPort(int port) {
+    this.hostPort = port;
   }
 
   /** Replaces how shared boards are opened (tests use fakes). */

@@ -32,6 +32,7 @@ class TogetherFxTest extends FxBoardTestBase {
   @Start
   void start(javafx.stage.Stage stage) {
     openWindow(stage);
+    window.setHostPort(0);
     window.showBoard(shared);
   }
 
