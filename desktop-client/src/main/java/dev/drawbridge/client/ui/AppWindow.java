@@ -162,6 +162,11 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void host() {
+    host(view -> {});
+  }
+
+  /** Hosts a board and, once it shows, hands its screen to {@code whenOpen}. */
+  public void host(java.util.function.Consumer<BoardView> whenOpen) {
     if (startView != null) {
       startView.showHostStatus(messages.get("host.starting"));
     }
@@ -172,7 +177,7 @@ public final class AppWindow implements Shell, StartView.Actions {
               try {
                 HostedRelay relay = HostedRelay.start(dataDir, hostPort);
                 String lan = LanAddress.find();
-                uiExecutor.execute(() -> joinHosted(relay, lan));
+                uiExecutor.execute(() -> joinHosted(relay, lan, whenOpen));
               } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not start hosting", e);
                 uiExecutor.execute(() -> showError(messages.get("host.error.start")));
@@ -183,7 +188,8 @@ public final class AppWindow implements Shell, StartView.Actions {
     starter.start();
   }
 
-  private void joinHosted(HostedRelay relay, String lanHost) {
+  private void joinHosted(
+      HostedRelay relay, String lanHost, java.util.function.Consumer<BoardView> whenOpen) {
     Settings s = settings.get();
     JoinForm form = new JoinForm(relay.localUrl(), HostedRelay.ROOM, s.name(), "");
     BoardSession shared;
@@ -202,6 +208,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     BoardView view = showBoard(shared);
     hosted = relay;
     view.setShareAddress(relay.shareAddress(lanHost));
+    whenOpen.accept(view);
   }
 
   /** The port hosting tries first (0: any free port, as tests use). */

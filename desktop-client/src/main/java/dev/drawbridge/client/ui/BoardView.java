@@ -251,7 +251,8 @@ public final class BoardView {
     addIsland(toast, Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     toastTimer.setOnFinished(e -> toast.setVisible(false));
     root.setCenter(stack);
-    root.setBottom(StatusBar.build(status, session.title(), messages, percent()));
+    root.setBottom(
+        StatusBar.build(status, session.title(), messages, percent(), session::reconnectNow));
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {

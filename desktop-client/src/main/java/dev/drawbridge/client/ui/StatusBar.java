@@ -4,6 +4,7 @@ import javafx.beans.binding.StringExpression;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
@@ -19,7 +20,11 @@ final class StatusBar {
   private StatusBar() {}
 
   static HBox build(
-      StatusViewModel status, String title, Messages messages, StringExpression percent) {
+      StatusViewModel status,
+      String title,
+      Messages messages,
+      StringExpression percent,
+      Runnable reconnectNow) {
     HBox bar = new HBox(10);
     bar.getStyleClass().add("status-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -27,11 +32,18 @@ final class StatusBar {
     FontIcon icon = Icons.of(MaterialDesignC.CLOUD_OFF_OUTLINE);
     icon.setId("status-icon");
     icon.setIconSize(16);
-    status.levelProperty().addListener((o, a, b) -> icon.setIconCode(iconFor(b)));
-    icon.setIconCode(iconFor(status.levelProperty().get()));
+    status.levelProperty().addListener((o, a, b) -> showLevel(icon, b));
+    showLevel(icon, status.levelProperty().get());
     Label text = new Label();
     text.setId("status-text");
     text.textProperty().bind(status.textProperty());
+    Hyperlink reconnect = new Hyperlink();
+    reconnect.setId("reconnect-now");
+    reconnect.textProperty().bind(messages.bind("status.reconnectNow"));
+    reconnect.visibleProperty().bind(status.canReconnectProperty());
+    reconnect.managedProperty().bind(status.canReconnectProperty());
+    reconnect.setFocusTraversable(false);
+    reconnect.setOnAction(e -> reconnectNow.run());
     Label room = new Label(title);
     room.setId("status-room");
     room.getStyleClass().add("status-room");
@@ -42,8 +54,15 @@ final class StatusBar {
     zoomLabel.setId("status-zoom");
     zoomLabel.textProperty().bind(messages.bind("status.zoom").concat(" ").concat(percent));
     bar.getChildren()
-        .addAll(icon, text, new Separator(Orientation.VERTICAL), room, spacer, zoomLabel);
+        .addAll(
+            icon, text, reconnect, new Separator(Orientation.VERTICAL), room, spacer, zoomLabel);
     return bar;
+  }
+
+  private static void showLevel(FontIcon icon, StatusViewModel.Level level) {
+    icon.setIconCode(iconFor(level));
+    icon.getStyleClass().removeIf(c -> c.startsWith("status-level-"));
+    icon.getStyleClass().add("status-level-" + level.name().toLowerCase());
   }
 
   static org.kordamp.ikonli.Ikon iconFor(StatusViewModel.Level level) {

@@ -20,6 +20,7 @@ final class FakeSharedSession implements BoardSession {
   ConnectionState state = new ConnectionState.Connecting();
   List<Peer> peers = List.of();
   boolean closed;
+  int reconnects;
 
   @Override
   public LocalBoard board() {
@@ -62,7 +63,9 @@ final class FakeSharedSession implements BoardSession {
   }
 
   @Override
-  public void reconnectNow() {}
+  public void reconnectNow() {
+    reconnects++;
+  }
 
   @Override
   public void goOffline() {}

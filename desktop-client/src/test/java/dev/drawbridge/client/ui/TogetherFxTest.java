@@ -98,6 +98,9 @@ class TogetherFxTest extends FxBoardTestBase {
                 new ConnectionState.Reconnecting(3, Instant.now().plus(Duration.ofSeconds(20)))));
     assertThat(robot.lookup("#status-text").queryLabeled().getText())
         .matches("Connection lost, reconnecting in (19|20) s");
+    robot.clickOn("#reconnect-now");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(shared.reconnects).isEqualTo(1);
     onFx(
         () -> {
           shared.setState(new ConnectionState.Offline());
