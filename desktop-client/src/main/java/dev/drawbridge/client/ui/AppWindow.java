@@ -6,8 +6,11 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,6 +26,10 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   private final Stage stage;
   private final SettingsStore settings;
+  private SessionOpener opener;
+  private final Executor uiExecutor;
+  private HostedRelay hosted;
+  private int hostPort = HostedRelay.PREFERRED_PORT;
   private final Messages messages;
   private final Scene scene;
   private StartView startView;
@@ -30,15 +37,35 @@ public final class AppWindow implements Shell, StartView.Actions {
   private BoardSession session;
 
   public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
+    this(stage, settings, width, height, SessionOpener.UNAVAILABLE, Platform::runLater);
+  }
+
+  /**
+   * @param opener opens shared boards (the sync layer)
+   * @param uiExecutor runs work from background threads on the UI thread
+   */
+  public AppWindow(
+      Stage stage,
+      SettingsStore settings,
+      double width,
+      double height,
+      SessionOpener opener,
+      Executor uiExecutor) {
     this.stage = stage;
     this.settings = settings;
+    this.opener = opener;
+    this.uiExecutor = uiExecutor;
     this.messages = new Messages(Messages.localeFor(settings.get().language()));
     Theme.apply(settings.get().theme());
     this.scene = new Scene(new javafx.scene.layout.Pane(), width, height);
     scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
     stage.setScene(scene);
     stage.titleProperty().bind(messages.bind("app.title"));
-    stage.setOnHidden(e -> closeSession());
+    stage.setOnHidden(
+        e -> {
+          closeSession();
+          stopHosting();
+        });
     showStart();
   }
 
@@ -67,6 +94,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   public void showStart() {
     closeSession();
+    stopHosting();
     startView = new StartView(messages, settings.get(), this);
     setRoot(startView.root());
   }
@@ -74,6 +102,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   /** Shows {@code newSession} on the board screen. */
   public BoardView showBoard(BoardSession newSession) {
     closeSession();
+    stopHosting();
     session = newSession;
     boardView = new BoardView(newSession, this);
     boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
@@ -108,12 +137,107 @@ public final class AppWindow implements Shell, StartView.Actions {
   public void join(JoinForm form) {
     settings.save(
         settings.get().withJoin(form.serverUrl(), form.room(), form.name(), form.token()));
-    showError(messages.get("join.error.unavailable"));
+    BoardSession shared;
+    try {
+      shared = opener.open(form, settings.get());
+    } catch (UnsupportedOperationException e) {
+      showError(messages.get("join.error.unavailable"));
+      return;
+    } catch (IllegalArgumentException e) {
+      showError(messages.get("join.error.address", e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("Could not open the board {}", form.roomUrl(), e);
+      showError(messages.get("join.error.open"));
+      return;
+    }
+    showBoard(shared);
+    settings.save(
+        settings
+            .get()
+            .withRecent(
+                new Settings.RecentBoard(
+                    Settings.RecentBoard.ROOM, form.room(), String.valueOf(form.roomUrl()))));
   }
 
   @Override
   public void host() {
-    showError(messages.get("host.error.unavailable"));
+    host(view -> {});
+  }
+
+  /** Hosts a board and, once it shows, hands its screen to {@code whenOpen}. */
+  public void host(java.util.function.Consumer<BoardView> whenOpen) {
+    if (startView != null) {
+      startView.showHostStatus(messages.get("host.starting"));
+    }
+    Path dataDir = settings.home().resolve("hosted");
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                HostedRelay relay = HostedRelay.start(dataDir, hostPort);
+                String lan = LanAddress.find();
+                uiExecutor.execute(() -> joinHosted(relay, lan, whenOpen));
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not start hosting", e);
+                uiExecutor.execute(() -> showError(messages.get("host.error.start")));
+              }
+            },
+            "drawbridge-host-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void joinHosted(
+      HostedRelay relay, String lanHost, java.util.function.Consumer<BoardView> whenOpen) {
+    Settings s = settings.get();
+    JoinForm form = new JoinForm(relay.localUrl(), HostedRelay.ROOM, s.name(), "");
+    BoardSession shared;
+    try {
+      shared = opener.open(form, s);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not join the hosted board", e);
+      closeInBackground(relay);
+      showError(
+          messages.get(
+              e instanceof UnsupportedOperationException
+                  ? "host.error.unavailable"
+                  : "host.error.start"));
+      return;
+    }
+    BoardView view = showBoard(shared);
+    hosted = relay;
+    view.setShareAddress(relay.shareAddress(lanHost));
+    whenOpen.accept(view);
+  }
+
+  /** The port hosting tries first (0: any free port, as tests use). */
+  public void setHostPort(int port) {
+    this.hostPort = port;
+  }
+
+  /** Replaces how shared boards are opened (tests use fakes). */
+  public void setOpener(SessionOpener opener) {
+    this.opener = opener;
+  }
+
+  /** The relay this window hosts, or null. */
+  public HostedRelay hosted() {
+    return hosted;
+  }
+
+  private void stopHosting() {
+    if (hosted != null) {
+      closeInBackground(hosted);
+      hosted = null;
+    }
+  }
+
+  private static void closeInBackground(HostedRelay relay) {
+    // Closing tells clients 1001 and flushes the op log: not on the UI thread.
+    Thread closer = new Thread(relay::close, "drawbridge-host-stop");
+    closer.setDaemon(false);
+    closer.start();
   }
 
   @Override

@@ -1,20 +1,11 @@
 package dev.drawbridge.client.ui;
 
-import dev.drawbridge.client.io.BoardFile;
-import dev.drawbridge.client.io.BoardFileException;
-import dev.drawbridge.client.io.ExportArea;
-import dev.drawbridge.client.io.PdfExporter;
-import dev.drawbridge.client.io.PngWriter;
-import dev.drawbridge.client.io.SvgExporter;
-import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
-import dev.drawbridge.client.ui.canvas.BoardImage;
-import dev.drawbridge.client.ui.canvas.ElementPainter;
 import dev.drawbridge.client.ui.canvas.PointerHandler;
 import dev.drawbridge.client.ui.canvas.RemoteCursor;
 import dev.drawbridge.client.ui.geom.Rect;
@@ -25,13 +16,10 @@ import dev.drawbridge.client.ui.tool.ToolContext;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.client.ui.tool.Tools;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
-import dev.drawbridge.protocol.element.ZOrder;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
-import dev.drawbridge.protocol.op.Op;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +40,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -60,7 +47,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -73,18 +59,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
@@ -126,11 +108,8 @@ public final class BoardView {
   private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
 
-  private Path file;
-  private TextArea editor;
-  private Element editing;
-  private double editX;
-  private double editY;
+  private final InPlaceTextEditor textEditor;
+  private final BoardFiles files;
   private long lastPresence;
 
   public BoardView(BoardSession session, Shell shell) {
@@ -142,6 +121,8 @@ public final class BoardView {
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.tools = new Tools(new Context());
+    this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
+    this.files = new BoardFiles(session, vm, shell, root, this::showToast);
     canvas.gridProperty().set(shell.settings().get().grid());
     canvas
         .gridProperty()
@@ -151,7 +132,7 @@ public final class BoardView {
     vm.toolProperty()
         .addListener(
             (o, a, b) -> {
-              commitTextEdit();
+              textEditor.commit();
               tools.get(a).cancel();
               canvas.setCursor(cursorFor(b));
             });
@@ -227,11 +208,11 @@ public final class BoardView {
 
   /** The file this board was opened from or last saved to, if any. */
   public Path file() {
-    return file;
+    return files.file();
   }
 
   public void setFile(Path file) {
-    this.file = file;
+    files.setFile(file);
   }
 
   /** Shows where others can join (when hosting). */
@@ -243,7 +224,7 @@ public final class BoardView {
 
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
-    commitTextEdit();
+    textEditor.commit();
     ticker.stop();
     session.removeListener(sessionListener);
   }
@@ -257,7 +238,7 @@ public final class BoardView {
     stack.getChildren().addAll(canvas, editorLayer);
     addIsland(toolbar(), Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     addIsland(menu(), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
-    addIsland(stylePanel(), Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    addIsland(StylePanel.build(vm, messages), Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
     addIsland(zoomBar(), Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(peopleBar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     buildPeoplePanel();
@@ -270,7 +251,8 @@ public final class BoardView {
     addIsland(toast, Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     toastTimer.setOnFinished(e -> toast.setVisible(false));
     root.setCenter(stack);
-    root.setBottom(statusBar());
+    root.setBottom(
+        StatusBar.build(status, session.title(), messages, percent(), session::reconnectNow));
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {
@@ -330,17 +312,25 @@ public final class BoardView {
     menu.setFocusTraversable(false);
     menu.getItems()
         .addAll(
-            item("menu.open", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Ctrl+O", this::chooseOpen),
-            item("menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", this::save),
-            item("menu.saveAs", null, "Ctrl+Shift+S", this::saveAs),
+            item("menu.open", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Ctrl+O", files::chooseOpen),
+            item("menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", files::save),
+            item("menu.saveAs", null, "Ctrl+Shift+S", files::saveAs),
             new SeparatorMenuItem(),
             item(
                 "menu.exportPng",
                 MaterialDesignF.FILE_IMAGE_OUTLINE,
                 null,
-                () -> chooseExport("png")),
-            item("menu.exportSvg", MaterialDesignE.EXPORT_VARIANT, null, () -> chooseExport("svg")),
-            item("menu.exportPdf", MaterialDesignF.FILE_PDF_BOX, null, () -> chooseExport("pdf")),
+                () -> files.chooseExport("png")),
+            item(
+                "menu.exportSvg",
+                MaterialDesignE.EXPORT_VARIANT,
+                null,
+                () -> files.chooseExport("svg")),
+            item(
+                "menu.exportPdf",
+                MaterialDesignF.FILE_PDF_BOX,
+                null,
+                () -> files.chooseExport("pdf")),
             new SeparatorMenuItem(),
             item("menu.settings", MaterialDesignC.COG_OUTLINE, null, shell::showSettings),
             item("menu.leave", MaterialDesignL.LOGOUT, null, shell::leaveBoard));
@@ -361,161 +351,19 @@ public final class BoardView {
     return item;
   }
 
-  private VBox stylePanel() {
-    VBox panel = new VBox(10);
-    panel.getStyleClass().addAll("island", "style-panel");
-    panel.setId("style-panel");
-
-    Label strokeLabel = sectionLabel("style.color");
-    HBox swatches = new HBox(4);
-    swatches.setAlignment(Pos.CENTER_LEFT);
-    ToggleGroup colors = new ToggleGroup();
-    for (String c : StyleChoice.PALETTE) {
-      ToggleButton swatch = new ToggleButton();
-      swatch.setGraphic(new Circle(8, Color.web(c)));
-      swatch.getStyleClass().add("swatch");
-      swatch.setUserData(c);
-      swatch.setToggleGroup(colors);
-      swatch.setFocusTraversable(false);
-      swatch.setOnAction(e -> vm.colorProperty().set(c));
-      swatches.getChildren().add(swatch);
-    }
-    ColorPicker picker = new ColorPicker(Color.web(vm.colorProperty().get()));
-    picker.setId("color-picker");
-    picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
-    picker.setFocusTraversable(false);
-    picker.setOnAction(e -> vm.colorProperty().set(webColor(picker.getValue())));
-    Tooltip pickTip = new Tooltip();
-    pickTip.textProperty().bind(messages.bind("style.custom"));
-    picker.setTooltip(pickTip);
-    vm.colorProperty()
-        .addListener(
-            (o, a, b) -> {
-              picker.setValue(Color.web(b));
-              colors.selectToggle(
-                  colors.getToggles().stream()
-                      .filter(t -> b.equalsIgnoreCase((String) t.getUserData()))
-                      .findFirst()
-                      .orElse(null));
-            });
-    colors.selectToggle(colors.getToggles().getFirst());
-
-    Label sizeLabel = sectionLabel("style.size");
-    HBox sizes = new HBox(4);
-    ToggleGroup sizeGroup = new ToggleGroup();
-    String[] sizeKeys = {"style.size.s", "style.size.m", "style.size.l"};
-    for (int i = 0; i < 3; i++) {
-      int index = i;
-      ToggleButton b = new ToggleButton();
-      b.textProperty().bind(messages.bind(sizeKeys[i]));
-      b.setToggleGroup(sizeGroup);
-      b.setId("size-" + i);
-      b.setFocusTraversable(false);
-      b.setOnAction(
-          e -> {
-            vm.sizeProperty().set(index);
-            sizeGroup.selectToggle(b);
-          });
-      sizes.getChildren().add(b);
-    }
-    vm.sizeProperty()
-        .addListener((o, a, b) -> sizeGroup.selectToggle(sizeGroup.getToggles().get(b.intValue())));
-    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.sizeProperty().get()));
-
-    ToggleButton fill = new ToggleButton();
-    fill.setId("fill");
-    fill.setGraphic(Icons.of(MaterialDesignF.FORMAT_COLOR_FILL));
-    fill.textProperty().bind(messages.bind("style.fill"));
-    fill.selectedProperty().bindBidirectional(vm.fillProperty());
-    fill.setFocusTraversable(false);
-
-    Label opacityLabel = sectionLabel("style.opacity");
-    Slider opacity = new Slider(0.1, 1, 1);
-    opacity.setId("opacity");
-    opacity.setFocusTraversable(false);
-    opacity.setPrefWidth(150);
-    opacity
-        .valueProperty()
-        .addListener(
-            (o, a, b) -> {
-              if (!opacity.isValueChanging()) {
-                vm.opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
-              }
-            });
-    opacity
-        .valueChangingProperty()
-        .addListener(
-            (o, a, changing) -> {
-              if (!changing) {
-                vm.opacityProperty().set(Math.round(opacity.getValue() * 100) / 100.0);
-              }
-            });
-    vm.opacityProperty().addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
-
-    HBox arrange = new HBox(4);
-    arrange
-        .getChildren()
-        .addAll(
-            iconButton(
-                "arrange.front",
-                MaterialDesignA.ARRANGE_BRING_TO_FRONT,
-                "bring-front",
-                vm::bringToFront),
-            iconButton(
-                "arrange.back", MaterialDesignA.ARRANGE_SEND_TO_BACK, "send-back", vm::sendToBack),
-            iconButton(
-                "arrange.delete",
-                MaterialDesignD.DELETE_OUTLINE,
-                "delete-selection",
-                vm::deleteSelection));
-    arrange.disableProperty().bind(vm.hasSelectionProperty().not());
-
-    panel
-        .getChildren()
-        .addAll(
-            strokeLabel,
-            swatches,
-            picker,
-            sizeLabel,
-            sizes,
-            fill,
-            opacityLabel,
-            opacity,
-            sectionLabel("style.arrange"),
-            arrange);
-    return panel;
-  }
-
-  private Label sectionLabel(String key) {
-    Label l = new Label();
-    l.textProperty().bind(messages.bind(key));
-    l.getStyleClass().add("section-label");
-    return l;
-  }
-
-  private Button iconButton(String key, org.kordamp.ikonli.Ikon icon, String id, Runnable action) {
-    Button b = new Button();
-    b.setGraphic(Icons.of(icon));
-    b.setId(id);
-    b.getStyleClass().add("icon-button");
-    b.setFocusTraversable(false);
-    Tooltip tip = new Tooltip();
-    tip.textProperty().bind(messages.bind(key));
-    b.setTooltip(tip);
-    b.setOnAction(e -> action.run());
-    return b;
-  }
-
   private HBox zoomBar() {
     HBox bar = new HBox(2);
     bar.getStyleClass().addAll("island", "zoom-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
-    Button undo = iconButton("action.undo", MaterialDesignU.UNDO, "undo", vm::undo);
+    Button undo =
+        Controls.iconButton(messages, "action.undo", MaterialDesignU.UNDO, "undo", vm::undo);
     undo.disableProperty().bind(vm.canUndoProperty().not());
-    Button redo = iconButton("action.redo", MaterialDesignR.REDO, "redo", vm::redo);
+    Button redo =
+        Controls.iconButton(messages, "action.redo", MaterialDesignR.REDO, "redo", vm::redo);
     redo.disableProperty().bind(vm.canRedoProperty().not());
     Button out =
-        iconButton(
+        Controls.iconButton(
+            messages,
             "zoom.out",
             MaterialDesignM.MAGNIFY_MINUS_OUTLINE,
             "zoom-out",
@@ -530,11 +378,19 @@ public final class BoardView {
     resetTip.textProperty().bind(messages.bind("zoom.reset"));
     reset.setTooltip(resetTip);
     Button in =
-        iconButton(
-            "zoom.in", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "zoom-in", () -> canvas.zoomBy(1.2));
+        Controls.iconButton(
+            messages,
+            "zoom.in",
+            MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
+            "zoom-in",
+            () -> canvas.zoomBy(1.2));
     Button fit =
-        iconButton(
-            "zoom.fit", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "zoom-fit", canvas::zoomToFit);
+        Controls.iconButton(
+            messages,
+            "zoom.fit",
+            MaterialDesignF.FIT_TO_SCREEN_OUTLINE,
+            "zoom-fit",
+            canvas::zoomToFit);
     ToggleButton grid = new ToggleButton();
     grid.setGraphic(Icons.of(MaterialDesignG.GRID));
     grid.setId("grid");
@@ -594,7 +450,7 @@ public final class BoardView {
     peoplePanel.getStyleClass().addAll("island", "people-panel");
     peoplePanel.setId("people-panel");
     peoplePanel.setPrefWidth(220);
-    Label title = sectionLabel("people.title");
+    Label title = Controls.sectionLabel(messages, "people.title");
     people.setPrefHeight(200);
     people.setCellFactory(
         list ->
@@ -614,42 +470,6 @@ public final class BoardView {
               }
             });
     peoplePanel.getChildren().addAll(title, people);
-  }
-
-  private HBox statusBar() {
-    HBox bar = new HBox(10);
-    bar.getStyleClass().add("status-bar");
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 12, 4, 12));
-    FontIcon icon = Icons.of(MaterialDesignC.CLOUD_OFF_OUTLINE);
-    icon.setId("status-icon");
-    icon.setIconSize(16);
-    status.levelProperty().addListener((o, a, b) -> icon.setIconCode(iconFor(b)));
-    icon.setIconCode(iconFor(status.levelProperty().get()));
-    Label text = new Label();
-    text.setId("status-text");
-    text.textProperty().bind(status.textProperty());
-    Label room = new Label(session.title());
-    room.setId("status-room");
-    room.getStyleClass().add("status-room");
-    room.setGraphic(Icons.of(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label zoomLabel = new Label();
-    zoomLabel.setId("status-zoom");
-    zoomLabel.textProperty().bind(messages.bind("status.zoom").concat(" ").concat(percent()));
-    bar.getChildren()
-        .addAll(icon, text, new Separator(Orientation.VERTICAL), room, spacer, zoomLabel);
-    return bar;
-  }
-
-  private static org.kordamp.ikonli.Ikon iconFor(StatusViewModel.Level level) {
-    return switch (level) {
-      case CONNECTED -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
-      case WORKING -> MaterialDesignC.CLOUD_SYNC_OUTLINE;
-      case OFFLINE -> MaterialDesignC.CLOUD_OFF_OUTLINE;
-      case FAILED -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
-    };
   }
 
   // ---- people and cursors ---------------------------------------------------------------
@@ -704,97 +524,6 @@ public final class BoardView {
     if (first != null) {
       vm.showStyleOf(first.style());
     }
-  }
-
-  /** Opens the in-place editor: on {@code existing}, or for new text at board (x, y). */
-  void startTextEdit(Element existing, double x, double y) {
-    commitTextEdit();
-    editing = existing;
-    editX = x;
-    editY = y;
-    Style style = existing == null ? vm.style() : existing.style();
-    TextArea area = new TextArea(existing == null ? "" : existing.text());
-    area.setId("text-editor");
-    area.getStyleClass().add("board-text-editor");
-    area.setWrapText(false);
-    double scale = canvas.viewport().scale();
-    area.setFont(ElementPainter.font(style.fontSize() * scale));
-    area.setStyle(
-        "-fx-text-fill: "
-            + toWeb(ElementPainter.displayColor(style.color(), canvas.darkProperty().get()))
-            + ";");
-    sizeEditor(area);
-    area.textProperty().addListener((o, a, b) -> sizeEditor(area));
-    area.relocate(canvas.viewport().toScreenX(x) - 2, canvas.viewport().toScreenY(y) - 2);
-    area.addEventHandler(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-            e.consume();
-            commitTextEdit();
-          }
-        });
-    area.focusedProperty()
-        .addListener(
-            (o, was, is) -> {
-              if (!is && editor == area) {
-                commitTextEdit();
-              }
-            });
-    editor = area;
-    if (existing != null) {
-      canvas.hide(Set.of(existing.id()));
-    }
-    editorLayer.getChildren().add(area);
-    area.requestFocus();
-    area.end();
-  }
-
-  private void sizeEditor(TextArea area) {
-    String[] lines = area.getText().split("\n", -1);
-    int longest = 1;
-    for (String line : lines) {
-      longest = Math.max(longest, line.length());
-    }
-    double fontPx = area.getFont().getSize();
-    area.setPrefWidth(Math.max(80, (longest + 2) * fontPx * 0.62 + 16));
-    area.setPrefHeight(lines.length * fontPx * 1.3 + 16);
-    area.resize(area.getPrefWidth(), area.getPrefHeight());
-  }
-
-  /** Finishes text editing: adds, updates or (when emptied) deletes the text element. */
-  void commitTextEdit() {
-    if (editor == null) {
-      return;
-    }
-    TextArea area = editor;
-    Element existing = editing;
-    editor = null;
-    editing = null;
-    String text = area.getText();
-    editorLayer.getChildren().remove(area);
-    canvas.hide(Set.of());
-    LocalBoard board = session.board();
-    if (existing == null) {
-      if (!text.isBlank()) {
-        Element e =
-            Element.text(
-                    Ids.random(), editX, editY, text, vm.style(), ZOrder.above(board.view().topZ()))
-                .withAuthor(session.clientId());
-        board.submit(new Op.AddElement(e));
-      }
-    } else if (text.isBlank()) {
-      board.submit(new Op.DeleteElement(existing.id()));
-    } else if (!text.equals(existing.text())) {
-      board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
-    }
-    vm.refreshHistory();
-    canvas.requestFocus();
-  }
-
-  /** The text editor while one is open (for tests). */
-  TextArea textEditor() {
-    return editor;
   }
 
   // ---- keyboard -------------------------------------------------------------------------
@@ -854,11 +583,11 @@ public final class BoardView {
     } else if (REDO.match(e) || REDO_Y.match(e)) {
       vm.redo();
     } else if (SAVE_AS.match(e)) {
-      saveAs();
+      files.saveAs();
     } else if (SAVE.match(e)) {
-      save();
+      files.save();
     } else if (OPEN.match(e)) {
-      chooseOpen();
+      files.chooseOpen();
     } else if (SELECT_ALL.match(e)) {
       vm.selectAll();
     } else if (ZOOM_RESET.match(e)) {
@@ -897,125 +626,19 @@ public final class BoardView {
     return true;
   }
 
-  // ---- files ----------------------------------------------------------------------------
-
-  private void chooseOpen() {
-    FileChooser chooser = fileChooser("menu.open", "drawbridge");
-    java.io.File chosen = chooser.showOpenDialog(window());
-    if (chosen != null) {
-      shell.openFile(chosen.toPath());
-    }
-  }
-
-  private void save() {
-    if (file == null) {
-      saveAs();
-    } else {
-      saveTo(file);
-    }
-  }
-
-  private void saveAs() {
-    FileChooser chooser = fileChooser("menu.saveAs", "drawbridge");
-    chooser.setInitialFileName(safeName(session.title()) + BoardFile.EXTENSION);
-    java.io.File chosen = chooser.showSaveDialog(window());
-    if (chosen != null) {
-      Path target = chosen.toPath();
-      if (!target.getFileName().toString().endsWith(BoardFile.EXTENSION)) {
-        target = target.resolveSibling(target.getFileName() + BoardFile.EXTENSION);
-      }
-      saveTo(target);
-    }
-  }
-
   /** Saves the board to {@code target}; true when it worked (errors are shown). */
   public boolean saveTo(Path target) {
-    try {
-      new BoardFile().save(target, session.board().view().snapshot());
-      file = target;
-      shell
-          .settings()
-          .save(
-              shell
-                  .settings()
-                  .get()
-                  .withRecent(
-                      new Settings.RecentBoard(
-                          Settings.RecentBoard.FILE,
-                          target.getFileName().toString(),
-                          target.toAbsolutePath().toString())));
-      showToast(messages.get("file.saved", target.getFileName()), false);
-      return true;
-    } catch (BoardFileException e) {
-      LOG.warn("Saving {} failed", target, e);
-      showToast(messages.get("error.save", target.getFileName()), true);
-      return false;
-    }
+    return files.saveTo(target);
   }
 
-  private void chooseExport(String kind) {
-    FileChooser chooser = fileChooser("menu.export", kind);
-    chooser.setInitialFileName(safeName(session.title()) + "." + kind);
-    java.io.File chosen = chooser.showSaveDialog(window());
-    if (chosen != null) {
-      export(kind, chosen.toPath(), !vm.selection().isEmpty());
-    }
-  }
-
-  /**
-   * Exports the board, or only the selection, as "png", "svg" or "pdf". True when it worked (errors
-   * are shown).
-   */
+  /** Exports the board (or the selection) as "png", "svg" or "pdf"; true when it worked. */
   public boolean export(String kind, Path target, boolean selectionOnly) {
-    List<Element> elements = exportedElements(selectionOnly);
-    try {
-      switch (kind) {
-        case "png" -> {
-          Rect area = ExportArea.of(elements);
-          new PngWriter().write(BoardImage.render(elements, area, 2), target);
-        }
-        case "svg" -> new SvgExporter().export(elements, target);
-        case "pdf" -> new PdfExporter().export(elements, target);
-        default -> throw new IllegalArgumentException("unknown export kind " + kind);
-      }
-      showToast(messages.get("file.exported", target.getFileName()), false);
-      return true;
-    } catch (BoardFileException e) {
-      LOG.warn("Export to {} failed", target, e);
-      showToast(messages.get("error.export", target.getFileName()), true);
-      return false;
-    }
+    return files.export(kind, target, selectionOnly);
   }
 
-  private List<Element> exportedElements(boolean selectionOnly) {
-    List<Element> all = session.board().view().visibleElements();
-    if (!selectionOnly) {
-      return all;
-    }
-    Set<String> ids = vm.selection().ids();
-    return all.stream().filter(e -> ids.contains(e.id())).toList();
-  }
-
-  private FileChooser fileChooser(String titleKey, String kind) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(messages.get(titleKey));
-    String pattern = "*." + kind;
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter(messages.get("file.kind." + kind), pattern));
-    if (file != null && file.toAbsolutePath().getParent() != null) {
-      chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
-    }
-    return chooser;
-  }
-
-  private static String safeName(String title) {
-    String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
-    return cleaned.isEmpty() ? "board" : cleaned;
-  }
-
-  private javafx.stage.Window window() {
-    return root.getScene() == null ? null : root.getScene().getWindow();
+  /** The in-place text editor while one is open (for tests). */
+  TextArea textEditor() {
+    return textEditor.editor();
   }
 
   /** Shows a short message over the board (errors in plain words, never a stack trace). */
@@ -1048,23 +671,11 @@ public final class BoardView {
     };
   }
 
-  private static String toWeb(Color c) {
-    return String.format(
-        "#%02x%02x%02x",
-        (int) Math.round(c.getRed() * 255),
-        (int) Math.round(c.getGreen() * 255),
-        (int) Math.round(c.getBlue() * 255));
-  }
-
-  private static String webColor(Color c) {
-    return toWeb(c);
-  }
-
   private final class Pointer implements PointerHandler {
     @Override
     public void pressed(PointerInput p) {
-      if (editor != null) {
-        commitTextEdit();
+      if (textEditor.isOpen()) {
+        textEditor.commit();
         if (vm.toolProperty().get() == ToolKind.TEXT) {
           // The click that ends an edit does not start a new one.
           return;
@@ -1143,7 +754,7 @@ public final class BoardView {
 
     @Override
     public void editText(Element existing, double x, double y) {
-      startTextEdit(existing, x, y);
+      textEditor.start(existing, x, y);
     }
   }
 }

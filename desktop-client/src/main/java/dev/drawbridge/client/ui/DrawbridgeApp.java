@@ -12,6 +12,14 @@ import org.slf4j.LoggerFactory;
 /** The JavaFX application: one window, sized to the screen. */
 public final class DrawbridgeApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DrawbridgeApp.class);
+  private dev.drawbridge.client.sync.BoardSession guest;
+
+  @Override
+  public void stop() {
+    if (guest != null) {
+      guest.close();
+    }
+  }
 
   @Override
   public void start(Stage stage) {
@@ -19,9 +27,31 @@ public final class DrawbridgeApp extends Application {
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());
     double height = Math.min(800, screen.getHeight());
-    AppWindow window = new AppWindow(stage, settings, width, height);
-    if (Boolean.getBoolean("drawbridge.demo")) {
+    AppWindow window =
+        new AppWindow(
+            stage,
+            settings,
+            width,
+            height,
+            new NetworkSessionOpener(settings.home(), Platform::runLater),
+            Platform::runLater);
+    // Hidden switches for screenshots and manual checks: a sample board, offline or hosted.
+    String demo = System.getProperty("drawbridge.demo", "");
+    if (demo.equals("true")) {
       window.workOffline();
+    } else if (demo.equals("host")) {
+      window.host(
+          view -> {
+            if (view.session().board().view().visibleElements().isEmpty()) {
+              DemoBoard.populate(view.session().board(), view.session().clientId());
+            }
+            view.canvas().zoomToFit();
+            guest =
+                DemoGuest.join(
+                    window.hosted().localUrl(),
+                    settings.home().resolve("demo-guest"),
+                    Platform::runLater);
+          });
     }
     stage.setMinWidth(Math.min(720, width));
     stage.setMinHeight(Math.min(480, height));

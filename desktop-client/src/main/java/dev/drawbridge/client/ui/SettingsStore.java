@@ -16,9 +16,17 @@ public final class SettingsStore {
   private final Path file;
   private Settings current;
 
+  private final Path home;
+
   public SettingsStore(Path home) {
+    this.home = home;
     this.file = home.resolve("settings.json");
     this.current = load();
+  }
+
+  /** The app's data directory (settings, hosted boards, journals). */
+  public Path home() {
+    return home;
   }
 
   public Settings get() {

@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -128,7 +129,7 @@ public final class StartView {
   private VBox card(String titleKey, String textKey, org.kordamp.ikonli.Ikon icon) {
     VBox card = new VBox(10);
     card.getStyleClass().add("start-card");
-    card.setPrefWidth(250);
+    card.setPrefWidth(290);
     FontIcon i = new FontIcon(icon);
     i.setIconSize(26);
     i.getStyleClass().add("card-icon");
@@ -151,10 +152,10 @@ public final class StartView {
     room.promptTextProperty().bind(messages.bind("join.room.prompt"));
     token.promptTextProperty().bind(messages.bind("join.token.prompt"));
     GridPane form = new GridPane(8, 6);
-    form.addRow(0, label("join.server"), server);
-    form.addRow(1, label("join.room"), room);
-    form.addRow(2, label("join.name"), name);
-    form.addRow(3, label("join.token"), token);
+    form.addRow(0, formLabel("join.server"), server);
+    form.addRow(1, formLabel("join.room"), room);
+    form.addRow(2, formLabel("join.name"), name);
+    form.addRow(3, formLabel("join.token"), token);
     GridPane.setHgrow(server, Priority.ALWAYS);
     Button join = button("start.join.button", "join-button", MaterialDesignL.LOGIN);
     join.setDefaultButton(true);
@@ -235,6 +236,12 @@ public final class StartView {
           });
       recent.getChildren().add(link);
     }
+  }
+
+  private Label formLabel(String key) {
+    Label l = label(key);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
   }
 
   private Label label(String key) {

@@ -30,6 +30,8 @@ public final class StatusViewModel {
       new SimpleObjectProperty<>(new ConnectionState.Offline());
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>(Level.OFFLINE);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper canReconnect =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
   private int pending;
   private boolean shared;
 
@@ -52,6 +54,11 @@ public final class StatusViewModel {
 
   public ReadOnlyObjectProperty<Level> levelProperty() {
     return level.getReadOnlyProperty();
+  }
+
+  /** True while a shared board waits to reconnect (or was taken offline): "Reconnect now" helps. */
+  public javafx.beans.property.ReadOnlyBooleanProperty canReconnectProperty() {
+    return canReconnect.getReadOnlyProperty();
   }
 
   public void setPending(int count) {
@@ -85,6 +92,9 @@ public final class StatusViewModel {
       words = words + " — " + messages.get("status.pending", pending);
     }
     text.set(words);
+    canReconnect.set(
+        shared
+            && (s instanceof ConnectionState.Reconnecting || s instanceof ConnectionState.Offline));
     level.set(
         switch (s) {
           case ConnectionState.Synced c -> Level.CONNECTED;

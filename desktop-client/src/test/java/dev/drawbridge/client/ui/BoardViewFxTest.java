@@ -225,4 +225,80 @@ class BoardViewFxTest extends FxBoardTestBase {
     Color pixel = shot.getPixelReader().getColor((int) cx, (int) cy);
     assertThat(pixel.getBrightness()).isLessThan(0.5);
   }
+
+  @Test
+  void wheelPansAndCtrlWheelZoomsAroundThePointerRepaintingOnceItSettles(FxRobot robot) {
+    onFx(() -> view().canvas().flush());
+    long fullBefore = fx(() -> view().canvas().repaintCounts()[0]);
+    double offsetBefore = fx(() -> view().canvas().viewport().offsetY());
+    javafx.geometry.Point2D at = screen(100, 100);
+    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
+    onFx(
+        () -> {
+          glass.mouseMove(at);
+          glass.mouseWheel(-2);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> view().canvas().viewport().offsetY())).isNotEqualTo(offsetBefore);
+    assertThat(view().canvas().zoomProperty().get()).isEqualTo(1.0);
+
+    // The headless robot sends no modifiers with the wheel: fire ctrl+wheel as the platform would.
+    javafx.geometry.Point2D local = fx(() -> view().canvas().screenToLocal(at));
+    javafx.geometry.Point2D boardBefore =
+        fx(
+            () ->
+                new javafx.geometry.Point2D(
+                    view().canvas().viewport().toBoardX(local.getX()),
+                    view().canvas().viewport().toBoardY(local.getY())));
+    onFx(
+        () ->
+            javafx.event.Event.fireEvent(
+                view().canvas(),
+                new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL,
+                    local.getX(),
+                    local.getY(),
+                    at.getX(),
+                    at.getY(),
+                    false,
+                    true,
+                    false,
+                    false,
+                    false,
+                    false,
+                    0,
+                    120,
+                    0,
+                    120,
+                    javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0,
+                    javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE,
+                    0,
+                    0,
+                    null)));
+    assertThat(view().canvas().zoomProperty().get()).isGreaterThan(1.2);
+    javafx.geometry.Point2D boardAfter =
+        fx(
+            () ->
+                new javafx.geometry.Point2D(
+                    view().canvas().viewport().toBoardX(local.getX()),
+                    view().canvas().viewport().toBoardY(local.getY())));
+    assertThat(boardAfter.distance(boardBefore)).isLessThan(2);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> fx(() -> view().canvas().repaintCounts()[0]) > fullBefore);
+  }
+
+  @Test
+  void spaceDragPansTheBoardByWholePixels(FxRobot robot) {
+    double before = fx(() -> view().canvas().viewport().offsetX());
+    robot.press(KeyCode.SPACE);
+    drag(robot, 0, 0, 120, 0);
+    robot.release(KeyCode.SPACE);
+    WaitForAsyncUtils.waitForFxEvents();
+    double after = fx(() -> view().canvas().viewport().offsetX());
+    assertThat(after - before).isBetween(110.0, 130.0);
+    assertThat(after).isEqualTo(Math.rint(after));
+    assertThat(elements()).isEmpty();
+  }
 }

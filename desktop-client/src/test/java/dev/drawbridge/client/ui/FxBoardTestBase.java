@@ -69,8 +69,12 @@ abstract class FxBoardTestBase {
           glass.mouseMove(start);
           glass.mousePress(MouseButton.PRIMARY);
         });
+    // Screen points fixed up front: a pan moves the board under the pointer.
+    List<Point2D> path = new java.util.ArrayList<>();
     for (int i = 1; i <= 12; i++) {
-      Point2D p = screen(x1 + (x2 - x1) * i / 12, y1 + (y2 - y1) * i / 12);
+      path.add(screen(x1 + (x2 - x1) * i / 12, y1 + (y2 - y1) * i / 12));
+    }
+    for (Point2D p : path) {
       onFx(() -> glass.mouseMove(p));
     }
     onFx(() -> glass.mouseRelease(MouseButton.PRIMARY));

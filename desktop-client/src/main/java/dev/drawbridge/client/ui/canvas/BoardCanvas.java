@@ -48,6 +48,12 @@ public final class BoardCanvas extends Pane {
   /** Extra cached pixels around the view so short pans need no repaint. */
   static final int MARGIN = 256;
 
+  /**
+   * While the wheel or a pinch keeps zooming, the cached bitmap is scaled instead of repainted; the
+   * repaint at the new zoom follows once zooming pauses this long.
+   */
+  private static final long ZOOM_SETTLE_NANOS = 150_000_000L;
+
   private static final double GRID_STEP = 20;
   private static final Color SELECTION = Color.web("#4f7cff");
 
@@ -81,6 +87,7 @@ public final class BoardCanvas extends Pane {
   private long regionRepaints;
 
   private boolean placed;
+  private long lastWheelZoom;
   private boolean spaceDown;
   private boolean panning;
   private boolean drawing;
@@ -92,7 +99,7 @@ public final class BoardCanvas extends Pane {
         @Override
         public void handle(long now) {
           flush();
-          if (!fullRepaint && dirty == null && !liveDirty) {
+          if (!fullRepaint && dirty == null && !liveDirty && viewport.scale() == cachedScale) {
             stop();
             timerRunning = false;
           }
@@ -210,6 +217,11 @@ public final class BoardCanvas extends Pane {
     requestLive();
   }
 
+  /** The remote cursors shown now. */
+  public List<RemoteCursor> remoteCursors() {
+    return List.copyOf(cursors.values());
+  }
+
   public void requestLive() {
     liveDirty = true;
     schedule();
@@ -264,7 +276,14 @@ public final class BoardCanvas extends Pane {
     double shiftX = viewport.offsetX() - cachedOffsetX;
     double shiftY = viewport.offsetY() - cachedOffsetY;
     boolean outOfMargin = Math.abs(shiftX) > MARGIN || Math.abs(shiftY) > MARGIN;
-    if (fullRepaint
+    boolean zooming =
+        viewport.scale() != cachedScale
+            && !Double.isNaN(cachedScale)
+            && System.nanoTime() - lastWheelZoom < ZOOM_SETTLE_NANOS;
+    if (zooming && !fullRepaint && cached.getWidth() == cw && cached.getHeight() == ch) {
+      // Mid-gesture: show the old bitmap scaled; repaint when the gesture pauses.
+      placeCached();
+    } else if (fullRepaint
         || cached.getWidth() != cw
         || cached.getHeight() != ch
         || viewport.scale() != cachedScale
@@ -299,8 +318,21 @@ public final class BoardCanvas extends Pane {
   // ---- painting -------------------------------------------------------------------------
 
   private void placeCached() {
-    cached.relocate(
-        viewport.offsetX() - cachedOffsetX - MARGIN, viewport.offsetY() - cachedOffsetY - MARGIN);
+    double s = viewport.scale();
+    if (Double.isNaN(cachedScale) || s == cachedScale) {
+      if (!cached.getTransforms().isEmpty()) {
+        cached.getTransforms().clear();
+      }
+      cached.relocate(
+          viewport.offsetX() - cachedOffsetX - MARGIN, viewport.offsetY() - cachedOffsetY - MARGIN);
+      return;
+    }
+    // Where the bitmap's top-left board point is now, and how much bigger it has become.
+    double boardX = (-MARGIN - cachedOffsetX) / cachedScale;
+    double boardY = (-MARGIN - cachedOffsetY) / cachedScale;
+    double f = s / cachedScale;
+    cached.getTransforms().setAll(new javafx.scene.transform.Scale(f, f, 0, 0));
+    cached.relocate(viewport.toScreenX(boardX), viewport.toScreenY(boardY));
   }
 
   /** Paints the cached layer: everything, or only {@code region} (board units). */
@@ -559,6 +591,7 @@ public final class BoardCanvas extends Pane {
     addEventHandler(
         ZoomEvent.ZOOM,
         e -> {
+          lastWheelZoom = System.nanoTime();
           viewport.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
           viewChanged();
           e.consume();
@@ -623,6 +656,7 @@ public final class BoardCanvas extends Pane {
 
   private void onScroll(ScrollEvent e) {
     if (e.isControlDown() || e.isMetaDown()) {
+      lastWheelZoom = System.nanoTime();
       viewport.zoomAt(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
     } else {
       viewport.panBy(e.getDeltaX(), e.getDeltaY());

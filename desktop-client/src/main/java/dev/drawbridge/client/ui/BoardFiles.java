@@ -1,0 +1,172 @@
+package dev.drawbridge.client.ui;
+
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.io.ExportArea;
+import dev.drawbridge.client.io.PdfExporter;
+import dev.drawbridge.client.io.PngWriter;
+import dev.drawbridge.client.io.SvgExporter;
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.ui.canvas.BoardImage;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.element.Element;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Parent;
+import javafx.stage.FileChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Save, open and export for one board screen; results and errors go to its toast. */
+final class BoardFiles {
+  /** Where short messages go. */
+  interface Toast {
+    void show(String message, boolean error);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(BoardFiles.class);
+  private final BoardSession session;
+  private final BoardViewModel vm;
+  private final Shell shell;
+  private final Messages messages;
+  private final Toast toast;
+  private final Parent root;
+  private Path file;
+
+  BoardFiles(BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast) {
+    this.session = session;
+    this.vm = vm;
+    this.shell = shell;
+    this.messages = shell.messages();
+    this.root = root;
+    this.toast = toast;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  void setFile(Path file) {
+    this.file = file;
+  }
+
+  void chooseOpen() {
+    FileChooser chooser = fileChooser("menu.open", "drawbridge");
+    java.io.File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      shell.openFile(chosen.toPath());
+    }
+  }
+
+  void save() {
+    if (file == null) {
+      saveAs();
+    } else {
+      saveTo(file);
+    }
+  }
+
+  void saveAs() {
+    FileChooser chooser = fileChooser("menu.saveAs", "drawbridge");
+    chooser.setInitialFileName(safeName(session.title()) + BoardFile.EXTENSION);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      Path target = chosen.toPath();
+      if (!target.getFileName().toString().endsWith(BoardFile.EXTENSION)) {
+        target = target.resolveSibling(target.getFileName() + BoardFile.EXTENSION);
+      }
+      saveTo(target);
+    }
+  }
+
+  /** Saves the board to {@code target}; true when it worked (errors are shown). */
+  public boolean saveTo(Path target) {
+    try {
+      new BoardFile().save(target, session.board().view().snapshot());
+      file = target;
+      shell
+          .settings()
+          .save(
+              shell
+                  .settings()
+                  .get()
+                  .withRecent(
+                      new Settings.RecentBoard(
+                          Settings.RecentBoard.FILE,
+                          target.getFileName().toString(),
+                          target.toAbsolutePath().toString())));
+      toast.show(messages.get("file.saved", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Saving {} failed", target, e);
+      toast.show(messages.get("error.save", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  void chooseExport(String kind) {
+    FileChooser chooser = fileChooser("menu.export", kind);
+    chooser.setInitialFileName(safeName(session.title()) + "." + kind);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      export(kind, chosen.toPath(), !vm.selection().isEmpty());
+    }
+  }
+
+  /**
+   * Exports the board, or only the selection, as "png", "svg" or "pdf". True when it worked (errors
+   * are shown).
+   */
+  public boolean export(String kind, Path target, boolean selectionOnly) {
+    List<Element> elements = exportedElements(selectionOnly);
+    try {
+      switch (kind) {
+        case "png" -> {
+          Rect area = ExportArea.of(elements);
+          new PngWriter().write(BoardImage.render(elements, area, 2), target);
+        }
+        case "svg" -> new SvgExporter().export(elements, target);
+        case "pdf" -> new PdfExporter().export(elements, target);
+        default -> throw new IllegalArgumentException("unknown export kind " + kind);
+      }
+      toast.show(messages.get("file.exported", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Export to {} failed", target, e);
+      toast.show(messages.get("error.export", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  private List<Element> exportedElements(boolean selectionOnly) {
+    List<Element> all = session.board().view().visibleElements();
+    if (!selectionOnly) {
+      return all;
+    }
+    Set<String> ids = vm.selection().ids();
+    return all.stream().filter(e -> ids.contains(e.id())).toList();
+  }
+
+  private FileChooser fileChooser(String titleKey, String kind) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(messages.get(titleKey));
+    String pattern = "*." + kind;
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(messages.get("file.kind." + kind), pattern));
+    if (file != null && file.toAbsolutePath().getParent() != null) {
+      chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+    }
+    return chooser;
+  }
+
+  private static String safeName(String title) {
+    String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
+    return cleaned.isEmpty() ? "board" : cleaned;
+  }
+
+  private javafx.stage.Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+}
