@@ -48,7 +48,9 @@ class LimitsTest {
       a.joinAndSync(0);
       fx.peer("room-b").joinAndSync(0);
       TestPeer c = fx.peer("room-c");
-      assertThat(c.open()).isTrue();
+      // The relay refuses right after the upgrade, so the socket may already be closed again
+      // when open() returns: only the close code is deterministic.
+      c.open();
       assertThat(c.awaitClose().code()).isEqualTo(CloseCodes.ROOM_FULL);
       a.closeBlocking();
       org.awaitility.Awaitility.await()

@@ -23,6 +23,10 @@ public final class LocalRedis implements AutoCloseable {
 
   public static LocalRedis start() throws Exception {
     Path binary = Path.of("/usr/bin/redis-server");
+    if (System.getenv("CI") != null && !Files.isExecutable(binary)) {
+      // .ci/run installs redis-server: in CI a missing binary is a broken set-up, not a skip.
+      throw new IllegalStateException("redis-server is not installed at " + binary);
+    }
     assumeTrue(Files.isExecutable(binary), "redis-server is not installed");
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
