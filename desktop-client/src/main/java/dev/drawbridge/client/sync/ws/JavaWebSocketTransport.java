@@ -100,6 +100,8 @@ public final class JavaWebSocketTransport implements Transport {
       this.listener = listener;
       setTcpNoDelay(true);
       setConnectionLostTimeout(0);
+      // A connection being given up on must never keep the app's JVM from exiting.
+      setDaemon(true);
     }
 
     @Override
