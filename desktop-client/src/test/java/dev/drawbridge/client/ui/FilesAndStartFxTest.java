@@ -123,4 +123,48 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     assertThat(robot.lookup("#status-text").queryLabeled().getText())
         .isEqualTo("Local board (not shared)");
   }
+
+  @Test
+  void aRefusedTokenIsShownInPlainWords(FxRobot robot) throws Exception {
+    java.nio.file.Path relayDir = java.nio.file.Files.createTempDirectory("drawbridge-relay");
+    try (dev.drawbridge.relay.ops.Relay relay =
+        dev.drawbridge.relay.ops.Relay.start(
+            dev.drawbridge.relay.ops.RelayConfig.serverDefaults(relayDir, "s3cret-s3cret-s3cret-s3cret")
+                .withBindAddress("127.0.0.1")
+                .withPort(0)
+                .withMetrics("127.0.0.1", -1))) {
+      onFx(
+          () -> {
+            window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));
+            window.showStart();
+            window.join(
+                new JoinForm("ws://127.0.0.1:" + relay.port(), "team", "Ann", "not-a-token"));
+          });
+      assertThat(window.boardView()).isNotNull();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  fx(() -> view().status().textProperty().get())
+                      .equals("Sign-in failed: the server refused the token"));
+      onFx(() -> window.leaveBoard());
+    }
+  }
+
+  @Test
+  void anAddressTheSyncLayerRejectsIsExplained(FxRobot robot) {
+    onFx(
+        () -> {
+          window.setOpener(
+              (form, settings) -> {
+                throw new IllegalArgumentException("no such host");
+              });
+          window.showStart();
+          window.join(new JoinForm("ws://example.invalid:1", "team", "Ann", ""));
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.boardView()).isNull();
+    assertThat(robot.lookup("#start-error").queryLabeled().getText())
+        .isEqualTo("That address does not work: no such host");
+  }
 }
