@@ -109,6 +109,7 @@ public final class BoardView {
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
 
   private final InPlaceTextEditor textEditor;
+  private final javafx.scene.layout.VBox help;
   private final BoardFiles files;
   private long lastPresence;
 
@@ -122,6 +123,7 @@ public final class BoardView {
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.tools = new Tools(new Context());
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
+    this.help = ShortcutsHelp.build(messages);
     this.files = new BoardFiles(session, vm, shell, root, this::showToast);
     canvas.gridProperty().set(shell.settings().get().grid());
     canvas
@@ -243,6 +245,9 @@ public final class BoardView {
     addIsland(peopleBar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     buildPeoplePanel();
     addIsland(peoplePanel, Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    help.setVisible(false);
+    help.setOnMouseClicked(e -> help.setVisible(false));
+    addIsland(help, Pos.CENTER, Insets.EMPTY);
     toast.getStyleClass().add("toast");
     toast.setVisible(false);
     toast.setId("toast");
@@ -384,6 +389,13 @@ public final class BoardView {
             MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
             "zoom-in",
             () -> canvas.zoomBy(1.2));
+    Button helpButton =
+        Controls.iconButton(
+            messages,
+            "help.tooltip",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignK.KEYBOARD_OUTLINE,
+            "shortcuts",
+            () -> help.setVisible(!help.isVisible()));
     Button fit =
         Controls.iconButton(
             messages,
@@ -400,7 +412,8 @@ public final class BoardView {
     gridTip.textProperty().bind(messages.bind("zoom.grid"));
     grid.setTooltip(gridTip);
     bar.getChildren()
-        .addAll(undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid);
+        .addAll(
+            undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid, helpButton);
     return bar;
   }
 
@@ -555,6 +568,14 @@ public final class BoardView {
   private static final KeyCombination FRONT =
       new KeyCodeCombination(
           KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination CUT =
+      new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination DUPLICATE =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
   private static final KeyCombination BACK =
       new KeyCodeCombination(
           KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -602,13 +623,32 @@ public final class BoardView {
       vm.bringToFront();
     } else if (BACK.match(e)) {
       vm.sendToBack();
+    } else if (COPY.match(e)) {
+      vm.copy();
+    } else if (CUT.match(e)) {
+      vm.cut();
+    } else if (PASTE.match(e)) {
+      vm.paste(session.clientId());
+    } else if (DUPLICATE.match(e)) {
+      vm.duplicate(session.clientId());
     } else if (e.isShortcutDown() || e.isAltDown()) {
       return false;
+    } else if (e.getCode() == KeyCode.F1 || "?".equals(e.getText())) {
+      help.setVisible(!help.isVisible());
+    } else if (e.getCode().isArrowKey()) {
+      double step = (e.isShiftDown() ? 10 : 1) / canvas.viewport().scale();
+      return switch (e.getCode()) {
+        case LEFT, KP_LEFT -> vm.nudge(-step, 0);
+        case RIGHT, KP_RIGHT -> vm.nudge(step, 0);
+        case UP, KP_UP -> vm.nudge(0, -step);
+        default -> vm.nudge(0, step);
+      };
     } else if (e.getCode() == KeyCode.SPACE) {
       canvas.setSpaceDown(true);
     } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
       vm.deleteSelection();
     } else if (e.getCode() == KeyCode.ESCAPE) {
+      help.setVisible(false);
       currentTool().cancel();
       vm.selection().clear();
     } else if (e.getCode() == KeyCode.G && !e.isShiftDown()) {

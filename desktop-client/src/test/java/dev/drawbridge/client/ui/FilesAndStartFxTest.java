@@ -129,7 +129,8 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     java.nio.file.Path relayDir = java.nio.file.Files.createTempDirectory("drawbridge-relay");
     try (dev.drawbridge.relay.ops.Relay relay =
         dev.drawbridge.relay.ops.Relay.start(
-            dev.drawbridge.relay.ops.RelayConfig.serverDefaults(relayDir, "s3cret-s3cret-s3cret-s3cret")
+            dev.drawbridge.relay.ops.RelayConfig.serverDefaults(
+                    relayDir, "s3cret-s3cret-s3cret-s3cret")
                 .withBindAddress("127.0.0.1")
                 .withPort(0)
                 .withMetrics("127.0.0.1", -1))) {
