@@ -98,14 +98,16 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     onFx(() -> window.showStart());
     onFx(() -> window.openFile(notBoard));
     assertThat(window.boardView()).isNull();
-    String shown = robot.lookup("#start-error").queryLabeled().getText();
+    String shown = startError(robot);
     assertThat(shown).isEqualTo("notes.drawbridge is not a Drawbridge board.");
   }
 
   @Test
   void theStartScreenOpensAnOfflineBoardAndChecksTheJoinForm(FxRobot robot) {
     onFx(() -> window.showStart());
-    WaitForAsyncUtils.waitForFxEvents();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#join-server").queryAll().isEmpty());
     onFx(
         () -> {
           robot.lookup("#join-server").queryTextInputControl().setText("ftp://nowhere");
@@ -113,7 +115,7 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         });
     robot.clickOn("#join-button");
     WaitForAsyncUtils.waitForFxEvents();
-    String error = robot.lookup("#start-error").queryLabeled().getText();
+    String error = startError(robot);
     assertThat(error).contains("ws://host:8080").contains("room name");
     assertThat(window.boardView()).isNull();
     robot.clickOn("#offline-button");
@@ -165,7 +167,14 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         });
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(window.boardView()).isNull();
-    assertThat(robot.lookup("#start-error").queryLabeled().getText())
-        .isEqualTo("That address does not work: no such host");
+    assertThat(startError(robot)).isEqualTo("That address does not work: no such host");
+  }
+
+  /** The start screen's error line, once a pulse has built the screen's skin. */
+  private static String startError(FxRobot robot) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#start-error").queryAll().isEmpty());
+    return fx(() -> robot.lookup("#start-error").queryLabeled().getText());
   }
 }
