@@ -64,7 +64,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     stage.setOnHidden(
         e -> {
           closeSession();
-          stopHosting();
+          // The app exits next: finish the relay's writes before the JVM goes.
+          if (hosted != null) {
+            hosted.close();
+            hosted = null;
+          }
         });
     showStart();
   }

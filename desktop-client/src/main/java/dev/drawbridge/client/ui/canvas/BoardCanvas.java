@@ -467,7 +467,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void paintCursors(GraphicsContext gc) {
-    Font font = Font.font("System", FontWeight.BOLD, 12);
+    Font font = Font.font("System", FontWeight.BOLD, 13);
     gc.setFont(font);
     gc.setTextBaseline(VPos.CENTER);
     for (RemoteCursor c : cursors.values()) {
@@ -477,17 +477,19 @@ public final class BoardCanvas extends Pane {
       gc.setFill(color);
       gc.setStroke(Color.WHITE);
       gc.setLineWidth(1.5);
-      double[] xs = {x, x, x + 4.5, x + 7.5, x + 9.5, x + 6.5, x + 12};
-      double[] ys = {y, y + 17, y + 13, y + 19.5, y + 18.5, y + 12, y + 12};
+      double[] xs = {x, x, x + 5.4, x + 9, x + 11.4, x + 7.8, x + 14.4};
+      double[] ys = {y, y + 20.4, y + 15.6, y + 23.4, y + 22.2, y + 14.4, y + 14.4};
       gc.fillPolygon(xs, ys, xs.length);
       gc.strokePolygon(xs, ys, xs.length);
       String name = c.name() == null || c.name().isBlank() ? "?" : c.name();
-      double textWidth = name.length() * 7.2 + 12;
+      javafx.scene.text.Text measure = new javafx.scene.text.Text(name);
+      measure.setFont(font);
+      double textWidth = measure.getLayoutBounds().getWidth() + 14;
       gc.setFill(color);
-      gc.fillRoundRect(x + 12, y + 18, textWidth, 20, 10, 10);
+      gc.fillRoundRect(x + 12, y + 20, textWidth, 22, 11, 11);
       gc.setFill(
           color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
-      gc.fillText(name, x + 18, y + 28);
+      gc.fillText(name, x + 19, y + 31);
     }
   }
 
