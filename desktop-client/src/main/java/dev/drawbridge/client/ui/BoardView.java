@@ -104,6 +104,7 @@ public final class BoardView {
   private final Label peopleCount = new Label("1");
   private final Label shareLabel = new Label();
   private final Timeline ticker;
+  private final Timeline autosaver;
   private final SessionListener sessionListener;
   private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
@@ -174,6 +175,9 @@ public final class BoardView {
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
     ticker.play();
+    autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
+    autosaver.setCycleCount(Timeline.INDEFINITE);
+    autosaver.play();
     root.sceneProperty()
         .addListener(
             (o, oldScene, newScene) -> {
@@ -227,7 +231,9 @@ public final class BoardView {
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
+    files.autosave();
     ticker.stop();
+    autosaver.stop();
     session.removeListener(sessionListener);
   }
 

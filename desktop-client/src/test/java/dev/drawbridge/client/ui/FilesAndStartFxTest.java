@@ -177,4 +177,19 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         .until(() -> !robot.lookup("#start-error").queryAll().isEmpty());
     return fx(() -> robot.lookup("#start-error").queryLabeled().getText());
   }
+
+  @Test
+  void anOfflineBoardIsKeptWhenLeftAndListedUnderRecentBoards(FxRobot robot) {
+    onFx(() -> window.workOffline());
+    drag(robot, -50, 0, 50, 0);
+    String hash = fx(() -> board().view().hash());
+    java.nio.file.Path kept = view().file();
+    assertThat(kept.getParent()).isEqualTo(home.resolve("boards"));
+    onFx(() -> window.leaveBoard());
+    assertThat(kept).exists();
+    assertThat(window.settings().get().recent().getFirst().location())
+        .isEqualTo(kept.toAbsolutePath().toString());
+    onFx(() -> window.openFile(kept));
+    assertThat(fx(() -> board().view().hash())).isEqualTo(hash);
+  }
 }
