@@ -137,9 +137,9 @@ public final class BoardView {
             (o, a, b) -> {
               textEditor.commit();
               tools.get(a).cancel();
-              canvas.setCursor(cursorFor(b));
+              canvas.setToolCursor(cursorFor(b));
             });
-    canvas.setCursor(cursorFor(vm.toolProperty().get()));
+    canvas.setToolCursor(cursorFor(vm.toolProperty().get()));
     vm.selection().addListener(this::selectionChanged);
     build();
     sessionListener =
@@ -743,6 +743,12 @@ public final class BoardView {
 
     @Override
     public void hovered(PointerInput p) {
+      if (p != null && vm.toolProperty().get() == ToolKind.SELECT && !canvas.isSpaceDown()) {
+        boolean grab =
+            ((dev.drawbridge.client.ui.tool.SelectTool) tools.get(ToolKind.SELECT))
+                .canGrab(p.x(), p.y());
+        canvas.setToolCursor(grab ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.DEFAULT);
+      }
       long now = System.nanoTime();
       if (p != null && now - lastPresence < PRESENCE_NANOS) {
         return;

@@ -89,6 +89,7 @@ public final class BoardCanvas extends Pane {
   private boolean placed;
   private long lastWheelZoom;
   private boolean spaceDown;
+  private Cursor toolCursor;
   private boolean panning;
   private boolean drawing;
   private double lastPanX;
@@ -170,7 +171,19 @@ public final class BoardCanvas extends Pane {
   /** Space held: the primary button pans. */
   public void setSpaceDown(boolean down) {
     spaceDown = down;
-    setCursor(down ? Cursor.OPEN_HAND : null);
+    setCursor(down ? Cursor.OPEN_HAND : toolCursor);
+  }
+
+  /** The pointer shape the current tool wants (shown unless panning). */
+  public void setToolCursor(Cursor cursor) {
+    toolCursor = cursor;
+    if (!spaceDown && !panning) {
+      setCursor(cursor);
+    }
+  }
+
+  public boolean isSpaceDown() {
+    return spaceDown;
   }
 
   /** Ids of visible elements whose painted bounds meet {@code area}. */
@@ -642,7 +655,7 @@ public final class BoardCanvas extends Pane {
   private void onReleased(MouseEvent e) {
     if (panning) {
       panning = false;
-      setCursor(spaceDown ? Cursor.OPEN_HAND : null);
+      setCursor(spaceDown ? Cursor.OPEN_HAND : toolCursor);
     } else if (drawing && e.getButton() == MouseButton.PRIMARY) {
       drawing = false;
       pointerHandler.released(input(e));
