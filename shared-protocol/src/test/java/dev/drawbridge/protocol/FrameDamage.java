@@ -88,11 +88,17 @@ final class FrameDamage {
       case 7 -> replaceAValue(s, pick(ODD_VALUES));
       case 8 ->
           replaceAValue(
-              s, "[".repeat(random.nextInt(5_000)) + "1" + "]".repeat(random.nextInt(5_000)));
-      case 9 -> replaceAValue(s, "\"" + "x".repeat(random.nextInt(280_000)) + "\"");
+              s, "[".repeat(random.nextInt(1_000)) + "1" + "]".repeat(random.nextInt(1_000)));
+      case 9 -> replaceAValue(s, "\"" + "x".repeat(longStringLength()) + "\"");
       default ->
           s.substring(0, at) + s.substring(at, Math.min(s.length(), at + 50)) + s.substring(at);
     };
+  }
+
+  /** Around the limits that matter: a field's, a JSON string's (64 Ki) and a frame's (256 KiB). */
+  private int longStringLength() {
+    int[] around = {64, 10_000, 65_536, 262_144};
+    return around[random.nextInt(around.length)] + random.nextInt(20) - 10;
   }
 
   private String pick(String[] options) {

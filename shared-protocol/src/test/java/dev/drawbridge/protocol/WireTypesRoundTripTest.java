@@ -2,10 +2,13 @@ package dev.drawbridge.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.fixtures.Samples;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +102,31 @@ class WireTypesRoundTripTest {
     assertThat(codec.encode(away)).isEqualTo("{\"type\":\"presence\",\"selection\":[]}");
     assertThat(codec.decodeClient("{\"type\":\"presence\"}")).isEqualTo(away);
     assertThat(codec.decodeClient("{\"type\":\"presence\",\"cursor\":null}")).isEqualTo(away);
+  }
+
+  @Test
+  void aWelcomeWithATenThousandElementBoardDecodes() throws ProtocolException {
+    List<Element> elements = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = "el-" + i;
+      elements.add(
+          i % 2 == 0
+              ? Element.freehand(
+                  id, ElementKind.STROKE, i, -i, Samples.STROKE.points(), Samples.PEN, i)
+              : Element.shape(id, ElementKind.RECTANGLE, i, -i, 10, 20, Samples.PEN, -i));
+    }
+    ServerMessage welcome =
+        new ServerMessage.Welcome(
+            "s1",
+            10_000,
+            "editor",
+            List.of(Samples.ANA),
+            new dev.drawbridge.protocol.board.BoardSnapshot(10_000, elements),
+            true);
+    String json = codec.encode(welcome);
+    assertThat(json.length())
+        .isLessThan(dev.drawbridge.protocol.validation.ProtocolLimits.MAX_SERVER_FRAME_BYTES);
+    assertThat(codec.decodeServer(json)).isEqualTo(welcome);
   }
 
   @Test

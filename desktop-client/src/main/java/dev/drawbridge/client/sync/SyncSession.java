@@ -354,7 +354,11 @@ public final class SyncSession implements BoardSession {
     int gen = ++generation;
     phase = Phase.CONNECTING;
     lastHeard = clock.instant();
-    setState(new ConnectionState.Connecting());
+    // Connecting is the first attempt; a retry stays "Reconnecting", now trying attempt n.
+    setState(
+        policy.attempts() == 0
+            ? new ConnectionState.Connecting()
+            : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
     scheduleHeartbeat(gen);
     transport.connect(uri, headers, new Listener(gen));
   }
@@ -590,6 +594,7 @@ public final class SyncSession implements BoardSession {
       return;
     }
     board.acknowledge(ack.id(), ack.seq());
+    budget.speedUp();
     outbox.remove(ack.id());
     inFlight.remove(ack.id());
     journal.acked(ack.id(), ack.seq());
@@ -602,8 +607,13 @@ public final class SyncSession implements BoardSession {
       return;
     }
     if (nack.retryAfterMs() > 0) {
-      // Resend from the refused op on, in order, once the relay is ready again.
-      rewindTo(nack.id());
+      // Resend, in order, once the relay is ready again.
+      requeueAll();
+      if (!clock.instant().isBefore(pausedUntil)) {
+        // One slow-down per refusal burst: the other ops in flight were refused for the same
+        // reason.
+        budget.slowDown(clock.instant());
+      }
       pausedUntil = clock.instant().plusMillis(nack.retryAfterMs());
       resumeTimer.cancel();
       int gen = generation;
@@ -627,13 +637,16 @@ public final class SyncSession implements BoardSession {
     pump();
   }
 
-  private void rewindTo(String id) {
+  /**
+   * Queues every unacknowledged op again, in journal order. Not just from the refused one: later
+   * refusals of ops sent after it must not push an earlier refused op out of the queue. Ops that
+   * were in fact stored come back as duplicate acks.
+   */
+  private void requeueAll() {
     sendQueue.clear();
     inFlight.clear();
-    boolean from = false;
     for (Outgoing o : outbox.values()) {
-      from |= o.op().id().equals(id);
-      if (from && o.index() <= durableIndex) {
+      if (o.index() <= durableIndex) {
         sendQueue.add(o);
       }
     }
@@ -647,13 +660,7 @@ public final class SyncSession implements BoardSession {
     phase = Phase.SYNCED;
     syncedAt = clock.instant();
     setState(new ConnectionState.Synced());
-    sendQueue.clear();
-    inFlight.clear();
-    for (Outgoing o : outbox.values()) {
-      if (o.index() <= durableIndex) {
-        sendQueue.add(o);
-      }
-    }
+    requeueAll();
     pump();
   }
 

@@ -22,6 +22,9 @@ public final class SyncSessions {
    * Opens the board {@code request} names with the default timings. The board comes back at once as
    * it was on disk (confirmed board plus unsent ops) and connects in the background.
    *
+   * <p>Reads the board's files (cached board, journal) before it returns: for a large board, call
+   * it off the UI thread; the session then runs everything on {@code uiExecutor}.
+   *
    * @param dataDir the app's data directory; the board gets its own folder under it
    * @param uiExecutor where every board and listener call runs ({@code Platform::runLater})
    * @throws IllegalArgumentException when the address or room name is not usable (plain words)

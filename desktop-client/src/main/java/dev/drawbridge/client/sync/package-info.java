@@ -1,6 +1,12 @@
 /**
  * Keeps a local board in step with its room: the connection state machine, heartbeat, reconnect
  * with backoff and jitter, the offline journal and replay. Headless (no JavaFX); the socket sits
- * behind a Transport interface so every rule is testable with a fake.
+ * behind a {@link dev.drawbridge.client.sync.Transport} so every rule is testable with a fake.
+ *
+ * <p>On disk, each shared board has a folder ({@link dev.drawbridge.client.sync.BoardDirectory}):
+ * {@code client-id}, {@code journal.jsonl} (every local op, fsync'd before it is sent; acks
+ * appended) and {@code confirmed.json} (the confirmed board, written atomically every few seconds
+ * and on close). Reopening a board shows the cached board plus the journal's unacknowledged ops at
+ * once, then connects, catches up and resends them with their original ids.
  */
 package dev.drawbridge.client.sync;

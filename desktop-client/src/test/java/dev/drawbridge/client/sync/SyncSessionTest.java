@@ -176,6 +176,22 @@ class SyncSessionTest {
   }
 
   @Test
+  void aBurstOfRefusalsResendsTheEarliestRefusedOpToo() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      String a = h.board().submit(rect("a"));
+      String b = h.board().submit(rect("b"));
+      String c = h.board().submit(rect("c"));
+      h.transport.receive(new ServerMessage.Nack(a, "rate_limited", 100));
+      h.transport.receive(new ServerMessage.Nack(c, "rate_limited", 100));
+      h.transport.receive(new ServerMessage.Ack(b, 1, false));
+      h.transport.clearSent();
+      h.scheduler.advance(Duration.ofMillis(100));
+      assertThat(ids(h.transport.sent(ClientMessage.SubmitOp.class))).containsExactly(a, c);
+    }
+  }
+
+  @Test
   void finalNackDropsTheOpAndTellsTheUser() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);
@@ -281,7 +297,9 @@ class SyncSessionTest {
       assertThat(h.session.state()).isInstanceOf(ConnectionState.Reconnecting.class);
       h.session.reconnectNow();
       assertThat(h.transport.connects).hasSize(2);
-      assertThat(h.session.state()).isInstanceOf(ConnectionState.Connecting.class);
+      var trying = (ConnectionState.Reconnecting) h.session.state();
+      assertThat(trying.attempt()).isEqualTo(1);
+      assertThat(trying.nextTryAt()).isEqualTo(h.scheduler.now());
     }
   }
 

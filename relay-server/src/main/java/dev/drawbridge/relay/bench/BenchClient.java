@@ -75,8 +75,14 @@ final class BenchClient extends WebSocketClient {
         new Op.AddElement(
             Element.freehand(
                 "e" + index + "." + n, ElementKind.STROKE, 0, 0, points, Style.DEFAULT, n));
-    send(CODEC.encode(new ClientMessage.SubmitOp(id, op)));
+    // Counted before the frame leaves, so the drain never sees an ack for an op not yet counted.
     sent.incrementAndGet();
+    try {
+      send(CODEC.encode(new ClientMessage.SubmitOp(id, op)));
+    } catch (RuntimeException e) {
+      sent.decrementAndGet();
+      throw e;
+    }
   }
 
   String closeReason() {

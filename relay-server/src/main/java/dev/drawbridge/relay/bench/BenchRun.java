@@ -63,12 +63,20 @@ public final class BenchRun {
       clients.forEach(c -> members.merge(c.room, 1, Integer::sum));
       long drainDeadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
       long expected;
+      int settledChecks = 0;
       do {
+        long sentNow = sent(clients);
         expected = 0;
         for (BenchClient c : clients) {
           expected += c.acked.get() * (members.get(c.room) - 1);
         }
-        if (delivered(clients) >= expected && acked(clients) + nacked(clients) >= sent(clients)) {
+        boolean settled =
+            delivered(clients) >= expected
+                && acked(clients) + nacked(clients) >= sentNow
+                && sent(clients) == sentNow;
+        // Two settled looks in a row: nothing was still on its way at the first one.
+        settledChecks = settled ? settledChecks + 1 : 0;
+        if (settledChecks >= 2) {
           break;
         }
         Thread.sleep(20);

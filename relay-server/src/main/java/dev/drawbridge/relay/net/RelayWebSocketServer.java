@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.handshake.ClientHandshake;
@@ -95,6 +97,30 @@ public final class RelayWebSocketServer extends WebSocketServer {
   @Override
   public void onStart() {
     started.complete(null);
+    timers.scheduleWithFixedDelay(this::rescueStrandedWrites, 25, 25, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Java-WebSocket 1.6.0 can strand queued bytes: its selector thread drains a connection's queue,
+   * and if another thread queues a frame (and asks for OP_WRITE) just before the selector resets
+   * the key to OP_READ, that frame waits for the next send to the same client — up to a ping
+   * interval in a quiet room. This sweep re-arms OP_WRITE for any connection with queued bytes but
+   * no write interest, bounding that delay to ~25 ms. A spurious re-arm is harmless.
+   */
+  private void rescueStrandedWrites() {
+    try {
+      for (WebSocket c : getConnections()) {
+        if (c instanceof WebSocketImpl impl && !impl.outQueue.isEmpty()) {
+          SelectionKey key = impl.getSelectionKey();
+          if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+            onWriteDemand(c);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // A key cancelled mid-sweep; the next sweep sees the current state.
+      log.debug("write sweep", e);
+    }
   }
 
   @Override
@@ -174,6 +200,17 @@ public final class RelayWebSocketServer extends WebSocketServer {
         new WebSocketClientSocket(conn, this, settings.maxPendingBytes(), timers, bytesOut);
     Session session = rooms.open(admitted.room(), socket, admitted.grant());
     conn.setAttachment(new Attached(admitted, session));
+    if (session != null) {
+      // A connection that never says hello would hold a slot for free (R5).
+      timers.schedule(
+          () -> {
+            if (!session.hasSaidHello() && conn.isOpen()) {
+              refuseFrame(conn, session, "hello_timeout", CloseCodes.MALFORMED, "no hello in time");
+            }
+          },
+          settings.helloTimeoutSeconds(),
+          TimeUnit.SECONDS);
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
  * @param maxPendingBytes unsent bytes per connection before close 4011
  * @param pingIntervalSeconds WebSocket ping interval; a silent peer is dropped after about 1.5×
  * @param workerThreads decoder threads
+ * @param helloTimeoutSeconds connections without hello by then are closed with 4002
  */
 public record TransportSettings(
     InetSocketAddress address,
@@ -24,4 +25,5 @@ public record TransportSettings(
     int maxConnectionsPerIp,
     long maxPendingBytes,
     int pingIntervalSeconds,
-    int workerThreads) {}
+    int workerThreads,
+    int helloTimeoutSeconds) {}

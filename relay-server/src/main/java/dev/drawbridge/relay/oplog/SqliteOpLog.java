@@ -40,6 +40,11 @@ public final class SqliteOpLog implements OpLog {
   private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closing;
+  // Read statements, prepared once (guarded by readConnection): seqOf runs for every new op.
+  private final PreparedStatement selectHead;
+  private final PreparedStatement selectSeqOfId;
+  private final PreparedStatement selectOpsAfter;
+  private final PreparedStatement selectSnapshot;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
@@ -77,6 +82,14 @@ public final class SqliteOpLog implements OpLog {
       try (Statement s = readConnection.createStatement()) {
         s.execute("PRAGMA busy_timeout=10000");
       }
+      selectHead = readConnection.prepareStatement("SELECT MAX(seq) FROM ops WHERE room = ?");
+      selectSeqOfId =
+          readConnection.prepareStatement("SELECT seq FROM ops WHERE room = ? AND op_id = ?");
+      selectOpsAfter =
+          readConnection.prepareStatement(
+              "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
+                  + " LIMIT ?");
+      selectSnapshot = readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
     }
@@ -189,8 +202,8 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public long headSeq(String room) {
     synchronized (readConnection) {
-      try (PreparedStatement s =
-          readConnection.prepareStatement("SELECT MAX(seq) FROM ops WHERE room = ?")) {
+      try {
+        PreparedStatement s = selectHead;
         s.setString(1, room);
         try (ResultSet r = s.executeQuery()) {
           return r.next() ? r.getLong(1) : 0;
@@ -204,8 +217,8 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public OptionalLong seqOf(String room, String opId) {
     synchronized (readConnection) {
-      try (PreparedStatement s =
-          readConnection.prepareStatement("SELECT seq FROM ops WHERE room = ? AND op_id = ?")) {
+      try {
+        PreparedStatement s = selectSeqOfId;
         s.setString(1, room);
         s.setString(2, opId);
         try (ResultSet r = s.executeQuery()) {
@@ -220,10 +233,8 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public List<StoredOp> readAfter(String room, long afterSeq, int max) {
     synchronized (readConnection) {
-      try (PreparedStatement s =
-          readConnection.prepareStatement(
-              "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
-                  + " LIMIT ?")) {
+      try {
+        PreparedStatement s = selectOpsAfter;
         s.setString(1, room);
         s.setLong(2, afterSeq);
         s.setInt(3, max);
@@ -245,8 +256,8 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public Optional<BoardSnapshot> latestSnapshot(String room) {
     synchronized (readConnection) {
-      try (PreparedStatement s =
-          readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?")) {
+      try {
+        PreparedStatement s = selectSnapshot;
         s.setString(1, room);
         try (ResultSet r = s.executeQuery()) {
           return r.next() ? Optional.of(codec.decodeSnapshot(r.getString(1))) : Optional.empty();
@@ -273,6 +284,10 @@ public final class SqliteOpLog implements OpLog {
     }
     synchronized (readConnection) {
       try {
+        selectHead.close();
+        selectSeqOfId.close();
+        selectOpsAfter.close();
+        selectSnapshot.close();
         readConnection.close();
         writeConnection.close();
       } catch (SQLException e) {

@@ -33,31 +33,31 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--clients",
-      defaultValue = "10",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_CLIENTS:-10}",
       description = "Connections (default ${DEFAULT-VALUE}).")
   int clients;
 
   @Option(
       names = "--rooms",
-      defaultValue = "1",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_ROOMS:-1}",
       description = "Rooms, clients spread round-robin (default ${DEFAULT-VALUE}).")
   int rooms;
 
   @Option(
       names = "--rate",
-      defaultValue = "10",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_RATE:-10}",
       description = "Ops per second per client (default ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
       names = "--op-size",
-      defaultValue = "300",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_OP_SIZE:-300}",
       description = "Approximate bytes per op (default ${DEFAULT-VALUE}).")
   int opSize;
 
   @Option(
       names = "--duration",
-      defaultValue = "10s",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_DURATION:-10s}",
       description = "How long to send: 500ms, 10s, 2m (default ${DEFAULT-VALUE}).")
   String duration;
 

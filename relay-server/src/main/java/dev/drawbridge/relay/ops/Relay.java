@@ -6,6 +6,7 @@ import dev.drawbridge.relay.net.RelayWebSocketServer;
 import dev.drawbridge.relay.net.TransportSettings;
 import dev.drawbridge.relay.oplog.InMemoryOpLog;
 import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.RedisOpLog;
 import dev.drawbridge.relay.oplog.SqliteOpLog;
 import dev.drawbridge.relay.room.RoomRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -55,7 +56,12 @@ public final class Relay implements AutoCloseable {
           config.port());
     }
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    OpLog opLog = config.inMemory() ? new InMemoryOpLog() : new SqliteOpLog(config.dataDir());
+    OpLog opLog =
+        config.inMemory()
+            ? new InMemoryOpLog()
+            : config.redisUri() != null
+                ? new RedisOpLog(config.redisUri(), "drawbridge:")
+                : new SqliteOpLog(config.dataDir());
     RoomRegistry rooms = new RoomRegistry(opLog, config.limits(), meters);
     TransportSettings settings =
         new TransportSettings(
@@ -66,7 +72,8 @@ public final class Relay implements AutoCloseable {
             config.maxConnectionsPerIp(),
             config.maxPendingBytes(),
             config.pingIntervalSeconds(),
-            config.workerThreads());
+            config.workerThreads(),
+            config.helloTimeoutSeconds());
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     MetricsEndpoint metrics = null;
     try {
@@ -89,7 +96,11 @@ public final class Relay implements AutoCloseable {
     log.atInfo()
         .addKeyValue("port", relay.port())
         .addKeyValue("metricsPort", relay.metricsPort())
-        .addKeyValue("storage", config.inMemory() ? "memory" : config.dataDir().toString())
+        .addKeyValue(
+            "storage",
+            config.inMemory()
+                ? "memory"
+                : config.redisUri() != null ? "redis" : config.dataDir().toString())
         .log("relay listening");
     return relay;
   }

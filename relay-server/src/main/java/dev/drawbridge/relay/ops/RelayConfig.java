@@ -24,6 +24,8 @@ import java.util.List;
  * @param metricsBindAddress interface for /healthz and /metrics
  * @param metricsPort port for /healthz and /metrics; -1 disables them, 0 picks a free one
  * @param limits room limits (members, rooms, rates, snapshots)
+ * @param redisUri store ops in this Redis (e.g. {@code redis://host:6379/0}) instead of SQLite;
+ *     null for SQLite. One relay per room at a time: relays do not fan out to each other.
  */
 public record RelayConfig(
     String bindAddress,
@@ -40,14 +42,16 @@ public record RelayConfig(
     int workerThreads,
     String metricsBindAddress,
     int metricsPort,
-    RoomLimits limits) {
+    RoomLimits limits,
+    String redisUri,
+    int helloTimeoutSeconds) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
     if (!noAuth && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("a secret is required unless noAuth is set");
     }
-    if (!inMemory && dataDir == null) {
+    if (!inMemory && redisUri == null && dataDir == null) {
       throw new IllegalArgumentException("a data directory is required");
     }
   }
@@ -69,7 +73,9 @@ public record RelayConfig(
         Math.max(2, Runtime.getRuntime().availableProcessors()),
         "0.0.0.0",
         9090,
-        RoomLimits.defaults());
+        RoomLimits.defaults(),
+        null,
+        10);
   }
 
   /**
@@ -92,7 +98,9 @@ public record RelayConfig(
         2,
         "127.0.0.1",
         -1,
-        RoomLimits.defaults());
+        RoomLimits.defaults(),
+        null,
+        10);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -111,7 +119,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withPort(int v) {
@@ -130,7 +140,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withDataDir(Path v) {
@@ -149,7 +161,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withInMemory(boolean v) {
@@ -168,7 +182,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withNoAuth(boolean v) {
@@ -187,7 +203,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   /** Sets the token secret (and turns auth on). */
@@ -207,7 +225,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withAllowedOrigins(List<String> v) {
@@ -226,7 +246,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxFrameBytes(int v) {
@@ -245,7 +267,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxConnectionsPerIp(int v) {
@@ -264,7 +288,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMaxPendingBytes(long v) {
@@ -283,7 +309,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withPingIntervalSeconds(int v) {
@@ -302,7 +330,9 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withWorkerThreads(int v) {
@@ -321,7 +351,9 @@ public record RelayConfig(
         v,
         metricsBindAddress,
         metricsPort,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
   }
 
   public RelayConfig withMetrics(String bind, int v) {
@@ -340,7 +372,51 @@ public record RelayConfig(
         workerThreads,
         bind,
         v,
-        limits);
+        limits,
+        redisUri,
+        helloTimeoutSeconds);
+  }
+
+  public RelayConfig withRedis(String v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits,
+        v,
+        helloTimeoutSeconds);
+  }
+
+  public RelayConfig withHelloTimeoutSeconds(int v) {
+    return new RelayConfig(
+        bindAddress,
+        port,
+        dataDir,
+        inMemory,
+        noAuth,
+        secret,
+        allowedOrigins,
+        maxFrameBytes,
+        maxConnectionsPerIp,
+        maxPendingBytes,
+        pingIntervalSeconds,
+        workerThreads,
+        metricsBindAddress,
+        metricsPort,
+        limits,
+        redisUri,
+        v);
   }
 
   public RelayConfig withLimits(RoomLimits v) {
@@ -359,6 +435,8 @@ public record RelayConfig(
         workerThreads,
         metricsBindAddress,
         metricsPort,
-        v);
+        v,
+        redisUri,
+        helloTimeoutSeconds);
   }
 }

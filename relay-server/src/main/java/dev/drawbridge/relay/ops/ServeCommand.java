@@ -42,6 +42,13 @@ final class ServeCommand implements Callable<Integer> {
   boolean inMemory;
 
   @Option(
+      names = "--redis-url",
+      defaultValue = "${env:DRAWBRIDGE_REDIS_URL}",
+      description =
+          "Store ops in Redis (redis://host:6379/0) instead of SQLite (DRAWBRIDGE_REDIS_URL).")
+  String redisUrl;
+
+  @Option(
       names = "--secret",
       defaultValue = "${env:DRAWBRIDGE_SECRET}",
       description = "HS256 token secret (DRAWBRIDGE_SECRET). Required unless --no-auth.")
@@ -171,6 +178,14 @@ final class ServeCommand implements Callable<Integer> {
           "Presence updates relayed per client (DRAWBRIDGE_PRESENCE_PER_SECOND, default ${DEFAULT-VALUE}).")
   double presencePerSecond;
 
+  @Option(
+      names = "--hello-timeout",
+      defaultValue = "${env:DRAWBRIDGE_HELLO_TIMEOUT:-10}",
+      description =
+          "Seconds a connection may take to send hello before close 4002"
+              + " (DRAWBRIDGE_HELLO_TIMEOUT, default ${DEFAULT-VALUE}).")
+  int helloTimeout;
+
   RelayConfig config() {
     RoomLimits defaults = RoomLimits.defaults();
     RoomLimits limits =
@@ -200,7 +215,9 @@ final class ServeCommand implements Callable<Integer> {
         workers > 0 ? workers : Math.max(2, Runtime.getRuntime().availableProcessors()),
         metricsBind,
         metricsPort,
-        limits);
+        limits,
+        redisUrl,
+        helloTimeout);
   }
 
   @Override

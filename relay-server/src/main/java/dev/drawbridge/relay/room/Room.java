@@ -8,28 +8,27 @@ import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.StoredOp;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One board's ordering point (R13–R19, R25). Every method runs under the room's monitor, so several
+ * One board's ordering point (R13–R19, R25). State changes run under the room's monitor, so several
  * transport threads and the op log's writer thread see one sequence of events.
  *
  * <p>An op gets seq head+1 at once, but members hear of it only when the op log says it is durable;
  * the log completes appends in order, so acks and broadcasts leave in seq order too. A joining
- * member is caught up to the durable seq under the same monitor and then receives every later op
- * from the durable callback: no gap, no repeat.
+ * member is registered at the durable seq under the monitor; its catch-up up to that seq is sent
+ * outside it while later broadcasts wait in the member's backlog: no gap, no repeat.
  */
 public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -62,17 +61,21 @@ public final class Room {
     this.limits = limits;
     this.metrics = metrics;
     this.latestSnapshot = opLog.latestSnapshot(name).orElse(null);
+    // The relay never stores an op id twice, so the board applies ops without BoardState's own
+    // id bookkeeping (which would keep every op id of the room in memory); the seq is kept here.
     this.board =
         latestSnapshot == null ? new BoardState() : BoardState.fromSnapshot(latestSnapshot);
-    for (List<StoredOp> batch = opLog.readAfter(name, board.headSeq(), CATCH_UP_BATCH);
+    long loaded = latestSnapshot == null ? 0 : latestSnapshot.seq();
+    for (List<StoredOp> batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH);
         !batch.isEmpty();
-        batch = opLog.readAfter(name, board.headSeq(), CATCH_UP_BATCH)) {
+        batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH)) {
       for (StoredOp op : batch) {
-        board.apply(op.seq(), op.id(), op.op());
+        board.applyOp(op.op());
+        loaded = op.seq();
       }
     }
-    this.head = board.headSeq();
-    this.durable = head;
+    this.head = loaded;
+    this.durable = loaded;
   }
 
   public String name() {
@@ -83,10 +86,14 @@ public final class Room {
     return new Outbound(codec.encodeToBytes(message));
   }
 
-  synchronized Session attach(
-      ClientSocket socket, dev.drawbridge.relay.auth.Grant grant, Runnable onClosed) {
+  synchronized Session attach(ClientSocket socket, Grant grant, Runnable onClosed) {
     sessions++;
     return new Session(this, socket, grant, limits, onClosed);
+  }
+
+  /** Whether a write failed: the registry then loads the room afresh for new connections. */
+  synchronized boolean failed() {
+    return failed;
   }
 
   /** Whether the registry may forget this room: nobody attached and nothing waiting for disk. */
@@ -98,29 +105,70 @@ public final class Room {
     return durable;
   }
 
-  synchronized void hello(Session s, ClientMessage.Hello hello) {
+  /** What a joining member is owed: computed under the monitor, sent outside it. */
+  private record CatchUp(
+      ServerMessage.Welcome welcome, long from, long target, Timer.Sample sample) {}
+
+  /**
+   * Answers hello (R10–R12, R19). The member is registered under the monitor and buffers what the
+   * room broadcasts meanwhile; its catch-up (welcome, stored ops, synced) is read and sent outside
+   * the monitor, so a long catch-up does not hold up the room — or the op log's writer thread,
+   * which completes every room's appends; then the buffer is flushed and the member goes live.
+   */
+  void hello(Session s, ClientMessage.Hello hello) {
+    CatchUp plan = admit(s, hello);
+    if (plan == null) {
+      return;
+    }
+    s.send(encode(plan.welcome()));
+    long from = plan.from();
+    while (from < plan.target()) {
+      List<StoredOp> batch = opLog.readAfter(name, from, CATCH_UP_BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      int sent = 0;
+      for (StoredOp op : batch) {
+        if (op.seq() > plan.target()) {
+          break;
+        }
+        s.send(encode(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
+        from = op.seq();
+        sent++;
+      }
+      metrics.delivered(sent);
+      if (sent < batch.size()) {
+        break;
+      }
+    }
+    s.send(encode(new ServerMessage.Synced(plan.target())));
+    goLive(s);
+    metrics.endCatchUp(plan.sample());
+  }
+
+  private synchronized CatchUp admit(Session s, ClientMessage.Hello hello) {
     if (s.peer != null) {
       reject(s, "duplicate_hello", CloseCodes.MALFORMED, "hello was already sent");
-      return;
+      return null;
     }
     switch (ProtocolVersion.check(hello.protocolVersion())) {
       case CLIENT_TOO_OLD -> {
         rejectQuietly(s, "client_too_old", CloseCodes.VERSION_NOT_SUPPORTED, "CLIENT_TOO_OLD");
-        return;
+        return null;
       }
       case SERVER_TOO_OLD -> {
         rejectQuietly(s, "server_too_old", CloseCodes.VERSION_NOT_SUPPORTED, "SERVER_TOO_OLD");
-        return;
+        return null;
       }
       case OK -> {}
     }
     if (failed) {
       s.close(1011, "storage failure");
-      return;
+      return null;
     }
     if (members.size() >= limits.maxMembersPerRoom()) {
       rejectQuietly(s, "room_full", CloseCodes.ROOM_FULL, "room is full");
-      return;
+      return null;
     }
     String displayName = s.grant().name() != null ? s.grant().name() : hello.name();
     if (displayName.length() > 64) {
@@ -141,7 +189,7 @@ public final class Room {
     long from = lastSeq;
     if (lastSeq > durable) {
       reset = true;
-      snapshot = board.snapshot();
+      snapshot = boardSnapshot();
       from = durable;
       log.atInfo()
           .addKeyValue("room", name)
@@ -154,37 +202,44 @@ public final class Room {
       from = snapshot.seq();
     }
     s.peer = peer;
-    s.send(
-        encode(
-            new ServerMessage.Welcome(
-                s.id(),
-                durable,
-                s.grant().role().wireName(),
-                List.copyOf(others.values()),
-                snapshot,
-                reset)));
-    while (from < durable) {
-      List<StoredOp> batch = opLog.readAfter(name, from, CATCH_UP_BATCH);
-      if (batch.isEmpty()) {
-        break;
-      }
-      for (StoredOp op : batch) {
-        if (op.seq() > durable) {
-          break;
-        }
-        s.send(encode(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
-        metrics.delivered(1);
-        from = op.seq();
-      }
-    }
-    s.send(encode(new ServerMessage.Synced(durable)));
-    metrics.endCatchUp(sample);
     s.deliverAfter = durable;
-    s.member = true;
+    s.backlog = new ArrayList<>();
     if (firstOfClient) {
       broadcast(encode(new ServerMessage.Joined(peer)), s);
     }
     members.add(s);
+    ServerMessage.Welcome welcome =
+        new ServerMessage.Welcome(
+            s.id(),
+            durable,
+            s.grant().role().wireName(),
+            List.copyOf(others.values()),
+            snapshot,
+            reset);
+    return new CatchUp(welcome, from, durable, sample);
+  }
+
+  /** Sends what was broadcast during the member's catch-up, then delivers to it directly. */
+  private synchronized void goLive(Session s) {
+    List<Outbound> backlog = s.backlog;
+    s.backlog = null;
+    if (backlog != null) {
+      backlog.forEach(s::send);
+    }
+  }
+
+  /** Sends to a member, or buffers while its catch-up is still being sent. */
+  private void deliver(Session m, Outbound message) {
+    if (m.backlog != null) {
+      m.backlog.add(message);
+    } else {
+      m.send(message);
+    }
+  }
+
+  /** The board at the durable seq, tombstones included (R12, R11 snapshots). */
+  private BoardSnapshot boardSnapshot() {
+    return new BoardSnapshot(durable, board.snapshot().elements());
   }
 
   synchronized void submit(Session s, ClientMessage.SubmitOp submit) {
@@ -211,6 +266,9 @@ public final class Room {
     CompletableFuture<Void> done = opLog.append(name, op);
     recent.put(id, new Pending(seq, done));
     metrics.opIn();
+    // Registered inside the monitor: if the log already finished, this runs now, and an earlier
+    // op's callback cannot be pending (the log completes in order and that callback needs the
+    // monitor before the writer can complete anything later).
     done.whenComplete((ok, error) -> onDurable(s, op, frame, error));
   }
 
@@ -231,19 +289,19 @@ public final class Room {
       return;
     }
     durable = op.seq();
-    board.apply(op.seq(), op.id(), op.op());
+    board.applyOp(op.op());
     sender.send(encode(new ServerMessage.Ack(op.id(), op.seq(), false)));
     int delivered = 0;
     for (Session m : members) {
       if (m != sender && m.deliverAfter < op.seq()) {
-        m.send(frame);
+        deliver(m, frame);
         delivered++;
       }
     }
     metrics.delivered(delivered);
     trimRecent();
     if (durable % limits.snapshotEvery() == 0) {
-      latestSnapshot = board.snapshot();
+      latestSnapshot = boardSnapshot();
       opLog
           .saveSnapshot(name, latestSnapshot)
           .exceptionally(
@@ -321,15 +379,8 @@ public final class Room {
   private void broadcast(Outbound message, Session except) {
     for (Session m : members) {
       if (m != except) {
-        m.send(message);
+        deliver(m, message);
       }
     }
-  }
-
-  /** Peers currently in the room (for tests and metrics). */
-  synchronized Set<String> memberClientIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    members.forEach(m -> ids.add(m.clientId()));
-    return ids;
   }
 }

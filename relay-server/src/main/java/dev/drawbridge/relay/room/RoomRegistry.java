@@ -46,6 +46,11 @@ public final class RoomRegistry {
     Room room;
     synchronized (this) {
       room = rooms.get(roomName);
+      if (room != null && room.failed()) {
+        // Its members were closed with 1011; reconnects start from what the log really holds.
+        rooms.remove(roomName);
+        room = null;
+      }
       if (room == null) {
         if (rooms.size() >= limits.maxRooms()) {
           rooms.values().removeIf(Room::idle);

@@ -7,6 +7,7 @@ import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenBucket;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,9 +27,10 @@ public final class Session {
   private final Runnable onClosed;
 
   // Written under the room's lock, read by it.
-  Peer peer;
+  volatile Peer peer;
   long deliverAfter;
-  boolean member;
+  // Non-null while the catch-up is being sent: what the room broadcast meanwhile, in order.
+  List<Outbound> backlog;
   private volatile boolean closed;
   // Set once the room refused this connection: frames already in flight are ignored.
   private volatile boolean refused;
@@ -68,10 +70,7 @@ public final class Session {
   }
 
   private void submit(ClientMessage.SubmitOp op, int frameBytes) {
-    if (grant.role() != Role.EDITOR) {
-      room.nack(this, op.id(), "viewer", 0);
-      return;
-    }
+    // Rate limits first, so a viewer cannot flood the relay with ops it knows will be refused.
     long now = System.nanoTime();
     long wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
     if (wait > 0) {
@@ -80,6 +79,10 @@ public final class Session {
         return;
       }
       room.nack(this, op.id(), "rate_limited", wait);
+      return;
+    }
+    if (grant.role() != Role.EDITOR) {
+      room.nack(this, op.id(), "viewer", 0);
       return;
     }
     room.submit(this, op);
@@ -104,6 +107,11 @@ public final class Session {
   void close(int code, String reason) {
     refused = true;
     socket.close(code, reason);
+  }
+
+  /** Whether hello was accepted (the connection is, or was, a member). */
+  public boolean hasSaidHello() {
+    return peer != null;
   }
 
   public String id() {

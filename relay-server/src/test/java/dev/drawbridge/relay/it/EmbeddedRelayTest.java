@@ -49,4 +49,22 @@ class EmbeddedRelayTest {
       peer.closeBlocking();
     }
   }
+
+  @Test
+  void startFailsWithIOExceptionWhenThePortIsTaken() throws Exception {
+    try (Relay first =
+        Relay.start(RelayConfig.localDefaults(dir.resolve("a")).withBindAddress("127.0.0.1"))) {
+      RelayConfig clash =
+          RelayConfig.localDefaults(dir.resolve("b"))
+              .withBindAddress("127.0.0.1")
+              .withPort(first.port());
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Relay.start(clash))
+          .isInstanceOf(java.io.IOException.class);
+      // The first relay is unaffected.
+      TestPeer peer =
+          new TestPeer(URI.create("ws://127.0.0.1:" + first.port() + "/v1/rooms/x"), "p", Map.of());
+      peer.joinAndSync(0);
+      peer.closeBlocking();
+    }
+  }
 }

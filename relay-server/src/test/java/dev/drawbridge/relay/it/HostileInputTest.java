@@ -56,7 +56,9 @@ class HostileInputTest {
 
   @BeforeAll
   void start() throws Exception {
-    fx = new RelayFixture(dir, c -> c.withAllowedOrigins(List.of(ORIGIN)));
+    fx =
+        new RelayFixture(
+            dir, c -> c.withAllowedOrigins(List.of(ORIGIN)).withHelloTimeoutSeconds(3));
     writer = fx.peer(ROOM);
     observer = fx.peer(ROOM);
     writer.joinAndSync(0);
@@ -425,6 +427,40 @@ class HostileInputTest {
               if (error != null) {
                 p.received.add(error); // for closed(p) to report
               }
+              return closed(p);
+            }));
+    a.add(
+        case_(
+            "R13 forged seq and clientId fields are ignored",
+            new Outcome(0, 1000, null),
+            t -> {
+              TestPeer p = t.fx.peer(ROOM);
+              p.joinAndSync(t.lastSeenSeq);
+              p.send(
+                  addOp("forged1", element("fo1", points(2), null))
+                      .replace(
+                          "{\"type\":\"op\",",
+                          "{\"type\":\"op\",\"seq\":999,\"clientId\":\""
+                              + t.writer.clientId
+                              + "\","));
+              ServerMessage.Ack ack = p.nextOf(ServerMessage.Ack.class);
+              assertThat(ack.seq()).isEqualTo(t.lastSeenSeq + 1);
+              for (TestPeer member : List.of(t.writer, t.observer)) {
+                ServerMessage.OpBroadcast op = member.nextOf(ServerMessage.OpBroadcast.class);
+                assertThat(op.seq()).isEqualTo(t.lastSeenSeq + 1);
+                assertThat(op.clientId()).isEqualTo(p.clientId);
+              }
+              t.lastSeenSeq++;
+              p.closeBlocking();
+              return closed(p);
+            }));
+    a.add(
+        case_(
+            "R5 connection that never says hello",
+            new Outcome(0, 4002, "hello_timeout"),
+            t -> {
+              TestPeer p = t.fx.peer(ROOM);
+              p.open();
               return closed(p);
             }));
     return a.stream();

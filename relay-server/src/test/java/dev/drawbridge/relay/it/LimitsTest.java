@@ -41,6 +41,43 @@ class LimitsTest {
   }
 
   @Test
+  void r22_tooManyRoomsClosesWith4010AndFreedRoomsAreReused() throws Exception {
+    RoomLimits twoRooms = new RoomLimits(10, 2, 1000, 100, 100, 1e9, 1e9, 10, 1, 30);
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withLimits(twoRooms))) {
+      TestPeer a = fx.peer("room-a");
+      a.joinAndSync(0);
+      fx.peer("room-b").joinAndSync(0);
+      TestPeer c = fx.peer("room-c");
+      c.open(); // may already report closed: the relay refuses right after the upgrade
+      assertThat(c.awaitClose().code()).isEqualTo(CloseCodes.ROOM_FULL);
+      a.closeBlocking();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> fx.relay.rooms().roomCount() == 1);
+      fx.peer("room-c").joinAndSync(0);
+    }
+  }
+
+  @Test
+  void r4_allowedOriginIsAccepted() throws Exception {
+    try (RelayFixture fx =
+        new RelayFixture(
+            dir, c -> c.withAllowedOrigins(java.util.List.of("https://board.example")))) {
+      String token = RelayFixture.token("o", Role.EDITOR);
+      Map<String, String> allowed =
+          Map.of("Authorization", "Bearer " + token, "Origin", "https://board.example");
+      assertThat(RawHttp.upgradeStatus(fx.relay.port(), "/v1/rooms/o", allowed)).isEqualTo(101);
+      assertThat(
+              RawHttp.upgradeStatus(
+                  fx.relay.port(), "/v1/rooms/o", Map.of("Authorization", "Bearer " + token)))
+          .isEqualTo(101);
+      Map<String, String> foreign =
+          Map.of("Authorization", "Bearer " + token, "Origin", "https://evil.example");
+      assertThat(RawHttp.upgradeStatus(fx.relay.port(), "/v1/rooms/o", foreign)).isEqualTo(403);
+    }
+  }
+
+  @Test
   void r22_memberLimitClosesWith4010() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withLimits(GENEROUS))) {
       fx.peer("full").joinAndSync(0);

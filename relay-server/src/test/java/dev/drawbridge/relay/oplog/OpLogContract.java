@@ -81,17 +81,32 @@ abstract class OpLogContract {
 
   @Test
   void manyConcurrentAppendsCompleteInOrder() throws Exception {
+    int n = 500;
     List<CompletableFuture<Void>> futures = new ArrayList<>();
-    List<Long> completed = java.util.Collections.synchronizedList(new ArrayList<>());
-    for (int i = 1; i <= 500; i++) {
-      long seq = i;
-      CompletableFuture<Void> f = log.append("busy", op(i, "b" + i));
-      f.thenRun(() -> completed.add(seq));
-      futures.add(f);
+    java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(n);
+    java.util.concurrent.atomic.AtomicInteger outOfOrder =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 1; i <= n; i++) {
+      futures.add(log.append("busy", op(i, "b" + i)));
     }
-    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-    assertThat(completed).isSorted().hasSize(500);
-    assertThat(log.readAfter("busy", 0, 1000)).hasSize(500);
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      // When an append's future completes, every earlier one has completed.
+      futures
+          .get(i)
+          .thenRun(
+              () -> {
+                for (int j = 0; j < index; j++) {
+                  if (!futures.get(j).isDone()) {
+                    outOfOrder.incrementAndGet();
+                  }
+                }
+                checked.countDown();
+              });
+    }
+    assertThat(checked.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(outOfOrder.get()).isZero();
+    assertThat(log.readAfter("busy", 0, 1000)).hasSize(n);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -15,9 +16,15 @@ import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.oplog.InMemoryOpLog;
+import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.StoredOp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -208,5 +215,62 @@ class RoomTest {
       assertThat(s).isEqualTo(expectedNext++);
     }
     assertThat(expectedNext - 1).isEqualTo(ops);
+  }
+
+  @Test
+  void aFailedWriteClosesTheRoomWith1011AndTheNextConnectionStartsAfresh() {
+    AtomicBoolean broken = new AtomicBoolean();
+    InMemoryOpLog inner = new InMemoryOpLog();
+    OpLog flaky =
+        new OpLog() {
+          @Override
+          public CompletableFuture<Void> append(String room, StoredOp op) {
+            return broken.get()
+                ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
+                : inner.append(room, op);
+          }
+
+          @Override
+          public long headSeq(String room) {
+            return inner.headSeq(room);
+          }
+
+          @Override
+          public OptionalLong seqOf(String room, String opId) {
+            return inner.seqOf(room, opId);
+          }
+
+          @Override
+          public List<StoredOp> readAfter(String room, long afterSeq, int max) {
+            return inner.readAfter(room, afterSeq, max);
+          }
+
+          @Override
+          public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
+            return inner.saveSnapshot(room, snapshot);
+          }
+
+          @Override
+          public Optional<BoardSnapshot> latestSnapshot(String room) {
+            return inner.latestSnapshot(room);
+          }
+
+          @Override
+          public void close() {}
+        };
+    registry = new RoomRegistry(flaky, RoomLimits.defaults(), new SimpleMeterRegistry());
+    FakeSocket a = new FakeSocket();
+    Session s = join("room", a, "a", Role.EDITOR, 0);
+    s.receive(add("o1", "e1"), 100);
+    broken.set(true);
+    s.receive(add("o2", "e2"), 100);
+    assertThat(a.closeCode).isEqualTo(1011);
+    assertThat(a.drain()).doesNotContain(new ServerMessage.Ack("o2", 2, false));
+    broken.set(false);
+    FakeSocket b = new FakeSocket();
+    Session sb = join("room", b, "b", Role.EDITOR, 0);
+    assertThat(b.closeCode).isNull();
+    sb.receive(add("o3", "e3"), 100);
+    assertThat(b.drain()).contains(new ServerMessage.Ack("o3", 2, false));
   }
 }

@@ -73,7 +73,7 @@ public final class BoardState {
 
   /**
    * Applies a confirmed op at {@code seq}. Returns whether the board changed. An op at or below the
-   * head seq, or whose id was applied before, changes nothing.
+   * head seq, or whose id was applied before, changes nothing (R40, R41).
    */
   public boolean apply(long seq, String opId, Op op) {
     if (seq <= headSeq) {
@@ -88,7 +88,7 @@ public final class BoardState {
 
   /**
    * Applies an op without seq or id bookkeeping: how a client shows its own pending ops on top of
-   * the confirmed board. Returns whether the board changed.
+   * the confirmed board (R47). Returns whether the board changed.
    */
   public boolean applyOp(Op op) {
     return switch (op) {
@@ -228,9 +228,10 @@ public final class BoardState {
   }
 
   /**
-   * A stable hex digest of the visible board: SHA-256 over (id, element digest) of every visible
-   * element in id order. Same visible board ⇒ same hash on any machine; the seq and tombstones do
-   * not count. Element digests and the id order are cached, so repeated hashes are cheap.
+   * A stable hex digest of the visible board (R46): SHA-256 over (id, element digest) of every
+   * visible element in id order. Same visible board ⇒ same hash on any machine; the seq and
+   * tombstones do not count. Element digests and the id order are cached, so repeated hashes are
+   * cheap.
    */
   public String hash() {
     List<String> ids = visibleIdsInOrder();

@@ -8,7 +8,7 @@ import java.util.Comparator;
  * the same key concurrently never collide (ids are unique) and the order is the same on every
  * machine. New elements and "bring to front" take the next whole number above the top, "send to
  * back" the next below the bottom, so keys grow by one per action and never run out of precision
- * the way repeated halving would.
+ * the way repeated halving would (docs/protocol.md R45).
  */
 public final class ZOrder {
   /** Keys stay within ±1e15, where every whole number is exact in a double. */

@@ -21,7 +21,7 @@ import java.util.List;
 public sealed interface ClientMessage {
 
   /**
-   * The first message on every connection.
+   * The first message on every connection (R5, R6, R10–R12).
    *
    * @param protocolVersion the client's protocol version ({@code ProtocolVersion})
    * @param clientId stable per installation and board; op authorship and presence use it
@@ -41,7 +41,7 @@ public sealed interface ClientMessage {
 
   /**
    * A drawing op. {@code id} is unique per op and kept across resends, so the relay can ack a
-   * replayed op with its original seq instead of storing it twice.
+   * replayed op with its original seq instead of storing it twice (R13–R17).
    */
   record SubmitOp(String id, Op op) implements ClientMessage {
     public SubmitOp {
@@ -50,7 +50,9 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Ephemeral: where the user's pointer is (null when off the board) and what they selected. */
+  /**
+   * Ephemeral: where the user's pointer is (null when off the board) and what they selected (R18).
+   */
   record Presence(Cursor cursor, List<String> selection) implements ClientMessage {
     public Presence {
       selection = selection == null ? List.of() : selection;
@@ -59,6 +61,6 @@ public sealed interface ClientMessage {
     }
   }
 
-  /** Application-level heartbeat; the relay answers {@code pong} with the same {@code t}. */
+  /** Application-level heartbeat; the relay answers {@code pong} with the same {@code t} (R20). */
   record Ping(long t) implements ClientMessage {}
 }

@@ -28,8 +28,8 @@ import java.util.List;
 public sealed interface ServerMessage {
 
   /**
-   * The answer to {@code hello}. Catch-up ops (seq above the snapshot's, or above the client's
-   * lastSeq) follow it, then {@code synced}.
+   * The answer to {@code hello} (R10–R12). Catch-up ops (seq above the snapshot's, or above the
+   * client's lastSeq) follow it, then {@code synced}.
    *
    * @param session this connection's id (for logs and support)
    * @param headSeq the room's newest seq when the client joined
@@ -59,7 +59,7 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** An op from another member (or a catch-up op), with the seq the relay gave it. */
+  /** An op from another member (or a catch-up op), with the seq the relay gave it (R14, R25). */
   record OpBroadcast(long seq, String id, String clientId, Op op) implements ServerMessage {
     public OpBroadcast {
       Require.atLeast(seq, 1, "seq");
@@ -69,7 +69,10 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** The sender's op is stored at {@code seq}; {@code duplicate} when it was stored before. */
+  /**
+   * The sender's op is stored at {@code seq}; {@code duplicate} when it was stored before (R14,
+   * R15).
+   */
   record Ack(String id, long seq, boolean duplicate) implements ServerMessage {
     public Ack {
       Require.id(id, "id");
@@ -79,7 +82,7 @@ public sealed interface ServerMessage {
 
   /**
    * The op was not stored. {@code retryAfterMs} > 0: resend it after that long (rate limit); 0: do
-   * not resend (e.g. {@code reason} "viewer" or "invalid").
+   * not resend (e.g. {@code reason} "viewer" or "invalid"). R16, R17.
    */
   record Nack(String id, String reason, long retryAfterMs) implements ServerMessage {
     public Nack {
@@ -89,14 +92,14 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Catch-up is complete: the client has every op up to {@code seq}. */
+  /** Catch-up is complete: the client has every op up to {@code seq} (R11). */
   record Synced(long seq) implements ServerMessage {
     public Synced {
       Require.atLeast(seq, 0, "seq");
     }
   }
 
-  /** Another member's pointer and selection. */
+  /** Another member's pointer and selection (R18). */
   record PresenceBroadcast(String clientId, Cursor cursor, List<String> selection)
       implements ServerMessage {
     public PresenceBroadcast {
@@ -106,25 +109,26 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Someone entered the room. */
+  /** Someone entered the room (R19). */
   record Joined(Peer peer) implements ServerMessage {
     public Joined {
       Require.present(peer, "peer");
     }
   }
 
-  /** Someone left the room. */
+  /** Someone left the room (R19). */
   record Left(String clientId) implements ServerMessage {
     public Left {
       Require.id(clientId, "clientId");
     }
   }
 
-  /** The answer to {@code ping}, echoing its {@code t}. */
+  /** The answer to {@code ping}, echoing its {@code t} (R20). */
   record Pong(long t) implements ServerMessage {}
 
   /**
-   * Something the client sent was refused; usually followed by a close with the matching code.
+   * Something the client sent was refused; usually followed by a close with the matching code (R5,
+   * R8, R9).
    *
    * @param code machine-readable, e.g. {@code malformed}, {@code too_big}, {@code op_before_hello}
    * @param message plain words for logs

@@ -25,7 +25,7 @@ public sealed interface Op {
   /** The element this op is about. */
   String elementId();
 
-  /** Puts a new element on the board; an id that already exists (even deleted) is ignored. */
+  /** Puts a new element on the board; an id that already exists (even deleted) is ignored (R31). */
   record AddElement(Element element) implements Op {
     public AddElement {
       Require.present(element, "element");
@@ -40,7 +40,7 @@ public sealed interface Op {
     }
   }
 
-  /** Adds points to a freehand stroke that is being drawn (live strokes). */
+  /** Adds points to a freehand stroke that is being drawn (live strokes, R32). */
   record AppendPoints(String elementId, Points points) implements Op {
     public AppendPoints {
       Require.id(elementId, "elementId");
@@ -51,7 +51,7 @@ public sealed interface Op {
     }
   }
 
-  /** Sets some properties of an element; each is resolved last-writer-wins by seq. */
+  /** Sets some properties of an element; each is resolved last-writer-wins by seq (R33, R42). */
   record UpdateElement(String elementId, ElementPatch patch) implements Op {
     public UpdateElement {
       Require.id(elementId, "elementId");
@@ -59,7 +59,10 @@ public sealed interface Op {
     }
   }
 
-  /** Marks an element deleted (a tombstone); undo is an update with {@code deleted: false}. */
+  /**
+   * Marks an element deleted (a tombstone); undo is an update with {@code deleted: false} (R34,
+   * R43).
+   */
   record DeleteElement(String elementId) implements Op {
     public DeleteElement {
       Require.id(elementId, "elementId");

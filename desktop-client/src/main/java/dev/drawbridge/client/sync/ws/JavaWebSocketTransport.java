@@ -89,6 +89,7 @@ public final class JavaWebSocketTransport implements Transport {
   private static final class Client extends WebSocketClient {
     private final TransportListener listener;
     private volatile boolean opened;
+    private volatile boolean aborted;
 
     Client(URI uri, Map<String, String> headers, TransportListener listener, int timeoutMillis) {
       super(
@@ -99,10 +100,17 @@ public final class JavaWebSocketTransport implements Transport {
       this.listener = listener;
       setTcpNoDelay(true);
       setConnectionLostTimeout(0);
+      // A connection being given up on must never keep the app's JVM from exiting.
+      setDaemon(true);
     }
 
     @Override
     public void onOpen(ServerHandshake handshake) {
+      if (aborted) {
+        // Given up on while still connecting: do not leave a forgotten connection open.
+        close(1000, "abandoned");
+        return;
+      }
       opened = true;
       listener.onOpen();
     }
@@ -130,6 +138,7 @@ public final class JavaWebSocketTransport implements Transport {
 
     /** Closes without a closing handshake: the peer may be gone or black-holed. */
     void abort(int code, String reason) {
+      aborted = true;
       try {
         closeConnection(code, reason);
       } catch (RuntimeException e) {

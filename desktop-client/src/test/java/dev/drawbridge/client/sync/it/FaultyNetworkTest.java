@@ -42,6 +42,7 @@ class FaultyNetworkTest {
   void everyoneConvergesAndEveryOpIsStoredExactlyOnce(@TempDir Path tmp) throws Exception {
     Path relayData = tmp.resolve("relay");
     List<String> drawn = new ArrayList<>();
+    List<List<String>> drawnByClient = new ArrayList<>();
     String hash;
     try (Relay relay = Relay.start(relayConfig(relayData));
         FaultyProxy proxy = new FaultyProxy(relay.port(), 11)) {
@@ -80,6 +81,8 @@ class FaultyNetworkTest {
         for (Drawer d : drawers) {
           d.close();
         }
+        // Keep misbehaving a little longer, while the clients replay what they drew.
+        Thread.sleep(1500);
         chaos.set(false);
         monkey.join();
         proxy.maxDelay(0);
@@ -102,6 +105,7 @@ class FaultyNetworkTest {
           assertThat(c.rejected).as(c.name).isEmpty();
           assertThat(c.submitted).hasSizeGreaterThanOrEqualTo(OPS_EACH);
           drawn.addAll(c.submitted);
+          drawnByClient.add(List.copyOf(c.submitted));
         }
       } finally {
         clients.forEach(TestClient::close);
@@ -109,6 +113,7 @@ class FaultyNetworkTest {
     }
     RoomLog log = RoomLog.read(relayData, ROOM);
     log.assertHoldsExactlyOnce(drawn);
+    drawnByClient.forEach(log::assertKeepsOrderOf);
     assertThat(log.hash()).isEqualTo(hash);
   }
 }

@@ -9,6 +9,7 @@ import dev.drawbridge.relay.ops.Relay;
 import dev.drawbridge.relay.ops.RelayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +45,11 @@ class HeartbeatTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> viaProxy.pending() == 0);
 
       proxy.blackHoleAll(true);
-      long before = viaProxy.states.size();
+      int before = viaProxy.states.size();
       // Left within timeout (1.5 s) + one ping interval; the bound is generous for a loaded box.
       await().atMost(Duration.ofSeconds(10)).until(() -> !viaProxy.synced());
-      assertThat(viaProxy.states.subList((int) before, viaProxy.states.size()))
+      List<ConnectionState> states = List.copyOf(viaProxy.states);
+      assertThat(states.subList(before, states.size()))
           .anyMatch(s -> s instanceof ConnectionState.Reconnecting);
       for (int i = 0; i < 30; i++) {
         viaProxy.onBoard(drawing::step);

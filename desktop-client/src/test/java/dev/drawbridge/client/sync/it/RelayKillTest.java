@@ -34,6 +34,7 @@ class RelayKillTest {
         new RelayProcess(RelayProcess.freePort(), relayData, tmp.resolve("relay.log"));
     relay.start();
     List<String> drawn = new ArrayList<>();
+    List<List<String>> drawnByClient = new ArrayList<>();
     String finalHash;
     try (relay;
         TestClient alice = new TestClient("alice", relay.url(), ROOM, tmp.resolve("a"), CONFIG);
@@ -72,10 +73,13 @@ class RelayKillTest {
       assertThat(bob.rejected).isEmpty();
       drawn.addAll(alice.submitted);
       drawn.addAll(bob.submitted);
+      drawnByClient.add(List.copyOf(alice.submitted));
+      drawnByClient.add(List.copyOf(bob.submitted));
       relay.stop();
     }
     RoomLog log = RoomLog.read(relayData, ROOM);
     log.assertHoldsExactlyOnce(drawn);
+    drawnByClient.forEach(log::assertKeepsOrderOf);
     assertThat(log.hash()).isEqualTo(finalHash);
   }
 }

@@ -45,6 +45,13 @@ record RoomLog(List<StoredOp> ops) {
     return board.hash();
   }
 
+  /** One client's ops were stored in the order it drew them (replay keeps journal order). */
+  void assertKeepsOrderOf(List<String> oneClientsIds) {
+    Set<String> mine = new HashSet<>(oneClientsIds);
+    List<String> stored = ops.stream().map(StoredOp::id).filter(mine::contains).toList();
+    assertThat(stored).as("stored in drawing order").isEqualTo(oneClientsIds);
+  }
+
   /**
    * The log is gap-free (R13) and holds exactly the ops the clients drew: each id once, none
    * missing, none extra.

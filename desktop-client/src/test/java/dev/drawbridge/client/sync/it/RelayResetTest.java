@@ -1,0 +1,63 @@
+package dev.drawbridge.client.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.drawbridge.client.sync.SyncConfig;
+import dev.drawbridge.relay.ops.Relay;
+import dev.drawbridge.relay.ops.RelayConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay comes back without its data (a restore from an old backup, a wiped disk): the client,
+ * now ahead of the room, takes the relay's board (welcome reset, R12) and carries on from there; a
+ * newcomer sees the same board.
+ */
+class RelayResetTest {
+  private static final String ROOM = "reset";
+  private static final SyncConfig CONFIG =
+      SyncConfig.defaults()
+          .withHeartbeat(Duration.ofMillis(300), Duration.ofSeconds(2))
+          .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  @Test
+  @Timeout(120)
+  void aClientAheadOfARelayThatLostItsDataFollowsTheRelay(@TempDir Path tmp) throws Exception {
+    Relay first =
+        Relay.start(RelayConfig.localDefaults(tmp.resolve("old")).withBindAddress("127.0.0.1"));
+    int port = first.port();
+    String url = "ws://127.0.0.1:" + port;
+    try (TestClient c = new TestClient("ahead", url, ROOM, tmp.resolve("c"), CONFIG)) {
+      await().atMost(Duration.ofSeconds(30)).until(c::synced);
+      RandomDrawing drawing = new RandomDrawing(21, "ahead");
+      while (c.submitted.size() < 40) {
+        c.onBoard(drawing::step);
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> c.pending() == 0);
+      assertThat(c.confirmedSeq()).isEqualTo(40);
+      first.close();
+
+      try (Relay second =
+          Relay.start(
+              RelayConfig.localDefaults(tmp.resolve("new"))
+                  .withBindAddress("127.0.0.1")
+                  .withPort(port))) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> c.synced() && c.confirmedSeq() == 0);
+        for (int i = 0; i < 10; i++) {
+          c.onBoard(drawing::step);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> c.pending() == 0);
+        try (TestClient newcomer = new TestClient("new", url, ROOM, tmp.resolve("n"), CONFIG)) {
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> newcomer.synced() && newcomer.confirmedSeq() == c.confirmedSeq());
+          assertThat(newcomer.hash()).isEqualTo(c.hash());
+        }
+      }
+    }
+  }
+}

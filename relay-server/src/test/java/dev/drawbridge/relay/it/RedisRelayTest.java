@@ -1,0 +1,38 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.oplog.LocalRedis;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A relay storing in Redis: ops survive a relay restart (R13, R11). */
+class RedisRelayTest {
+  @TempDir Path dir;
+
+  @Test
+  void r13_opsStoredInRedisSurviveARelayRestart() throws Exception {
+    try (LocalRedis redis = LocalRedis.start()) {
+      try (RelayFixture fx = new RelayFixture(dir, c -> c.withRedis(redis.uri()))) {
+        TestPeer a = fx.peer("redis-room");
+        a.joinAndSync(0);
+        for (int i = 1; i <= 5; i++) {
+          a.submitStroke("op" + i, "e" + i);
+        }
+        for (int i = 1; i <= 5; i++) {
+          assertThat(a.next()).isEqualTo(new ServerMessage.Ack("op" + i, i, false));
+        }
+      }
+      try (RelayFixture fx = new RelayFixture(dir, c -> c.withRedis(redis.uri()))) {
+        TestPeer b = fx.peer("redis-room");
+        assertThat(b.joinAndSync(0))
+            .extracting(ServerMessage.OpBroadcast::id)
+            .containsExactly("op1", "op2", "op3", "op4", "op5");
+        b.submitStroke("op1", "e1");
+        assertThat(b.next()).isEqualTo(new ServerMessage.Ack("op1", 1, true));
+      }
+    }
+  }
+}
