@@ -110,6 +110,8 @@ public final class BoardView {
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
 
   private final InPlaceTextEditor textEditor;
+  private final javafx.beans.property.BooleanProperty viewOnly =
+      new javafx.beans.property.SimpleBooleanProperty(false);
   private final javafx.scene.layout.VBox help;
   private final BoardFiles files;
   private long lastPresence;
@@ -147,6 +149,9 @@ public final class BoardView {
           @Override
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
+            if (session instanceof dev.drawbridge.client.sync.SyncSession shared) {
+              setViewOnly("viewer".equals(shared.role()));
+            }
           }
 
           @Override
@@ -228,6 +233,16 @@ public final class BoardView {
     shareLabel.setManaged(shareLabel.isVisible());
   }
 
+  /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
+  void setViewOnly(boolean only) {
+    viewOnly.set(only);
+    status.setViewOnly(only);
+    if (only) {
+      currentTool().cancel();
+      vm.selection().clear();
+    }
+  }
+
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
@@ -244,9 +259,13 @@ public final class BoardView {
     editorLayer.setPickOnBounds(false);
     editorLayer.setManaged(true);
     stack.getChildren().addAll(canvas, editorLayer);
-    addIsland(toolbar(), Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    HBox toolbar = toolbar();
+    toolbar.disableProperty().bind(viewOnly);
+    addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     addIsland(menu(), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
-    addIsland(StylePanel.build(vm, messages), Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    VBox style = StylePanel.build(vm, messages);
+    style.disableProperty().bind(viewOnly);
+    addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
     addIsland(zoomBar(), Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(peopleBar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     buildPeoplePanel();
@@ -263,7 +282,13 @@ public final class BoardView {
     toastTimer.setOnFinished(e -> toast.setVisible(false));
     root.setCenter(stack);
     root.setBottom(
-        StatusBar.build(status, session.title(), messages, percent(), session::reconnectNow));
+        StatusBar.build(
+            status,
+            session.title(),
+            messages,
+            percent(),
+            session::reconnectNow,
+            session::goOffline));
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {
@@ -591,6 +616,9 @@ public final class BoardView {
     if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
       return;
     }
+    if (viewOnly.get() && isEdit(e)) {
+      return;
+    }
     if (handleKey(e)) {
       e.consume();
     }
@@ -601,6 +629,21 @@ public final class BoardView {
       canvas.setSpaceDown(false);
       e.consume();
     }
+  }
+
+  /** Whether {@code e} is a shortcut that changes the board (a viewer's are ignored). */
+  private static boolean isEdit(KeyEvent e) {
+    return UNDO.match(e)
+        || REDO.match(e)
+        || REDO_Y.match(e)
+        || CUT.match(e)
+        || PASTE.match(e)
+        || DUPLICATE.match(e)
+        || FRONT.match(e)
+        || BACK.match(e)
+        || e.getCode() == KeyCode.DELETE
+        || e.getCode() == KeyCode.BACK_SPACE
+        || e.getCode().isArrowKey();
   }
 
   /** Runs the shortcut for {@code e}; false when it is not one. */
@@ -720,6 +763,9 @@ public final class BoardView {
   private final class Pointer implements PointerHandler {
     @Override
     public void pressed(PointerInput p) {
+      if (viewOnly.get()) {
+        return;
+      }
       if (textEditor.isOpen()) {
         textEditor.commit();
         if (vm.toolProperty().get() == ToolKind.TEXT) {
@@ -732,11 +778,16 @@ public final class BoardView {
 
     @Override
     public void dragged(PointerInput p) {
-      currentTool().dragged(p);
+      if (!viewOnly.get()) {
+        currentTool().dragged(p);
+      }
     }
 
     @Override
     public void released(PointerInput p) {
+      if (viewOnly.get()) {
+        return;
+      }
       currentTool().released(p);
       vm.refreshHistory();
     }
