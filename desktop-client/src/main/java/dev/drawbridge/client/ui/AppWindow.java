@@ -64,7 +64,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     stage.setOnHidden(
         e -> {
           closeSession();
-          stopHosting();
+          // The app exits next: finish the relay's writes before the JVM goes.
+          if (hosted != null) {
+            hosted.close();
+            hosted = null;
+          }
         });
     showStart();
   }
@@ -96,6 +100,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     closeSession();
     stopHosting();
     startView = new StartView(messages, settings.get(), this);
+    stage.titleProperty().bind(messages.bind("app.title"));
     setRoot(startView.root());
   }
 
@@ -105,6 +110,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     stopHosting();
     session = newSession;
     boardView = new BoardView(newSession, this);
+    stage.titleProperty().bind(messages.bind("app.title").concat(" — " + newSession.title()));
     boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
     setRoot(boardView.root());
     startView = null;
@@ -246,8 +252,14 @@ public final class AppWindow implements Shell, StartView.Actions {
     if (Boolean.getBoolean("drawbridge.demo")) {
       DemoBoard.populate(board, settings.get().clientId());
     }
-    showBoard(
-        new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+    BoardView view =
+        showBoard(
+            new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+    // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
+    String stamp =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+    view.setFile(settings.home().resolve("boards").resolve("board-" + stamp + BoardFile.EXTENSION));
   }
 
   @Override

@@ -33,6 +33,7 @@ final class BoardFiles {
   private final Toast toast;
   private final Parent root;
   private Path file;
+  private boolean changed;
 
   BoardFiles(BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast) {
     this.session = session;
@@ -41,6 +42,53 @@ final class BoardFiles {
     this.messages = shell.messages();
     this.root = root;
     this.toast = toast;
+    session
+        .board()
+        .addListener(
+            new dev.drawbridge.client.model.BoardListener() {
+              @Override
+              public void elementsChanged(Set<String> elementIds) {
+                changed = true;
+              }
+            });
+  }
+
+  /**
+   * Saves a local board to its file if it changed since the last save, without a message: local
+   * boards are kept like shared ones are journaled, so leaving or closing never loses a drawing.
+   * Shared boards are kept by the sync layer and are not touched.
+   */
+  void autosave() {
+    if (!changed
+        || file == null
+        || !(session instanceof dev.drawbridge.client.sync.LocalOnlySession)) {
+      return;
+    }
+    if (session.board().view().visibleElements().isEmpty() && !java.nio.file.Files.exists(file)) {
+      return;
+    }
+    try {
+      new BoardFile().save(file, session.board().view().snapshot());
+      changed = false;
+      remember(file);
+    } catch (BoardFileException e) {
+      LOG.warn("Autosaving {} failed", file, e);
+      toast.show(messages.get("error.save", file.getFileName()), true);
+    }
+  }
+
+  private void remember(Path target) {
+    shell
+        .settings()
+        .save(
+            shell
+                .settings()
+                .get()
+                .withRecent(
+                    new Settings.RecentBoard(
+                        Settings.RecentBoard.FILE,
+                        target.getFileName().toString(),
+                        target.toAbsolutePath().toString())));
   }
 
   Path file() {
@@ -85,17 +133,8 @@ final class BoardFiles {
     try {
       new BoardFile().save(target, session.board().view().snapshot());
       file = target;
-      shell
-          .settings()
-          .save(
-              shell
-                  .settings()
-                  .get()
-                  .withRecent(
-                      new Settings.RecentBoard(
-                          Settings.RecentBoard.FILE,
-                          target.getFileName().toString(),
-                          target.toAbsolutePath().toString())));
+      changed = false;
+      remember(target);
       toast.show(messages.get("file.saved", target.getFileName()), false);
       return true;
     } catch (BoardFileException e) {

@@ -104,11 +104,15 @@ public final class BoardView {
   private final Label peopleCount = new Label("1");
   private final Label shareLabel = new Label();
   private final Timeline ticker;
+  private final Timeline autosaver;
   private final SessionListener sessionListener;
   private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
 
   private final InPlaceTextEditor textEditor;
+  private final javafx.beans.property.BooleanProperty viewOnly =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+  private final javafx.scene.layout.VBox help;
   private final BoardFiles files;
   private long lastPresence;
 
@@ -122,6 +126,7 @@ public final class BoardView {
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.tools = new Tools(new Context());
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
+    this.help = ShortcutsHelp.build(messages);
     this.files = new BoardFiles(session, vm, shell, root, this::showToast);
     canvas.gridProperty().set(shell.settings().get().grid());
     canvas
@@ -134,9 +139,9 @@ public final class BoardView {
             (o, a, b) -> {
               textEditor.commit();
               tools.get(a).cancel();
-              canvas.setCursor(cursorFor(b));
+              canvas.setToolCursor(cursorFor(b));
             });
-    canvas.setCursor(cursorFor(vm.toolProperty().get()));
+    canvas.setToolCursor(cursorFor(vm.toolProperty().get()));
     vm.selection().addListener(this::selectionChanged);
     build();
     sessionListener =
@@ -144,6 +149,9 @@ public final class BoardView {
           @Override
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
+            if (session instanceof dev.drawbridge.client.sync.SyncSession shared) {
+              setViewOnly("viewer".equals(shared.role()));
+            }
           }
 
           @Override
@@ -172,6 +180,9 @@ public final class BoardView {
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
     ticker.play();
+    autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
+    autosaver.setCycleCount(Timeline.INDEFINITE);
+    autosaver.play();
     root.sceneProperty()
         .addListener(
             (o, oldScene, newScene) -> {
@@ -222,10 +233,22 @@ public final class BoardView {
     shareLabel.setManaged(shareLabel.isVisible());
   }
 
+  /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
+  void setViewOnly(boolean only) {
+    viewOnly.set(only);
+    status.setViewOnly(only);
+    if (only) {
+      currentTool().cancel();
+      vm.selection().clear();
+    }
+  }
+
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
+    files.autosave();
     ticker.stop();
+    autosaver.stop();
     session.removeListener(sessionListener);
   }
 
@@ -236,13 +259,20 @@ public final class BoardView {
     editorLayer.setPickOnBounds(false);
     editorLayer.setManaged(true);
     stack.getChildren().addAll(canvas, editorLayer);
-    addIsland(toolbar(), Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    HBox toolbar = toolbar();
+    toolbar.disableProperty().bind(viewOnly);
+    addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     addIsland(menu(), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
-    addIsland(StylePanel.build(vm, messages), Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    VBox style = StylePanel.build(vm, messages);
+    style.disableProperty().bind(viewOnly);
+    addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
     addIsland(zoomBar(), Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(peopleBar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     buildPeoplePanel();
     addIsland(peoplePanel, Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    help.setVisible(false);
+    help.setOnMouseClicked(e -> help.setVisible(false));
+    addIsland(help, Pos.CENTER, Insets.EMPTY);
     toast.getStyleClass().add("toast");
     toast.setVisible(false);
     toast.setId("toast");
@@ -252,7 +282,13 @@ public final class BoardView {
     toastTimer.setOnFinished(e -> toast.setVisible(false));
     root.setCenter(stack);
     root.setBottom(
-        StatusBar.build(status, session.title(), messages, percent(), session::reconnectNow));
+        StatusBar.build(
+            status,
+            session.title(),
+            messages,
+            percent(),
+            session::reconnectNow,
+            session::goOffline));
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {
@@ -384,6 +420,13 @@ public final class BoardView {
             MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
             "zoom-in",
             () -> canvas.zoomBy(1.2));
+    Button helpButton =
+        Controls.iconButton(
+            messages,
+            "help.tooltip",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignK.KEYBOARD_OUTLINE,
+            "shortcuts",
+            () -> help.setVisible(!help.isVisible()));
     Button fit =
         Controls.iconButton(
             messages,
@@ -400,7 +443,8 @@ public final class BoardView {
     gridTip.textProperty().bind(messages.bind("zoom.grid"));
     grid.setTooltip(gridTip);
     bar.getChildren()
-        .addAll(undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid);
+        .addAll(
+            undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid, helpButton);
     return bar;
   }
 
@@ -555,6 +599,14 @@ public final class BoardView {
   private static final KeyCombination FRONT =
       new KeyCodeCombination(
           KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination COPY =
+      new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination CUT =
+      new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination DUPLICATE =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
   private static final KeyCombination BACK =
       new KeyCodeCombination(
           KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -562,6 +614,9 @@ public final class BoardView {
   private void onKeyPressed(KeyEvent e) {
     Scene scene = root.getScene();
     if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+      return;
+    }
+    if (viewOnly.get() && isEdit(e)) {
       return;
     }
     if (handleKey(e)) {
@@ -574,6 +629,21 @@ public final class BoardView {
       canvas.setSpaceDown(false);
       e.consume();
     }
+  }
+
+  /** Whether {@code e} is a shortcut that changes the board (a viewer's are ignored). */
+  private static boolean isEdit(KeyEvent e) {
+    return UNDO.match(e)
+        || REDO.match(e)
+        || REDO_Y.match(e)
+        || CUT.match(e)
+        || PASTE.match(e)
+        || DUPLICATE.match(e)
+        || FRONT.match(e)
+        || BACK.match(e)
+        || e.getCode() == KeyCode.DELETE
+        || e.getCode() == KeyCode.BACK_SPACE
+        || e.getCode().isArrowKey();
   }
 
   /** Runs the shortcut for {@code e}; false when it is not one. */
@@ -602,13 +672,32 @@ public final class BoardView {
       vm.bringToFront();
     } else if (BACK.match(e)) {
       vm.sendToBack();
+    } else if (COPY.match(e)) {
+      vm.copy();
+    } else if (CUT.match(e)) {
+      vm.cut();
+    } else if (PASTE.match(e)) {
+      vm.paste(session.clientId());
+    } else if (DUPLICATE.match(e)) {
+      vm.duplicate(session.clientId());
     } else if (e.isShortcutDown() || e.isAltDown()) {
       return false;
+    } else if (e.getCode() == KeyCode.F1 || "?".equals(e.getText())) {
+      help.setVisible(!help.isVisible());
+    } else if (e.getCode().isArrowKey()) {
+      double step = (e.isShiftDown() ? 10 : 1) / canvas.viewport().scale();
+      return switch (e.getCode()) {
+        case LEFT, KP_LEFT -> vm.nudge(-step, 0);
+        case RIGHT, KP_RIGHT -> vm.nudge(step, 0);
+        case UP, KP_UP -> vm.nudge(0, -step);
+        default -> vm.nudge(0, step);
+      };
     } else if (e.getCode() == KeyCode.SPACE) {
       canvas.setSpaceDown(true);
     } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
       vm.deleteSelection();
     } else if (e.getCode() == KeyCode.ESCAPE) {
+      help.setVisible(false);
       currentTool().cancel();
       vm.selection().clear();
     } else if (e.getCode() == KeyCode.G && !e.isShiftDown()) {
@@ -674,6 +763,9 @@ public final class BoardView {
   private final class Pointer implements PointerHandler {
     @Override
     public void pressed(PointerInput p) {
+      if (viewOnly.get()) {
+        return;
+      }
       if (textEditor.isOpen()) {
         textEditor.commit();
         if (vm.toolProperty().get() == ToolKind.TEXT) {
@@ -686,17 +778,28 @@ public final class BoardView {
 
     @Override
     public void dragged(PointerInput p) {
-      currentTool().dragged(p);
+      if (!viewOnly.get()) {
+        currentTool().dragged(p);
+      }
     }
 
     @Override
     public void released(PointerInput p) {
+      if (viewOnly.get()) {
+        return;
+      }
       currentTool().released(p);
       vm.refreshHistory();
     }
 
     @Override
     public void hovered(PointerInput p) {
+      if (p != null && vm.toolProperty().get() == ToolKind.SELECT && !canvas.isSpaceDown()) {
+        boolean grab =
+            ((dev.drawbridge.client.ui.tool.SelectTool) tools.get(ToolKind.SELECT))
+                .canGrab(p.x(), p.y());
+        canvas.setToolCursor(grab ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.DEFAULT);
+      }
       long now = System.nanoTime();
       if (p != null && now - lastPresence < PRESENCE_NANOS) {
         return;

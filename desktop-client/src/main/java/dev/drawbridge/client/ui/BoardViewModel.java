@@ -39,6 +39,8 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
   private boolean restyling;
+  private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
+  private int pastes;
 
   public BoardViewModel(LocalBoard board) {
     this.board = board;
@@ -165,6 +167,48 @@ public final class BoardViewModel {
   public void sendToBack() {
     edits.sendToBack();
     refreshHistory();
+  }
+
+  /** Copies the selection to this board's clipboard. */
+  public void copy() {
+    if (!selection.isEmpty()) {
+      clipboard = edits.copy();
+      pastes = 0;
+    }
+  }
+
+  public void cut() {
+    copy();
+    deleteSelection();
+  }
+
+  /** Pastes the clipboard, each paste 20 units further down-right; the copies become selected. */
+  public void paste(String author) {
+    if (clipboard.isEmpty()) {
+      return;
+    }
+    pastes++;
+    tool.set(ToolKind.SELECT);
+    edits.paste(clipboard, 20 * pastes, 20 * pastes, author);
+    refreshHistory();
+  }
+
+  public void duplicate(String author) {
+    if (!selection.isEmpty()) {
+      tool.set(ToolKind.SELECT);
+      edits.duplicate(author);
+      refreshHistory();
+    }
+  }
+
+  /** Moves the selection by (dx, dy); false when nothing is selected. */
+  public boolean nudge(double dx, double dy) {
+    if (selection.isEmpty()) {
+      return false;
+    }
+    edits.nudge(dx, dy);
+    refreshHistory();
+    return true;
   }
 
   public void selectAll() {

@@ -24,7 +24,8 @@ final class StatusBar {
       String title,
       Messages messages,
       StringExpression percent,
-      Runnable reconnectNow) {
+      Runnable reconnectNow,
+      Runnable goOffline) {
     HBox bar = new HBox(10);
     bar.getStyleClass().add("status-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -44,6 +45,13 @@ final class StatusBar {
     reconnect.managedProperty().bind(status.canReconnectProperty());
     reconnect.setFocusTraversable(false);
     reconnect.setOnAction(e -> reconnectNow.run());
+    Hyperlink offline = new Hyperlink();
+    offline.setId("go-offline");
+    offline.textProperty().bind(messages.bind("status.goOffline"));
+    offline.visibleProperty().bind(status.canGoOfflineProperty());
+    offline.managedProperty().bind(status.canGoOfflineProperty());
+    offline.setFocusTraversable(false);
+    offline.setOnAction(e -> goOffline.run());
     Label room = new Label(title);
     room.setId("status-room");
     room.getStyleClass().add("status-room");
@@ -55,7 +63,14 @@ final class StatusBar {
     zoomLabel.textProperty().bind(messages.bind("status.zoom").concat(" ").concat(percent));
     bar.getChildren()
         .addAll(
-            icon, text, reconnect, new Separator(Orientation.VERTICAL), room, spacer, zoomLabel);
+            icon,
+            text,
+            reconnect,
+            offline,
+            new Separator(Orientation.VERTICAL),
+            room,
+            spacer,
+            zoomLabel);
     return bar;
   }
 

@@ -32,6 +32,9 @@ public final class StatusViewModel {
   private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>(Level.OFFLINE);
   private final javafx.beans.property.ReadOnlyBooleanWrapper canReconnect =
       new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper canGoOffline =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+  private boolean viewOnly;
   private int pending;
   private boolean shared;
 
@@ -59,6 +62,17 @@ public final class StatusViewModel {
   /** True while a shared board waits to reconnect (or was taken offline): "Reconnect now" helps. */
   public javafx.beans.property.ReadOnlyBooleanProperty canReconnectProperty() {
     return canReconnect.getReadOnlyProperty();
+  }
+
+  /** True while a shared board is connected or connecting: "Work offline" is offered. */
+  public javafx.beans.property.ReadOnlyBooleanProperty canGoOfflineProperty() {
+    return canGoOffline.getReadOnlyProperty();
+  }
+
+  /** The relay lets this user only look (a viewer's token). */
+  public void setViewOnly(boolean only) {
+    viewOnly = only;
+    refresh();
   }
 
   public void setPending(int count) {
@@ -91,7 +105,14 @@ public final class StatusViewModel {
     if (pending > 0 && !(s instanceof ConnectionState.Synced && pending < 3)) {
       words = words + " — " + messages.get("status.pending", pending);
     }
+    if (viewOnly) {
+      words = words + " — " + messages.get("status.viewOnly");
+    }
     text.set(words);
+    canGoOffline.set(
+        shared
+            && !(s instanceof ConnectionState.Offline)
+            && !(s instanceof ConnectionState.Failed));
     canReconnect.set(
         shared
             && (s instanceof ConnectionState.Reconnecting || s instanceof ConnectionState.Offline));

@@ -301,4 +301,49 @@ class BoardViewFxTest extends FxBoardTestBase {
     assertThat(after).isEqualTo(Math.rint(after));
     assertThat(elements()).isEmpty();
   }
+
+  @Test
+  void copyPasteNudgeAndTheShortcutsCard(FxRobot robot) {
+    onFx(
+        () ->
+            board()
+                .submit(
+                    new Op.AddElement(
+                        Element.shape(
+                            "box1",
+                            ElementKind.RECTANGLE,
+                            0,
+                            0,
+                            100,
+                            80,
+                            Style.DEFAULT.withFill(true),
+                            1))));
+    robot.type(KeyCode.V);
+    click(robot, 50, 40);
+    robot.push(KeyCode.CONTROL, KeyCode.C);
+    robot.push(KeyCode.CONTROL, KeyCode.V);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).hasSize(2);
+    Element copy = newest();
+    assertThat(copy.id()).isNotEqualTo("box1");
+    assertThat(copy.x()).isEqualTo(20);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly(copy.id());
+    robot.type(KeyCode.RIGHT);
+    robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    Element nudged = fx(() -> board().view().get(copy.id()));
+    assertThat(nudged.x()).isEqualTo(21);
+    assertThat(nudged.y()).isEqualTo(30);
+    robot.push(KeyCode.CONTROL, KeyCode.D);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).hasSize(3);
+
+    assertThat(robot.lookup("#shortcuts-help").query().isVisible()).isFalse();
+    robot.type(KeyCode.F1);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#shortcuts-help").query().isVisible()).isTrue();
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#shortcuts-help").query().isVisible()).isFalse();
+  }
 }

@@ -21,6 +21,7 @@ final class FakeSharedSession implements BoardSession {
   List<Peer> peers = List.of();
   boolean closed;
   int reconnects;
+  int offlines;
 
   @Override
   public LocalBoard board() {
@@ -68,7 +69,9 @@ final class FakeSharedSession implements BoardSession {
   }
 
   @Override
-  public void goOffline() {}
+  public void goOffline() {
+    offlines++;
+  }
 
   @Override
   public void close() {

@@ -98,14 +98,16 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     onFx(() -> window.showStart());
     onFx(() -> window.openFile(notBoard));
     assertThat(window.boardView()).isNull();
-    String shown = robot.lookup("#start-error").queryLabeled().getText();
+    String shown = startError(robot);
     assertThat(shown).isEqualTo("notes.drawbridge is not a Drawbridge board.");
   }
 
   @Test
   void theStartScreenOpensAnOfflineBoardAndChecksTheJoinForm(FxRobot robot) {
     onFx(() -> window.showStart());
-    WaitForAsyncUtils.waitForFxEvents();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#join-server").queryAll().isEmpty());
     onFx(
         () -> {
           robot.lookup("#join-server").queryTextInputControl().setText("ftp://nowhere");
@@ -113,7 +115,7 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         });
     robot.clickOn("#join-button");
     WaitForAsyncUtils.waitForFxEvents();
-    String error = robot.lookup("#start-error").queryLabeled().getText();
+    String error = startError(robot);
     assertThat(error).contains("ws://host:8080").contains("room name");
     assertThat(window.boardView()).isNull();
     robot.clickOn("#offline-button");
@@ -122,5 +124,72 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     assertThat(elements()).isEmpty();
     assertThat(robot.lookup("#status-text").queryLabeled().getText())
         .isEqualTo("Local board (not shared)");
+  }
+
+  @Test
+  void aRefusedTokenIsShownInPlainWords(FxRobot robot) throws Exception {
+    java.nio.file.Path relayDir = java.nio.file.Files.createTempDirectory("drawbridge-relay");
+    try (dev.drawbridge.relay.ops.Relay relay =
+        dev.drawbridge.relay.ops.Relay.start(
+            dev.drawbridge.relay.ops.RelayConfig.serverDefaults(
+                    relayDir, "s3cret-s3cret-s3cret-s3cret")
+                .withBindAddress("127.0.0.1")
+                .withPort(0)
+                .withMetrics("127.0.0.1", -1))) {
+      onFx(
+          () -> {
+            window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));
+            window.showStart();
+            window.join(
+                new JoinForm("ws://127.0.0.1:" + relay.port(), "team", "Ann", "not-a-token"));
+          });
+      assertThat(window.boardView()).isNotNull();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  fx(() -> view().status().textProperty().get())
+                      .equals("Sign-in failed: the server refused the token"));
+      onFx(() -> window.leaveBoard());
+    }
+  }
+
+  @Test
+  void anAddressTheSyncLayerRejectsIsExplained(FxRobot robot) {
+    onFx(
+        () -> {
+          window.setOpener(
+              (form, settings) -> {
+                throw new IllegalArgumentException("no such host");
+              });
+          window.showStart();
+          window.join(new JoinForm("ws://example.invalid:1", "team", "Ann", ""));
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.boardView()).isNull();
+    assertThat(startError(robot)).isEqualTo("That address does not work: no such host");
+  }
+
+  /** The start screen's error line, once a pulse has built the screen's skin. */
+  private static String startError(FxRobot robot) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#start-error").queryAll().isEmpty());
+    return fx(() -> robot.lookup("#start-error").queryLabeled().getText());
+  }
+
+  @Test
+  void anOfflineBoardIsKeptWhenLeftAndListedUnderRecentBoards(FxRobot robot) {
+    onFx(() -> window.workOffline());
+    drag(robot, -50, 0, 50, 0);
+    String hash = fx(() -> board().view().hash());
+    java.nio.file.Path kept = view().file();
+    assertThat(kept.getParent()).isEqualTo(home.resolve("boards"));
+    onFx(() -> window.leaveBoard());
+    assertThat(kept).exists();
+    assertThat(window.settings().get().recent().getFirst().location())
+        .isEqualTo(kept.toAbsolutePath().toString());
+    onFx(() -> window.openFile(kept));
+    assertThat(fx(() -> board().view().hash())).isEqualTo(hash);
   }
 }

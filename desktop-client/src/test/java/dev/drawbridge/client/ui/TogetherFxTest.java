@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,9 @@ class TogetherFxTest extends FxBoardTestBase {
   void theStatusBarSaysWhatTheConnectionIsDoing(FxRobot robot) {
     onFx(() -> shared.setState(new ConnectionState.Synced()));
     assertThat(robot.lookup("#status-text").queryLabeled().getText()).isEqualTo("Connected");
+    robot.clickOn("#go-offline");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(shared.offlines).isEqualTo(1);
     assertThat(robot.lookup("#status-room").queryLabeled().getText()).isEqualTo("team-room");
     onFx(
         () ->
@@ -189,5 +193,21 @@ class TogetherFxTest extends FxBoardTestBase {
       onFx(bo::close);
       onFx(() -> window.leaveBoard());
     }
+  }
+
+  @Test
+  void aViewerCanLookButNotDraw(FxRobot robot) {
+    onFx(
+        () -> {
+          shared.setState(new ConnectionState.Synced());
+          view().setViewOnly(true);
+        });
+    drag(robot, -100, 0, 100, 0);
+    assertThat(elements()).isEmpty();
+    assertThat(robot.lookup("#status-text").queryLabeled().getText())
+        .isEqualTo("Connected — view only");
+    assertThat(robot.lookup("#toolbar").query().isDisabled()).isTrue();
+    robot.push(KeyCode.CONTROL, KeyCode.V);
+    assertThat(elements()).isEmpty();
   }
 }

@@ -89,6 +89,7 @@ public final class BoardCanvas extends Pane {
   private boolean placed;
   private long lastWheelZoom;
   private boolean spaceDown;
+  private Cursor toolCursor;
   private boolean panning;
   private boolean drawing;
   private double lastPanX;
@@ -170,7 +171,19 @@ public final class BoardCanvas extends Pane {
   /** Space held: the primary button pans. */
   public void setSpaceDown(boolean down) {
     spaceDown = down;
-    setCursor(down ? Cursor.OPEN_HAND : null);
+    setCursor(down ? Cursor.OPEN_HAND : toolCursor);
+  }
+
+  /** The pointer shape the current tool wants (shown unless panning). */
+  public void setToolCursor(Cursor cursor) {
+    toolCursor = cursor;
+    if (!spaceDown && !panning) {
+      setCursor(cursor);
+    }
+  }
+
+  public boolean isSpaceDown() {
+    return spaceDown;
   }
 
   /** Ids of visible elements whose painted bounds meet {@code area}. */
@@ -467,7 +480,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void paintCursors(GraphicsContext gc) {
-    Font font = Font.font("System", FontWeight.BOLD, 12);
+    Font font = Font.font("System", FontWeight.BOLD, 13);
     gc.setFont(font);
     gc.setTextBaseline(VPos.CENTER);
     for (RemoteCursor c : cursors.values()) {
@@ -477,17 +490,19 @@ public final class BoardCanvas extends Pane {
       gc.setFill(color);
       gc.setStroke(Color.WHITE);
       gc.setLineWidth(1.5);
-      double[] xs = {x, x, x + 4.5, x + 7.5, x + 9.5, x + 6.5, x + 12};
-      double[] ys = {y, y + 17, y + 13, y + 19.5, y + 18.5, y + 12, y + 12};
+      double[] xs = {x, x, x + 5.4, x + 9, x + 11.4, x + 7.8, x + 14.4};
+      double[] ys = {y, y + 20.4, y + 15.6, y + 23.4, y + 22.2, y + 14.4, y + 14.4};
       gc.fillPolygon(xs, ys, xs.length);
       gc.strokePolygon(xs, ys, xs.length);
       String name = c.name() == null || c.name().isBlank() ? "?" : c.name();
-      double textWidth = name.length() * 7.2 + 12;
+      javafx.scene.text.Text measure = new javafx.scene.text.Text(name);
+      measure.setFont(font);
+      double textWidth = measure.getLayoutBounds().getWidth() + 14;
       gc.setFill(color);
-      gc.fillRoundRect(x + 12, y + 18, textWidth, 20, 10, 10);
+      gc.fillRoundRect(x + 12, y + 20, textWidth, 22, 11, 11);
       gc.setFill(
           color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
-      gc.fillText(name, x + 18, y + 28);
+      gc.fillText(name, x + 19, y + 31);
     }
   }
 
@@ -640,7 +655,7 @@ public final class BoardCanvas extends Pane {
   private void onReleased(MouseEvent e) {
     if (panning) {
       panning = false;
-      setCursor(spaceDown ? Cursor.OPEN_HAND : null);
+      setCursor(spaceDown ? Cursor.OPEN_HAND : toolCursor);
     } else if (drawing && e.getButton() == MouseButton.PRIMARY) {
       drawing = false;
       pointerHandler.released(input(e));

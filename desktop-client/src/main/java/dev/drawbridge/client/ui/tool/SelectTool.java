@@ -138,6 +138,11 @@ public final class SelectTool implements Tool {
     ctx.previewChanged();
   }
 
+  /** Whether pressing at (x, y) would pick up an element (the view shows a move cursor). */
+  public boolean canGrab(double x, double y) {
+    return Hits.topmostAt(ctx, x, y) != null;
+  }
+
   @Override
   public ToolPreview preview() {
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);

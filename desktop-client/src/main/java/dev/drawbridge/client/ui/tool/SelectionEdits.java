@@ -4,9 +4,12 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.ZOrder;
 import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -53,6 +56,65 @@ public final class SelectionEdits {
       ops.add(new Op.UpdateElement(selected.get(i).id(), ElementPatch.NONE.withZ(next)));
     }
     return submit(ops);
+  }
+
+  /** Moves the selection by (dx, dy) board units as one step (arrow keys). */
+  public int nudge(double dx, double dy) {
+    return submit(
+        forEachSelected(
+            e -> new Op.UpdateElement(e.id(), ElementPatch.move(e.x() + dx, e.y() + dy))));
+  }
+
+  /** The selected elements in paint order (for copy). */
+  public List<Element> copy() {
+    return List.copyOf(selectedInPaintOrder());
+  }
+
+  /**
+   * Adds copies of {@code elements} shifted by (dx, dy), with new ids, above everything else, as
+   * one step; the copies become the selection. Returns their ids.
+   */
+  public List<String> paste(List<Element> elements, double dx, double dy, String author) {
+    double z = board.view().topZ();
+    List<Op> ops = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Element e : elements) {
+      z = ZOrder.above(z);
+      String id = dev.drawbridge.client.model.Ids.random();
+      // An op carries at most MAX_POINTS_PER_OP points: long strokes follow in appends.
+      float[] all = e.points().toArray();
+      int firstPoints = Math.min(e.points().size(), ProtocolLimits.MAX_POINTS_PER_OP);
+      Element copy =
+          new Element(
+              id,
+              e.kind(),
+              e.x() + dx,
+              e.y() + dy,
+              e.w(),
+              e.h(),
+              Points.of(Arrays.copyOf(all, firstPoints * 2)),
+              e.text(),
+              e.style(),
+              z,
+              false,
+              author);
+      ops.add(new Op.AddElement(copy));
+      for (int from = firstPoints;
+          from < e.points().size();
+          from += ProtocolLimits.MAX_POINTS_PER_OP) {
+        int to = Math.min(e.points().size(), from + ProtocolLimits.MAX_POINTS_PER_OP);
+        ops.add(new Op.AppendPoints(id, Points.of(Arrays.copyOfRange(all, from * 2, to * 2))));
+      }
+      ids.add(id);
+    }
+    submit(ops);
+    selection.set(ids);
+    return ids;
+  }
+
+  /** Pastes a copy of the selection next to it. */
+  public List<String> duplicate(String author) {
+    return paste(copy(), 20, 20, author);
   }
 
   /** Selects every visible element. */

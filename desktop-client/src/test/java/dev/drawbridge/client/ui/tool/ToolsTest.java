@@ -226,4 +226,55 @@ class ToolsTest {
     assertThat(java.util.Arrays.stream(ToolKind.values()).map(ToolKind::key).distinct().count())
         .isEqualTo(ToolKind.values().length);
   }
+
+  @Test
+  void copyPasteDuplicateAndNudge() {
+    Element a = addRect(0, 0, 100, 100);
+    float[] many = new float[2 * 5000];
+    for (int i = 0; i < 5000; i++) {
+      many[2 * i] = i;
+      many[2 * i + 1] = i % 7;
+    }
+    Element longStroke =
+        Element.freehand(
+            "long1",
+            ElementKind.STROKE,
+            0,
+            200,
+            dev.drawbridge.protocol.element.Points.of(0, 0),
+            Style.DEFAULT,
+            5);
+    ctx.board.submit(new Op.AddElement(longStroke));
+    ctx.board.submit(
+        new Op.AppendPoints(
+            "long1",
+            dev.drawbridge.protocol.element.Points.of(java.util.Arrays.copyOf(many, 4000 * 2))));
+    ctx.board.submit(
+        new Op.AppendPoints(
+            "long1",
+            dev.drawbridge.protocol.element.Points.of(
+                java.util.Arrays.copyOfRange(many, 8000, 10000))));
+    assertThat(ctx.board.view().get("long1").points().size()).isEqualTo(5001);
+    SelectionEdits edits = new SelectionEdits(ctx.board, ctx.selection);
+    ctx.selection.set(List.of(a.id(), "long1"));
+    List<Element> copied = edits.copy();
+    List<String> pasted = edits.paste(copied, 30, 40, "me");
+    assertThat(pasted).hasSize(2).doesNotContain(a.id(), "long1");
+    assertThat(ctx.selection.ids()).containsExactlyInAnyOrderElementsOf(pasted);
+    Element pastedRect = ctx.board.view().get(pasted.get(0));
+    assertThat(new double[] {pastedRect.x(), pastedRect.y()}).containsExactly(30, 40);
+    assertThat(ctx.board.view().get(pasted.get(1)).points())
+        .isEqualTo(ctx.board.view().get("long1").points());
+    // One undo removes the whole paste.
+    ctx.board.undo();
+    assertThat(ctx.board.view().visibleElements()).hasSize(2);
+
+    ctx.selection.set(List.of(a.id()));
+    edits.nudge(1, 0);
+    edits.nudge(0, -10);
+    assertThat(ctx.board.view().get(a.id()).x()).isEqualTo(1);
+    assertThat(ctx.board.view().get(a.id()).y()).isEqualTo(-10);
+    List<String> dup = edits.duplicate("me");
+    assertThat(ctx.board.view().get(dup.getFirst()).x()).isEqualTo(21);
+  }
 }
