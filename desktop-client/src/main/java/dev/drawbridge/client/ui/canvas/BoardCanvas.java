@@ -323,6 +323,15 @@ public final class BoardCanvas extends Pane {
     }
   }
 
+  /**
+   * True when nothing is waiting to be painted: the cached layer matches the board and the view,
+   * and the live layer is up to date (for benchmarks and tests that wait for the picture to
+   * settle).
+   */
+  public boolean isSettled() {
+    return !fullRepaint && dirty == null && !liveDirty && viewport.scale() == cachedScale;
+  }
+
   /** How often the cached layer was repainted whole and by region (for tests and tuning). */
   public long[] repaintCounts() {
     return new long[] {fullRepaints, regionRepaints};
