@@ -69,6 +69,7 @@ public final class RenderBenchmark {
   private BoardCanvas canvas;
   private Robot robot;
   private long seq;
+  private final List<Long> layoutStamps = new ArrayList<>();
   private final java.util.Map<String, Integer> events = new java.util.TreeMap<>();
   private int remoteCount;
 
@@ -92,6 +93,20 @@ public final class RenderBenchmark {
     System.exit(code);
   }
 
+  /** {@code -Dbench.only=pan,remote}: run only scenarios whose name contains one of these. */
+  private static boolean wanted(String name) {
+    String only = System.getProperty("bench.only", "");
+    if (only.isBlank()) {
+      return true;
+    }
+    for (String w : only.split(",")) {
+      if (name.contains(w.trim())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void run() throws Exception {
     System.out.printf(
         Locale.ROOT,
@@ -111,6 +126,16 @@ public final class RenderBenchmark {
           window.showBoard(new LocalOnlySession(new LocalBoard(), "empty", "bench"));
           stage.show();
           robot = new Robot();
+          stage
+              .getScene()
+              .addPostLayoutPulseListener(
+                  () -> {
+                    synchronized (layoutStamps) {
+                      if (layoutStamps.size() < 100_000) {
+                        layoutStamps.add(System.nanoTime());
+                      }
+                    }
+                  });
           stage
               .getScene()
               .addEventFilter(
@@ -184,52 +209,98 @@ public final class RenderBenchmark {
         });
     untilSettled(null);
     idleFrames(30);
-    frames("idle (nothing changes)", 120, f -> true);
-    drawStrokes("draw a stroke (robot drags, pen)", 3, 200);
-    if (Boolean.getBoolean("bench.debug")) {
+    if (wanted("idle")) {
+      frames("idle (nothing changes)", 120, f -> true);
+    }
+    if (Boolean.getBoolean("bench.cacheIslands")) {
+      onFx(
+          () -> {
+            for (javafx.scene.Node n : canvas.getParent().getChildrenUnmodifiable()) {
+              if (n != canvas) {
+                n.setCache(true);
+              }
+            }
+            return null;
+          });
+    }
+    if (wanted("floor")) {
+      // The least a changing frame costs here: a 2x2 square changes colour each pulse.
+      javafx.scene.shape.Rectangle dot = new javafx.scene.shape.Rectangle(2, 2);
+      onFx(
+          () -> {
+            dot.setManaged(false);
+            dot.relocate(600, 400);
+            canvas.getChildren().add(dot);
+            return null;
+          });
+      frames(
+          "floor: a 2x2 px node changes each pulse",
+          240,
+          f -> {
+            dot.setFill(f % 2 == 0 ? javafx.scene.paint.Color.RED : javafx.scene.paint.Color.BLUE);
+            return true;
+          });
+      onFx(
+          () -> {
+            canvas.getChildren().remove(dot);
+            return null;
+          });
+    }
+    if (wanted("draw")) {
+      drawStrokes("draw a stroke (robot drags, pen)", 3, 200);
+    }
+    if (wanted("pan")) {
+      pan("pan (middle-button drag, 6 px a pulse)", 480);
+    }
+    if (wanted("zoom")) {
+      List<Double> zoomSteps = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        double factor = i % 2 == 0 ? 1.25 : 0.8;
+        zoomSteps.add(untilSettled(() -> canvas.zoomBy(factor)));
+        idleFrames(5);
+      }
+      report("zoom step at 100 % (x1.25 / x0.8), until settled", zoomSteps);
+    }
+    if (wanted("fit")) {
+      List<Double> fit = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        fit.add(untilSettled(canvas::zoomToFit));
+        idleFrames(5);
+        untilSettled(() -> canvas.zoomTo(1));
+        idleFrames(5);
+      }
+      report("zoom out to the whole board (fit), until settled", fit);
+    }
+    if (wanted("rebuild")) {
       untilSettled(canvas::zoomToFit);
-      drawStrokes("draw a stroke, whole board in view", 2, 50);
-      return;
-    }
-    remoteStrokes("remote strokes arrive (add + 4-point appends)", 400);
-    pan("pan (middle-button drag, 6 px a pulse)", 480);
+      idleFrames(10);
+      List<Double> rebuildFit = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        rebuildFit.add(untilSettled(() -> canvas.gridProperty().set(!canvas.gridProperty().get())));
+        idleFrames(5);
+      }
+      report("rebuild the cached layer, whole board in view (grid toggled)", rebuildFit);
+      drawStrokes("draw a stroke, whole board in view", 2, 200);
+      drawDuringRebuild("draw while the cached layer rebuilds (whole board)", 200);
 
-    List<Double> zoomSteps = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      double factor = i % 2 == 0 ? 1.25 : 0.8;
-      zoomSteps.add(untilSettled(() -> canvas.zoomBy(factor)));
-      idleFrames(5);
-    }
-    report("zoom step at 100 % (x1.25 / x0.8), until settled", zoomSteps);
-
-    List<Double> fit = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      fit.add(untilSettled(canvas::zoomToFit));
-      idleFrames(5);
       untilSettled(() -> canvas.zoomTo(1));
-      idleFrames(5);
+      idleFrames(10);
+      List<Double> rebuild = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        rebuild.add(untilSettled(() -> canvas.gridProperty().set(!canvas.gridProperty().get())));
+        idleFrames(5);
+      }
+      report("rebuild the cached layer at 100 % (grid toggled)", rebuild);
     }
-    report("zoom out to the whole board (fit), until settled", fit);
-
-    untilSettled(canvas::zoomToFit);
-    idleFrames(10);
-    List<Double> rebuildFit = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      rebuildFit.add(untilSettled(() -> canvas.gridProperty().set(!canvas.gridProperty().get())));
-      idleFrames(5);
+    if (wanted("remote")) {
+      // Last: LocalOnlySession numbers its own acks from the seq it started with, so local
+      // strokes drawn after remote ops would be acked below the head and dropped.
+      remoteStrokes("remote strokes arrive (add + 4-point appends)", 400);
     }
-    report("rebuild the cached layer, whole board in view (grid toggled)", rebuildFit);
-    drawStrokes("draw a stroke, whole board in view", 2, 200);
-    drawDuringRebuild("draw while the cached layer rebuilds (whole board)", 200);
-
-    untilSettled(() -> canvas.zoomTo(1));
-    idleFrames(10);
-    List<Double> rebuild = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      rebuild.add(untilSettled(() -> canvas.gridProperty().set(!canvas.gridProperty().get())));
-      idleFrames(5);
+    if (System.getProperty("bench.shot") != null) {
+      idleFrames(60);
+      Thread.sleep(Long.getLong("bench.shot"));
     }
-    report("rebuild the cached layer at 100 % (grid toggled)", rebuild);
 
     applyRemoteModel();
     onFx(
@@ -434,6 +505,9 @@ public final class RenderBenchmark {
 
   /** Runs {@code step} once a pulse for {@code count} pulses; returns the gaps (ms). */
   private List<Double> frames(String name, int count, Step step) throws Exception {
+    synchronized (layoutStamps) {
+      layoutStamps.clear();
+    }
     CompletableFuture<long[]> done = new CompletableFuture<>();
     onFx(
         () -> {
@@ -464,6 +538,21 @@ public final class RenderBenchmark {
     List<Double> gaps = new ArrayList<>();
     for (int i = 2; i < stamps.length; i++) {
       gaps.add((stamps[i] - stamps[i - 1]) / 1e6);
+    }
+    if (Boolean.getBoolean("bench.split")) {
+      List<Double> fxPart = new ArrayList<>();
+      synchronized (layoutStamps) {
+        for (int i = 2; i < stamps.length - 1; i++) {
+          for (long l : layoutStamps) {
+            if (l > stamps[i] && l < stamps[i + 1]) {
+              fxPart.add((l - stamps[i]) / 1e6);
+              break;
+            }
+          }
+        }
+        layoutStamps.clear();
+      }
+      report("  (timers + css + layout part of those pulses)", fxPart);
     }
     if (name != null) {
       report(name, gaps);
