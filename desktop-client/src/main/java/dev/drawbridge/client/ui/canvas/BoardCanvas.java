@@ -53,7 +53,7 @@ public final class BoardCanvas extends Pane {
    */
   private static final long BUDGET_INTERACTING = 1_500;
 
-  private static final long BUDGET_IDLE = 6_000;
+  private static final long BUDGET_IDLE = 20_000;
   private static final long INTERACTION_NANOS = 100_000_000L;
 
   /** A remote stroke that got no points for this long is moved from the live layer to the tiles. */
@@ -391,6 +391,11 @@ public final class BoardCanvas extends Pane {
       onTop.clear();
       tilesWaiting = tiles.update(view, budget);
       tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
+      // Under opaque tiles the pane's own fill would only cost a full-window fill per frame.
+      boolean covered = tiles.coversView(view);
+      if (covered == (getBackground() != null)) {
+        updateBackground(covered);
+      }
     }
     if (liveDirty) {
       if (live.getWidth() != Math.ceil(w) || live.getHeight() != Math.ceil(h)) {
@@ -511,9 +516,15 @@ public final class BoardCanvas extends Pane {
 
   /** The pane's own background shows where no tile is painted yet. */
   private void updateBackground() {
+    updateBackground(false);
+  }
+
+  private void updateBackground(boolean coveredByTiles) {
     setBackground(
-        new javafx.scene.layout.Background(
-            new javafx.scene.layout.BackgroundFill(background(), null, null)));
+        coveredByTiles
+            ? null
+            : new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(background(), null, null)));
   }
 
   /**

@@ -241,7 +241,8 @@ final class TiledLayer {
     long spent = 0;
     int left = waiting.size();
     for (Tile t : waiting) {
-      if (spent >= budget) {
+      if (spent >= budget || spent > 0 && !intersects(t, viewDevice)) {
+        // Margin tiles wait for the next pulse once the view is done: show the view first.
         break;
       }
       if (t.painted && !t.stale && t.dirty != null) {
@@ -277,7 +278,8 @@ final class TiledLayer {
     return coversView(viewDevice);
   }
 
-  private boolean coversView(Rect viewDevice) {
+  /** True when painted tiles at the current scale cover the whole view. */
+  boolean coversView(Rect viewDevice) {
     int tx0 = Math.floorDiv((int) Math.floor(viewDevice.minX()), TILE);
     int ty0 = Math.floorDiv((int) Math.floor(viewDevice.minY()), TILE);
     int tx1 = Math.floorDiv((int) Math.ceil(viewDevice.maxX()) - 1, TILE);

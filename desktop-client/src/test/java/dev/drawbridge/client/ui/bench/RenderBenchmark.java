@@ -252,6 +252,26 @@ public final class RenderBenchmark {
     if (wanted("pan")) {
       pan("pan (middle-button drag, 6 px a pulse)", 480);
     }
+    if (wanted("pan")) {
+      // Back and forth within the tiles already painted: moving bitmaps only.
+      List<Double> gaps =
+          frames(
+              null,
+              242,
+              f -> {
+                int k = Math.min(f, 240) % 40;
+                double x = 400 + 6 * (k < 20 ? k : 40 - k);
+                robot.mouseMove(onCanvas(x, 400));
+                if (f == 0) {
+                  robot.mousePress(MouseButton.MIDDLE);
+                } else if (f == 241) {
+                  robot.mouseRelease(MouseButton.MIDDLE);
+                }
+                return true;
+              });
+      report("pan to and fro within painted tiles (±60 px)", gaps);
+      untilSettled(null);
+    }
     if (wanted("zoom")) {
       List<Double> zoomSteps = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -298,6 +318,19 @@ public final class RenderBenchmark {
       remoteStrokes("remote strokes arrive (add + 4-point appends)", 400);
     }
     if (System.getProperty("bench.shot") != null) {
+      // Hold the window for a screenshot, a few elements in view selected.
+      onFx(
+          () -> {
+            canvas.zoomTo(1.5);
+            view.model()
+                .selection()
+                .set(canvas.elementsNear(canvas.visibleArea()).stream().limit(3).toList());
+            return null;
+          });
+      untilSettled(null);
+      System.out.println("ready for a screenshot");
+      Files.writeString(home.resolve("ready"), "ready");
+      System.out.println("marker " + home.resolve("ready"));
       idleFrames(60);
       Thread.sleep(Long.getLong("bench.shot"));
     }
