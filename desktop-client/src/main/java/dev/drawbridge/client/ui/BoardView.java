@@ -565,7 +565,8 @@ public final class BoardView {
       return;
     }
     Element first = session.board().view().get(sel.ordered().getFirst());
-    if (first != null) {
+    // A highlighter's wide translucent style is derived from the pen's: do not adopt it.
+    if (first != null && first.kind() != dev.drawbridge.protocol.element.ElementKind.HIGHLIGHTER) {
       vm.showStyleOf(first.style());
     }
   }
