@@ -314,9 +314,10 @@ public final class BoardCanvas extends Pane {
     }
     placeCached();
     if (liveDirty) {
-      if (live.getWidth() != w || live.getHeight() != h) {
+      if (live.getWidth() != Math.ceil(w) || live.getHeight() != Math.ceil(h)) {
         live.setWidth(Math.ceil(w));
         live.setHeight(Math.ceil(h));
+        liveDrawn = new Rect(0, 0, live.getWidth(), live.getHeight());
       }
       paintLive();
       liveDirty = false;
@@ -426,10 +427,17 @@ public final class BoardCanvas extends Pane {
     return dark.get() ? Color.web("#161618") : Color.WHITE;
   }
 
+  /** Screen pixels: what the live layer drew last, so the next frame clears only that. */
+  private Rect liveDrawn;
+
   private void paintLive() {
     GraphicsContext gc = live.getGraphicsContext2D();
     gc.setTransform(1, 0, 0, 1, 0, 0);
-    gc.clearRect(0, 0, live.getWidth(), live.getHeight());
+    if (liveDrawn != null) {
+      Rect c = liveDrawn.inflate(2);
+      gc.clearRect(c.minX(), c.minY(), c.width(), c.height());
+    }
+    liveDrawn = null;
     double s = viewport.scale();
     gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     BoardState view = board.view();
@@ -444,10 +452,15 @@ public final class BoardCanvas extends Pane {
     shown.sort(ZOrder.PAINT_ORDER);
     for (Element e : shown) {
       ElementPainter.paint(gc, e, liveDx, liveDy, isDark);
+      drewBoard(Rect.paintedBounds(e).translate(liveDx, liveDy));
     }
     switch (preview.get()) {
-      case ToolPreview.Shape shape -> ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
+      case ToolPreview.Shape shape -> {
+        ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
+        drewBoard(Rect.paintedBounds(shape.element()));
+      }
       case ToolPreview.Marquee m -> {
+        drewBoard(m.area().inflate(1 / s));
         gc.setFill(SELECTION.deriveColor(0, 1, 1, 0.08));
         gc.fillRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
         gc.setStroke(SELECTION);
@@ -459,6 +472,19 @@ public final class BoardCanvas extends Pane {
     paintSelection(gc, view, s);
     gc.setTransform(1, 0, 0, 1, 0, 0);
     paintCursors(gc);
+  }
+
+  private void drewBoard(Rect r) {
+    drewScreen(
+        new Rect(
+            viewport.toScreenX(r.minX()),
+            viewport.toScreenY(r.minY()),
+            viewport.toScreenX(r.maxX()),
+            viewport.toScreenY(r.maxY())));
+  }
+
+  private void drewScreen(Rect r) {
+    liveDrawn = liveDrawn == null ? r : liveDrawn.union(r);
   }
 
   private void paintSelection(GraphicsContext gc, BoardState view, double s) {
@@ -475,6 +501,7 @@ public final class BoardCanvas extends Pane {
         r = r.translate(liveDx, liveDy);
       }
       gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
+      drewBoard(r.inflate(2 / s));
     }
     gc.setLineDashes();
   }
@@ -503,6 +530,7 @@ public final class BoardCanvas extends Pane {
       gc.setFill(
           color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
       gc.fillText(name, x + 19, y + 31);
+      drewScreen(new Rect(x - 2, y - 2, x + 14 + textWidth, y + 44));
     }
   }
 
