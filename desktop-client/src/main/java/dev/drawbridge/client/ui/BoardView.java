@@ -852,6 +852,11 @@ public final class BoardView {
     }
 
     @Override
+    public void hide(Set<String> ids) {
+      canvas.hide(ids);
+    }
+
+    @Override
     public void previewChanged() {
       canvas.requestLive();
     }

@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.geom.Handles;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.geom.SpatialIndex;
 import dev.drawbridge.client.ui.geom.Viewport;
@@ -474,6 +475,23 @@ public final class BoardCanvas extends Pane {
     paintCursors(gc);
   }
 
+  private void paintHandles(GraphicsContext gc, Element e, double s) {
+    double half = 4 / s;
+    double dx = liveIds.contains(e.id()) ? liveDx : 0;
+    double dy = liveIds.contains(e.id()) ? liveDy : 0;
+    gc.setFill(Color.WHITE);
+    gc.setStroke(SELECTION);
+    gc.setLineWidth(1.5 / s);
+    for (Handles.Handle h : Handles.of(e)) {
+      double[] p = Handles.position(e, h);
+      double x = p[0] + dx - half;
+      double y = p[1] + dy - half;
+      gc.fillRect(x, y, 2 * half, 2 * half);
+      gc.strokeRect(x, y, 2 * half, 2 * half);
+      drewBoard(new Rect(x, y, x + 2 * half, y + 2 * half).inflate(2 / s));
+    }
+  }
+
   private void drewBoard(Rect r) {
     drewScreen(
         new Rect(
@@ -504,6 +522,12 @@ public final class BoardCanvas extends Pane {
       drewBoard(r.inflate(2 / s));
     }
     gc.setLineDashes();
+    if (selection.ordered().size() == 1) {
+      Element only = view.get(selection.ordered().getFirst());
+      if (only != null && !only.deleted() && !hiddenIds.contains(only.id())) {
+        paintHandles(gc, only, s);
+      }
+    }
   }
 
   private void paintCursors(GraphicsContext gc) {
