@@ -51,7 +51,7 @@ modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,ja
 "$java_home/bin/jlink" \
   --module-path "$target/jfx-mods" \
   --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
   --output "$target/runtime"
 
 common=(
