@@ -51,7 +51,7 @@ modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,ja
 "$java_home/bin/jlink" \
   --module-path "$target/jfx-mods" \
   --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
   --output "$target/runtime"
 
 common=(
@@ -80,8 +80,10 @@ for type in "${types[@]}"; do
   extra=()
   case "$type" in
     deb | rpm)
+      # linux/Drawbridge.desktop replaces jpackage's desktop entry: it adds %F so that opening
+      # a .drawbridge file passes its path to the app.
       extra=(--linux-package-name drawbridge --linux-shortcut --linux-menu-group Graphics
-             --linux-app-category graphics)
+             --linux-app-category graphics --resource-dir "$here/linux")
       # jpackage's computed dependencies omit GTK, which JavaFX needs.
       [ "$type" = deb ] && extra+=(--linux-package-deps "libgtk-3-0, libxtst6")
       [ "$type" = rpm ] && extra+=(--linux-package-deps "gtk3, libXtst")

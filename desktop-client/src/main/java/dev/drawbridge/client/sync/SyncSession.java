@@ -7,15 +7,20 @@ import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -563,7 +568,59 @@ public final class SyncSession implements BoardSession {
       // A reset means the relay lost ops we had (restored from a backup): its board wins and our
       // pending ops go again on top of it.
       // Ops of ours the snapshot already holds stay pending; their resends get duplicate acks.
+      List<Element> ours = w.reset() ? ownVisibleElements() : List.of();
       board.replaceConfirmed(w.snapshot());
+      redrawLost(ours);
+    }
+  }
+
+  /** An add, plus appends when the element has more points than one op may carry. */
+  static List<Op> opsThatDraw(Element e) {
+    int perOp = ProtocolLimits.MAX_POINTS_PER_OP;
+    Points points = e.points();
+    if (points.size() <= perOp) {
+      return List.of(new Op.AddElement(e));
+    }
+    List<Op> ops = new ArrayList<>();
+    ops.add(new Op.AddElement(e.withPoints(slice(points, 0, perOp))));
+    for (int from = perOp; from < points.size(); from += perOp) {
+      ops.add(
+          new Op.AppendPoints(e.id(), slice(points, from, Math.min(points.size(), from + perOp))));
+    }
+    return ops;
+  }
+
+  private static Points slice(Points points, int from, int to) {
+    float[] coords = new float[2 * (to - from)];
+    for (int i = from; i < to; i++) {
+      coords[2 * (i - from)] = points.x(i);
+      coords[2 * (i - from) + 1] = points.y(i);
+    }
+    return Points.of(coords);
+  }
+
+  /** What this user drew that the confirmed board shows (before a reset replaces it). */
+  private List<Element> ownVisibleElements() {
+    return board.confirmed().visibleElements().stream()
+        .filter(e -> clientId.equals(e.author()))
+        .toList();
+  }
+
+  /**
+   * After a reset, elements this user drew that the relay no longer has are submitted again as new
+   * ops (nothing a user draws is lost, even when the relay's data is). Others' elements are theirs
+   * to restore; edits to surviving elements follow the relay's board.
+   */
+  private void redrawLost(List<Element> ours) {
+    List<Op> lost = new ArrayList<>();
+    for (Element e : ours) {
+      if (board.view().get(e.id()) == null) {
+        lost.addAll(opsThatDraw(e));
+      }
+    }
+    if (!lost.isEmpty()) {
+      log.info("The relay lost {} of this user's elements; drawing them again", lost.size());
+      board.submitAll(lost);
     }
   }
 

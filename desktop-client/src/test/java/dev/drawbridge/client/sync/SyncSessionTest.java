@@ -156,6 +156,50 @@ class SyncSessionTest {
   }
 
   @Test
+  void aResetRedrawsWhatThisUserDrewThatTheRelayLost() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      String me = h.session.clientId();
+      Element mine =
+          Element.shape("mine", ElementKind.RECTANGLE, 5, 5, 10, 10, Style.DEFAULT, 1)
+              .withAuthor(me);
+      String id = h.board().submit(new Op.AddElement(mine));
+      h.transport.receive(new ServerMessage.Ack(id, 1, false));
+      h.transport.receive(new ServerMessage.OpBroadcast(2, "x2", "bob", rect("theirs")));
+      h.transport.dropFromServer(1001, "restart");
+      h.scheduler.advance(Duration.ofSeconds(2));
+      h.transport.clearSent();
+      h.transport.open();
+      // The relay was restored from a backup that has neither element.
+      h.transport.receive(
+          new ServerMessage.Welcome(
+              "s2", 0, "editor", List.of(), new BoardSnapshot(0, List.of()), true));
+      h.transport.receive(new ServerMessage.Synced(0));
+      List<ClientMessage.SubmitOp> resent = h.transport.sent(ClientMessage.SubmitOp.class);
+      assertThat(resent).hasSize(1);
+      assertThat(resent.getFirst().op()).isEqualTo(new Op.AddElement(mine));
+      assertThat(h.board().view().get("mine")).isNotNull();
+      assertThat(h.board().view().get("theirs")).isNull();
+    }
+  }
+
+  @Test
+  void aStrokeLongerThanOneOpIsRedrawnAsAnAddAndAppends() {
+    float[] coords = new float[2 * 10_000];
+    for (int i = 0; i < coords.length; i++) {
+      coords[i] = i % 97;
+    }
+    Element long_ =
+        Element.freehand("long", ElementKind.STROKE, 0, 0, Points.of(coords), Style.DEFAULT, 1);
+    List<Op> ops = SyncSession.opsThatDraw(long_);
+    assertThat(ops).hasSize(3).first().isInstanceOf(Op.AddElement.class);
+    dev.drawbridge.protocol.board.BoardState replay =
+        new dev.drawbridge.protocol.board.BoardState();
+    ops.forEach(replay::applyOp);
+    assertThat(replay.get("long")).isEqualTo(long_);
+  }
+
+  @Test
   void retryableNackResendsFromThatOpInOrderAfterTheDelay() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);

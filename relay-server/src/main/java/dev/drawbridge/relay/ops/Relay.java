@@ -9,10 +9,14 @@ import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.RedisOpLog;
 import dev.drawbridge.relay.oplog.SqliteOpLog;
 import dev.drawbridge.relay.room.RoomRegistry;
+import dev.drawbridge.relay.tls.TlsConfig;
+import dev.drawbridge.relay.tls.TlsContexts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +51,17 @@ public final class Relay implements AutoCloseable {
     this.meters = meters;
   }
 
-  /** Starts a relay; returns once it accepts connections. */
+  /** Starts a relay on plain ws://; returns once it accepts connections. */
   public static Relay start(RelayConfig config) throws IOException {
+    return start(config, null);
+  }
+
+  /**
+   * Starts a relay that serves wss:// itself when {@code tls} is given (plain ws:// when null);
+   * returns once it accepts connections.
+   */
+  public static Relay start(RelayConfig config, TlsConfig tls) throws IOException {
+    SSLContext sslContext = tls == null ? null : TlsContexts.serverContext(tls);
     if (config.noAuth()) {
       log.warn(
           "AUTH IS OFF (--no-auth): anyone who can reach {}:{} can read and draw on every board",
@@ -75,6 +88,9 @@ public final class Relay implements AutoCloseable {
             config.workerThreads(),
             config.helloTimeoutSeconds());
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
+    if (sslContext != null) {
+      server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));
+    }
     MetricsEndpoint metrics = null;
     try {
       server.startAndWait();
@@ -95,6 +111,7 @@ public final class Relay implements AutoCloseable {
     Relay relay = new Relay(config, opLog, rooms, server, metrics, meters);
     log.atInfo()
         .addKeyValue("port", relay.port())
+        .addKeyValue("tls", sslContext != null)
         .addKeyValue("metricsPort", relay.metricsPort())
         .addKeyValue(
             "storage",

@@ -1,18 +1,24 @@
 package dev.drawbridge.relay.ops;
 
 import dev.drawbridge.relay.room.RoomLimits;
+import dev.drawbridge.relay.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: runs the relay until SIGTERM/SIGINT, then shuts down gracefully (R23). */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the relay.")
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
   @Option(
@@ -186,6 +192,46 @@ final class ServeCommand implements Callable<Integer> {
               + " (DRAWBRIDGE_HELLO_TIMEOUT, default ${DEFAULT-VALUE}).")
   int helloTimeout;
 
+  @Option(
+      names = "--tls-cert",
+      defaultValue = "${env:DRAWBRIDGE_TLS_CERT}",
+      description =
+          "PEM certificate chain, e.g. certbot's fullchain.pem: serve wss:// (DRAWBRIDGE_TLS_CERT).")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      defaultValue = "${env:DRAWBRIDGE_TLS_KEY}",
+      description = "PEM PKCS#8 private key for --tls-cert, e.g. privkey.pem (DRAWBRIDGE_TLS_KEY).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-keystore",
+      defaultValue = "${env:DRAWBRIDGE_TLS_KEYSTORE}",
+      description = "PKCS12 keystore instead of PEM files: serve wss:// (DRAWBRIDGE_TLS_KEYSTORE).")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password",
+      defaultValue = "${env:DRAWBRIDGE_TLS_KEYSTORE_PASSWORD:-}",
+      description = "Password of --tls-keystore (DRAWBRIDGE_TLS_KEYSTORE_PASSWORD).")
+  String tlsKeystorePassword;
+
+  /** The TLS settings the flags ask for; null for plain ws://. */
+  TlsConfig tls() {
+    if (tlsKeystore != null) {
+      return new TlsConfig.Keystore(tlsKeystore, tlsKeystorePassword.toCharArray());
+    }
+    if (tlsCert != null || tlsKey != null) {
+      if (tlsCert == null || tlsKey == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--tls-cert and --tls-key go together");
+      }
+      return new TlsConfig.Pem(tlsCert, tlsKey);
+    }
+    return null;
+  }
+
   RelayConfig config() {
     RoomLimits defaults = RoomLimits.defaults();
     RoomLimits limits =
@@ -226,7 +272,7 @@ final class ServeCommand implements Callable<Integer> {
       log.error("set --secret (or DRAWBRIDGE_SECRET), or run with --no-auth on a trusted network");
       return 2;
     }
-    Relay relay = Relay.start(config());
+    Relay relay = Relay.start(config(), tls());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,0 +1,162 @@
+package dev.drawbridge.relay.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drawbridge.relay.ops.Relay;
+import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.tls.TlsConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The relay serving wss:// itself, from a PKCS12 keystore or certbot-style PEM files (issue 6). */
+class TlsRelayTest {
+  private static final char[] PASSWORD = "changeit".toCharArray();
+  @TempDir static Path dir;
+  private static Path keystore;
+  private static SSLContext clientTrust;
+
+  /** A self-signed certificate for localhost/127.0.0.1, made by the JDK's own keytool. */
+  @BeforeAll
+  static void selfSignedCertificate() throws Exception {
+    keystore = dir.resolve("relay.p12");
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process p =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "relay",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      trusted.load(in, PASSWORD);
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    clientTrust = SSLContext.getInstance("TLS");
+    clientTrust.init(null, tmf.getTrustManagers(), null);
+  }
+
+  private static RelayConfig config(String name) {
+    return RelayConfig.localDefaults(dir.resolve(name)).withBindAddress("127.0.0.1");
+  }
+
+  private static TestPeer secureClient(Relay relay, String room) {
+    TestPeer peer =
+        new TestPeer(
+            URI.create("wss://localhost:" + relay.port() + "/v1/rooms/" + room), "tls-" + room);
+    peer.setSocketFactory(clientTrust.getSocketFactory());
+    return peer;
+  }
+
+  @Test
+  void wssClientSyncsWithKeystoreAndPlainClientIsRefused() throws Exception {
+    try (Relay relay = Relay.start(config("ks"), new TlsConfig.Keystore(keystore, PASSWORD))) {
+      TestPeer plain =
+          new TestPeer(URI.create("ws://127.0.0.1:" + relay.port() + "/v1/rooms/a"), "plain");
+      assertThat(plain.connectBlocking(20, TimeUnit.SECONDS)).isFalse();
+      assertThat(plain.awaitClose().code()).isNotEqualTo(1000);
+
+      TestPeer secure = secureClient(relay, "a");
+      secure.joinAndSync(0);
+      TestPeer second = secureClient(relay, "a");
+      second.joinAndSync(0);
+      secure.closeBlocking();
+      second.closeBlocking();
+    }
+  }
+
+  @Test
+  void wssClientSyncsWithPemFiles() throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      ks.load(in, PASSWORD);
+    }
+    Key key = ks.getKey("relay", PASSWORD);
+    Certificate cert = ks.getCertificate("relay");
+    Path keyPem = dir.resolve("privkey.pem");
+    Path certPem = dir.resolve("fullchain.pem");
+    Files.writeString(keyPem, pem("PRIVATE KEY", key.getEncoded()));
+    Files.writeString(certPem, pem("CERTIFICATE", cert.getEncoded()));
+    try (Relay relay = Relay.start(config("pem"), new TlsConfig.Pem(certPem, keyPem))) {
+      TestPeer secure = secureClient(relay, "b");
+      secure.joinAndSync(0);
+      secure.closeBlocking();
+    }
+  }
+
+  @Test
+  void pkcs1KeyIsRefusedWithTheConversionCommand() throws IOException {
+    Path key = dir.resolve("rsa.pem");
+    Files.writeString(
+        key, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(
+            () ->
+                dev.drawbridge.relay.tls.TlsContexts.serverContext(
+                    new TlsConfig.Pem(certPemOf(), key)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("openssl pkcs8 -topk8");
+  }
+
+  private static Path certPemOf() throws IOException {
+    try {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keystore)) {
+        ks.load(in, PASSWORD);
+      }
+      Path certPem = dir.resolve("only-cert.pem");
+      Files.writeString(certPem, pem("CERTIFICATE", ks.getCertificate("relay").getEncoded()));
+      return certPem;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+}
