@@ -70,7 +70,7 @@ app=(
   --main-class dev.drawbridge.client.ui.Launcher
   --runtime-image "$target/runtime"
   --icon "$icon"
-  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED"
+  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED,javafx.graphics"
 )
 
 "$java_home/bin/jpackage" --type app-image "${common[@]}" "${app[@]}"

@@ -149,9 +149,7 @@ public final class BoardView {
           @Override
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
-            if (session instanceof dev.drawbridge.client.sync.SyncSession shared) {
-              setViewOnly("viewer".equals(shared.role()));
-            }
+            setViewOnly("viewer".equals(session.role()));
           }
 
           @Override
