@@ -51,7 +51,7 @@ modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,ja
 "$java_home/bin/jlink" \
   --module-path "$target/jfx-mods" \
   --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
   --output "$target/runtime"
 
 common=(
@@ -70,7 +70,7 @@ app=(
   --main-class dev.drawbridge.client.ui.Launcher
   --runtime-image "$target/runtime"
   --icon "$icon"
-  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED"
+  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED,javafx.graphics"
 )
 
 "$java_home/bin/jpackage" --type app-image "${common[@]}" "${app[@]}"

@@ -15,8 +15,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
@@ -36,7 +34,10 @@ public final class PdfExporter {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(new PDRectangle((float) area.width(), (float) area.height()));
       doc.addPage(page);
-      PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      PDFont font =
+          PdfFonts.forTexts(
+              doc,
+              sorted.stream().map(Element::text).filter(t -> t != null && !t.isEmpty()).toList());
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
         // Board coordinates: origin at the area's top-left, y down.
         cs.transform(new Matrix(1, 0, 0, -1, (float) -area.minX(), (float) area.maxY()));

@@ -51,11 +51,14 @@ public final class SvgExporter {
 
   private String element(Element e) {
     Style s = e.style();
+    double alpha = s.opacity() * alpha(s.color());
+    // Opacity only when below 1: some renderers (ImageMagick's) mishandle it next to fill="none".
     String stroke =
         fmt(
-            " stroke=\"%s\" stroke-width=\"%s\" stroke-linecap=\"round\" stroke-linejoin=\"round\""
-                + " opacity=\"%s\"",
-            rgb(s.color()), s.width(), s.opacity() * alpha(s.color()));
+                " stroke=\"%s\" stroke-width=\"%s\" stroke-linecap=\"round\""
+                    + " stroke-linejoin=\"round\"",
+                rgb(s.color()), s.width())
+            + (alpha < 1 ? fmt(" stroke-opacity=\"%s\"", alpha) : "");
     double x = e.x();
     double y = e.y();
     return switch (e.kind()) {
@@ -96,7 +99,7 @@ public final class SvgExporter {
     }
     if (p.size() == 1) {
       return fmt(
-          "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" opacity=\"%s\"/>",
+          "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" fill-opacity=\"%s\"/>",
           x + p.x(0), y + p.y(0), Math.max(s.width(), 1) / 2, rgb(s.color()), s.opacity());
     }
     StringBuilder d = new StringBuilder(fmt("M %s %s", x + p.x(0), y + p.y(0)));
@@ -115,18 +118,27 @@ public final class SvgExporter {
     StringBuilder out =
         new StringBuilder(
             fmt(
-                "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" opacity=\"%s\""
-                    + " dominant-baseline=\"text-before-edge\" xml:space=\"preserve\">",
+                "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\" fill-opacity=\"%s\""
+                    + " xml:space=\"preserve\">",
                 s.fontSize(), rgb(s.color()), s.opacity()));
     for (int i = 0; i < lines.length; i++) {
-      out.append(fmt("<tspan x=\"%s\" y=\"%s\">", e.x(), e.y() + i * s.fontSize() * LINE_HEIGHT));
+      // Baselines ~0.8 em below each line's top (dominant-baseline is not read everywhere).
+      double baseline = e.y() + i * s.fontSize() * LINE_HEIGHT + s.fontSize() * 0.8;
+      out.append(fmt("<tspan x=\"%s\" y=\"%s\">", e.x(), baseline));
       out.append(escape(lines[i])).append("</tspan>");
     }
     return out.append("</text>").toString();
   }
 
   private static String fill(Style s) {
-    return s.fill() ? " fill=\"" + rgb(s.color()) + "\"" : " fill=\"none\"";
+    double alpha = s.opacity() * alpha(s.color());
+    if (!s.fill()) {
+      return " fill=\"none\"";
+    }
+    return " fill=\""
+        + rgb(s.color())
+        + "\""
+        + (alpha < 1 ? fmt(" fill-opacity=\"%s\"", alpha) : "");
   }
 
   private static String rgb(String color) {

@@ -23,6 +23,13 @@ public interface BoardSession extends AutoCloseable {
 
   ConnectionState state();
 
+  /**
+   * What this user may do on the board: "editor" or "viewer" (a local board is always editable).
+   */
+  default String role() {
+    return "editor";
+  }
+
   Collection<Peer> peers();
 
   void addListener(SessionListener listener);

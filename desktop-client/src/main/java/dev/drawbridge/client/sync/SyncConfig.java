@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param sendWindow ops sent but not yet acknowledged, at most
  * @param cacheInterval how often the confirmed board is cached to disk (when it changed)
  * @param opsPerSecond sustained send rate, kept below the relay's per-connection limit (200/s)
- * @param opBurst ops that may go out at once (the relay allows 400)
+ * @param opBurst ops that may go out at once (the relay allows 20,000, so an offline session of
+ *     that size replays without pacing)
  */
 public record SyncConfig(
     Duration pingInterval,
@@ -49,7 +50,7 @@ public record SyncConfig(
         32,
         Duration.ofSeconds(15),
         180,
-        360);
+        18_000);
   }
 
   public SyncConfig withHeartbeat(Duration ping, Duration timeout) {

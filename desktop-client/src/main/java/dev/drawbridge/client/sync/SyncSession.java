@@ -188,6 +188,7 @@ public final class SyncSession implements BoardSession {
   }
 
   /** What the relay lets this user do: "editor" or "viewer" (from the last welcome). */
+  @Override
   public String role() {
     return role;
   }

@@ -149,9 +149,7 @@ public final class BoardView {
           @Override
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
-            if (session instanceof dev.drawbridge.client.sync.SyncSession shared) {
-              setViewOnly("viewer".equals(shared.role()));
-            }
+            setViewOnly("viewer".equals(session.role()));
           }
 
           @Override
@@ -565,7 +563,8 @@ public final class BoardView {
       return;
     }
     Element first = session.board().view().get(sel.ordered().getFirst());
-    if (first != null) {
+    // A highlighter's wide translucent style is derived from the pen's: do not adopt it.
+    if (first != null && first.kind() != dev.drawbridge.protocol.element.ElementKind.HIGHLIGHTER) {
       vm.showStyleOf(first.style());
     }
   }
@@ -848,6 +847,11 @@ public final class BoardView {
     @Override
     public void clearLive() {
       canvas.clearLive();
+    }
+
+    @Override
+    public void hide(Set<String> ids) {
+      canvas.hide(ids);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.drawbridge.client.ui;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,6 +25,24 @@ public final class DrawbridgeApp extends Application {
     }
   }
 
+  /** The first argument naming an existing file, or null: how a double-clicked board arrives. */
+  static Path boardFileArgument(List<String> args) {
+    for (String arg : args) {
+      if (arg.startsWith("--")) {
+        continue;
+      }
+      try {
+        Path path = Path.of(arg);
+        if (Files.isRegularFile(path)) {
+          return path.toAbsolutePath();
+        }
+      } catch (InvalidPathException e) {
+        LOG.warn("Ignoring an argument that is not a path: {}", arg);
+      }
+    }
+    return null;
+  }
+
   @Override
   public void start(Stage stage) {
     SettingsStore settings = new SettingsStore(AppDirs.home());
@@ -37,7 +59,11 @@ public final class DrawbridgeApp extends Application {
             Platform::runLater);
     // Hidden switches for screenshots and manual checks: a sample board, offline or hosted.
     String demo = System.getProperty("drawbridge.demo", "");
-    if (demo.equals("true")) {
+    Path fileToOpen = boardFileArgument(getParameters().getUnnamed());
+    if (fileToOpen != null) {
+      // Opened from the file manager (.drawbridge is associated with the app by its installer).
+      window.openFile(fileToOpen);
+    } else if (demo.equals("true")) {
       window.workOffline();
     } else if (demo.equals("host")) {
       window.host(

@@ -18,6 +18,7 @@ final class ShortcutsHelp {
     {"Del", "help.delete"},
     {"← ↑ → ↓ (Shift)", "help.nudge"},
     {"Ctrl+Shift+] / [", "help.order"},
+    {"⌜ ⌟", "help.resize"},
     {"Space + drag", "help.pan"},
     {"Ctrl + wheel", "help.zoom"},
     {"Ctrl+0 / Shift+1", "help.zoomReset"},

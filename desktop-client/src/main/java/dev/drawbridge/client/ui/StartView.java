@@ -54,6 +54,7 @@ public final class StartView {
   private final Label error = new Label();
   private final Label hostStatus = new Label();
   private final VBox recent = new VBox(4);
+  private Button hostButton;
 
   public StartView(Messages messages, Settings settings, Actions actions) {
     this.messages = messages;
@@ -71,6 +72,10 @@ public final class StartView {
 
   /** Shows a problem in plain words under the cards. */
   public void showError(String message) {
+    if (hostButton != null) {
+      hostButton.setDisable(false);
+      hostStatus.setText("");
+    }
     error.setText(message);
     error.setVisible(message != null && !message.isBlank());
   }
@@ -178,7 +183,13 @@ public final class StartView {
   private VBox hostCard() {
     VBox card = card("start.host", "start.host.text", MaterialDesignL.LAN_CONNECT);
     Button host = button("start.host.button", "host-button", MaterialDesignH.HOME_OUTLINE);
-    host.setOnAction(e -> actions.host());
+    host.setOnAction(
+        e -> {
+          // One relay at a time: enabled again if starting fails.
+          host.setDisable(true);
+          actions.host();
+        });
+    hostButton = host;
     hostStatus.setWrapText(true);
     hostStatus.setId("host-status");
     card.getChildren().addAll(host, hostStatus);

@@ -119,4 +119,21 @@ class BoardFileTest {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
     }
   }
+
+  @Test
+  void chineseTextIsWrittenInAnEmbeddedUnicodeFontWhereTheSystemHasOne() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        PdfFonts.candidates().isEmpty(), "no Unicode TrueType font on this machine");
+    LocalBoard board = new LocalBoard();
+    board.submit(
+        new dev.drawbridge.protocol.op.Op.AddElement(
+            Element.text(
+                "t1", 0, 0, "你好 world", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
+    Path file = dir.resolve("cjk-font.pdf");
+    new PdfExporter().export(board.view().visibleElements(), file);
+    try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text).contains("你好").contains("world");
+    }
+  }
 }

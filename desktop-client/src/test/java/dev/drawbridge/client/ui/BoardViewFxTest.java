@@ -127,6 +127,11 @@ class BoardViewFxTest extends FxBoardTestBase {
     assertThat(moved.x()).isBetween(58.0, 62.0);
     assertThat(moved.y()).isBetween(28.0, 32.0);
     assertThat(fx(() -> view().model().selection().ids())).containsExactly("box1");
+    // On screen the box left its old place (no trail on either layer) and sits at the new one.
+    onFx(() -> view().canvas().flush());
+    WritableImage shot = fx(() -> view().canvas().snapshot(null, null));
+    assertThat(brightnessAt(shot, 30, 40)).isGreaterThan(0.8);
+    assertThat(brightnessAt(shot, 110, 70)).isLessThan(0.3);
     robot.type(KeyCode.DELETE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(elements()).isEmpty();
@@ -345,5 +350,11 @@ class BoardViewFxTest extends FxBoardTestBase {
     robot.type(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#shortcuts-help").query().isVisible()).isFalse();
+  }
+
+  private double brightnessAt(WritableImage shot, double boardX, double boardY) {
+    double x = fx(() -> view().canvas().viewport().toScreenX(boardX));
+    double y = fx(() -> view().canvas().viewport().toScreenY(boardY));
+    return shot.getPixelReader().getColor((int) x, (int) y).getBrightness();
   }
 }

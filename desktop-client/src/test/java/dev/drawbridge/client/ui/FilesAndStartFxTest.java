@@ -128,7 +128,7 @@ class FilesAndStartFxTest extends FxBoardTestBase {
 
   @Test
   void aRefusedTokenIsShownInPlainWords(FxRobot robot) throws Exception {
-    java.nio.file.Path relayDir = java.nio.file.Files.createTempDirectory("drawbridge-relay");
+    java.nio.file.Path relayDir = java.nio.file.Files.createDirectories(home.resolve("relay"));
     try (dev.drawbridge.relay.ops.Relay relay =
         dev.drawbridge.relay.ops.Relay.start(
             dev.drawbridge.relay.ops.RelayConfig.serverDefaults(

@@ -34,6 +34,21 @@ abstract class FxBoardTestBase {
     stage.show();
   }
 
+  /** Closes whatever the test left open and removes its files (best effort). */
+  @org.junit.jupiter.api.AfterEach
+  void closeAndCleanUp() {
+    if (window != null) {
+      onFx(() -> window.showStart());
+    }
+    if (home != null) {
+      try (var paths = Files.walk(home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // Leftovers in the temp dir are harmless.
+      }
+    }
+  }
+
   BoardView view() {
     return window.boardView();
   }

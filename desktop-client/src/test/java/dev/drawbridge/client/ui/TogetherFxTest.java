@@ -174,7 +174,7 @@ class TogetherFxTest extends FxBoardTestBase {
     // A second person joins the address the host shows.
     String address = fx(() -> robot.lookup("#share-address").queryLabeled().getText());
     JoinForm form = new JoinForm(address.replaceFirst("//[^:/]+:", "//127.0.0.1:"), "", "Bo", "");
-    java.nio.file.Path otherHome = java.nio.file.Files.createTempDirectory("drawbridge-bo");
+    java.nio.file.Path otherHome = java.nio.file.Files.createDirectories(home.resolve("bo"));
     dev.drawbridge.client.sync.BoardSession bo =
         fx(
             () ->

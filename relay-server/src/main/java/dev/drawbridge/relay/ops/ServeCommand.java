@@ -152,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--op-burst",
-      defaultValue = "${env:DRAWBRIDGE_OP_BURST:-400}",
+      defaultValue = "${env:DRAWBRIDGE_OP_BURST:-20000}",
       description = "Op burst per connection (DRAWBRIDGE_OP_BURST, default ${DEFAULT-VALUE}).")
   double opBurst;
 
@@ -165,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--byte-burst",
-      defaultValue = "${env:DRAWBRIDGE_BYTE_BURST:-2097152}",
+      defaultValue = "${env:DRAWBRIDGE_BYTE_BURST:-4194304}",
       description =
           "Op byte burst per connection (DRAWBRIDGE_BYTE_BURST, default ${DEFAULT-VALUE}).")
   double byteBurst;

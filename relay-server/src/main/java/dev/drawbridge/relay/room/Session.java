@@ -25,6 +25,11 @@ public final class Session {
   private final TokenBucket strikeBucket;
   private final TokenBucket presenceBucket;
   private final Runnable onClosed;
+  // After a rate_limited nack, every later op is refused until this time (System.nanoTime), so the
+  // ops the relay accepts from one connection are always in the order the client sent them: a
+  // small op must not slip in ahead of a bigger one refused just before it.
+  private boolean holdingOff;
+  private long holdOffUntil;
 
   // Written under the room's lock, read by it.
   volatile Peer peer;
@@ -72,7 +77,17 @@ public final class Session {
   private void submit(ClientMessage.SubmitOp op, int frameBytes) {
     // Rate limits first, so a viewer cannot flood the relay with ops it knows will be refused.
     long now = System.nanoTime();
-    long wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
+    long wait;
+    if (holdingOff && now - holdOffUntil < 0) {
+      wait = Math.max(1, (holdOffUntil - now + 999_999) / 1_000_000);
+    } else {
+      holdingOff = false;
+      wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
+      if (wait > 0) {
+        holdingOff = true;
+        holdOffUntil = now + wait * 1_000_000;
+      }
+    }
     if (wait > 0) {
       if (strikeBucket.tryTake(1, now) > 0) {
         room.reject(this, "rate_limited", CloseCodes.RATE_LIMITED, "sustained rate over limit");

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.drawbridge.protocol.CloseCodes;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenIssuer;
 import java.io.DataInputStream;
@@ -401,9 +407,30 @@ class HostileInputTest {
               // Its own room: the flood's first ops are legitimate and would reach the witnesses.
               TestPeer p = t.fx.peer("flood");
               p.joinAndSync(0);
+              // Big ops: the default op burst is sized for offline replay (20,000), so the byte
+              // bucket (4 MiB burst, 1 MiB/s) is what stops this flood.
+              float[] coords = new float[8_000];
+              for (int k = 0; k < coords.length; k++) {
+                coords[k] = 100 + k % 900 + 0.25f;
+              }
+              Points bigPoints = Points.of(coords);
+              java.util.function.IntConsumer flood =
+                  n ->
+                      p.send(
+                          new ClientMessage.SubmitOp(
+                              "f" + n,
+                              new Op.AddElement(
+                                  Element.freehand(
+                                      "fe" + n,
+                                      ElementKind.STROKE,
+                                      0,
+                                      0,
+                                      bigPoints,
+                                      Style.DEFAULT,
+                                      1))));
               int i = 0;
-              while (i < 400) {
-                p.submitStroke("f" + i, "fe" + i++);
+              while (i < 90) {
+                flood.accept(i++);
               }
               // Then one op per answer (still far above the rate), so nothing is in flight when
               // the relay closes: a TCP reset would hide the close code.
@@ -421,7 +448,7 @@ class HostileInputTest {
                         : answer instanceof ServerMessage.Nack nack ? nack.id() : null;
                 if (awaited.equals(id)) {
                   awaited = "f" + i;
-                  p.submitStroke(awaited, "fe" + i++);
+                  flood.accept(i++);
                 }
               }
               if (error != null) {

@@ -78,6 +78,42 @@ class LimitsTest {
   }
 
   @Test
+  void r17_afterARateLimitedNackEveryLaterOpIsRefusedUntilTheRetryTime() throws Exception {
+    // The byte bucket holds 4,000 bytes and refills at 1 byte/s: a big op is refused, and a small
+    // op right behind it would fit. Accepting it would store the client's ops out of send order.
+    RoomLimits bytes = new RoomLimits(10, 100, 1000, 10_000, 10_000, 1, 4_000, 100, 10, 30);
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withLimits(bytes))) {
+      TestPeer writer = fx.peer("order");
+      writer.joinAndSync(0);
+      TestPeer observer = fx.peer("order");
+      observer.joinAndSync(0);
+      writer.next(ServerMessage.Joined.class);
+      float[] coords = new float[2_000];
+      Op big =
+          new Op.AddElement(
+              Element.freehand(
+                  "big", ElementKind.STROKE, 0, 0, Points.of(coords), Style.DEFAULT, 1));
+      writer.submitStroke("small-1", "e1");
+      writer.send(new ClientMessage.SubmitOp("big", big));
+      writer.submitStroke("small-2", "e2");
+      writer.submitStroke("small-3", "e3");
+
+      assertThat(writer.next(ServerMessage.Ack.class).id()).isEqualTo("small-1");
+      for (String id : java.util.List.of("big", "small-2", "small-3")) {
+        ServerMessage.Nack nack = writer.next(ServerMessage.Nack.class);
+        assertThat(nack.id()).isEqualTo(id);
+        assertThat(nack.reason()).isEqualTo("rate_limited");
+        assertThat(nack.retryAfterMs()).isPositive();
+      }
+      assertThat(observer.next(ServerMessage.OpBroadcast.class).id()).isEqualTo("small-1");
+      // A ping answered after the nacks: nothing else was broadcast before it.
+      observer.send(new ClientMessage.Ping(7));
+      assertThat(observer.next()).isEqualTo(new ServerMessage.Pong(7));
+      assertThat(fx.relay.rooms().roomCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void r22_memberLimitClosesWith4010() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withLimits(GENEROUS))) {
       fx.peer("full").joinAndSync(0);

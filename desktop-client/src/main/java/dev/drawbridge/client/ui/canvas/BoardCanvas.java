@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.geom.Handles;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.geom.SpatialIndex;
 import dev.drawbridge.client.ui.geom.Viewport;
@@ -401,6 +402,7 @@ public final class BoardCanvas extends Pane {
       if (live.getWidth() != Math.ceil(w) || live.getHeight() != Math.ceil(h)) {
         live.setWidth(Math.ceil(w));
         live.setHeight(Math.ceil(h));
+        liveDrawn = new Rect(0, 0, live.getWidth(), live.getHeight());
       }
       paintLive();
       liveDirty = false;
@@ -579,9 +581,18 @@ public final class BoardCanvas extends Pane {
     sprites.putAll(keep);
   }
 
+  /** Screen pixels: what the live layer drew last, so the next frame clears only that. */
+  private Rect liveDrawn;
+
   private void paintLive() {
     paintGrowing();
     GraphicsContext gc = live.getGraphicsContext2D();
+    gc.setTransform(1, 0, 0, 1, 0, 0);
+    if (liveDrawn != null) {
+      Rect c = liveDrawn.inflate(2);
+      gc.clearRect(c.minX(), c.minY(), c.width(), c.height());
+    }
+    liveDrawn = null;
     double s = viewport.scale();
     BoardState view = board.view();
     boolean isDark = dark.get();
@@ -599,25 +610,23 @@ public final class BoardCanvas extends Pane {
             && current instanceof ToolPreview.Nothing
             && selection.ordered().isEmpty()
             && cursors.isEmpty();
-    // An empty full-window layer still costs a clear and a blend of every pixel each frame.
+    // An empty full-window layer still costs a blend of every pixel each frame it is redrawn.
+    live.setVisible(!nothing);
     if (nothing) {
-      if (live.isVisible()) {
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.clearRect(0, 0, live.getWidth(), live.getHeight());
-        live.setVisible(false);
-      }
       return;
     }
-    live.setVisible(true);
-    gc.setTransform(1, 0, 0, 1, 0, 0);
-    gc.clearRect(0, 0, live.getWidth(), live.getHeight());
     gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     for (Element e : shown) {
       ElementPainter.paint(gc, e, liveDx, liveDy, isDark);
+      drewBoard(Rect.paintedBounds(e).translate(liveDx, liveDy));
     }
     switch (current) {
-      case ToolPreview.Shape shape -> ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
+      case ToolPreview.Shape shape -> {
+        ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
+        drewBoard(Rect.paintedBounds(shape.element()));
+      }
       case ToolPreview.Marquee m -> {
+        drewBoard(m.area().inflate(1 / s));
         gc.setFill(SELECTION.deriveColor(0, 1, 1, 0.08));
         gc.fillRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
         gc.setStroke(SELECTION);
@@ -629,6 +638,36 @@ public final class BoardCanvas extends Pane {
     paintSelection(gc, view, s);
     gc.setTransform(1, 0, 0, 1, 0, 0);
     paintCursors(gc);
+  }
+
+  private void paintHandles(GraphicsContext gc, Element e, double s) {
+    double half = 4 / s;
+    double dx = liveIds.contains(e.id()) ? liveDx : 0;
+    double dy = liveIds.contains(e.id()) ? liveDy : 0;
+    gc.setFill(Color.WHITE);
+    gc.setStroke(SELECTION);
+    gc.setLineWidth(1.5 / s);
+    for (Handles.Handle h : Handles.of(e)) {
+      double[] p = Handles.position(e, h);
+      double x = p[0] + dx - half;
+      double y = p[1] + dy - half;
+      gc.fillRect(x, y, 2 * half, 2 * half);
+      gc.strokeRect(x, y, 2 * half, 2 * half);
+      drewBoard(new Rect(x, y, x + 2 * half, y + 2 * half).inflate(2 / s));
+    }
+  }
+
+  private void drewBoard(Rect r) {
+    drewScreen(
+        new Rect(
+            viewport.toScreenX(r.minX()),
+            viewport.toScreenY(r.minY()),
+            viewport.toScreenX(r.maxX()),
+            viewport.toScreenY(r.maxY())));
+  }
+
+  private void drewScreen(Rect r) {
+    liveDrawn = liveDrawn == null ? r : liveDrawn.union(r);
   }
 
   private void paintSelection(GraphicsContext gc, BoardState view, double s) {
@@ -645,8 +684,15 @@ public final class BoardCanvas extends Pane {
         r = r.translate(liveDx, liveDy);
       }
       gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
+      drewBoard(r.inflate(2 / s));
     }
     gc.setLineDashes();
+    if (selection.ordered().size() == 1) {
+      Element only = view.get(selection.ordered().getFirst());
+      if (only != null && !only.deleted() && !hiddenIds.contains(only.id())) {
+        paintHandles(gc, only, s);
+      }
+    }
   }
 
   private void paintCursors(GraphicsContext gc) {
@@ -673,6 +719,7 @@ public final class BoardCanvas extends Pane {
       gc.setFill(
           color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
       gc.fillText(name, x + 19, y + 31);
+      drewScreen(new Rect(x - 2, y - 2, x + 14 + textWidth, y + 44));
     }
   }
 

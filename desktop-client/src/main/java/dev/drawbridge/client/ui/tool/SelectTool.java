@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.ui.geom.Handles;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
@@ -18,8 +19,12 @@ public final class SelectTool implements Tool {
   private enum Mode {
     IDLE,
     MOVING,
-    MARQUEE
+    MARQUEE,
+    RESIZING
   }
+
+  /** How close (screen pixels) a press must be to a handle to grab it. */
+  static final double HANDLE_PX = 7;
 
   private final ToolContext ctx;
   private Mode mode = Mode.IDLE;
@@ -29,6 +34,9 @@ public final class SelectTool implements Tool {
   private double dy;
   private Rect marquee;
   private boolean marqueeAdds;
+  private Element resizing;
+  private Handles.Handle handle;
+  private Element resized;
 
   public SelectTool(ToolContext ctx) {
     this.ctx = ctx;
@@ -46,6 +54,9 @@ public final class SelectTool implements Tool {
     dx = 0;
     dy = 0;
     Selection selection = ctx.selection();
+    if (startResize(p)) {
+      return;
+    }
     Element hit = Hits.topmostAt(ctx, p.x(), p.y());
     if (hit != null && p.clicks() >= 2 && hit.kind() == ElementKind.TEXT) {
       mode = Mode.IDLE;
@@ -83,6 +94,10 @@ public final class SelectTool implements Tool {
       }
       case MARQUEE -> {
         marquee = Rect.spanning(startX, startY, p.x(), p.y());
+        ctx.previewChanged();
+      }
+      case RESIZING -> {
+        resized = Handles.drag(resizing, handle, p.x(), p.y()).applyTo(resizing);
         ctx.previewChanged();
       }
       case IDLE -> {}
@@ -123,15 +138,57 @@ public final class SelectTool implements Tool {
           }
         }
       }
+      case RESIZING -> {
+        ElementPatch patch = Handles.drag(resizing, handle, p.x(), p.y());
+        Element after = patch.applyTo(resizing);
+        resized = null;
+        ctx.hide(java.util.Set.of());
+        ctx.previewChanged();
+        if (after.x() != resizing.x()
+            || after.y() != resizing.y()
+            || after.w() != resizing.w()
+            || after.h() != resizing.h()) {
+          ctx.board().submit(new Op.UpdateElement(resizing.id(), patch));
+        }
+        resizing = null;
+      }
       case IDLE -> {}
     }
     mode = Mode.IDLE;
+  }
+
+  /** Starts a resize when the press is on a handle of the one selected element. */
+  private boolean startResize(PointerInput p) {
+    Selection selection = ctx.selection();
+    if (selection.ids().size() != 1 || p.shift()) {
+      return false;
+    }
+    Element only = ctx.board().view().get(selection.ordered().getFirst());
+    if (only == null || only.deleted()) {
+      return false;
+    }
+    Handles.Handle h = Handles.at(only, p.x(), p.y(), HANDLE_PX / ctx.scale());
+    if (h == null) {
+      return false;
+    }
+    mode = Mode.RESIZING;
+    resizing = only;
+    handle = h;
+    resized = only;
+    ctx.hide(java.util.Set.of(only.id()));
+    ctx.previewChanged();
+    return true;
   }
 
   @Override
   public void cancel() {
     if (mode == Mode.MOVING) {
       ctx.clearLive();
+    }
+    if (mode == Mode.RESIZING) {
+      ctx.hide(java.util.Set.of());
+      resizing = null;
+      resized = null;
     }
     marquee = null;
     mode = Mode.IDLE;
@@ -140,11 +197,20 @@ public final class SelectTool implements Tool {
 
   /** Whether pressing at (x, y) would pick up an element (the view shows a move cursor). */
   public boolean canGrab(double x, double y) {
+    if (ctx.selection().ids().size() == 1) {
+      Element only = ctx.board().view().get(ctx.selection().ordered().getFirst());
+      if (only != null && Handles.at(only, x, y, HANDLE_PX / ctx.scale()) != null) {
+        return true;
+      }
+    }
     return Hits.topmostAt(ctx, x, y) != null;
   }
 
   @Override
   public ToolPreview preview() {
+    if (resized != null) {
+      return new ToolPreview.Shape(resized);
+    }
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
   }
 

@@ -34,6 +34,9 @@ public interface ToolContext {
   /** Returns live elements to the cached layer. */
   void clearLive();
 
+  /** Hides these elements while a preview stands in for them (a resize); empty to show all. */
+  void hide(Set<String> ids);
+
   /** The preview changed: repaint the live layer. */
   void previewChanged();
 

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -Dglass.platform=Headless -Dprism.order=sw -cp ... dev.drawbridge.client.ui.canvas.RenderBench
+ * DISPLAY=:99 java -Dprism.order=sw -cp ... dev.drawbridge.client.ui.canvas.RenderBench 10000 1920 1080
  * </pre>
  */
 public final class RenderBench {
@@ -40,6 +41,7 @@ public final class RenderBench {
   public static void main(String[] args) throws Exception {
     int strokes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int height = args.length > 2 ? Integer.parseInt(args[2]) : size;
     CompletableFuture<Void> started = new CompletableFuture<>();
     Platform.startup(() -> started.complete(null));
     started.get();
@@ -47,7 +49,7 @@ public final class RenderBench {
     Platform.runLater(
         () -> {
           try {
-            result.complete(run(strokes, size));
+            result.complete(run(strokes, size, height));
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
           }
@@ -56,7 +58,7 @@ public final class RenderBench {
     Platform.exit();
   }
 
-  private static String run(int strokes, int size) {
+  private static String run(int strokes, int size, int height) {
     Random random = new Random(7);
     // The board spans 4.5x the view each way: about 5 % of it is visible at 100 %.
     double span = size * 4.5;
@@ -68,13 +70,13 @@ public final class RenderBench {
     board.restore(new BoardSnapshot(0, elements), List.of());
     BoardCanvas canvas = new BoardCanvas(board, new Selection());
     Stage stage = new Stage();
-    stage.setScene(new Scene(new StackPane(canvas), size, size));
+    stage.setScene(new Scene(new StackPane(canvas), size, height));
     stage.show();
     canvas.applyCss();
     canvas.layout();
     canvas.gridProperty().set(false);
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%d strokes, %dx%d view%n", strokes, size, size));
+    out.append(String.format(Locale.ROOT, "%d strokes, %dx%d view%n", strokes, size, height));
 
     canvas.viewport().set(1, 0, 0);
     canvas.flush();

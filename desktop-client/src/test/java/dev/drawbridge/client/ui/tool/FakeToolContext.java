@@ -78,6 +78,13 @@ final class FakeToolContext implements ToolContext {
     live = Set.of();
   }
 
+  Set<String> hidden = Set.of();
+
+  @Override
+  public void hide(Set<String> ids) {
+    hidden = ids;
+  }
+
   @Override
   public void previewChanged() {
     previews++;

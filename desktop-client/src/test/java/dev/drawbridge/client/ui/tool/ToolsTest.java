@@ -277,4 +277,44 @@ class ToolsTest {
     List<String> dup = edits.duplicate("me");
     assertThat(ctx.board.view().get(dup.getFirst()).x()).isEqualTo(21);
   }
+
+  @Test
+  void draggingACornerResizesABoxAndAnEndMovesALineEnd() {
+    Element box = addRect(0, 0, 100, 80);
+    SelectTool select = new SelectTool(ctx);
+    ctx.selection.set(List.of(box.id()));
+    assertThat(select.canGrab(100, 80)).isTrue();
+    select.pressed(at(100, 80, 0));
+    assertThat(ctx.hidden).containsExactly(box.id());
+    select.dragged(at(150, 120, 0));
+    assertThat(select.preview())
+        .isInstanceOfSatisfying(
+            ToolPreview.Shape.class, s -> assertThat(s.element().w()).isEqualTo(150));
+    assertThat(ctx.board.view().get(box.id()).w()).isEqualTo(100);
+    select.released(at(150, 120, 0));
+    Element resized = ctx.board.view().get(box.id());
+    assertThat(new double[] {resized.x(), resized.y(), resized.w(), resized.h()})
+        .containsExactly(0, 0, 150, 120);
+    assertThat(ctx.hidden).isEmpty();
+    // Dragging the top-left corner past the bottom-right flips the box, still positive-sized.
+    select.pressed(at(0, 0, 0));
+    select.released(at(200, 150, 0));
+    resized = ctx.board.view().get(box.id());
+    assertThat(new double[] {resized.x(), resized.y(), resized.w(), resized.h()})
+        .containsExactly(150, 120, 50, 30);
+    ctx.board.undo();
+    ctx.board.undo();
+    assertThat(ctx.board.view().get(box.id()).w()).isEqualTo(100);
+
+    Element line =
+        Element.shape(Ids.random(), ElementKind.ARROW, 300, 300, 100, 0, Style.DEFAULT, 9);
+    ctx.board.submit(new Op.AddElement(line));
+    ctx.selection.set(List.of(line.id()));
+    select.pressed(at(300, 300, 0));
+    select.released(at(320, 260, 0));
+    Element moved = ctx.board.view().get(line.id());
+    // The start moved; the tip stayed at (400, 300).
+    assertThat(new double[] {moved.x(), moved.y(), moved.x() + moved.w(), moved.y() + moved.h()})
+        .containsExactly(320, 260, 400, 300);
+  }
 }

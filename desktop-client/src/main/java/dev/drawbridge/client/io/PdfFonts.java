@@ -1,0 +1,106 @@
+package dev.drawbridge.client.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The font a PDF export writes its text in. Helvetica (no embedding) covers Latin text; text beyond
+ * it, Chinese above all, is written in a Unicode TrueType font of the system's, embedded as a
+ * subset, so the PDF shows it on any machine. {@code -Ddrawbridge.pdfFont=/path/font.ttf} picks one
+ * explicitly.
+ */
+final class PdfFonts {
+  private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
+
+  /**
+   * TrueType (glyf) fonts with CJK coverage that the three desktop systems ship or commonly have.
+   */
+  private static final List<String> CANDIDATES =
+      List.of(
+          "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+          "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+          "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+          "/usr/share/fonts/truetype/arphic/uming.ttc",
+          "C:/Windows/Fonts/msyh.ttc",
+          "C:/Windows/Fonts/simhei.ttf",
+          "C:/Windows/Fonts/simsun.ttc",
+          "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+          "/Library/Fonts/Arial Unicode.ttf",
+          "/System/Library/Fonts/STHeiti Medium.ttc");
+
+  private PdfFonts() {}
+
+  /** Helvetica if it can write every text, else an embedded Unicode font (Helvetica if none). */
+  static PDFont forTexts(PDDocument doc, List<String> texts) {
+    PDFont helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    if (texts.stream().allMatch(t -> encodes(helvetica, t))) {
+      return helvetica;
+    }
+    for (Path file : candidates()) {
+      try {
+        return load(doc, file);
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Font {} is not usable for PDF export: {}", file, e.toString());
+      }
+    }
+    LOG.info("No Unicode font found for PDF export; characters Helvetica lacks become '?'");
+    return helvetica;
+  }
+
+  /** Whether {@code font} can write all of {@code text}. */
+  static boolean encodes(PDFont font, String text) {
+    try {
+      font.encode(text.replace("\n", ""));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static List<Path> candidates() {
+    List<Path> files = new ArrayList<>();
+    String chosen = System.getProperty("drawbridge.pdfFont");
+    if (chosen != null) {
+      files.add(Path.of(chosen));
+    }
+    for (String name : CANDIDATES) {
+      Path path = Path.of(name);
+      if (Files.isRegularFile(path)) {
+        files.add(path);
+      }
+    }
+    return files;
+  }
+
+  private static PDFont load(PDDocument doc, Path file) throws IOException {
+    if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+      return PDType0Font.load(doc, file.toFile());
+    }
+    // A collection: the first font in it (the regular face in the files above).
+    TrueTypeCollection collection = new TrueTypeCollection(file.toFile());
+    TrueTypeFont[] first = new TrueTypeFont[1];
+    collection.processAllFonts(
+        font -> {
+          if (first[0] == null) {
+            first[0] = font;
+          }
+        });
+    if (first[0] == null) {
+      throw new IOException(file + " holds no font");
+    }
+    return PDType0Font.load(doc, first[0], true);
+  }
+}
