@@ -52,7 +52,7 @@ public final class BoardCanvas extends Pane {
    * path segment each): small while the user is drawing or panning so frames stay short, larger
    * when nobody is touching the board so a rebuild finishes sooner.
    */
-  private static final long BUDGET_INTERACTING = 1_500;
+  private static final long BUDGET_INTERACTING = 800;
 
   private static final long BUDGET_IDLE = 20_000;
   private static final long INTERACTION_NANOS = 100_000_000L;

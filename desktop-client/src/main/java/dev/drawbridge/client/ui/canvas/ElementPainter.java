@@ -119,7 +119,12 @@ public final class ElementPainter {
         len += Math.abs(pts.x(i) - pts.x(i - 1)) + Math.abs(pts.y(i) - pts.y(i - 1));
       }
       if (len / (n - 1) * scale < 4) {
-        return paintPolyline(gc, pts, x, y, 1 / scale);
+        if (width * scale < 2) {
+          // Under two pixels wide, round joins and caps look like plain ones and cost far more.
+          gc.setLineJoin(StrokeLineJoin.BEVEL);
+          gc.setLineCap(StrokeLineCap.BUTT);
+        }
+        return paintPolyline(gc, pts, x, y, 1.5 / scale);
       }
     }
     gc.beginPath();
