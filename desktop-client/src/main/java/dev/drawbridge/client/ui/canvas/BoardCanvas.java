@@ -54,7 +54,7 @@ public final class BoardCanvas extends Pane {
    */
   private static final long BUDGET_INTERACTING = 800;
 
-  private static final long BUDGET_IDLE = 20_000;
+  private static final long BUDGET_IDLE = 50_000;
   private static final long INTERACTION_NANOS = 100_000_000L;
 
   /** A remote stroke that got no points for this long is moved from the live layer to the tiles. */

@@ -321,7 +321,12 @@ public final class RenderBenchmark {
       // Hold the window for a screenshot, a few elements in view selected.
       onFx(
           () -> {
-            canvas.zoomTo(1.5);
+            String zoomProp = System.getProperty("bench.shotZoom", "1.5");
+            if (zoomProp.equals("fit")) {
+              canvas.zoomToFit();
+            } else {
+              canvas.zoomTo(Double.parseDouble(zoomProp));
+            }
             view.model()
                 .selection()
                 .set(canvas.elementsNear(canvas.visibleArea()).stream().limit(3).toList());
