@@ -18,6 +18,10 @@ for _ in $(seq 50); do
   [ -e "/tmp/.X11-unix/X${DISPLAY_NO}" ] && break
   sleep 0.1
 done
+if ! kill -0 "$XVFB_PID" 2>/dev/null; then
+  echo "Xvfb could not start on :${DISPLAY_NO} (in use? set BENCH_DISPLAY)" >&2
+  exit 1
+fi
 
 # The exec plugin's java gets these through JAVA_TOOL_OPTIONS (the pom fixes its arguments).
 export JAVA_TOOL_OPTIONS="-Dprism.order=sw -Djavafx.animation.fullspeed=true -Xmx1g ${BENCH_JAVA_OPTS:-}"

@@ -33,9 +33,9 @@ public final class ElementPainter {
   /**
    * Paints {@code e} shifted by (dx, dy) board units at {@code scale} pixels per board unit, with
    * no more detail than the pixels can show: freehand points closer than a pixel to the last one
-   * drawn are skipped, short segments become straight lines, and a stroke smaller than a pixel or
-   * two becomes a dot. Returns a rough cost (path segments issued, plus a constant per element)
-   * that the tiled layer budgets per pulse.
+   * drawn are skipped (2.5 pixels below 50 %), short segments become straight lines, and a stroke
+   * smaller than three pixels becomes a dot. Returns a rough cost (path segments issued, plus a
+   * constant per element) that the tiled layer budgets per pulse.
    */
   public static int paint(
       GraphicsContext gc, Element e, double dx, double dy, boolean dark, double scale) {
@@ -105,8 +105,8 @@ public final class ElementPainter {
     if (Double.isFinite(scale)) {
       double[] b = e.bounds();
       double extent = (Math.max(b[2] - b[0], b[3] - b[1]) + width) * scale;
-      if (extent < 2) {
-        // Smaller than two pixels: a dot of the stroke's colour says as much.
+      if (extent < 3) {
+        // Smaller than three pixels: a dot of the stroke's colour says as much.
         double side = Math.max(extent, 1) / scale;
         double cx = (b[0] + b[2]) / 2 + x - e.x();
         double cy = (b[1] + b[3]) / 2 + y - e.y();
@@ -124,7 +124,8 @@ public final class ElementPainter {
           gc.setLineJoin(StrokeLineJoin.BEVEL);
           gc.setLineCap(StrokeLineCap.BUTT);
         }
-        return paintPolyline(gc, pts, x, y, 1.5 / scale);
+        // Zoomed far out a stroke is a scribble a few pixels across: coarser steps look the same.
+        return paintPolyline(gc, pts, x, y, (scale < 0.5 ? 2.5 : 1.5) / scale);
       }
     }
     gc.beginPath();

@@ -327,8 +327,18 @@ final class TiledLayer {
     source.paintBackground(gc, area, scale);
     long cost = 50;
     boolean dark = source.dark();
+    StrokeBatch batch = scale < StrokeBatch.MAX_SCALE ? new StrokeBatch(scale) : null;
     for (Element e : source.elementsIn(area)) {
+      if (batch != null) {
+        if (batch.add(e)) {
+          continue;
+        }
+        cost += batch.flush(gc, dark);
+      }
       cost += ElementPainter.paint(gc, e, 0, 0, dark, scale);
+    }
+    if (batch != null) {
+      cost += batch.flush(gc, dark);
     }
     gc.restore();
     return cost;
@@ -358,8 +368,9 @@ final class TiledLayer {
   }
 
   private void release(Canvas c) {
-    // A few spare tiles make panning cheaper; more would only hold memory.
-    if (pool.size() < 24) {
+    // Spare tiles make pans and zooms cheaper (a zoom replaces every tile); about one view's worth
+    // of tiles (16 MB here) bounds what they hold.
+    if (pool.size() < 64) {
       pool.push(c);
     }
   }

@@ -300,6 +300,19 @@ public final class RenderBenchmark {
         idleFrames(5);
       }
       report("rebuild the cached layer, whole board in view (grid toggled)", rebuildFit);
+      List<Double> fxOnly = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        fxOnly.add(
+            fx(
+                () -> {
+                  long t = System.nanoTime();
+                  canvas.gridProperty().set(!canvas.gridProperty().get());
+                  canvas.flush();
+                  return (System.nanoTime() - t) / 1e6;
+                }));
+        untilSettled(null);
+      }
+      report("  FX-thread part of that rebuild (flush(), commands only)", fxOnly);
       drawStrokes("draw a stroke, whole board in view", 2, 200);
       drawDuringRebuild("draw while the cached layer rebuilds (whole board)", 200);
 
