@@ -40,17 +40,28 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * The infinite board. The cached layer holds committed elements and is repainted only in the
- * regions whose elements changed, once per pulse; zooming or panning past the cached margin
- * repaints what is visible (found through the grid index). The live layer is cleared and repainted
- * each pulse it is needed, and holds only what moves.
+ * The infinite board. Committed elements live on a {@link TiledLayer} of bitmaps at whole-pixel
+ * positions: a pan moves them, exposed tiles, a zoom or a rebuild are painted a few at a time per
+ * pulse (the old pixels stay on screen meanwhile, so input never waits for a repaint), and changes
+ * repaint only their region. The live layer is cleared and repainted each pulse it is needed, and
+ * holds only what moves: strokes being drawn here or by others, previews, selection, cursors.
  */
 public final class BoardCanvas extends Pane {
-  /** Extra cached pixels around the view so short pans need no repaint. */
-  static final int MARGIN = 256;
+  /**
+   * Per-pulse painting budget of the tiled layer, in {@link ElementPainter} cost units (about a
+   * path segment each): small while the user is drawing or panning so frames stay short, larger
+   * when nobody is touching the board so a rebuild finishes sooner.
+   */
+  private static final long BUDGET_INTERACTING = 800;
+
+  private static final long BUDGET_IDLE = 50_000;
+  private static final long INTERACTION_NANOS = 100_000_000L;
+
+  /** A remote stroke that got no points for this long is moved from the live layer to the tiles. */
+  private static final long GROWING_NANOS = 400_000_000L;
 
   /**
-   * While the wheel or a pinch keeps zooming, the cached bitmap is scaled instead of repainted; the
+   * While the wheel or a pinch keeps zooming, the tiles are scaled instead of repainted; the
    * repaint at the new zoom follows once zooming pauses this long.
    */
   private static final long ZOOM_SETTLE_NANOS = 150_000_000L;
@@ -62,7 +73,7 @@ public final class BoardCanvas extends Pane {
   private final Selection selection;
   private final Viewport viewport = new Viewport();
   private final SpatialIndex index = new SpatialIndex(256);
-  private final Canvas cached = new Canvas();
+  private final TiledLayer tiles;
   private final Canvas live = new Canvas();
   private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
   private final BooleanProperty grid = new SimpleBooleanProperty(true);
@@ -71,21 +82,22 @@ public final class BoardCanvas extends Pane {
 
   private Set<String> liveIds = Set.of();
   private Set<String> hiddenIds = Set.of();
+  // Others' strokes while points keep arriving: on the live layer, with when they last grew.
+  private final Map<String, Long> growing = new LinkedHashMap<>();
+  private final List<String> onTop = new ArrayList<>();
+  private final Map<String, Canvas> sprites = new LinkedHashMap<>();
+  private final javafx.scene.Group spriteLayer = new javafx.scene.Group();
   private double liveDx;
   private double liveDy;
   private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
   private PointerHandler pointerHandler;
 
-  // What the cached bitmap was painted for.
-  private double cachedScale = Double.NaN;
-  private double cachedOffsetX;
-  private double cachedOffsetY;
   private boolean fullRepaint = true;
-  private Rect dirty;
+  private final List<Rect> dirty = new ArrayList<>();
   private boolean liveDirty = true;
   private boolean timerRunning;
-  private long fullRepaints;
-  private long regionRepaints;
+  private boolean tilesWaiting;
+  private long lastInput;
 
   private boolean placed;
   private long lastWheelZoom;
@@ -100,8 +112,11 @@ public final class BoardCanvas extends Pane {
       new AnimationTimer() {
         @Override
         public void handle(long now) {
-          flush();
-          if (!fullRepaint && dirty == null && !liveDirty && viewport.scale() == cachedScale) {
+          long now2 = System.nanoTime();
+          boolean interacting =
+              now2 - lastInput < INTERACTION_NANOS || !liveIds.isEmpty() || !growing.isEmpty();
+          paint(interacting ? BUDGET_INTERACTING : BUDGET_IDLE);
+          if (isSettled() && !tilesWaiting) {
             stop();
             timerRunning = false;
           }
@@ -112,9 +127,34 @@ public final class BoardCanvas extends Pane {
     this.board = board;
     this.selection = selection;
     getStyleClass().add("board-canvas");
-    getChildren().addAll(cached, live);
-    cached.setManaged(false);
+    tiles =
+        new TiledLayer(
+            new TiledLayer.Source() {
+              @Override
+              public List<Element> elementsIn(Rect area) {
+                return tileElements(area);
+              }
+
+              @Override
+              public void paintBackground(GraphicsContext gc, Rect area, double scale) {
+                gc.setFill(background());
+                gc.fillRect(area.minX(), area.minY(), area.width(), area.height());
+                if (grid.get()) {
+                  paintGrid(gc, area, scale);
+                }
+              }
+
+              @Override
+              public boolean dark() {
+                return dark.get();
+              }
+            });
+    getChildren().addAll(tiles.nodes());
+    getChildren().addAll(spriteLayer, live);
+    spriteLayer.setManaged(false);
+    spriteLayer.setMouseTransparent(true);
     live.setManaged(false);
+    updateBackground();
     live.setMouseTransparent(true);
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -133,13 +173,19 @@ public final class BoardCanvas extends Pane {
 
           @Override
           public void boardReplaced() {
+            growing.clear();
+            onTop.clear();
             rebuildIndex();
             requestFull();
           }
         });
     selection.addListener(this::requestLive);
     grid.addListener((o, a, b) -> requestFull());
-    dark.addListener((o, a, b) -> requestFull());
+    dark.addListener(
+        (o, a, b) -> {
+          updateBackground();
+          requestFull();
+        });
     installInput();
   }
 
@@ -192,7 +238,7 @@ public final class BoardCanvas extends Pane {
     return index.query(area);
   }
 
-  /** Draws these elements on the live layer shifted by (dx, dy) instead of the cached layer. */
+  /** Draws these elements on the live layer shifted by (dx, dy) instead of the tiles. */
   public void showLive(Set<String> ids, double dx, double dy) {
     Set<String> previous = liveIds;
     liveIds = Set.copyOf(ids);
@@ -200,10 +246,14 @@ public final class BoardCanvas extends Pane {
     liveDy = dy;
     if (!previous.equals(liveIds)) {
       for (String id : previous) {
-        markDirty(index.bounds(id));
+        if (!liveIds.contains(id)) {
+          leaveLiveLayer(id);
+        }
       }
       for (String id : liveIds) {
-        markDirty(index.bounds(id));
+        if (!previous.contains(id) && growing.remove(id) == null) {
+          markDirty(index.bounds(id));
+        }
       }
     }
     requestLive();
@@ -278,42 +328,76 @@ public final class BoardCanvas extends Pane {
     viewChanged();
   }
 
-  /** Paints whatever is pending now (normally done once per pulse). */
+  /** Paints everything pending now (normally done a budgeted part per pulse). */
   public void flush() {
+    paint(Long.MAX_VALUE);
+  }
+
+  /**
+   * True when nothing is waiting to be painted in view: the tiles in view show the board at the
+   * current zoom, no change is pending, and the live layer is up to date (for benchmarks and tests
+   * that wait for the picture to settle). Tiles in the margin around the view may still be
+   * painting.
+   */
+  public boolean isSettled() {
+    return !fullRepaint
+        && dirty.isEmpty()
+        && onTop.isEmpty()
+        && !liveDirty
+        && growing.isEmpty()
+        && viewport.scale() == tiles.scale()
+        && tiles.viewPainted(viewDevice());
+  }
+
+  /** How often the view was painted whole and by region (for tests and tuning). */
+  public long[] repaintCounts() {
+    return new long[] {tiles.fullRepaints(), tiles.regionRepaints()};
+  }
+
+  private void paint(long budget) {
     double w = getWidth();
     double h = getHeight();
     if (w <= 0 || h <= 0) {
       return;
     }
-    int cw = (int) Math.ceil(w) + 2 * MARGIN;
-    int ch = (int) Math.ceil(h) + 2 * MARGIN;
-    double shiftX = viewport.offsetX() - cachedOffsetX;
-    double shiftY = viewport.offsetY() - cachedOffsetY;
-    boolean outOfMargin = Math.abs(shiftX) > MARGIN || Math.abs(shiftY) > MARGIN;
+    long now = System.nanoTime();
+    expireGrowing(now, budget == Long.MAX_VALUE);
     boolean zooming =
-        viewport.scale() != cachedScale
-            && !Double.isNaN(cachedScale)
-            && System.nanoTime() - lastWheelZoom < ZOOM_SETTLE_NANOS;
-    if (zooming && !fullRepaint && cached.getWidth() == cw && cached.getHeight() == ch) {
-      // Mid-gesture: show the old bitmap scaled; repaint when the gesture pauses.
-      placeCached();
-    } else if (fullRepaint
-        || cached.getWidth() != cw
-        || cached.getHeight() != ch
-        || viewport.scale() != cachedScale
-        || outOfMargin) {
-      cached.setWidth(cw);
-      cached.setHeight(ch);
-      paintCached(null);
-      fullRepaint = false;
-      dirty = null;
-      fullRepaints++;
-    } else if (dirty != null) {
-      paintCached(dirty);
-      dirty = null;
-      regionRepaints++;
+        viewport.scale() != tiles.scale()
+            && !Double.isNaN(tiles.scale())
+            && now - lastWheelZoom < ZOOM_SETTLE_NANOS
+            && budget != Long.MAX_VALUE;
+    if (zooming) {
+      // Mid-gesture: show the old tiles scaled; paint at the new zoom when the gesture pauses.
+      tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
+      tilesWaiting = true;
+    } else {
+      Rect view = viewDevice();
+      tiles.rescale(viewport.scale(), view);
+      if (fullRepaint) {
+        tiles.invalidateAll();
+        fullRepaint = false;
+      }
+      for (Rect r : dirty) {
+        tiles.invalidate(r);
+      }
+      dirty.clear();
+      for (String id : onTop) {
+        Element e = board.view().get(id);
+        Rect r = index.bounds(id);
+        if (e != null && r != null && !excluded(id)) {
+          tiles.paintOnTop(e, r);
+        }
+      }
+      onTop.clear();
+      tilesWaiting = tiles.update(view, budget);
+      tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
+      // Under opaque tiles the pane's own fill would only cost a full-window fill per frame.
+      boolean covered = tiles.coversView(view);
+      if (covered == (getBackground() != null)) {
+        updateBackground(covered);
+      }
     }
-    placeCached();
     if (liveDirty) {
       if (live.getWidth() != Math.ceil(w) || live.getHeight() != Math.ceil(h)) {
         live.setWidth(Math.ceil(w));
@@ -325,83 +409,87 @@ public final class BoardCanvas extends Pane {
     }
   }
 
-  /** How often the cached layer was repainted whole and by region (for tests and tuning). */
-  public long[] repaintCounts() {
-    return new long[] {fullRepaints, regionRepaints};
+  /** The view in device pixels at the current zoom (board point p is at p * scale there). */
+  private Rect viewDevice() {
+    double ox = viewport.offsetX();
+    double oy = viewport.offsetY();
+    return new Rect(-ox, -oy, -ox + Math.ceil(getWidth()), -oy + Math.ceil(getHeight()));
   }
 
-  // ---- painting -------------------------------------------------------------------------
-
-  private void placeCached() {
-    double s = viewport.scale();
-    if (Double.isNaN(cachedScale) || s == cachedScale) {
-      if (!cached.getTransforms().isEmpty()) {
-        cached.getTransforms().clear();
-      }
-      cached.relocate(
-          viewport.offsetX() - cachedOffsetX - MARGIN, viewport.offsetY() - cachedOffsetY - MARGIN);
-      return;
-    }
-    // Where the bitmap's top-left board point is now, and how much bigger it has become.
-    double boardX = (-MARGIN - cachedOffsetX) / cachedScale;
-    double boardY = (-MARGIN - cachedOffsetY) / cachedScale;
-    double f = s / cachedScale;
-    cached.getTransforms().setAll(new javafx.scene.transform.Scale(f, f, 0, 0));
-    cached.relocate(viewport.toScreenX(boardX), viewport.toScreenY(boardY));
+  private boolean excluded(String id) {
+    return liveIds.contains(id) || hiddenIds.contains(id) || growing.containsKey(id);
   }
 
-  /** Paints the cached layer: everything, or only {@code region} (board units). */
-  private void paintCached(Rect region) {
-    GraphicsContext gc = cached.getGraphicsContext2D();
-    if (region == null) {
-      cachedScale = viewport.scale();
-      cachedOffsetX = viewport.offsetX();
-      cachedOffsetY = viewport.offsetY();
-    }
-    double s = cachedScale;
-    double ox = cachedOffsetX + MARGIN;
-    double oy = cachedOffsetY + MARGIN;
-    Rect covered =
-        new Rect(-ox / s, -oy / s, (cached.getWidth() - ox) / s, (cached.getHeight() - oy) / s);
-    Rect area = region == null ? covered : region.inflate(1 / s);
-    if (!area.intersects(covered)) {
-      return;
-    }
-    gc.save();
-    gc.setTransform(1, 0, 0, 1, 0, 0);
-    // Whole device pixels, so the cleared area and the clip agree exactly.
-    double px0 = Math.floor(Math.max(0, area.minX() * s + ox));
-    double py0 = Math.floor(Math.max(0, area.minY() * s + oy));
-    double px1 = Math.ceil(Math.min(cached.getWidth(), area.maxX() * s + ox));
-    double py1 = Math.ceil(Math.min(cached.getHeight(), area.maxY() * s + oy));
-    if (region != null) {
-      gc.beginPath();
-      gc.rect(px0, py0, px1 - px0, py1 - py0);
-      gc.closePath();
-      gc.clip();
-    }
-    gc.setFill(background());
-    gc.fillRect(px0, py0, px1 - px0, py1 - py0);
-    gc.setTransform(s, 0, 0, s, ox, oy);
-    Rect painted = new Rect((px0 - ox) / s, (py0 - oy) / s, (px1 - ox) / s, (py1 - oy) / s);
-    if (grid.get()) {
-      paintGrid(gc, painted, s);
-    }
+  /** What the tiles show in {@code area}: committed elements not on the live layer, in order. */
+  private List<Element> tileElements(Rect area) {
     BoardState view = board.view();
     List<Element> visible = new ArrayList<>();
-    for (String id : index.query(painted)) {
+    for (String id : index.query(area)) {
       Element e = view.get(id);
-      if (e != null && !e.deleted() && !liveIds.contains(id) && !hiddenIds.contains(id)) {
+      if (e != null && !e.deleted() && !excluded(id)) {
         visible.add(e);
       }
     }
     visible.sort(ZOrder.PAINT_ORDER);
-    boolean isDark = dark.get();
-    for (Element e : visible) {
-      ElementPainter.paint(gc, e, 0, 0, isDark);
-    }
-    gc.restore();
+    return visible;
   }
+
+  /**
+   * An element goes back from the live layer to the tiles: painted over them if nothing there is
+   * above it (a stroke just finished), otherwise its region is repainted.
+   */
+  private void leaveLiveLayer(String id) {
+    Rect r = index.bounds(id);
+    if (r == null) {
+      return;
+    }
+    if (isOnTop(id, r)) {
+      onTop.add(id);
+      schedule();
+    } else {
+      markDirty(r);
+    }
+  }
+
+  private boolean isOnTop(String id, Rect r) {
+    BoardState view = board.view();
+    Element e = view.get(id);
+    if (e == null || e.deleted() || hiddenIds.contains(id)) {
+      return false;
+    }
+    for (String other : index.query(r)) {
+      if (other.equals(id) || liveIds.contains(other) || growing.containsKey(other)) {
+        continue;
+      }
+      Element o = view.get(other);
+      if (o != null && ZOrder.PAINT_ORDER.compare(o, e) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void expireGrowing(long now, boolean all) {
+    if (growing.isEmpty()) {
+      return;
+    }
+    List<String> done = new ArrayList<>();
+    growing.forEach(
+        (id, t) -> {
+          if (all || now - t > GROWING_NANOS) {
+            done.add(id);
+          }
+        });
+    for (String id : done) {
+      growing.remove(id);
+      leaveLiveLayer(id);
+    }
+    if (!done.isEmpty()) {
+      liveDirty = true;
+    }
+  }
+
+  // ---- painting -------------------------------------------------------------------------
 
   private void paintGrid(GraphicsContext gc, Rect area, double s) {
     double step = GRID_STEP;
@@ -428,10 +516,76 @@ public final class BoardCanvas extends Pane {
     return dark.get() ? Color.web("#161618") : Color.WHITE;
   }
 
+  /** The pane's own background shows where no tile is painted yet. */
+  private void updateBackground() {
+    updateBackground(false);
+  }
+
+  private void updateBackground(boolean coveredByTiles) {
+    setBackground(
+        coveredByTiles
+            ? null
+            : new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(background(), null, null)));
+  }
+
+  /**
+   * Others' growing strokes each get a small canvas of their own bounds, so a few new points cost a
+   * repaint of that stroke, not a clear and blend of the whole window.
+   */
+  private void paintGrowing() {
+    BoardState view = board.view();
+    double s = viewport.scale();
+    Map<String, Canvas> keep = new LinkedHashMap<>();
+    for (String id : growing.keySet()) {
+      Element e = view.get(id);
+      Rect r = index.bounds(id);
+      if (e == null || e.deleted() || hiddenIds.contains(id) || r == null) {
+        continue;
+      }
+      Canvas sprite = sprites.remove(id);
+      if (sprite == null) {
+        sprite = new Canvas();
+        sprite.setManaged(false);
+        sprite.setMouseTransparent(true);
+        spriteLayer.getChildren().add(sprite);
+      }
+      double x0 = Math.floor(viewport.toScreenX(r.minX())) - 1;
+      double y0 = Math.floor(viewport.toScreenY(r.minY())) - 1;
+      double x1 = Math.ceil(viewport.toScreenX(r.maxX())) + 1;
+      double y1 = Math.ceil(viewport.toScreenY(r.maxY())) + 1;
+      // Only the part in view (plus a pixel), so a huge stroke never makes a huge bitmap.
+      x0 = Math.max(x0, -1);
+      y0 = Math.max(y0, -1);
+      x1 = Math.min(x1, Math.ceil(getWidth()) + 1);
+      y1 = Math.min(y1, Math.ceil(getHeight()) + 1);
+      // Grown in steps of 64 px: a new bitmap for every few points would cost more than it saves.
+      double w = Math.ceil(Math.max(1, x1 - x0) / 64) * 64;
+      double h = Math.ceil(Math.max(1, y1 - y0) / 64) * 64;
+      if (sprite.getWidth() < w || sprite.getHeight() < h) {
+        sprite.setWidth(w);
+        sprite.setHeight(h);
+      }
+      sprite.relocate(x0, y0);
+      GraphicsContext gc = sprite.getGraphicsContext2D();
+      gc.setTransform(1, 0, 0, 1, 0, 0);
+      gc.clearRect(0, 0, w, h);
+      gc.setTransform(s, 0, 0, s, viewport.offsetX() - x0, viewport.offsetY() - y0);
+      ElementPainter.paint(gc, e, 0, 0, dark.get(), s);
+      keep.put(id, sprite);
+    }
+    for (Canvas old : sprites.values()) {
+      spriteLayer.getChildren().remove(old);
+    }
+    sprites.clear();
+    sprites.putAll(keep);
+  }
+
   /** Screen pixels: what the live layer drew last, so the next frame clears only that. */
   private Rect liveDrawn;
 
   private void paintLive() {
+    paintGrowing();
     GraphicsContext gc = live.getGraphicsContext2D();
     gc.setTransform(1, 0, 0, 1, 0, 0);
     if (liveDrawn != null) {
@@ -440,7 +594,6 @@ public final class BoardCanvas extends Pane {
     }
     liveDrawn = null;
     double s = viewport.scale();
-    gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     BoardState view = board.view();
     boolean isDark = dark.get();
     List<Element> shown = new ArrayList<>();
@@ -451,11 +604,23 @@ public final class BoardCanvas extends Pane {
       }
     }
     shown.sort(ZOrder.PAINT_ORDER);
+    ToolPreview current = preview.get();
+    boolean nothing =
+        shown.isEmpty()
+            && current instanceof ToolPreview.Nothing
+            && selection.ordered().isEmpty()
+            && cursors.isEmpty();
+    // An empty full-window layer still costs a blend of every pixel each frame it is redrawn.
+    live.setVisible(!nothing);
+    if (nothing) {
+      return;
+    }
+    gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     for (Element e : shown) {
       ElementPainter.paint(gc, e, liveDx, liveDy, isDark);
       drewBoard(Rect.paintedBounds(e).translate(liveDx, liveDy));
     }
-    switch (preview.get()) {
+    switch (current) {
       case ToolPreview.Shape shape -> {
         ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
         drewBoard(Rect.paintedBounds(shape.element()));
@@ -580,6 +745,7 @@ public final class BoardCanvas extends Pane {
     BoardState view = board.view();
     boolean touchesLive = false;
     Set<String> gone = new HashSet<>();
+    long now = System.nanoTime();
     for (String id : ids) {
       Rect before = index.bounds(id);
       Element e = view.get(id);
@@ -590,7 +756,19 @@ public final class BoardCanvas extends Pane {
       }
       if (liveIds.contains(id)) {
         touchesLive = true;
+      } else if (growing.containsKey(id) && after != null) {
+        // Another member's stroke still growing: repaint the live layer only.
+        growing.put(id, now);
+        touchesLive = true;
+      } else if (before == null && after != null && isFreehand(e) && isOnTop(id, after)) {
+        // A new stroke on top (someone starts drawing, or ours before showLive takes it): it
+        // grows on the live layer and joins the tiles, painted on top, once it stops growing.
+        growing.put(id, now);
+        touchesLive = true;
       } else {
+        if (growing.remove(id) != null) {
+          liveDirty = true;
+        }
         markDirty(before);
         markDirty(after);
       }
@@ -603,11 +781,17 @@ public final class BoardCanvas extends Pane {
     }
   }
 
+  private static boolean isFreehand(Element e) {
+    return e.kind() == dev.drawbridge.protocol.element.ElementKind.STROKE
+        || e.kind() == dev.drawbridge.protocol.element.ElementKind.HIGHLIGHTER;
+  }
+
   private void markDirty(Rect r) {
     if (r == null) {
       return;
     }
-    dirty = dirty == null ? r : dirty.union(r);
+    // Kept apart: the union of two far-apart changes would repaint everything between them.
+    dirty.add(r);
     schedule();
   }
 
@@ -620,7 +804,7 @@ public final class BoardCanvas extends Pane {
   private void viewChanged() {
     zoom.set(viewport.scale());
     liveDirty = true;
-    placeCached();
+    tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
     schedule();
   }
 
@@ -675,6 +859,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void onPressed(MouseEvent e) {
+    lastInput = System.nanoTime();
     requestFocus();
     if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && spaceDown) {
       panning = true;
@@ -689,6 +874,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void onDragged(MouseEvent e) {
+    lastInput = System.nanoTime();
     if (panning) {
       viewport.panBy(e.getX() - lastPanX, e.getY() - lastPanY);
       lastPanX = e.getX();
@@ -722,6 +908,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void onScroll(ScrollEvent e) {
+    lastInput = System.nanoTime();
     if (e.isControlDown() || e.isMetaDown()) {
       lastWheelZoom = System.nanoTime();
       viewport.zoomAt(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());

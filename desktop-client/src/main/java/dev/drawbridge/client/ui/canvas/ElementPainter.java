@@ -19,12 +19,28 @@ public final class ElementPainter {
   /** Line height as a multiple of the font size (matches Element.bounds()). */
   public static final double LINE_HEIGHT = 1.25;
 
+  // Parsing "#RRGGBB" for every element painted showed in profiles; boards use a few colours.
+  private static final java.util.Map<String, Color> COLORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private ElementPainter() {}
 
-  /** Paints {@code e} shifted by (dx, dy) board units. */
+  /** Paints {@code e} shifted by (dx, dy) board units, in full detail. */
   public static void paint(GraphicsContext gc, Element e, double dx, double dy, boolean dark) {
+    paint(gc, e, dx, dy, dark, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Paints {@code e} shifted by (dx, dy) board units at {@code scale} pixels per board unit, with
+   * no more detail than the pixels can show: freehand points closer than a pixel to the last one
+   * drawn are skipped, short segments become straight lines, and a stroke smaller than a pixel or
+   * two becomes a dot. Returns a rough cost (path segments issued, plus a constant per element)
+   * that the tiled layer budgets per pulse.
+   */
+  public static int paint(
+      GraphicsContext gc, Element e, double dx, double dy, boolean dark, double scale) {
     if (e.deleted()) {
-      return;
+      return 0;
     }
     Style s = e.style();
     Color color = displayColor(s.color(), dark);
@@ -37,8 +53,9 @@ public final class ElementPainter {
     gc.setLineJoin(StrokeLineJoin.ROUND);
     double x = e.x() + dx;
     double y = e.y() + dy;
+    int cost = 8;
     switch (e.kind()) {
-      case STROKE, HIGHLIGHTER -> paintFreehand(gc, e.points(), x, y, s.width());
+      case STROKE, HIGHLIGHTER -> cost += paintFreehand(gc, e, x, y, s.width(), scale);
       case LINE -> gc.strokeLine(x, y, x + e.w(), y + e.h());
       case ARROW -> {
         double tx = x + e.w();
@@ -59,21 +76,56 @@ public final class ElementPainter {
         }
         gc.strokeOval(x, y, e.w(), e.h());
       }
-      case TEXT -> paintText(gc, e, x, y);
+      case TEXT -> {
+        paintText(gc, e, x, y);
+        cost += 40;
+      }
     }
     gc.restore();
+    return cost;
   }
 
-  /** A quadratic curve through the midpoints of the points: smooth without overshoot. */
-  static void paintFreehand(GraphicsContext gc, Points pts, double x, double y, double width) {
+  /**
+   * A quadratic curve through the midpoints of the points: smooth without overshoot. Where a pixel
+   * is larger than the stroke's steps, a polyline through the points (skipping those under a pixel
+   * apart) looks the same and costs the rasteriser much less.
+   */
+  static int paintFreehand(
+      GraphicsContext gc, Element e, double x, double y, double width, double scale) {
+    Points pts = e.points();
     int n = pts.size();
     if (n == 0) {
-      return;
+      return 0;
     }
     if (n == 1 || n == 2 && pts.x(0) == pts.x(1) && pts.y(0) == pts.y(1)) {
       double r = Math.max(width, 1) / 2;
       gc.fillOval(x + pts.x(0) - r, y + pts.y(0) - r, 2 * r, 2 * r);
-      return;
+      return 1;
+    }
+    if (Double.isFinite(scale)) {
+      double[] b = e.bounds();
+      double extent = (Math.max(b[2] - b[0], b[3] - b[1]) + width) * scale;
+      if (extent < 2) {
+        // Smaller than two pixels: a dot of the stroke's colour says as much.
+        double side = Math.max(extent, 1) / scale;
+        double cx = (b[0] + b[2]) / 2 + x - e.x();
+        double cy = (b[1] + b[3]) / 2 + y - e.y();
+        gc.fillRect(cx - side / 2, cy - side / 2, side, side);
+        return 1;
+      }
+      // Average step in pixels: below a few pixels a curve and its polyline differ by < 1 px.
+      double len = 0;
+      for (int i = 1; i < n; i++) {
+        len += Math.abs(pts.x(i) - pts.x(i - 1)) + Math.abs(pts.y(i) - pts.y(i - 1));
+      }
+      if (len / (n - 1) * scale < 4) {
+        if (width * scale < 2) {
+          // Under two pixels wide, round joins and caps look like plain ones and cost far more.
+          gc.setLineJoin(StrokeLineJoin.BEVEL);
+          gc.setLineCap(StrokeLineCap.BUTT);
+        }
+        return paintPolyline(gc, pts, x, y, 1.5 / scale);
+      }
     }
     gc.beginPath();
     gc.moveTo(x + pts.x(0), y + pts.y(0));
@@ -84,6 +136,29 @@ public final class ElementPainter {
     }
     gc.lineTo(x + pts.x(n - 1), y + pts.y(n - 1));
     gc.stroke();
+    return 3 * n;
+  }
+
+  private static int paintPolyline(GraphicsContext gc, Points pts, double x, double y, double px) {
+    int n = pts.size();
+    gc.beginPath();
+    double lx = pts.x(0);
+    double ly = pts.y(0);
+    gc.moveTo(x + lx, y + ly);
+    int segments = 0;
+    for (int i = 1; i < n; i++) {
+      double px1 = pts.x(i);
+      double py1 = pts.y(i);
+      if (i < n - 1 && Math.abs(px1 - lx) < px && Math.abs(py1 - ly) < px) {
+        continue;
+      }
+      gc.lineTo(x + px1, y + py1);
+      lx = px1;
+      ly = py1;
+      segments++;
+    }
+    gc.stroke();
+    return segments;
   }
 
   private static void paintText(GraphicsContext gc, Element e, double x, double y) {
@@ -108,7 +183,10 @@ public final class ElementPainter {
    * other way round), so the default ink stays readable in both themes; other colours are kept.
    */
   public static Color displayColor(String stored, boolean dark) {
-    Color c = Color.web(stored);
+    if (COLORS.size() > 512) {
+      COLORS.clear();
+    }
+    Color c = COLORS.computeIfAbsent(stored, Color::web);
     double luminance = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     if (dark && luminance < 0.2) {
       return Color.color(

@@ -1,7 +1,9 @@
 /**
- * The board on screen. Two layers: a cached bitmap of the committed elements, redrawn only where
- * elements changed (or when the zoom changes or a pan leaves its margin), and a live layer for what
- * moves every frame (strokes in progress, previews, selection, remote cursors). A grid index finds
- * what is visible, and pans move the cached bitmap by whole pixels.
+ * The board on screen. Committed elements are painted onto a grid of tile bitmaps at whole-pixel
+ * positions ({@code TiledLayer}): pans move them, and tiles exposed by a pan, a zoom or a rebuild
+ * are painted a budgeted few per pulse while the old pixels stay on screen, so input never waits
+ * for a repaint. A live layer holds what moves every frame (strokes in progress, previews,
+ * selection, remote cursors) and others' growing strokes get small canvases of their own. A grid
+ * index finds what is in a tile, and zoomed-out strokes are simplified to the pixels they cover.
  */
 package dev.drawbridge.client.ui.canvas;
