@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param lost expected − unique delivered (never negative)
  * @param duplicates broadcasts a receiver got twice (same seq)
  * @param nacked ops refused (rate limit)
+ * @param stalledCloseCodes close codes the stalled connections found when they finally read (1006:
+ *     dropped without a close frame; -1: still open), empty without stalled connections
  */
 public record BenchReport(
     long sent,
@@ -27,14 +29,15 @@ public record BenchReport(
     double p99Ms,
     double maxMs,
     double deliveriesPerSecond,
-    double seconds) {
+    double seconds,
+    java.util.List<Integer> stalledCloseCodes) {
 
   public String toJson() {
     return String.format(
         Locale.ROOT,
         "{\"sent\":%d,\"acked\":%d,\"delivered\":%d,\"expected\":%d,\"lost\":%d,\"duplicates\":%d,"
             + "\"nacked\":%d,\"p50Ms\":%.3f,\"p95Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,"
-            + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f}",
+            + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f,\"stalledCloseCodes\":%s}",
         sent,
         acked,
         delivered,
@@ -47,7 +50,8 @@ public record BenchReport(
         p99Ms,
         maxMs,
         deliveriesPerSecond,
-        seconds);
+        seconds,
+        stalledCloseCodes);
   }
 
   public String toText() {
@@ -55,7 +59,7 @@ public record BenchReport(
         Locale.ROOT,
         "sent %d, acked %d, nacked %d%ndelivered %d of %d expected: lost %d, duplicates %d%n"
             + "delivery latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n"
-            + "%.0f deliveries/s over %.1f s",
+            + "%.0f deliveries/s over %.1f s%s",
         sent,
         acked,
         nacked,
@@ -68,6 +72,9 @@ public record BenchReport(
         p99Ms,
         maxMs,
         deliveriesPerSecond,
-        seconds);
+        seconds,
+        stalledCloseCodes.isEmpty()
+            ? ""
+            : "\nstalled connections closed with " + stalledCloseCodes);
   }
 }

@@ -1,22 +1,19 @@
 package dev.drawbridge.relay.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one bench: connects every client, waits until all are synced, lets each send at its rate for
- * the duration, waits for the deliveries to drain, and reports.
+ * the warm-up and the duration, waits for the deliveries to drain, and reports. All clients live on
+ * the calling thread ({@link LoadLoop}).
  */
 public final class BenchRun {
-  private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -26,121 +23,147 @@ public final class BenchRun {
     LatencyRecorder latencies = new LatencyRecorder();
     Map<String, String> headers =
         settings.token() == null ? Map.of() : Map.of("Authorization", "Bearer " + settings.token());
-    String base = settings.relay().toString().replaceAll("/+$", "");
+    String base = settings.base();
+    BenchTarget target = settings.target();
     long runId = System.currentTimeMillis() % 1_000_000;
-    List<BenchClient> clients = new ArrayList<>();
-    try {
+    List<RawConnection> stalled = new ArrayList<>();
+    try (LoadLoop loop = new LoadLoop(target, settings.opSizeBytes(), latencies)) {
+      List<LoadLoop.Conn> clients = loop.conns;
       for (int i = 0; i < settings.clients(); i++) {
         int room = i % settings.rooms();
-        URI uri = URI.create(base + "/v1/rooms/bench-" + runId + "-" + room);
-        BenchClient c = new BenchClient(uri, headers, i, room, settings.opSizeBytes(), latencies);
-        clients.add(c);
-        if (!c.connectBlocking(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-          throw new IllegalStateException(
-              "client " + i + " could not connect to " + uri + ": " + c.closeReason());
+        URI uri = target.roomUri(base, "bench-" + runId + "-" + room);
+        try {
+          loop.hello(loop.connect(uri, headers, i, room));
+        } catch (IOException e) {
+          throw new IllegalStateException("client " + i + " could not connect to " + uri, e);
         }
-        c.hello();
       }
-      for (BenchClient c : clients) {
-        if (!c.synced.await(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || !c.isOpen()) {
-          throw new IllegalStateException("client " + c.index + " not synced: " + c.closeReason());
+      long syncDeadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+      while (!clients.stream().allMatch(c -> c.synced || c.closed)) {
+        if (System.nanoTime() > syncDeadline) {
+          throw new IllegalStateException("clients not synced within " + CONNECT_TIMEOUT);
         }
+        loop.poll(10_000_000);
+      }
+      clients.stream()
+          .filter(c -> c.closed)
+          .findFirst()
+          .ifPresent(
+              c -> {
+                throw new IllegalStateException("client " + c.index + " closed before synced");
+              });
+      for (int i = 0; i < settings.stalled(); i++) {
+        stalled.add(
+            openStalled(settings, headers, target.roomUri(base, "bench-" + runId + "-0"), i));
       }
       long start = System.nanoTime();
-      long end = start + settings.duration().toNanos();
+      latencies.timeFrom(start + settings.warmup().toNanos());
+      long end = start + settings.warmup().toNanos() + settings.duration().toNanos();
       long interval = (long) (1e9 / settings.ratePerClient());
-      List<Thread> senders = new ArrayList<>();
-      for (BenchClient c : clients) {
+      for (LoadLoop.Conn c : clients) {
         // Spread the clients' first sends over one interval so they do not fire in lockstep.
-        long first = start + interval * c.index / settings.clients();
-        senders.add(Thread.ofVirtual().start(() -> pace(c, first, interval, end)));
+        c.nextSend = start + interval * c.index / settings.clients();
       }
-      for (Thread t : senders) {
-        t.join(settings.duration().plus(CONNECT_TIMEOUT).toMillis());
+      long now = start;
+      while (now < end) {
+        long next = end;
+        for (LoadLoop.Conn c : clients) {
+          if (c.closed) {
+            continue;
+          }
+          while (c.nextSend <= now && c.nextSend < end) {
+            loop.sendOp(c);
+            c.nextSend += interval;
+          }
+          next = Math.min(next, c.nextSend);
+        }
+        loop.poll(Math.max(0, next - System.nanoTime()));
+        now = System.nanoTime();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<Integer, Integer> members = new HashMap<>();
       clients.forEach(c -> members.merge(c.room, 1, Integer::sum));
       long drainDeadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
       long expected;
+      long sent = clients.stream().mapToLong(c -> c.sent).sum();
       int settledChecks = 0;
+      long lastCheck = 0;
       do {
-        long sentNow = sent(clients);
-        expected = 0;
-        for (BenchClient c : clients) {
-          expected += c.acked.get() * (members.get(c.room) - 1);
+        loop.poll(5_000_000);
+        if (System.nanoTime() - lastCheck < 20_000_000) {
+          continue;
         }
+        lastCheck = System.nanoTime();
+        expected = expected(clients, members, target);
+        long answered = clients.stream().mapToLong(c -> c.acked + c.nacked).sum();
         boolean settled =
-            delivered(clients) >= expected
-                && acked(clients) + nacked(clients) >= sentNow
-                && sent(clients) == sentNow;
+            delivered(clients) >= expected && (target == BenchTarget.RAW || answered >= sent);
         // Two settled looks in a row: nothing was still on its way at the first one.
         settledChecks = settled ? settledChecks + 1 : 0;
         if (settledChecks >= 2) {
           break;
         }
-        Thread.sleep(20);
       } while (System.nanoTime() < drainDeadline);
+      expected = expected(clients, members, target);
+      List<Integer> stalledCloses = new ArrayList<>();
+      for (RawConnection r : stalled) {
+        // Finally read: a relay that gave up on it has sent a close frame after the backlog.
+        stalledCloses.add(r.drainUntilClose(5_000));
+      }
       long delivered = delivered(clients);
-      long duplicates = clients.stream().mapToLong(c -> c.duplicates.get()).sum();
+      long duplicates = clients.stream().mapToLong(c -> c.duplicates).sum();
       double elapsed = Math.max(seconds, 1e-9);
       return new BenchReport(
-          sent(clients),
-          acked(clients),
+          sent,
+          clients.stream().mapToLong(c -> c.acked).sum(),
           delivered,
           expected,
           Math.max(0, expected - delivered),
           duplicates,
-          nacked(clients),
+          clients.stream().mapToLong(c -> c.nacked).sum(),
           latencies.percentileMs(50),
           latencies.percentileMs(95),
           latencies.percentileMs(99),
           latencies.percentileMs(100),
           delivered / elapsed,
-          seconds);
+          seconds,
+          stalledCloses);
+    } catch (IOException e) {
+      throw new IllegalStateException("bench I/O failed", e);
     } finally {
-      for (BenchClient c : clients) {
-        try {
-          c.closeBlocking();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-          log.debug("closing bench client {}", c.index, e);
-        }
-      }
+      stalled.forEach(RawConnection::close);
     }
   }
 
-  private static void pace(BenchClient c, long first, long interval, long end) {
-    long next = first;
-    long n = 0;
-    while (next < end && c.isOpen()) {
-      long wait = next - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      try {
-        c.sendOp(n++);
-      } catch (RuntimeException e) {
-        return;
-      }
-      next += interval;
+  private static long expected(
+      List<LoadLoop.Conn> clients, Map<Integer, Integer> members, BenchTarget target) {
+    long expected = 0;
+    for (LoadLoop.Conn c : clients) {
+      // A raw relay answers nothing: every op sent is owed to every other bench client.
+      long owed = target == BenchTarget.RAW ? c.sent : c.acked;
+      expected += owed * (members.get(c.room) - 1);
     }
+    return expected;
   }
 
-  private static long sent(List<BenchClient> clients) {
-    return clients.stream().mapToLong(c -> c.sent.get()).sum();
+  private static long delivered(List<LoadLoop.Conn> clients) {
+    return clients.stream().mapToLong(c -> c.delivered).sum();
   }
 
-  private static long acked(List<BenchClient> clients) {
-    return clients.stream().mapToLong(c -> c.acked.get()).sum();
-  }
-
-  private static long nacked(List<BenchClient> clients) {
-    return clients.stream().mapToLong(c -> c.nacked.get()).sum();
-  }
-
-  private static long delivered(List<BenchClient> clients) {
-    return clients.stream().mapToLong(c -> c.delivered.get()).sum();
+  /** A member of the first room that says hello (Drawbridge) and then never reads. */
+  private static RawConnection openStalled(
+      BenchSettings settings, Map<String, String> headers, URI uri, int i) {
+    try {
+      RawConnection r = RawConnection.open(uri, headers, null, 4096);
+      if (settings.target() == BenchTarget.DRAWBRIDGE) {
+        r.sendText(
+            "{\"type\":\"hello\",\"protocolVersion\":1,\"clientId\":\"stalled"
+                + i
+                + "\",\"name\":\"stalled\",\"color\":\"#000000\",\"lastSeq\":0}");
+      }
+      return r;
+    } catch (IOException e) {
+      throw new IllegalStateException("stalled connection " + i + ": " + e, e);
+    }
   }
 }

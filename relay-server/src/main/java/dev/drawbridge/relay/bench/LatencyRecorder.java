@@ -7,6 +7,18 @@ final class LatencyRecorder {
   private static final int MAX_SAMPLES = 20_000_000;
   private long[] samples = new long[1 << 16];
   private int size;
+  // Ops sent before this (System.nanoTime) are warm-up: delivered and counted, not timed.
+  private volatile long timedFrom = Long.MIN_VALUE;
+
+  void timeFrom(long nanos) {
+    timedFrom = nanos;
+  }
+
+  void record(long sentNanos, long receivedNanos) {
+    if (sentNanos - timedFrom >= 0) {
+      record(receivedNanos - sentNanos);
+    }
+  }
 
   synchronized void record(long nanos) {
     if (size == samples.length) {

@@ -68,6 +68,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
     this.rooms = rooms;
     setTcpNoDelay(true);
     setReuseAddr(true);
+    // One gathering write per connection and selector pass instead of one write per frame.
+    setWebSocketFactory(new GatheringChannel.Factory());
     setConnectionLostTimeout(settings.pingIntervalSeconds());
     setDaemon(true);
     bytesIn =

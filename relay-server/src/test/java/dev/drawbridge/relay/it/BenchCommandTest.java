@@ -8,7 +8,17 @@ import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.ops.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +54,92 @@ class BenchCommandTest {
       assertThat(report.get("duplicates").asLong()).isZero();
       assertThat(report.get("p99Ms").asDouble()).isPositive();
       assertThat(code).isZero();
+    }
+  }
+
+  @Test
+  void benchDrivesARawBroadcastRelayWithTheSameOps() throws Exception {
+    try (RawBroadcastRelay raw = new RawBroadcastRelay()) {
+      StringWriter out = new StringWriter();
+      var cli = Main.commandLine();
+      cli.setOut(new PrintWriter(out));
+      int code =
+          cli.execute(
+              "bench",
+              "--target=raw",
+              "--url=ws://127.0.0.1:" + raw.port(),
+              "--clients=5",
+              "--rooms=1",
+              "--rate=20",
+              "--op-size=200",
+              "--duration=1s",
+              "--json");
+      JsonNode report = new ObjectMapper().readTree(out.toString().trim());
+      long sent = report.get("sent").asLong();
+      assertThat(sent).as(out.toString()).isPositive();
+      assertThat(report.get("acked").asLong()).isZero();
+      assertThat(report.get("expected").asLong()).isEqualTo(sent * 4);
+      assertThat(report.get("lost").asLong()).isZero();
+      assertThat(report.get("duplicates").asLong()).isZero();
+      assertThat(code).isZero();
+    }
+  }
+
+  /** The seed relay's behaviour in Java: every frame to every other client of ?room=. */
+  private static final class RawBroadcastRelay extends WebSocketServer implements AutoCloseable {
+    private final Map<String, Set<WebSocket>> rooms = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+    RawBroadcastRelay() throws Exception {
+      super(new InetSocketAddress("127.0.0.1", 0));
+      setReuseAddr(true);
+      start();
+      started.get(20, TimeUnit.SECONDS);
+    }
+
+    int port() {
+      return getPort();
+    }
+
+    private Set<WebSocket> room(WebSocket conn) {
+      String path = conn.<String>getAttachment();
+      return rooms.computeIfAbsent(path, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+      conn.setAttachment(handshake.getResourceDescriptor());
+      room(conn).add(conn);
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+      room(conn).remove(conn);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+      for (WebSocket other : room(conn)) {
+        if (other != conn && other.isOpen()) {
+          other.send(message);
+        }
+      }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {}
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {}
+
+    @Override
+    public void onStart() {
+      started.complete(null);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop(5_000);
     }
   }
 }

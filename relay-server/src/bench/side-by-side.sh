@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Side-by-side relay benchmark (issue 7): the Node `ws` seed relay vs the Drawbridge relay
+# (in memory, and with SQLite persistence), same load generator, same op frames.
+# Documented in docs/performance.md ("Relay"). Builds nothing: expects relay-server.jar.
+#
+#   ./mvnw -q -pl relay-server -am package -DskipTests
+#   mkdir -p /tmp/seed && cp ../shared/peers/seed-relay.js /tmp/seed/ && (cd /tmp/seed && npm install --no-save ws@8)
+#   relay-server/src/bench/side-by-side.sh            # env knobs below
+#
+# Servers are pinned to core 0, the load generator to core 1 (taskset). Everything runs on
+# 127.0.0.1; every process this script starts is stopped by pid on exit.
+set -euo pipefail
+
+JAR=${JAR:-relay-server/target/relay-server.jar}
+SEED_DIR=${SEED_DIR:-/tmp/seed}            # holds seed-relay.js and node_modules/ws
+JAVA=${JAVA:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java}
+RUNS=${RUNS:-3}                            # interleaved runs per target
+DURATION=${DURATION:-15s}                  # timed part of each run
+WARMUP=${WARMUP:-3s}                       # untimed sending before each run (JIT, caches)
+WARM_DURATION=${WARM_DURATION:-10s}        # one untimed run per target first
+CLIENTS=${CLIENTS:-50}
+RATE=${RATE:-30}                           # ops/s per client
+OP_SIZE=${OP_SIZE:-200}
+SAT_RATES=${SAT_RATES:-"30 60 90 120 150 180"}  # per-client rates for the saturation steps
+SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
+IDLE=${IDLE:-10000}                        # idle connections for the memory figure
+PHASES=${PHASES:-"steady saturation slow idle"}
+TARGETS=${TARGETS:-"seed mem sqlite"}
+NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
+SERVER_CPU=${SERVER_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+OUT=${OUT:-$(mktemp -d /tmp/side-by-side.XXXXXX)}
+mkdir -p "$OUT"
+PORT_BASE=${PORT_BASE:-19200}
+
+[[ -f $JAR ]] || { echo "missing $JAR (build it first)" >&2; exit 2; }
+[[ -f $SEED_DIR/seed-relay.js && -d $SEED_DIR/node_modules/ws ]] || {
+  echo "missing $SEED_DIR/seed-relay.js or its node_modules/ws" >&2; exit 2; }
+ulimit -n "$(ulimit -Hn)"
+(( $(ulimit -n) >= IDLE + 1000 )) || echo "warning: ulimit -n $(ulimit -n) is low for $IDLE idle connections" >&2
+TICKS=$(getconf CLK_TCK)
+
+declare -A PID PORT
+PORT[seed]=$PORT_BASE; PORT[mem]=$((PORT_BASE + 1)); PORT[sqlite]=$((PORT_BASE + 2))
+STARTED=()
+
+cleanup() {
+  for p in "${STARTED[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${STARTED[@]}"; do
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$p" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT INT TERM
+
+start_server() { # target
+  local t=$1 port=${PORT[$1]}
+  case $t in
+    seed) (cd "$SEED_DIR" && PORT=$port HOST=127.0.0.1 exec nice -n "$NICE" taskset -c "$SERVER_CPU" node seed-relay.js) \
+            >"$OUT/$t.log" 2>&1 &
+          ;;
+    mem|sqlite)
+      local storage=(--in-memory)
+      if [[ $t == sqlite ]]; then rm -rf "$OUT/data"; storage=(--data-dir "$OUT/data"); fi
+      nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError -jar "$JAR" serve --no-auth \
+        "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
+        --max-connections-per-ip 100000 --ping-interval 600 >"$OUT/$t.log" 2>&1 &
+      ;;
+  esac
+  PID[$t]=$!; STARTED+=("$!")
+  for _ in $(seq 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "$t did not start: $(tail -5 "$OUT/$t.log")" >&2; exit 1
+}
+
+stop_server() { # target
+  local p=${PID[$1]}
+  kill "$p" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$p" 2>/dev/null || true
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+
+bench() { # target outfile extra-args...
+  local t=$1 out=$2; shift 2
+  local kind=drawbridge; [[ $t == seed ]] && kind=raw
+  timeout 600 nice -n "$NICE" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" bench --target "$kind" \
+    --url "ws://127.0.0.1:${PORT[$t]}" --json "$@" >"$out" 2>"$out.err" || true
+}
+
+run_load() { # target label rate duration extra...
+  local t=$1 label=$2 rate=$3 dur=$4; shift 4
+  local before after
+  before=$(cpu_ticks "${PID[$t]}")
+  bench "$t" "$OUT/$label.json" --clients "$CLIENTS" --rooms 1 --rate "$rate" --op-size "$OP_SIZE" \
+    --warmup "$WARMUP" --duration "$dur" "$@"
+  after=$(cpu_ticks "${PID[$t]}")
+  echo "$(( after - before )) $TICKS $(status_kb "${PID[$t]}" VmHWM) $(status_kb "${PID[$t]}" VmRSS)" \
+    >"$OUT/$label.proc"
+}
+
+phase() { [[ " $PHASES " == *" $1 "* ]]; }
+
+echo "results in $OUT"
+for t in $TARGETS; do start_server "$t"; done
+
+if phase steady; then
+  for t in $TARGETS; do
+    echo "warm-up $t"; bench "$t" "$OUT/warm-$t.json" --clients "$CLIENTS" --rooms 1 \
+      --rate "$RATE" --op-size "$OP_SIZE" --duration "$WARM_DURATION"
+  done
+  for r in $(seq "$RUNS"); do
+    for t in $TARGETS; do
+      echo "steady run $r: $t"; run_load "$t" "steady-$t-$r" "$RATE" "$DURATION"
+    done
+  done
+fi
+
+if phase saturation; then
+  for t in $TARGETS; do
+    for rate in $SAT_RATES; do
+      echo "saturation $t at $rate ops/s per client"
+      run_load "$t" "sat-$t-$rate" "$rate" 10s
+      python3 - "$OUT/sat-$t-$rate.json" <<'PY' || break
+import json, sys
+try:
+    r = json.load(open(sys.argv[1]))
+except Exception:
+    sys.exit(1)
+sys.exit(0 if r["lost"] == 0 and r["duplicates"] == 0 and r["p99Ms"] <= 100 else 1)
+PY
+    done
+  done
+fi
+
+if phase slow; then
+  for t in $TARGETS; do
+    echo "slow consumer: $t ($SLOW_DURATION)"
+    rss0=$(status_kb "${PID[$t]}" VmRSS)
+    ( for _ in $(seq 400); do status_kb "${PID[$t]}" VmRSS || exit 0; sleep 1; done ) \
+      >"$OUT/slow-$t.rss" 2>/dev/null &
+    sampler=$!; STARTED+=("$sampler")
+    run_load "$t" "slow-$t" "$RATE" "$SLOW_DURATION" --stalled 1
+    kill "$sampler" 2>/dev/null || true
+    echo "$rss0" >"$OUT/slow-$t.rss0"
+  done
+fi
+
+if phase idle; then
+  for t in $TARGETS; do
+    stop_server "$t"; start_server "$t"
+    sleep 2
+    base=$(status_kb "${PID[$t]}" VmRSS)
+    echo "idle: $t, $IDLE connections (baseline RSS $base kB)"
+    timeout 300 nice -n "$NICE" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" bench --url "ws://127.0.0.1:${PORT[$t]}" \
+      --target "$([[ $t == seed ]] && echo raw || echo drawbridge)" --idle "$IDLE" --duration 20s \
+      >"$OUT/idle-$t.log" 2>&1 &
+    gen=$!; STARTED+=("$gen")
+    for _ in $(seq 240); do grep -q "idle ready" "$OUT/idle-$t.log" && break; sleep 0.5; done
+    sleep 5
+    echo "$base $(status_kb "${PID[$t]}" VmRSS) $(grep -c . "$OUT/idle-$t.log") $(grep "idle ready" "$OUT/idle-$t.log" | head -1)" \
+      >"$OUT/idle-$t.txt"
+    wait "$gen" || true
+  done
+fi
+
+python3 - "$OUT" "$TARGETS" "$RUNS" "$IDLE" "$SAT_RATES" <<'PY'
+import glob, json, os, statistics, sys
+out, targets, runs, idle, sat_rates = sys.argv[1], sys.argv[2].split(), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5].split()
+
+def load(label):
+    try:
+        r = json.load(open(f"{out}/{label}.json"))
+    except Exception:
+        return None
+    try:
+        ticks, hz, hwm, rss = open(f"{out}/{label}.proc").read().split()
+        r["cpu"] = int(ticks) / int(hz)
+        r["hwm"] = int(hwm)
+    except Exception:
+        r["cpu"] = float("nan"); r["hwm"] = 0
+    return r
+
+def med(xs):
+    xs = [x for x in xs if x == x]
+    return statistics.median(xs) if xs else float("nan")
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if b and b == b and a == a else "-"
+
+steady = {t: [r for r in (load(f"steady-{t}-{i}") for i in range(1, runs + 1)) if r] for t in targets}
+rows = {}
+for t, rs in steady.items():
+    if not rs:
+        continue
+    rows[t] = {
+        "runs": len(rs),
+        "lost": sum(r["lost"] for r in rs),
+        "dup": sum(r["duplicates"] for r in rs),
+        "p50": med([r["p50Ms"] for r in rs]),
+        "p99": med([r["p99Ms"] for r in rs]),
+        "dps": med([r["deliveriesPerSecond"] for r in rs]),
+        "cpu100k": med([r["cpu"] / max(1, r["delivered"]) * 1e5 for r in rs]),
+        "hwm": max(r["hwm"] for r in rs) / 1024,
+    }
+if rows:
+    print(f"\nsteady: {len(next(iter(steady.values())))} interleaved runs per target (medians; ratio vs seed)")
+    print(f"{'target':8} {'runs':>4} {'lost':>5} {'dup':>4} {'p50 ms':>8} {'p99 ms':>8} {'deliv/s':>9} {'CPU s/100k':>11} {'peak RSS MB':>11}  ratios p50/p99/cpu")
+    seed = rows.get("seed")
+    for t, r in rows.items():
+        rat = "" if t == "seed" or not seed else f"  {ratio(r['p50'], seed['p50'])} / {ratio(r['p99'], seed['p99'])} / {ratio(r['cpu100k'], seed['cpu100k'])}"
+        print(f"{t:8} {r['runs']:>4} {r['lost']:>5} {r['dup']:>4} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['dps']:>9.0f} {r['cpu100k']:>11.3f} {r['hwm']:>11.0f}{rat}")
+
+sat = {}
+for t in targets:
+    best, broke = None, None
+    for rate in sat_rates:
+        r = load(f"sat-{t}-{rate}")
+        if r is None:
+            continue
+        ok = r["lost"] == 0 and r["duplicates"] == 0 and r["p99Ms"] <= 100
+        if ok:
+            best = (rate, r)
+        else:
+            broke = (rate, r)
+            break
+    if best or broke:
+        sat[t] = (best, broke)
+if sat:
+    print("\nsaturation (p99 > 100 ms or any loss): highest passing step")
+    seed_best = sat.get("seed", (None, None))[0]
+    for t, (best, broke) in sat.items():
+        b = f"{best[1]['deliveriesPerSecond']:.0f} deliveries/s at {best[0]} ops/s/client (p99 {best[1]['p99Ms']:.1f} ms, CPU {best[1]['cpu']:.1f} s)" if best else "none"
+        k = f"; broke at {broke[0]} ops/s/client: {broke[1]['deliveriesPerSecond']:.0f}/s, p99 {broke[1]['p99Ms']:.0f} ms, lost {broke[1]['lost']}" if broke else "; never broke"
+        rat = "" if t == "seed" or not (best and seed_best) else f"  ({ratio(best[1]['deliveriesPerSecond'], seed_best[1]['deliveriesPerSecond'])} seed)"
+        print(f"{t:8} {b}{k}{rat}")
+
+slow_lines = []
+for t in targets:
+    r = load(f"slow-{t}")
+    if r is None:
+        continue
+    try:
+        rss0 = int(open(f"{out}/slow-{t}.rss0").read())
+        samples = [int(x) for x in open(f"{out}/slow-{t}.rss").read().split()]
+    except Exception:
+        rss0, samples = 0, []
+    peak = max(samples) if samples else 0
+    base_p99 = rows.get(t, {}).get("p99", float("nan"))
+    slow_lines.append(f"{t:8} RSS {rss0/1024:.0f} -> peak {peak/1024:.0f} MB (+{(peak-rss0)/1024:.0f}); others p50 {r['p50Ms']:.2f} / p99 {r['p99Ms']:.2f} ms (steady p99 {base_p99:.2f}); lost {r['lost']}; stalled member's close code {r.get('stalledCloseCodes')}")
+if slow_lines:
+    print("\nslow consumer (one member stops reading; the others keep drawing)")
+    print("\n".join(slow_lines))
+
+idle_lines = []
+for t in targets:
+    try:
+        parts = open(f"{out}/idle-{t}.txt").read().split()
+        base, rss = int(parts[0]), int(parts[1])
+        ready = "idle ready" in open(f"{out}/idle-{t}.log").read()
+    except Exception:
+        continue
+    idle_lines.append(f"{t:8} baseline {base/1024:.0f} MB, with {idle} idle members {rss/1024:.0f} MB: {(rss-base)/idle:.1f} kB per connection{'' if ready else ' (NOT all connected: see idle log)'}")
+if idle_lines:
+    print(f"\nidle connections (RSS above the fresh server's baseline)")
+    print("\n".join(idle_lines))
+print(f"\nraw results: {out}")
+PY
