@@ -123,7 +123,6 @@ public final class RenderBenchmark {
           stage.setX(0);
           stage.setY(0);
           window = new AppWindow(stage, new SettingsStore(home), 1920, 1080);
-          window.showBoard(new LocalOnlySession(new LocalBoard(), "empty", "bench"));
           stage.show();
           robot = new Robot();
           stage
@@ -188,9 +187,9 @@ public final class RenderBenchmark {
     long direct1 = directBytes();
     System.out.printf(
         Locale.ROOT,
-        "heap after GC: empty view %.1f MB; + board model %.1f MB; + board shown %.1f MB%n"
-            + "  model %.1f MB, render state (index, layers, caches) %.1f MB heap + %.1f MB"
-            + " direct%n",
+        "heap after GC: start screen %.1f MB; + board model %.1f MB; board shown %.1f MB%n"
+            + "  model %.1f MB, render state (board view, index, tiles, live layer) %.1f MB heap"
+            + " + %.1f MB direct%n",
         heapEmpty / 1e6,
         heapModel / 1e6,
         heapView / 1e6,
