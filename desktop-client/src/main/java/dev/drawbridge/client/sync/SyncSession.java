@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.LocalOpSink;
 import dev.drawbridge.client.model.PendingOp;
@@ -8,13 +9,11 @@ import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.ProtocolVersion;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
-import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -575,31 +574,6 @@ public final class SyncSession implements BoardSession {
     }
   }
 
-  /** An add, plus appends when the element has more points than one op may carry. */
-  static List<Op> opsThatDraw(Element e) {
-    int perOp = ProtocolLimits.MAX_POINTS_PER_OP;
-    Points points = e.points();
-    if (points.size() <= perOp) {
-      return List.of(new Op.AddElement(e));
-    }
-    List<Op> ops = new ArrayList<>();
-    ops.add(new Op.AddElement(e.withPoints(slice(points, 0, perOp))));
-    for (int from = perOp; from < points.size(); from += perOp) {
-      ops.add(
-          new Op.AppendPoints(e.id(), slice(points, from, Math.min(points.size(), from + perOp))));
-    }
-    return ops;
-  }
-
-  private static Points slice(Points points, int from, int to) {
-    float[] coords = new float[2 * (to - from)];
-    for (int i = from; i < to; i++) {
-      coords[2 * (i - from)] = points.x(i);
-      coords[2 * (i - from) + 1] = points.y(i);
-    }
-    return Points.of(coords);
-  }
-
   /** What this user drew that the confirmed board shows (before a reset replaces it). */
   private List<Element> ownVisibleElements() {
     return board.confirmed().visibleElements().stream()
@@ -616,7 +590,7 @@ public final class SyncSession implements BoardSession {
     List<Op> lost = new ArrayList<>();
     for (Element e : ours) {
       if (board.view().get(e.id()) == null) {
-        lost.addAll(opsThatDraw(e));
+        lost.addAll(AddOps.forElement(e));
       }
     }
     if (!lost.isEmpty()) {

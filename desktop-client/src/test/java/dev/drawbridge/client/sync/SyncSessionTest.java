@@ -184,22 +184,6 @@ class SyncSessionTest {
   }
 
   @Test
-  void aStrokeLongerThanOneOpIsRedrawnAsAnAddAndAppends() {
-    float[] coords = new float[2 * 10_000];
-    for (int i = 0; i < coords.length; i++) {
-      coords[i] = i % 97;
-    }
-    Element long_ =
-        Element.freehand("long", ElementKind.STROKE, 0, 0, Points.of(coords), Style.DEFAULT, 1);
-    List<Op> ops = SyncSession.opsThatDraw(long_);
-    assertThat(ops).hasSize(3).first().isInstanceOf(Op.AddElement.class);
-    dev.drawbridge.protocol.board.BoardState replay =
-        new dev.drawbridge.protocol.board.BoardState();
-    ops.forEach(replay::applyOp);
-    assertThat(replay.get("long")).isEqualTo(long_);
-  }
-
-  @Test
   void retryableNackResendsFromThatOpInOrderAfterTheDelay() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);

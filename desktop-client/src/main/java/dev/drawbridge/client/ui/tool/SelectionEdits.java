@@ -1,15 +1,13 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
-import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.ZOrder;
 import dev.drawbridge.protocol.op.Op;
-import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -81,9 +79,6 @@ public final class SelectionEdits {
     for (Element e : elements) {
       z = ZOrder.above(z);
       String id = dev.drawbridge.client.model.Ids.random();
-      // An op carries at most MAX_POINTS_PER_OP points: long strokes follow in appends.
-      float[] all = e.points().toArray();
-      int firstPoints = Math.min(e.points().size(), ProtocolLimits.MAX_POINTS_PER_OP);
       Element copy =
           new Element(
               id,
@@ -92,19 +87,13 @@ public final class SelectionEdits {
               e.y() + dy,
               e.w(),
               e.h(),
-              Points.of(Arrays.copyOf(all, firstPoints * 2)),
+              e.points(),
               e.text(),
               e.style(),
               z,
               false,
               author);
-      ops.add(new Op.AddElement(copy));
-      for (int from = firstPoints;
-          from < e.points().size();
-          from += ProtocolLimits.MAX_POINTS_PER_OP) {
-        int to = Math.min(e.points().size(), from + ProtocolLimits.MAX_POINTS_PER_OP);
-        ops.add(new Op.AppendPoints(id, Points.of(Arrays.copyOfRange(all, from * 2, to * 2))));
-      }
+      ops.addAll(AddOps.forElement(copy));
       ids.add(id);
     }
     submit(ops);
