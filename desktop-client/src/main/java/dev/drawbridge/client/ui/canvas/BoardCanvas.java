@@ -57,6 +57,12 @@ public final class BoardCanvas extends Pane {
   private static final long BUDGET_IDLE = 50_000;
   private static final long INTERACTION_NANOS = 100_000_000L;
 
+  /**
+   * At most this many others' strokes grow on sprites at once; more (a catch-up burst of added
+   * strokes) go straight to the tiles as dirty regions instead of one canvas each.
+   */
+  private static final int MAX_GROWING = 16;
+
   /** A remote stroke that got no points for this long is moved from the live layer to the tiles. */
   private static final long GROWING_NANOS = 400_000_000L;
 
@@ -760,7 +766,11 @@ public final class BoardCanvas extends Pane {
         // Another member's stroke still growing: repaint the live layer only.
         growing.put(id, now);
         touchesLive = true;
-      } else if (before == null && after != null && isFreehand(e) && isOnTop(id, after)) {
+      } else if (before == null
+          && after != null
+          && growing.size() < MAX_GROWING
+          && isFreehand(e)
+          && isOnTop(id, after)) {
         // A new stroke on top (someone starts drawing, or ours before showLive takes it): it
         // grows on the live layer and joins the tiles, painted on top, once it stops growing.
         growing.put(id, now);

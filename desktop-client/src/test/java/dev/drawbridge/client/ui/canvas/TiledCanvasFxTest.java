@@ -120,6 +120,27 @@ class TiledCanvasFxTest {
   }
 
   @Test
+  void aBurstOfRemoteStrokesAllShow() {
+    onFx(
+        () -> {
+          canvas.viewport().set(1, 100, 250);
+          canvas.zoomTo(1);
+          canvas.flush();
+          // A catch-up burst: more new strokes than get a sprite each.
+          for (int i = 0; i < 40; i++) {
+            board.applyRemote(
+                i + 1,
+                "burst" + i,
+                new Op.AddElement(bar("r" + i, (i % 4) * 130, 60 + (i / 4) * 15, 1000 + i)));
+          }
+          canvas.flush();
+        });
+    for (int i = 0; i < 40; i++) {
+      assertThat(darkAt((i % 4) * 130 + 60, 60 + (i / 4) * 15)).as("stroke %d", i).isTrue();
+    }
+  }
+
+  @Test
   void movingAnElementRepaintsBothPlaces() {
     onFx(
         () -> {
