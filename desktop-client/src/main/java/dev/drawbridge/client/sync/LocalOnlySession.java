@@ -19,15 +19,7 @@ public final class LocalOnlySession implements BoardSession {
     this.title = title;
     this.clientId = clientId;
     // Nobody will acknowledge local ops: confirm them at once so nothing looks pending.
-    board.setSink(
-        new dev.drawbridge.client.model.LocalOpSink() {
-          private long seq = board.confirmedSeq();
-
-          @Override
-          public void submitted(dev.drawbridge.client.model.PendingOp op) {
-            board.acknowledge(op.id(), ++seq);
-          }
-        });
+    board.setSink(op -> board.acknowledge(op.id(), board.confirmedSeq() + 1));
   }
 
   @Override

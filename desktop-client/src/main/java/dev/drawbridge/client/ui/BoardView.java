@@ -292,6 +292,9 @@ public final class BoardView {
   private void addIsland(Region island, Pos pos, Insets margin) {
     island.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     island.setPickOnBounds(true);
+    // Islands float over the canvas with CSS drop shadows; caching them as bitmaps spares the
+    // software pipeline re-blurring every shadow on each frame of a pan (docs/performance.md).
+    island.setCache(true);
     StackPane.setAlignment(island, pos);
     StackPane.setMargin(island, margin);
     stack.getChildren().add(island);
