@@ -21,11 +21,12 @@ WARM_DURATION=${WARM_DURATION:-10s}        # one untimed run per target first
 CLIENTS=${CLIENTS:-50}
 RATE=${RATE:-30}                           # ops/s per client
 OP_SIZE=${OP_SIZE:-200}
-SAT_RATES=${SAT_RATES:-"30 60 90 120 150 180"}  # per-client rates for the saturation steps
+SAT_RATES=${SAT_RATES:-"30 40 50 60 75 90 110"}  # per-client rates for the saturation steps
 SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
 IDLE=${IDLE:-10000}                        # idle connections for the memory figure
 PHASES=${PHASES:-"steady saturation slow idle"}
 TARGETS=${TARGETS:-"seed mem sqlite"}
+RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
 NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -57,14 +58,14 @@ start_server() { # target
   local t=$1 port=${PORT[$1]}
   case $t in
     seed) (cd "$SEED_DIR" && PORT=$port HOST=127.0.0.1 exec nice -n "$NICE" taskset -c "$SERVER_CPU" node seed-relay.js) \
-            >"$OUT/$t.log" 2>&1 &
+            >>"$OUT/$t.log" 2>&1 &
           ;;
     mem|sqlite)
       local storage=(--in-memory)
       if [[ $t == sqlite ]]; then rm -rf "$OUT/data"; storage=(--data-dir "$OUT/data"); fi
-      nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError -jar "$JAR" serve --no-auth \
-        "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
-        --max-connections-per-ip 100000 --ping-interval 600 >"$OUT/$t.log" 2>&1 &
+      nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError $RELAY_JAVA_OPTS -jar "$JAR" serve \
+        --no-auth "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
+        --max-connections-per-ip 100000 --ping-interval 600 >>"$OUT/$t.log" 2>&1 &
       ;;
   esac
   PID[$t]=$!; STARTED+=("$!")
@@ -144,8 +145,10 @@ if phase slow; then
     ( for _ in $(seq 400); do status_kb "${PID[$t]}" VmRSS || exit 0; sleep 1; done ) \
       >"$OUT/slow-$t.rss" 2>/dev/null &
     sampler=$!; STARTED+=("$sampler")
+    slow_before=$(grep -c too_slow "$OUT/$t.log" || true)
     run_load "$t" "slow-$t" "$RATE" "$SLOW_DURATION" --stalled 1
     kill "$sampler" 2>/dev/null || true
+    echo $(( $(grep -c too_slow "$OUT/$t.log" || true) - slow_before )) >"$OUT/slow-$t.too_slow"
     echo "$rss0" >"$OUT/slow-$t.rss0"
   done
 fi
@@ -251,7 +254,11 @@ for t in targets:
         rss0, samples = 0, []
     peak = max(samples) if samples else 0
     base_p99 = rows.get(t, {}).get("p99", float("nan"))
-    slow_lines.append(f"{t:8} RSS {rss0/1024:.0f} -> peak {peak/1024:.0f} MB (+{(peak-rss0)/1024:.0f}); others p50 {r['p50Ms']:.2f} / p99 {r['p99Ms']:.2f} ms (steady p99 {base_p99:.2f}); lost {r['lost']}; stalled member's close code {r.get('stalledCloseCodes')}")
+    try:
+        too_slow = open(f"{out}/slow-{t}.too_slow").read().strip()
+    except Exception:
+        too_slow = "?"
+    slow_lines.append(f"{t:8} 4011 logged {too_slow}x; RSS {rss0/1024:.0f} -> peak {peak/1024:.0f} MB (+{(peak-rss0)/1024:.0f}); others p50 {r['p50Ms']:.2f} / p99 {r['p99Ms']:.2f} ms (steady p99 {base_p99:.2f}); lost {r['lost']}; stalled member's close code {r.get('stalledCloseCodes')}")
 if slow_lines:
     print("\nslow consumer (one member stops reading; the others keep drawing)")
     print("\n".join(slow_lines))
