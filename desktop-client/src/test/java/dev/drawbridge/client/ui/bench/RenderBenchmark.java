@@ -211,17 +211,6 @@ public final class RenderBenchmark {
     if (wanted("idle")) {
       frames("idle (nothing changes)", 120, f -> true);
     }
-    if (Boolean.getBoolean("bench.cacheIslands")) {
-      onFx(
-          () -> {
-            for (javafx.scene.Node n : canvas.getParent().getChildrenUnmodifiable()) {
-              if (n != canvas) {
-                n.setCache(true);
-              }
-            }
-            return null;
-          });
-    }
     if (wanted("floor")) {
       // The least a changing frame costs here: a 2x2 square changes colour each pulse.
       javafx.scene.shape.Rectangle dot = new javafx.scene.shape.Rectangle(2, 2);
