@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectHead;
   private final PreparedStatement selectSeqOfId;
   private final PreparedStatement selectOpsAfter;
+  private final PreparedStatement selectOpIds;
   private final PreparedStatement selectSnapshot;
 
   private sealed interface Write {
@@ -89,6 +91,8 @@ public final class SqliteOpLog implements OpLog {
           readConnection.prepareStatement(
               "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
                   + " LIMIT ?");
+      // Served from the ops_by_id index alone: no op bodies are read.
+      selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
       selectSnapshot = readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
@@ -231,6 +235,23 @@ public final class SqliteOpLog implements OpLog {
   }
 
   @Override
+  public void forEachOpId(String room, Consumer<String> action) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectOpIds;
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            action.accept(r.getString(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read op ids of " + room, e);
+      }
+    }
+  }
+
+  @Override
   public List<StoredOp> readAfter(String room, long afterSeq, int max) {
     synchronized (readConnection) {
       try {
@@ -287,6 +308,7 @@ public final class SqliteOpLog implements OpLog {
         selectHead.close();
         selectSeqOfId.close();
         selectOpsAfter.close();
+        selectOpIds.close();
         selectSnapshot.close();
         readConnection.close();
         writeConnection.close();
