@@ -47,6 +47,10 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectOpsAfter;
   private final PreparedStatement selectOpIds;
   private final PreparedStatement selectSnapshot;
+  // Write statements, prepared once by the writer thread (only it touches them) on its first
+  // commit.
+  private PreparedStatement insertOp;
+  private PreparedStatement upsertSnapshot;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
@@ -157,14 +161,17 @@ public final class SqliteOpLog implements OpLog {
     if (work.isEmpty()) {
       return;
     }
-    try (PreparedStatement insertOp =
+    try {
+      if (insertOp == null) {
+        insertOp =
             writeConnection.prepareStatement(
                 "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
-        PreparedStatement upsertSnapshot =
+        upsertSnapshot =
             writeConnection.prepareStatement(
                 "INSERT INTO snapshots(room, seq, body) VALUES(?,?,?) ON CONFLICT(room) DO UPDATE"
                     + " SET seq=excluded.seq, body=excluded.body WHERE excluded.seq >="
-                    + " snapshots.seq")) {
+                    + " snapshots.seq");
+      }
       for (Write w : work) {
         switch (w) {
           case OpWrite o -> {
@@ -190,6 +197,10 @@ public final class SqliteOpLog implements OpLog {
     } catch (SQLException e) {
       log.error("op log commit of {} writes failed", work.size(), e);
       try {
+        if (insertOp != null) {
+          insertOp.clearBatch();
+          upsertSnapshot.clearBatch();
+        }
         writeConnection.rollback();
       } catch (SQLException rollback) {
         e.addSuppressed(rollback);
@@ -311,6 +322,10 @@ public final class SqliteOpLog implements OpLog {
         selectOpIds.close();
         selectSnapshot.close();
         readConnection.close();
+        if (insertOp != null) {
+          insertOp.close();
+          upsertSnapshot.close();
+        }
         writeConnection.close();
       } catch (SQLException e) {
         log.warn("closing the op log failed", e);

@@ -308,7 +308,7 @@ public final class Room {
     }
     metrics.delivered(delivered);
     trimRecent();
-    if (durable % limits.snapshotEvery() == 0) {
+    if (snapshotDue()) {
       latestSnapshot = boardSnapshot();
       opLog
           .saveSnapshot(name, latestSnapshot)
@@ -318,6 +318,17 @@ public final class Room {
                 return null;
               });
     }
+  }
+
+  /**
+   * Every {@code snapshotEvery} ops, but on a big board only once a quarter of its element count
+   * has passed since the last one: a snapshot costs the whole board, so this keeps its cost per op
+   * bounded (about 4 elements encoded per op instead of board size / snapshotEvery) while a late
+   * joiner still replays at most a quarter of the board after it (R11).
+   */
+  private boolean snapshotDue() {
+    long last = latestSnapshot == null ? 0 : latestSnapshot.seq();
+    return durable - last >= Math.max(limits.snapshotEvery(), board.size() / 4);
   }
 
   private void trimRecent() {

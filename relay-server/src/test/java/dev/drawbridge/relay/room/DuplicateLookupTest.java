@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drawbridge.protocol.ProtocolVersion;
-import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -15,74 +14,15 @@ import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.oplog.InMemoryOpLog;
-import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.SqliteOpLog;
-import dev.drawbridge.relay.oplog.StoredOp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** R15 with the stored-id filter: old duplicates are still found, new ids skip the log lookup. */
 class DuplicateLookupTest {
-
-  /** Counts the log lookups the room makes; everything else goes to the real log. */
-  private static final class CountingOpLog implements OpLog {
-    final OpLog inner;
-    final AtomicInteger lookups = new AtomicInteger();
-
-    CountingOpLog(OpLog inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public CompletableFuture<Void> append(String room, StoredOp op) {
-      return inner.append(room, op);
-    }
-
-    @Override
-    public long headSeq(String room) {
-      return inner.headSeq(room);
-    }
-
-    @Override
-    public OptionalLong seqOf(String room, String opId) {
-      lookups.incrementAndGet();
-      return inner.seqOf(room, opId);
-    }
-
-    @Override
-    public void forEachOpId(String room, Consumer<String> action) {
-      inner.forEachOpId(room, action);
-    }
-
-    @Override
-    public List<StoredOp> readAfter(String room, long afterSeq, int max) {
-      return inner.readAfter(room, afterSeq, max);
-    }
-
-    @Override
-    public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
-      return inner.saveSnapshot(room, snapshot);
-    }
-
-    @Override
-    public Optional<BoardSnapshot> latestSnapshot(String room) {
-      return inner.latestSnapshot(room);
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
-  }
 
   private static Session join(RoomRegistry registry, FakeSocket socket) {
     Session s = registry.open("room", socket, new Grant(Role.EDITOR, null));
@@ -101,7 +41,7 @@ class DuplicateLookupTest {
   @Test
   void r15_anOpIdFromBeforeARestartIsStillAckedAsDuplicateWithItsOriginalSeq(@TempDir Path dir) {
     int n = 1_500;
-    CountingOpLog first = new CountingOpLog(new SqliteOpLog(dir));
+    RecordingOpLog first = new RecordingOpLog(new SqliteOpLog(dir));
     RoomRegistry registry =
         new RoomRegistry(first, RoomLimits.defaults(), new SimpleMeterRegistry());
     FakeSocket a = new FakeSocket();
@@ -117,7 +57,7 @@ class DuplicateLookupTest {
     s.closed();
     first.close();
 
-    CountingOpLog second = new CountingOpLog(new SqliteOpLog(dir));
+    RecordingOpLog second = new RecordingOpLog(new SqliteOpLog(dir));
     try {
       registry = new RoomRegistry(second, RoomLimits.defaults(), new SimpleMeterRegistry());
       FakeSocket b = new FakeSocket();
