@@ -8,15 +8,15 @@ import java.util.List;
  * The op ids a room has stored, as a growing Bloom filter: "no" is certain, "maybe" is not.
  *
  * <p>It spares the op log a lookup for every new op id (R15): only a "maybe" (a real duplicate, or
- * about 1 % of new ids) is looked up. About 1.2 bytes per id, so a room of 100,000 ops costs ~120
- * kB. It grows by adding a filter twice the size of the last once that one holds its capacity (a
- * scalable Bloom filter), so it never needs the ids again. Not thread-safe: the room's monitor
- * guards it.
+ * a few % of new ids) is looked up. About 1.2 bytes per id (a room of 100,000 ops: ~120 kB; an
+ * empty room: 320 bytes, as 10,000 rooms may be open). It grows by adding a filter twice the size
+ * of the last once that one holds its capacity (a scalable Bloom filter), so it never needs the ids
+ * again. Not thread-safe: the room's monitor guards it.
  */
 final class OpIdFilter {
   private static final int HASHES = 7;
   private static final int BITS_PER_ID = 10;
-  private static final int FIRST_CAPACITY = 1_024;
+  private static final int FIRST_CAPACITY = 256;
 
   private final List<Layer> layers = new ArrayList<>();
 
