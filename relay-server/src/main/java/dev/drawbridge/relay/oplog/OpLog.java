@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A durable, per-room, gap-free sequence of ops plus each room's newest snapshot.
@@ -24,6 +25,26 @@ public interface OpLog extends AutoCloseable {
 
   /** The seq an op id was stored at, if it was. */
   OptionalLong seqOf(String room, String opId);
+
+  /**
+   * Passes the id of every durable op of the room to {@code action}, in no particular order. A room
+   * reads them once when it opens, to know which new ids cannot be duplicates without asking the
+   * log (R15). The default reads whole ops; implementations override it with an id-only read.
+   */
+  default void forEachOpId(String room, Consumer<String> action) {
+    long after = 0;
+    for (List<StoredOp> batch = readAfter(room, after, ID_BATCH);
+        !batch.isEmpty();
+        batch = readAfter(room, after, ID_BATCH)) {
+      for (StoredOp op : batch) {
+        action.accept(op.id());
+        after = op.seq();
+      }
+    }
+  }
+
+  /** Ops per read of the default {@link #forEachOpId}. */
+  int ID_BATCH = 1_000;
 
   /** Up to {@code max} ops with seq > {@code afterSeq}, ascending. */
   List<StoredOp> readAfter(String room, long afterSeq, int max);

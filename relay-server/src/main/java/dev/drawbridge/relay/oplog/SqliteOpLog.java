@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,12 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectHead;
   private final PreparedStatement selectSeqOfId;
   private final PreparedStatement selectOpsAfter;
+  private final PreparedStatement selectOpIds;
   private final PreparedStatement selectSnapshot;
+  // Write statements, prepared once by the writer thread (only it touches them) on its first
+  // commit.
+  private PreparedStatement insertOp;
+  private PreparedStatement upsertSnapshot;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
@@ -89,6 +95,8 @@ public final class SqliteOpLog implements OpLog {
           readConnection.prepareStatement(
               "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
                   + " LIMIT ?");
+      // Served from the ops_by_id index alone: no op bodies are read.
+      selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
       selectSnapshot = readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
@@ -153,14 +161,17 @@ public final class SqliteOpLog implements OpLog {
     if (work.isEmpty()) {
       return;
     }
-    try (PreparedStatement insertOp =
+    try {
+      if (insertOp == null) {
+        insertOp =
             writeConnection.prepareStatement(
                 "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
-        PreparedStatement upsertSnapshot =
+        upsertSnapshot =
             writeConnection.prepareStatement(
                 "INSERT INTO snapshots(room, seq, body) VALUES(?,?,?) ON CONFLICT(room) DO UPDATE"
                     + " SET seq=excluded.seq, body=excluded.body WHERE excluded.seq >="
-                    + " snapshots.seq")) {
+                    + " snapshots.seq");
+      }
       for (Write w : work) {
         switch (w) {
           case OpWrite o -> {
@@ -186,6 +197,10 @@ public final class SqliteOpLog implements OpLog {
     } catch (SQLException e) {
       log.error("op log commit of {} writes failed", work.size(), e);
       try {
+        if (insertOp != null) {
+          insertOp.clearBatch();
+          upsertSnapshot.clearBatch();
+        }
         writeConnection.rollback();
       } catch (SQLException rollback) {
         e.addSuppressed(rollback);
@@ -226,6 +241,23 @@ public final class SqliteOpLog implements OpLog {
         }
       } catch (SQLException e) {
         throw new OpLogException("cannot look up op " + opId, e);
+      }
+    }
+  }
+
+  @Override
+  public void forEachOpId(String room, Consumer<String> action) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectOpIds;
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            action.accept(r.getString(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read op ids of " + room, e);
       }
     }
   }
@@ -287,8 +319,13 @@ public final class SqliteOpLog implements OpLog {
         selectHead.close();
         selectSeqOfId.close();
         selectOpsAfter.close();
+        selectOpIds.close();
         selectSnapshot.close();
         readConnection.close();
+        if (insertOp != null) {
+          insertOp.close();
+          upsertSnapshot.close();
+        }
         writeConnection.close();
       } catch (SQLException e) {
         log.warn("closing the op log failed", e);

@@ -140,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
       names = "--snapshot-every",
       defaultValue = "${env:DRAWBRIDGE_SNAPSHOT_EVERY:-1000}",
       description =
-          "Store a snapshot every N ops (DRAWBRIDGE_SNAPSHOT_EVERY, default ${DEFAULT-VALUE}).")
+          "Store a snapshot every N ops, or every (elements / 4) ops on bigger boards"
+              + " (DRAWBRIDGE_SNAPSHOT_EVERY, default ${DEFAULT-VALUE}).")
   int snapshotEvery;
 
   @Option(

@@ -54,6 +54,9 @@ public final class Room {
 
   private record Pending(long seq, CompletableFuture<Void> durable) {}
 
+  /** Every stored op id: a new id it has never seen needs no log lookup (R15). */
+  private final OpIdFilter storedIds;
+
   Room(String name, OpLog opLog, ProtocolCodec codec, RoomLimits limits, RoomMetrics metrics) {
     this.name = name;
     this.opLog = opLog;
@@ -76,6 +79,8 @@ public final class Room {
     }
     this.head = loaded;
     this.durable = loaded;
+    this.storedIds = new OpIdFilter(loaded);
+    opLog.forEachOpId(name, storedIds::add);
   }
 
   public String name() {
@@ -254,10 +259,12 @@ public final class Room {
       pending.durable().thenRun(() -> s.send(encode(new ServerMessage.Ack(id, seq, true))));
       return;
     }
-    OptionalLong stored = opLog.seqOf(name, id);
-    if (stored.isPresent()) {
-      s.send(encode(new ServerMessage.Ack(id, stored.getAsLong(), true)));
-      return;
+    if (storedIds.mightContain(id)) {
+      OptionalLong stored = opLog.seqOf(name, id);
+      if (stored.isPresent()) {
+        s.send(encode(new ServerMessage.Ack(id, stored.getAsLong(), true)));
+        return;
+      }
     }
     long seq = ++head;
     String clientId = s.clientId();
@@ -265,6 +272,7 @@ public final class Room {
     Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
     CompletableFuture<Void> done = opLog.append(name, op);
     recent.put(id, new Pending(seq, done));
+    storedIds.add(id);
     metrics.opIn();
     // Registered inside the monitor: if the log already finished, this runs now, and an earlier
     // op's callback cannot be pending (the log completes in order and that callback needs the
@@ -300,7 +308,7 @@ public final class Room {
     }
     metrics.delivered(delivered);
     trimRecent();
-    if (durable % limits.snapshotEvery() == 0) {
+    if (snapshotDue()) {
       latestSnapshot = boardSnapshot();
       opLog
           .saveSnapshot(name, latestSnapshot)
@@ -310,6 +318,17 @@ public final class Room {
                 return null;
               });
     }
+  }
+
+  /**
+   * Every {@code snapshotEvery} ops, but on a big board only once a quarter of its element count
+   * has passed since the last one: a snapshot costs the whole board, so this keeps its cost per op
+   * bounded (about 4 elements encoded per op instead of board size / snapshotEvery) while a late
+   * joiner still replays at most a quarter of the board after it (R11).
+   */
+  private boolean snapshotDue() {
+    long last = latestSnapshot == null ? 0 : latestSnapshot.seq();
+    return durable - last >= Math.max(limits.snapshotEvery(), board.size() / 4);
   }
 
   private void trimRecent() {

@@ -80,6 +80,24 @@ abstract class OpLogContract {
   }
 
   @Test
+  void forEachOpIdListsEveryIdOfTheRoomOnly() throws Exception {
+    int n = 2_345; // more than one batch of the default implementation
+    for (int i = 1; i <= n; i++) {
+      await(log.append("many", op(i, "m" + i)));
+    }
+    await(log.append("else", op(1, "x1")));
+    List<String> ids = new ArrayList<>();
+    log.forEachOpId("many", ids::add);
+    assertThat(ids)
+        .hasSize(n)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "m" + i).toList());
+    List<String> none = new ArrayList<>();
+    log.forEachOpId("nobody", none::add);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
   void manyConcurrentAppendsCompleteInOrder() throws Exception {
     int n = 500;
     List<CompletableFuture<Void>> futures = new ArrayList<>();

@@ -1,0 +1,65 @@
+package dev.drawbridge.relay.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OpIdFilterTest {
+
+  private static String randomId(Random random) {
+    return new UUID(random.nextLong(), random.nextLong()).toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 2026})
+  void everyAddedIdIsReportedAsPossiblyPresent(long seed) {
+    Random random = new Random(seed);
+    OpIdFilter filter = new OpIdFilter(random.nextInt(5_000));
+    List<String> added = new ArrayList<>();
+    int n = 1 + random.nextInt(20_000);
+    for (int i = 0; i < n; i++) {
+      String id = random.nextBoolean() ? randomId(random) : "op-" + random.nextInt(1_000_000);
+      filter.add(id);
+      added.add(id);
+    }
+    assertThat(added).allMatch(filter::mightContain);
+  }
+
+  @Test
+  void growsPastItsCapacityWithoutLosingIdsAndKeepsFalsePositivesRare() {
+    OpIdFilter filter = new OpIdFilter(1_000);
+    Random random = new Random(7);
+    Set<String> added = new HashSet<>();
+    for (int i = 0; i < 50_000; i++) {
+      String id = "client-" + (i % 50) + "-" + i;
+      filter.add(id);
+      added.add(id);
+    }
+    assertThat(filter.layerCount()).isGreaterThan(1);
+    assertThat(added).allMatch(filter::mightContain);
+    int falsePositives = 0;
+    int probes = 20_000;
+    for (int i = 0; i < probes; i++) {
+      if (filter.mightContain(randomId(random))) {
+        falsePositives++;
+      }
+    }
+    // ~1 % per layer; a handful of layers stays well under 10 %.
+    assertThat(falsePositives).isLessThan(probes / 10);
+  }
+
+  @Test
+  void anEmptyFilterContainsNothing() {
+    OpIdFilter filter = new OpIdFilter(0);
+    assertThat(filter.mightContain("anything")).isFalse();
+    assertThat(filter.mightContain("")).isFalse();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.drawbridge.relay.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.auth.Role;
+import dev.drawbridge.relay.oplog.InMemoryOpLog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Snapshots every snapshotEvery ops, spaced out on big boards so their cost per op is bounded. */
+class SnapshotCadenceTest {
+
+  @Test
+  void r11_snapshotsComeEverySnapshotEveryOpsOrAQuarterOfTheBoardWhicheverIsMore() {
+    RecordingOpLog log = new RecordingOpLog(new InMemoryOpLog());
+    List<Long> snapshotSeqs = log.snapshotSeqs;
+    int every = 10;
+    RoomRegistry registry =
+        new RoomRegistry(
+            log, RoomLimits.defaults().withSnapshotEvery(every), new SimpleMeterRegistry());
+    Session s = registry.open("room", new FakeSocket(), new Grant(Role.EDITOR, null));
+    s.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0), 100);
+    int n = 400; // every op adds an element: the board holds seq elements at seq
+    for (int i = 1; i <= n; i++) {
+      s.receive(
+          new ClientMessage.SubmitOp(
+              "op" + i,
+              new Op.AddElement(
+                  Element.freehand(
+                      "e" + i, ElementKind.STROKE, 0, 0, Points.of(1, 1), Style.DEFAULT, 1))),
+          100);
+    }
+    assertThat(snapshotSeqs).startsWith(10L, 20L, 30L, 40L);
+    long last = 0;
+    for (long seq : snapshotSeqs) {
+      assertThat(seq - last).isEqualTo(Math.max(every, seq / 4));
+      last = seq;
+    }
+    assertThat(snapshotSeqs.size()).isLessThan(n / every / 2);
+    // A late joiner replays at most about a quarter of the board after the newest snapshot.
+    assertThat(n - last).isLessThanOrEqualTo(n / 4);
+  }
+}
