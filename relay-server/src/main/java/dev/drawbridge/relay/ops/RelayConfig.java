@@ -4,6 +4,7 @@ import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.relay.room.RoomLimits;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything a relay needs to start. Defaults are in docs/relay.md.
@@ -104,339 +105,144 @@ public record RelayConfig(
   }
 
   public RelayConfig withBindAddress(String v) {
-    return new RelayConfig(
-        v,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.bindAddress = v);
   }
 
   public RelayConfig withPort(int v) {
-    return new RelayConfig(
-        bindAddress,
-        v,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.port = v);
   }
 
   public RelayConfig withDataDir(Path v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        v,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.dataDir = v);
   }
 
   public RelayConfig withInMemory(boolean v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        v,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.inMemory = v);
   }
 
   public RelayConfig withNoAuth(boolean v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        v,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.noAuth = v);
   }
 
   /** Sets the token secret (and turns auth on). */
   public RelayConfig withSecret(String v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        v == null,
-        v,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(
+        d -> {
+          d.noAuth = v == null;
+          d.secret = v;
+        });
   }
 
   public RelayConfig withAllowedOrigins(List<String> v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        v,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.allowedOrigins = v);
   }
 
   public RelayConfig withMaxFrameBytes(int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        v,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.maxFrameBytes = v);
   }
 
   public RelayConfig withMaxConnectionsPerIp(int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        v,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.maxConnectionsPerIp = v);
   }
 
   public RelayConfig withMaxPendingBytes(long v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        v,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.maxPendingBytes = v);
   }
 
   public RelayConfig withPingIntervalSeconds(int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        v,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.pingIntervalSeconds = v);
   }
 
   public RelayConfig withWorkerThreads(int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        v,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.workerThreads = v);
   }
 
   public RelayConfig withMetrics(String bind, int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        bind,
-        v,
-        limits,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(
+        d -> {
+          d.metricsBindAddress = bind;
+          d.metricsPort = v;
+        });
   }
 
   public RelayConfig withRedis(String v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        v,
-        helloTimeoutSeconds);
+    return edit(d -> d.redisUri = v);
   }
 
   public RelayConfig withHelloTimeoutSeconds(int v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        limits,
-        redisUri,
-        v);
+    return edit(d -> d.helloTimeoutSeconds = v);
   }
 
   public RelayConfig withLimits(RoomLimits v) {
-    return new RelayConfig(
-        bindAddress,
-        port,
-        dataDir,
-        inMemory,
-        noAuth,
-        secret,
-        allowedOrigins,
-        maxFrameBytes,
-        maxConnectionsPerIp,
-        maxPendingBytes,
-        pingIntervalSeconds,
-        workerThreads,
-        metricsBindAddress,
-        metricsPort,
-        v,
-        redisUri,
-        helloTimeoutSeconds);
+    return edit(d -> d.limits = v);
+  }
+
+  /** This config with {@code change} applied to a mutable copy: the withers' one mechanism. */
+  private RelayConfig edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** A mutable copy of a config; checked again when built. */
+  private static final class Draft {
+    String bindAddress;
+    int port;
+    Path dataDir;
+    boolean inMemory;
+    boolean noAuth;
+    String secret;
+    List<String> allowedOrigins;
+    int maxFrameBytes;
+    int maxConnectionsPerIp;
+    long maxPendingBytes;
+    int pingIntervalSeconds;
+    int workerThreads;
+    String metricsBindAddress;
+    int metricsPort;
+    RoomLimits limits;
+    String redisUri;
+    int helloTimeoutSeconds;
+
+    Draft(RelayConfig from) {
+      bindAddress = from.bindAddress;
+      port = from.port;
+      dataDir = from.dataDir;
+      inMemory = from.inMemory;
+      noAuth = from.noAuth;
+      secret = from.secret;
+      allowedOrigins = from.allowedOrigins;
+      maxFrameBytes = from.maxFrameBytes;
+      maxConnectionsPerIp = from.maxConnectionsPerIp;
+      maxPendingBytes = from.maxPendingBytes;
+      pingIntervalSeconds = from.pingIntervalSeconds;
+      workerThreads = from.workerThreads;
+      metricsBindAddress = from.metricsBindAddress;
+      metricsPort = from.metricsPort;
+      limits = from.limits;
+      redisUri = from.redisUri;
+      helloTimeoutSeconds = from.helloTimeoutSeconds;
+    }
+
+    RelayConfig build() {
+      return new RelayConfig(
+          bindAddress,
+          port,
+          dataDir,
+          inMemory,
+          noAuth,
+          secret,
+          allowedOrigins,
+          maxFrameBytes,
+          maxConnectionsPerIp,
+          maxPendingBytes,
+          pingIntervalSeconds,
+          workerThreads,
+          metricsBindAddress,
+          metricsPort,
+          limits,
+          redisUri,
+          helloTimeoutSeconds);
+    }
   }
 }
