@@ -59,24 +59,16 @@ public record RelayConfig(
 
   /** The server defaults ({@code serve}): port 8080, metrics on 9090, auth on. */
   public static RelayConfig serverDefaults(Path dataDir, String secret) {
-    return new RelayConfig(
-        "0.0.0.0",
-        8080,
-        dataDir,
-        false,
-        false,
-        secret,
-        List.of(),
-        ProtocolLimits.MAX_CLIENT_FRAME_BYTES,
-        32,
-        16L << 20,
-        30,
-        Math.max(2, Runtime.getRuntime().availableProcessors()),
-        "0.0.0.0",
-        9090,
-        RoomLimits.defaults(),
-        null,
-        10);
+    return localDefaults(dataDir)
+        .edit(
+            d -> {
+              d.port = 8080;
+              d.noAuth = false;
+              d.secret = secret;
+              d.workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+              d.metricsBindAddress = "0.0.0.0";
+              d.metricsPort = 9090;
+            });
   }
 
   /**
