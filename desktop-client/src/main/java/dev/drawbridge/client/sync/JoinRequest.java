@@ -1,9 +1,9 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.protocol.validation.Require;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What the user typed to join a board.
@@ -15,14 +15,12 @@ import java.util.regex.Pattern;
  * @param token invite token, or null for a relay running without auth
  */
 public record JoinRequest(String serverUrl, String room, String name, String color, String token) {
-  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
   /**
    * The room's WebSocket address (R1). Throws IllegalArgumentException with words for the user when
    * the server address or room name is not usable.
    */
   public URI roomUri() {
-    if (room == null || !ROOM.matcher(room).matches()) {
+    if (!Require.isRoomName(room)) {
       throw new IllegalArgumentException(
           "A board name uses letters, digits, '-' and '_' only (at most 64).");
     }

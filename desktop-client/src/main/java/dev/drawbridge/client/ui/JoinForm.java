@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui;
 
+import dev.drawbridge.protocol.validation.Require;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  * full room address pasted into the server field fills in the room too.
  */
 public record JoinForm(String serverUrl, String room, String name, String token) {
-  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern ROOM_PATH = Pattern.compile("/v1/rooms/([^/?#]+)/?$");
 
   public JoinForm {
@@ -40,7 +40,7 @@ public record JoinForm(String serverUrl, String room, String name, String token)
     if (uri == null) {
       problems.add("join.error.url");
     }
-    if (!ROOM.matcher(room).matches()) {
+    if (!Require.isRoomName(room)) {
       problems.add("join.error.room");
     }
     if (name.isEmpty() || name.length() > 64) {
@@ -74,7 +74,7 @@ public record JoinForm(String serverUrl, String room, String name, String token)
   /** The room's handshake address, or null when the form is invalid. */
   public URI roomUrl() {
     URI base = server();
-    if (base == null || !ROOM.matcher(room).matches()) {
+    if (base == null || !Require.isRoomName(room)) {
       return null;
     }
     return URI.create(base + "/v1/rooms/" + room);

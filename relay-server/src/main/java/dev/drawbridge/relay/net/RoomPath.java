@@ -1,8 +1,8 @@
 package dev.drawbridge.relay.net;
 
+import dev.drawbridge.protocol.validation.Require;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * The handshake target {@code /v1/rooms/{room}[?token=…]} (R1, R2).
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param token the {@code token} query parameter, or null
  */
 record RoomPath(String room, String token) {
-  private static final Pattern PATH = Pattern.compile("/v1/rooms/([A-Za-z0-9_-]{1,64})");
+  private static final String PREFIX = "/v1/rooms/";
 
   /** The parsed target, or null when it is not a room URL. */
   static RoomPath parse(String resourceDescriptor) {
@@ -20,8 +20,8 @@ record RoomPath(String room, String token) {
     }
     int q = resourceDescriptor.indexOf('?');
     String path = q < 0 ? resourceDescriptor : resourceDescriptor.substring(0, q);
-    var m = PATH.matcher(path);
-    if (!m.matches()) {
+    String room = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : null;
+    if (!Require.isRoomName(room)) {
       return null;
     }
     String token = null;
@@ -37,6 +37,6 @@ record RoomPath(String room, String token) {
         }
       }
     }
-    return new RoomPath(m.group(1), token);
+    return new RoomPath(room, token);
   }
 }

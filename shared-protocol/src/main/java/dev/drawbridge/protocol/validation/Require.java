@@ -49,6 +49,26 @@ public final class Require {
     return true;
   }
 
+  /** Whether {@code room} is a valid room name: {@code [A-Za-z0-9_-]{1,64}} (R1). */
+  public static boolean isRoomName(String room) {
+    if (room == null || room.isEmpty() || room.length() > ProtocolLimits.MAX_ROOM_NAME_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < room.length(); i++) {
+      char c = room.charAt(i);
+      boolean ok =
+          c >= 'a' && c <= 'z'
+              || c >= 'A' && c <= 'Z'
+              || c >= '0' && c <= '9'
+              || c == '-'
+              || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static <T> T present(T value, String field) {
     if (value == null) {
       throw new InvalidFieldException(field, "required", true, false);

@@ -96,4 +96,13 @@ class RequireTest {
       return false;
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void roomNamesAreLettersDigitsDashAndUnderscoreUpTo64() {
+    org.assertj.core.api.Assertions.assertThat(Require.isRoomName("team-a_1")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(Require.isRoomName("x".repeat(64))).isTrue();
+    for (String bad : new String[] {null, "", "x".repeat(65), "a b", "a/b", "é", "a.b"}) {
+      org.assertj.core.api.Assertions.assertThat(Require.isRoomName(bad)).as(bad).isFalse();
+    }
+  }
 }
