@@ -73,12 +73,34 @@ abstract class FxBoardTestBase {
   }
 
   /**
+   * Where board point (x, y) is on the screen, once it lies inside the window. A view that was just
+   * opened is laid out on the next pulse; until then the point may be off the window, and the
+   * headless robot, which sends mouse events to the window under the pointer, would find none.
+   */
+  Point2D screenInWindow(double x, double y) {
+    WaitForAsyncUtils.waitForFxEvents();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () -> {
+              Point2D p = screen(x, y);
+              return fx(
+                  () ->
+                      p.getX() >= stage.getX()
+                          && p.getX() < stage.getX() + stage.getWidth()
+                          && p.getY() >= stage.getY()
+                          && p.getY() < stage.getY() + stage.getHeight());
+            });
+    return screen(x, y);
+  }
+
+  /**
    * A press-move-release drag through JavaFX's own robot (the same glass robot TestFX drives, but
    * without TestFX's animated pointer moves, which take seconds per drag).
    */
   void drag(FxRobot robot, double x1, double y1, double x2, double y2) {
     javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
-    Point2D start = screen(x1, y1);
+    Point2D start = screenInWindow(x1, y1);
     onFx(
         () -> {
           glass.mouseMove(start);
@@ -98,7 +120,7 @@ abstract class FxBoardTestBase {
 
   void click(FxRobot robot, double x, double y) {
     javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
-    Point2D p = screen(x, y);
+    Point2D p = screenInWindow(x, y);
     onFx(
         () -> {
           glass.mouseMove(p);
