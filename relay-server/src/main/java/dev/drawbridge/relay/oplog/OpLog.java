@@ -49,7 +49,11 @@ public interface OpLog extends AutoCloseable {
   /** Up to {@code max} ops with seq > {@code afterSeq}, ascending. */
   List<StoredOp> readAfter(String room, long afterSeq, int max);
 
-  /** Replaces the room's snapshot; ordered after every append made before it. */
+  /**
+   * Replaces the room's snapshot. Callers snapshot only durable seqs (every op it covers is already
+   * stored) and save a room's snapshots one at a time, in seq order; the work may run on the
+   * calling thread.
+   */
   CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot);
 
   /** The room's newest snapshot, if any. */

@@ -23,12 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link OpLog}: one SQLite file in WAL mode with {@code synchronous=FULL}.
+ * The default {@link OpLog}: one SQLite file in WAL mode with {@code synchronous=FULL} for the ops,
+ * and {@link SnapshotFiles} beside it for each room's newest snapshot.
  *
- * <p>Group commit: one writer thread takes every queued write (ops of all rooms, snapshots), runs
- * them in one transaction and completes their futures in order after the commit. Under load many
- * ops share one fsync; an idle relay commits each op at once. Reads use a second connection, which
- * WAL lets run beside the writer.
+ * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
+ * transaction and completes their futures in order after the commit. Under load many ops share one
+ * fsync; an idle relay commits each op at once. Reads use a second connection, which WAL lets run
+ * beside the writer. Snapshots are written by the caller of {@link #saveSnapshot} (the relay's
+ * snapshot worker), never by the writer, so a big board's snapshot does not hold up ops.
  */
 public final class SqliteOpLog implements OpLog {
   private static final Logger log = LoggerFactory.getLogger(SqliteOpLog.class);
@@ -36,6 +38,7 @@ public final class SqliteOpLog implements OpLog {
   public static final String FILE_NAME = "drawbridge-relay.db";
 
   private final ProtocolCodec codec = new ProtocolCodec();
+  private final SnapshotFiles snapshotFiles;
   private final Connection writeConnection;
   private final Connection readConnection;
   private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
@@ -46,20 +49,15 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectSeqOfId;
   private final PreparedStatement selectOpsAfter;
   private final PreparedStatement selectOpIds;
-  private final PreparedStatement selectSnapshot;
-  // Write statements, prepared once by the writer thread (only it touches them) on its first
-  // commit.
+  private final PreparedStatement selectLegacySnapshot;
+  // Prepared once by the writer thread (only it touches it) on its first commit.
   private PreparedStatement insertOp;
-  private PreparedStatement upsertSnapshot;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
   }
 
   private record OpWrite(String room, StoredOp op, String json, CompletableFuture<Void> done)
-      implements Write {}
-
-  private record SnapshotWrite(String room, long seq, String json, CompletableFuture<Void> done)
       implements Write {}
 
   private record Stop(CompletableFuture<Void> done) implements Write {}
@@ -79,6 +77,7 @@ public final class SqliteOpLog implements OpLog {
                 + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
                 + " WITHOUT ROWID");
         s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
+        // Before snapshot files, snapshots lived here; read when a room has no file yet.
         s.execute(
             "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
                 + " body TEXT NOT NULL)");
@@ -97,7 +96,9 @@ public final class SqliteOpLog implements OpLog {
                   + " LIMIT ?");
       // Served from the ops_by_id index alone: no op bodies are read.
       selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
-      selectSnapshot = readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
+      selectLegacySnapshot =
+          readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
+      snapshotFiles = new SnapshotFiles(dataDir);
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
     }
@@ -109,11 +110,18 @@ public final class SqliteOpLog implements OpLog {
     return enqueue(new OpWrite(room, op, codec.encodeOp(op.op()), new CompletableFuture<>()));
   }
 
+  /** Encodes and writes the snapshot on the calling thread; done when it is on disk. */
   @Override
   public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
-    return enqueue(
-        new SnapshotWrite(
-            room, snapshot.seq(), codec.encodeSnapshot(snapshot), new CompletableFuture<>()));
+    if (closing) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    try {
+      snapshotFiles.write(room, codec.encodeSnapshot(snapshot));
+      return CompletableFuture.completedFuture(null);
+    } catch (java.io.IOException e) {
+      return CompletableFuture.failedFuture(new OpLogException("snapshot not written", e));
+    }
   }
 
   private CompletableFuture<Void> enqueue(Write write) {
@@ -166,11 +174,6 @@ public final class SqliteOpLog implements OpLog {
         insertOp =
             writeConnection.prepareStatement(
                 "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
-        upsertSnapshot =
-            writeConnection.prepareStatement(
-                "INSERT INTO snapshots(room, seq, body) VALUES(?,?,?) ON CONFLICT(room) DO UPDATE"
-                    + " SET seq=excluded.seq, body=excluded.body WHERE excluded.seq >="
-                    + " snapshots.seq");
       }
       for (Write w : work) {
         switch (w) {
@@ -182,24 +185,16 @@ public final class SqliteOpLog implements OpLog {
             insertOp.setString(5, o.json());
             insertOp.addBatch();
           }
-          case SnapshotWrite s -> {
-            upsertSnapshot.setString(1, s.room());
-            upsertSnapshot.setLong(2, s.seq());
-            upsertSnapshot.setString(3, s.json());
-            upsertSnapshot.addBatch();
-          }
           case Stop stop -> {}
         }
       }
       insertOp.executeBatch();
-      upsertSnapshot.executeBatch();
       writeConnection.commit();
     } catch (SQLException e) {
       log.error("op log commit of {} writes failed", work.size(), e);
       try {
         if (insertOp != null) {
           insertOp.clearBatch();
-          upsertSnapshot.clearBatch();
         }
         writeConnection.rollback();
       } catch (SQLException rollback) {
@@ -285,16 +280,51 @@ public final class SqliteOpLog implements OpLog {
     }
   }
 
+  /**
+   * The room's snapshot file, else (a data directory from before snapshot files) its row in the old
+   * table. A snapshot newer than the log's head belongs to another history — the database was
+   * restored from a backup while the snapshot files were kept — and is ignored: the log is the
+   * truth, and the board is rebuilt from its ops.
+   */
   @Override
   public Optional<BoardSnapshot> latestSnapshot(String room) {
+    Optional<BoardSnapshot> snapshot = Optional.empty();
+    try {
+      Optional<String> json = snapshotFiles.read(room);
+      if (json.isEmpty()) {
+        json = legacySnapshot(room);
+      }
+      if (json.isPresent()) {
+        snapshot = Optional.of(codec.decodeSnapshot(json.get()));
+      }
+    } catch (java.io.IOException | ProtocolException e) {
+      log.atWarn()
+          .addKeyValue("room", room)
+          .setCause(e)
+          .log("snapshot unreadable: the board is rebuilt from the op log");
+      return Optional.empty();
+    }
+    long head = headSeq(room);
+    if (snapshot.isPresent() && snapshot.get().seq() > head) {
+      log.atWarn()
+          .addKeyValue("room", room)
+          .addKeyValue("snapshotSeq", snapshot.get().seq())
+          .addKeyValue("headSeq", head)
+          .log("snapshot is newer than the op log (restored backup?): ignored");
+      return Optional.empty();
+    }
+    return snapshot;
+  }
+
+  private Optional<String> legacySnapshot(String room) {
     synchronized (readConnection) {
       try {
-        PreparedStatement s = selectSnapshot;
+        PreparedStatement s = selectLegacySnapshot;
         s.setString(1, room);
         try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(codec.decodeSnapshot(r.getString(1))) : Optional.empty();
+          return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
         }
-      } catch (SQLException | ProtocolException e) {
+      } catch (SQLException e) {
         throw new OpLogException("cannot read snapshot of " + room, e);
       }
     }
@@ -320,11 +350,10 @@ public final class SqliteOpLog implements OpLog {
         selectSeqOfId.close();
         selectOpsAfter.close();
         selectOpIds.close();
-        selectSnapshot.close();
+        selectLegacySnapshot.close();
         readConnection.close();
         if (insertOp != null) {
           insertOp.close();
-          upsertSnapshot.close();
         }
         writeConnection.close();
       } catch (SQLException e) {

@@ -15,6 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.slf4j.Logger;
@@ -30,6 +33,7 @@ public final class Relay implements AutoCloseable {
 
   private final RelayConfig config;
   private final OpLog opLog;
+  private final ExecutorService snapshotWorker;
   private final RoomRegistry rooms;
   private final RelayWebSocketServer server;
   private final MetricsEndpoint metrics;
@@ -39,12 +43,14 @@ public final class Relay implements AutoCloseable {
   private Relay(
       RelayConfig config,
       OpLog opLog,
+      ExecutorService snapshotWorker,
       RoomRegistry rooms,
       RelayWebSocketServer server,
       MetricsEndpoint metrics,
       PrometheusMeterRegistry meters) {
     this.config = config;
     this.opLog = opLog;
+    this.snapshotWorker = snapshotWorker;
     this.rooms = rooms;
     this.server = server;
     this.metrics = metrics;
@@ -75,7 +81,10 @@ public final class Relay implements AutoCloseable {
             : config.redisUri() != null
                 ? new RedisOpLog(config.redisUri(), "drawbridge:")
                 : new SqliteOpLog(config.dataDir());
-    RoomRegistry rooms = new RoomRegistry(opLog, config.limits(), meters);
+    ExecutorService snapshotWorker =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("room-snapshots").daemon(true).factory());
+    RoomRegistry rooms = new RoomRegistry(opLog, config.limits(), meters, snapshotWorker);
     TransportSettings settings =
         new TransportSettings(
             new InetSocketAddress(config.bindAddress(), config.port()),
@@ -105,10 +114,11 @@ public final class Relay implements AutoCloseable {
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
       }
+      finishSnapshots(snapshotWorker);
       opLog.close();
       throw e;
     }
-    Relay relay = new Relay(config, opLog, rooms, server, metrics, meters);
+    Relay relay = new Relay(config, opLog, snapshotWorker, rooms, server, metrics, meters);
     log.atInfo()
         .addKeyValue("port", relay.port())
         .addKeyValue("tls", sslContext != null)
@@ -120,6 +130,18 @@ public final class Relay implements AutoCloseable {
                 : config.redisUri() != null ? "redis" : config.dataDir().toString())
         .log("relay listening");
     return relay;
+  }
+
+  /** Lets snapshots already taken reach the op log before it closes (they are only a cache). */
+  private static void finishSnapshots(ExecutorService snapshotWorker) {
+    snapshotWorker.shutdown();
+    try {
+      if (!snapshotWorker.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("a board snapshot is still being saved; the op log has every op it covers");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The WebSocket port (the real one when the config said 0). */
@@ -162,6 +184,7 @@ public final class Relay implements AutoCloseable {
     if (metrics != null) {
       metrics.close();
     }
+    finishSnapshots(snapshotWorker);
     opLog.close();
     meters.close();
     log.info("relay stopped");

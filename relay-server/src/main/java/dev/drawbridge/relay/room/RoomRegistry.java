@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,23 @@ public final class RoomRegistry {
   private final OpLog opLog;
   private final RoomLimits limits;
   private final RoomMetrics metrics;
+  private final Executor snapshotWorker;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final Map<String, Room> rooms = new HashMap<>();
 
+  /** Snapshots are taken on the thread that completes an op (unit tests, tools). */
   public RoomRegistry(OpLog opLog, RoomLimits limits, MeterRegistry meters) {
+    this(opLog, limits, meters, Runnable::run);
+  }
+
+  /**
+   * {@code snapshotWorker} sorts, encodes and saves board snapshots away from the rooms' ordering
+   * path; it must run one task at a time, so a room's snapshots are saved in seq order.
+   */
+  public RoomRegistry(
+      OpLog opLog, RoomLimits limits, MeterRegistry meters, Executor snapshotWorker) {
     this.opLog = opLog;
+    this.snapshotWorker = snapshotWorker;
     this.limits = limits;
     this.metrics = new RoomMetrics(meters);
     Gauge.builder("drawbridge.rooms", this, RoomRegistry::roomCount)
@@ -65,7 +78,7 @@ public final class RoomRegistry {
           socket.close(CloseCodes.ROOM_FULL, "too many rooms");
           return null;
         }
-        room = new Room(roomName, opLog, codec, limits, metrics);
+        room = new Room(roomName, opLog, codec, limits, metrics, snapshotWorker);
         rooms.put(roomName, room);
       }
       // Attach inside the registry lock so the room cannot be forgotten in between.
@@ -82,6 +95,15 @@ public final class RoomRegistry {
 
   public synchronized int roomCount() {
     return rooms.size();
+  }
+
+  /** The seq of the room's newest saved snapshot, 0 for none, -1 when it is not in memory. */
+  public long snapshotSeq(String roomName) {
+    Room room;
+    synchronized (this) {
+      room = rooms.get(roomName);
+    }
+    return room == null ? -1 : room.snapshotSeq();
   }
 
   /** The room's durable head, or -1 when it is not in memory (tests, diagnostics). */

@@ -114,11 +114,17 @@ class RelayProtocolTest {
   void r11_catchUpSendsSnapshotThenLaterOpsThenSynced() throws Exception {
     TestPeer a = fx.peer("r4");
     a.joinAndSync(0);
+    // Snapshots (every 5 ops here) are saved in the background and joiners get one once it is
+    // saved; waiting for each makes the next one due at a known seq.
     for (int i = 1; i <= 12; i++) {
       a.submitStroke("op" + i, "e" + i);
-    }
-    for (int i = 1; i <= 12; i++) {
       a.next(ServerMessage.Ack.class);
+      if (i % 5 == 0) {
+        long seq = i;
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> fx.relay.rooms().snapshotSeq("r4") == seq);
+      }
     }
     // lastSeq 0 < newest snapshot (seq 10): snapshot at 10, then ops 11 and 12.
     TestPeer b = fx.peer("r4");

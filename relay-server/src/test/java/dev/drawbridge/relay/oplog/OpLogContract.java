@@ -131,6 +131,7 @@ abstract class OpLogContract {
   void newestSnapshotWins() throws Exception {
     await(log.append("s", op(1, "i1")));
     await(log.saveSnapshot("s", new BoardSnapshot(1, List.of())));
+    await(log.append("s", op(2, "i2")));
     BoardSnapshot second =
         new BoardSnapshot(
             2,

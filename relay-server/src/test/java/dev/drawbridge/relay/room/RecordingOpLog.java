@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -16,6 +17,9 @@ final class RecordingOpLog implements OpLog {
   final OpLog inner;
   final AtomicInteger lookups = new AtomicInteger();
   final List<Long> snapshotSeqs = new CopyOnWriteArrayList<>();
+
+  /** When set, saving a snapshot waits until it opens (a slow disk). */
+  volatile CountDownLatch snapshotGate;
 
   RecordingOpLog(OpLog inner) {
     this.inner = inner;
@@ -50,6 +54,15 @@ final class RecordingOpLog implements OpLog {
   @Override
   public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
     snapshotSeqs.add(snapshot.seq());
+    CountDownLatch gate = snapshotGate;
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     return inner.saveSnapshot(room, snapshot);
   }
 
