@@ -139,17 +139,22 @@ PY
 fi
 
 if phase slow; then
+  # Two runs of the same length: a control where everyone reads, then one where a member stops
+  # reading. The relay's board (and the in-memory log) grow with every op in both, so the RSS
+  # growth the stalled member causes is the difference between the two.
   for t in $TARGETS; do
-    echo "slow consumer: $t ($SLOW_DURATION)"
-    rss0=$(status_kb "${PID[$t]}" VmRSS)
-    ( for _ in $(seq 400); do status_kb "${PID[$t]}" VmRSS || exit 0; sleep 1; done ) \
-      >"$OUT/slow-$t.rss" 2>/dev/null &
-    sampler=$!; STARTED+=("$sampler")
-    slow_before=$(grep -c too_slow "$OUT/$t.log" || true)
-    run_load "$t" "slow-$t" "$RATE" "$SLOW_DURATION" --stalled 1
-    kill "$sampler" 2>/dev/null || true
-    echo $(( $(grep -c too_slow "$OUT/$t.log" || true) - slow_before )) >"$OUT/slow-$t.too_slow"
-    echo "$rss0" >"$OUT/slow-$t.rss0"
+    for kind in control slow; do
+      echo "$kind run: $t ($SLOW_DURATION)"
+      echo "$(status_kb "${PID[$t]}" VmRSS)" >"$OUT/$kind-$t.rss0"
+      ( for _ in $(seq 400); do status_kb "${PID[$t]}" VmRSS || exit 0; sleep 1; done ) \
+        >"$OUT/$kind-$t.rss" 2>/dev/null &
+      sampler=$!; STARTED+=("$sampler")
+      slow_before=$(grep -c too_slow "$OUT/$t.log" || true)
+      stall=(); [[ $kind == slow ]] && stall=(--stalled 1)
+      run_load "$t" "$kind-$t" "$RATE" "$SLOW_DURATION" "${stall[@]}"
+      kill "$sampler" 2>/dev/null || true
+      echo $(( $(grep -c too_slow "$OUT/$t.log" || true) - slow_before )) >"$OUT/$kind-$t.too_slow"
+    done
   done
 fi
 
@@ -243,22 +248,25 @@ if sat:
         print(f"{t:8} {b}{k}{rat}")
 
 slow_lines = []
+def rss_growth(kind, t):
+    try:
+        rss0 = int(open(f"{out}/{kind}-{t}.rss0").read())
+        samples = [int(x) for x in open(f"{out}/{kind}-{t}.rss").read().split()]
+        return rss0, max(samples) - rss0
+    except Exception:
+        return 0, float("nan")
 for t in targets:
-    r = load(f"slow-{t}")
+    r, c = load(f"slow-{t}"), load(f"control-{t}")
     if r is None:
         continue
-    try:
-        rss0 = int(open(f"{out}/slow-{t}.rss0").read())
-        samples = [int(x) for x in open(f"{out}/slow-{t}.rss").read().split()]
-    except Exception:
-        rss0, samples = 0, []
-    peak = max(samples) if samples else 0
-    base_p99 = rows.get(t, {}).get("p99", float("nan"))
+    rss0, grew = rss_growth("slow", t)
+    _, control_grew = rss_growth("control", t)
+    base_p99 = c["p99Ms"] if c else float("nan")
     try:
         too_slow = open(f"{out}/slow-{t}.too_slow").read().strip()
     except Exception:
         too_slow = "?"
-    slow_lines.append(f"{t:8} 4011 logged {too_slow}x; RSS {rss0/1024:.0f} -> peak {peak/1024:.0f} MB (+{(peak-rss0)/1024:.0f}); others p50 {r['p50Ms']:.2f} / p99 {r['p99Ms']:.2f} ms (steady p99 {base_p99:.2f}); lost {r['lost']}; stalled member's close code {r.get('stalledCloseCodes')}")
+    slow_lines.append(f"{t:8} 4011 logged {too_slow}x; RSS from {rss0/1024:.0f} MB: +{grew/1024:.0f} MB with the stalled member, +{control_grew/1024:.0f} MB in the control run (difference {(grew-control_grew)/1024:+.0f} MB); others p50 {r['p50Ms']:.2f} / p99 {r['p99Ms']:.2f} ms (control {c['p50Ms'] if c else float('nan'):.2f} / {base_p99:.2f}); lost {r['lost']}; stalled member's close code {r.get('stalledCloseCodes')}")
 if slow_lines:
     print("\nslow consumer (one member stops reading; the others keep drawing)")
     print("\n".join(slow_lines))
