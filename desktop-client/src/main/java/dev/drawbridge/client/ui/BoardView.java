@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -72,7 +73,7 @@ public final class BoardView {
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
     this.tools = new Tools(new BoardToolContext(session, vm, canvas, textEditor));
     this.help = ShortcutsHelp.build(messages);
-    this.files = new BoardFiles(session, vm, shell, root, toast);
+    this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     this.people = new PeoplePanel(session, shell, canvas, toast);
     this.shortcuts =
         new BoardShortcuts(
@@ -182,10 +183,15 @@ public final class BoardView {
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
-    files.autosave();
+    files.close();
     ticker.stop();
     autosaver.stop();
     session.removeListener(sessionListener);
+  }
+
+  /** What the 30-second timer does: a local board's changes go to its file in the background. */
+  void autosave() {
+    files.autosave();
   }
 
   /** Saves the board to {@code target}; true when it worked (errors are shown). */
