@@ -129,8 +129,8 @@ class TogetherFxTest extends FxBoardTestBase {
     assertThat(shared.sentCursors).isNotEmpty();
   }
 
-  @Test
-  void hostingStartsARelayAndShowsTheAddressOthersJoin(FxRobot robot) {
+  /** Shows the start screen with an opener that records the form and hands back a fake. */
+  private AtomicReference<JoinForm> startScreenRecordingJoins() {
     AtomicReference<JoinForm> joined = new AtomicReference<>();
     onFx(
         () -> {
@@ -140,8 +140,14 @@ class TogetherFxTest extends FxBoardTestBase {
                 joined.set(form);
                 return new FakeSharedSession();
               });
-          window.host();
         });
+    return joined;
+  }
+
+  @Test
+  void hostingStartsARelayAndShowsTheAddressOthersJoin(FxRobot robot) {
+    AtomicReference<JoinForm> joined = startScreenRecordingJoins();
+    onFx(() -> window.host());
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> fx(() -> window.hosted() != null));
@@ -156,16 +162,7 @@ class TogetherFxTest extends FxBoardTestBase {
 
   @Test
   void theHostNamesTheRoomAndANameTheRelayWouldRefuseIsExplained(FxRobot robot) {
-    AtomicReference<JoinForm> joined = new AtomicReference<>();
-    onFx(
-        () -> {
-          window.showStart();
-          window.setOpener(
-              (form, settings) -> {
-                joined.set(form);
-                return new FakeSharedSession();
-              });
-        });
+    AtomicReference<JoinForm> joined = startScreenRecordingJoins();
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !robot.lookup("#host-room").queryAll().isEmpty());
