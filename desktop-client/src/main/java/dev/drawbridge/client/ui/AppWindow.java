@@ -167,12 +167,17 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   @Override
-  public void host() {
-    host(view -> {});
+  public void host(String room) {
+    host(room, view -> {});
   }
 
-  /** Hosts a board and, once it shows, hands its screen to {@code whenOpen}. */
-  public void host(java.util.function.Consumer<BoardView> whenOpen) {
+  /** Hosts a board in the default room. */
+  public void host() {
+    host(HostedRelay.DEFAULT_ROOM);
+  }
+
+  /** Hosts a board in {@code room} and, once it shows, hands its screen to {@code whenOpen}. */
+  public void host(String room, java.util.function.Consumer<BoardView> whenOpen) {
     if (startView != null) {
       startView.showHostStatus(messages.get("host.starting"));
     }
@@ -183,7 +188,7 @@ public final class AppWindow implements Shell, StartView.Actions {
               try {
                 HostedRelay relay = HostedRelay.start(dataDir, hostPort);
                 String lan = LanAddress.find();
-                uiExecutor.execute(() -> joinHosted(relay, lan, whenOpen));
+                uiExecutor.execute(() -> joinHosted(relay, room, lan, whenOpen));
               } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not start hosting", e);
                 uiExecutor.execute(() -> showError(messages.get("host.error.start")));
@@ -195,9 +200,12 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   private void joinHosted(
-      HostedRelay relay, String lanHost, java.util.function.Consumer<BoardView> whenOpen) {
+      HostedRelay relay,
+      String room,
+      String lanHost,
+      java.util.function.Consumer<BoardView> whenOpen) {
     Settings s = settings.get();
-    JoinForm form = new JoinForm(relay.localUrl(), HostedRelay.ROOM, s.name(), "");
+    JoinForm form = new JoinForm(relay.localUrl(), room, s.name(), "");
     BoardSession shared;
     try {
       shared = opener.open(form, s);
@@ -213,7 +221,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view = showBoard(shared);
     hosted = relay;
-    view.setShareAddress(relay.shareAddress(lanHost));
+    view.setShareAddress(relay.shareAddress(lanHost, room));
     whenOpen.accept(view);
   }
 

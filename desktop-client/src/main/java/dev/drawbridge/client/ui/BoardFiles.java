@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui;
 
 import dev.drawbridge.client.io.BoardFile;
 import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.io.BoardFileWriter;
 import dev.drawbridge.client.io.ExportArea;
 import dev.drawbridge.client.io.PdfExporter;
 import dev.drawbridge.client.io.PngWriter;
@@ -9,10 +10,12 @@ import dev.drawbridge.client.io.SvgExporter;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardImage;
 import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import javafx.stage.FileChooser;
 import org.slf4j.Logger;
@@ -32,11 +35,21 @@ final class BoardFiles {
   private final Messages messages;
   private final Toast toast;
   private final Parent root;
+  private final Executor ui;
+  private final BoardFileWriter writer = new BoardFileWriter();
   private Path file;
   private boolean changed;
+  // An autosave handed to the writer whose result has not come back yet (it may still fail).
+  private boolean autosaveUnconfirmed;
 
-  BoardFiles(BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast) {
+  /**
+   * @param ui where autosave results are reported ({@code Platform::runLater}): autosaves are
+   *     written on a background thread
+   */
+  BoardFiles(
+      BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast, Executor ui) {
     this.session = session;
+    this.ui = ui;
     this.vm = vm;
     this.shell = shell;
     this.messages = shell.messages();
@@ -56,25 +69,70 @@ final class BoardFiles {
   /**
    * Saves a local board to its file if it changed since the last save, without a message: local
    * boards are kept like shared ones are journaled, so leaving or closing never loses a drawing.
-   * Shared boards are kept by the sync layer and are not touched.
+   * Shared boards are kept by the sync layer and are not touched. The snapshot is taken here; the
+   * file is written on the writer's thread, so a large board does not stall the UI.
    */
   void autosave() {
-    if (!changed
-        || file == null
-        || !(session instanceof dev.drawbridge.client.sync.LocalOnlySession)) {
+    if (!needsAutosave()) {
       return;
     }
-    if (session.board().view().visibleElements().isEmpty() && !java.nio.file.Files.exists(file)) {
-      return;
-    }
+    Path target = file;
+    BoardSnapshot snapshot = session.board().view().snapshot();
+    // Later edits mark the board changed again; a failed write does too (below).
+    changed = false;
+    autosaveUnconfirmed = true;
+    writer.saveLater(
+        target,
+        snapshot,
+        failure ->
+            ui.execute(
+                () -> {
+                  autosaveUnconfirmed = false;
+                  if (failure == null) {
+                    remember(target);
+                  } else {
+                    changed = true;
+                    autosaveFailed(target, failure);
+                  }
+                }));
+  }
+
+  /**
+   * Writes the last changes and stops the writer's thread; waits for the disk, so nothing drawn is
+   * lost when the board is left or the window closes. An autosave whose result has not come back is
+   * written again: it may have failed.
+   */
+  void close() {
     try {
-      new BoardFile().save(file, session.board().view().snapshot());
-      changed = false;
-      remember(file);
-    } catch (BoardFileException e) {
-      LOG.warn("Autosaving {} failed", file, e);
-      toast.show(messages.get("error.save", file.getFileName()), true);
+      if (needsAutosave() || (autosaveUnconfirmed && isKeptInFile())) {
+        Path target = file;
+        try {
+          writer.save(target, session.board().view().snapshot());
+          changed = false;
+          remember(target);
+        } catch (BoardFileException e) {
+          autosaveFailed(target, e);
+        }
+      }
+    } finally {
+      writer.close();
     }
+  }
+
+  private boolean isKeptInFile() {
+    return file != null && session instanceof dev.drawbridge.client.sync.LocalOnlySession;
+  }
+
+  private boolean needsAutosave() {
+    if (!changed || !isKeptInFile()) {
+      return false;
+    }
+    return !session.board().view().visibleElements().isEmpty() || java.nio.file.Files.exists(file);
+  }
+
+  private void autosaveFailed(Path target, BoardFileException e) {
+    LOG.warn("Autosaving {} failed", target, e);
+    toast.show(messages.get("error.save", target.getFileName()), true);
   }
 
   private void remember(Path target) {
@@ -131,7 +189,7 @@ final class BoardFiles {
   /** Saves the board to {@code target}; true when it worked (errors are shown). */
   public boolean saveTo(Path target) {
     try {
-      new BoardFile().save(target, session.board().view().snapshot());
+      writer.save(target, session.board().view().snapshot());
       file = target;
       changed = false;
       remember(target);

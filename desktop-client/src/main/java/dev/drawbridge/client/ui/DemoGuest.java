@@ -24,7 +24,7 @@ final class DemoGuest {
   private DemoGuest() {}
 
   static BoardSession join(String serverUrl, Path dataDir, Executor ui) {
-    JoinForm form = new JoinForm(serverUrl, HostedRelay.ROOM, "Bo", "");
+    JoinForm form = new JoinForm(serverUrl, HostedRelay.DEFAULT_ROOM, "Bo", "");
     Settings settings = Settings.defaults().withProfile("Bo", "#2f9e44", "light", "en");
     BoardSession guest = new NetworkSessionOpener(dataDir, ui).open(form, settings);
     guest.addListener(

@@ -67,6 +67,7 @@ public final class DrawbridgeApp extends Application {
       window.workOffline();
     } else if (demo.equals("host")) {
       window.host(
+          HostedRelay.DEFAULT_ROOM,
           view -> {
             if (view.session().board().view().visibleElements().isEmpty()) {
               DemoBoard.populate(view.session().board(), view.session().clientId());

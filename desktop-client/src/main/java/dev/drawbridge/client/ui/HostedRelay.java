@@ -15,8 +15,8 @@ public final class HostedRelay implements AutoCloseable {
   /** The port tried first. */
   public static final int PREFERRED_PORT = 7464;
 
-  /** The room a hosted board lives in. */
-  public static final String ROOM = "board";
+  /** The room a hosted board lives in unless the host names another. */
+  public static final String DEFAULT_ROOM = "board";
 
   private static final Logger LOG = LoggerFactory.getLogger(HostedRelay.class);
   private final Relay relay;
@@ -47,9 +47,9 @@ public final class HostedRelay implements AutoCloseable {
     return "ws://127.0.0.1:" + port();
   }
 
-  /** The address others on the network join. */
-  public String shareAddress(String lanHost) {
-    return "ws://" + lanHost + ":" + port() + "/v1/rooms/" + ROOM;
+  /** The address others on the network join to reach {@code room}. */
+  public String shareAddress(String lanHost, String room) {
+    return "ws://" + lanHost + ":" + port() + "/v1/rooms/" + room;
   }
 
   @Override

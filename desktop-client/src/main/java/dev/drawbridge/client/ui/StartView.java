@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui;
 
+import dev.drawbridge.protocol.validation.Require;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -35,7 +36,8 @@ public final class StartView {
   public interface Actions {
     void join(JoinForm form);
 
-    void host();
+    /** Hosts a board in {@code room} (a valid room name, R1) on this computer. */
+    void host(String room);
 
     void workOffline();
 
@@ -51,6 +53,7 @@ public final class StartView {
   private final TextField room = new TextField();
   private final TextField name = new TextField();
   private final PasswordField token = new PasswordField();
+  private final TextField hostRoom = new TextField(HostedRelay.DEFAULT_ROOM);
   private final Label error = new Label();
   private final Label hostStatus = new Label();
   private final VBox recent = new VBox(4);
@@ -182,18 +185,33 @@ public final class StartView {
 
   private VBox hostCard() {
     VBox card = card("start.host", "start.host.text", MaterialDesignL.LAN_CONNECT);
+    hostRoom.setId("host-room");
+    hostRoom.promptTextProperty().bind(messages.bind("host.room.prompt"));
+    GridPane form = new GridPane(8, 6);
+    form.addRow(0, formLabel("host.room"), hostRoom);
+    GridPane.setHgrow(hostRoom, Priority.ALWAYS);
     Button host = button("start.host.button", "host-button", MaterialDesignH.HOME_OUTLINE);
-    host.setOnAction(
-        e -> {
-          // One relay at a time: enabled again if starting fails.
-          host.setDisable(true);
-          actions.host();
-        });
+    host.setOnAction(e -> submitHost(host));
+    // Enter in the room field hosts (without this the join card's default button would fire).
+    hostRoom.setOnAction(e -> submitHost(host));
     hostButton = host;
     hostStatus.setWrapText(true);
     hostStatus.setId("host-status");
-    card.getChildren().addAll(host, hostStatus);
+    card.getChildren().addAll(form, host, hostStatus);
     return card;
+  }
+
+  private void submitHost(Button host) {
+    String room = hostRoom.getText() == null ? "" : hostRoom.getText().trim();
+    // The same rule the relay applies to the handshake path (R1), so hosting cannot fail on it.
+    if (!Require.isRoomName(room)) {
+      showError(messages.get("host.error.room"));
+      return;
+    }
+    showError(null);
+    // One relay at a time: enabled again if starting fails.
+    host.setDisable(true);
+    actions.host(room);
   }
 
   private VBox offlineCard() {

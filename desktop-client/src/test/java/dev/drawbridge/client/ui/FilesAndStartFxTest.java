@@ -2,6 +2,8 @@ package dev.drawbridge.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.io.ExportArea;
 import dev.drawbridge.client.ui.canvas.BoardImage;
 import dev.drawbridge.protocol.element.Element;
@@ -176,6 +178,30 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         .atMost(java.time.Duration.ofSeconds(10))
         .until(() -> !robot.lookup("#start-error").queryAll().isEmpty());
     return fx(() -> robot.lookup("#start-error").queryLabeled().getText());
+  }
+
+  @Test
+  void autosaveWritesInTheBackgroundAndLeavingWritesTheLastStroke(FxRobot robot) {
+    onFx(() -> window.workOffline());
+    drag(robot, -50, 0, 50, 0);
+    Path kept = view().file();
+    onFx(() -> view().autosave());
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> elementsIn(kept) == 1);
+    drag(robot, -50, 40, 50, 40);
+    onFx(() -> window.leaveBoard());
+    // Leaving waited for the write: the stroke drawn after the last autosave is on disk.
+    assertThat(elementsIn(kept)).isEqualTo(2);
+  }
+
+  /** How many elements the board file holds (-1 while there is no readable file). */
+  private static int elementsIn(Path file) {
+    try {
+      return new BoardFile().open(file).elements().size();
+    } catch (BoardFileException e) {
+      return -1;
+    }
   }
 
   @Test

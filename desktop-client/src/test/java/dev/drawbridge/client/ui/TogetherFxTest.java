@@ -129,8 +129,8 @@ class TogetherFxTest extends FxBoardTestBase {
     assertThat(shared.sentCursors).isNotEmpty();
   }
 
-  @Test
-  void hostingStartsARelayAndShowsTheAddressOthersJoin(FxRobot robot) {
+  /** Shows the start screen with an opener that records the form and hands back a fake. */
+  private AtomicReference<JoinForm> startScreenRecordingJoins() {
     AtomicReference<JoinForm> joined = new AtomicReference<>();
     onFx(
         () -> {
@@ -140,8 +140,14 @@ class TogetherFxTest extends FxBoardTestBase {
                 joined.set(form);
                 return new FakeSharedSession();
               });
-          window.host();
         });
+    return joined;
+  }
+
+  @Test
+  void hostingStartsARelayAndShowsTheAddressOthersJoin(FxRobot robot) {
+    AtomicReference<JoinForm> joined = startScreenRecordingJoins();
+    onFx(() -> window.host());
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> fx(() -> window.hosted() != null));
@@ -152,6 +158,36 @@ class TogetherFxTest extends FxBoardTestBase {
     assertThat(address).matches("ws://[^/]+:" + relay.port() + "/v1/rooms/board");
     onFx(() -> window.leaveBoard());
     assertThat(fx(() -> window.hosted())).isNull();
+  }
+
+  @Test
+  void theHostNamesTheRoomAndANameTheRelayWouldRefuseIsExplained(FxRobot robot) {
+    AtomicReference<JoinForm> joined = startScreenRecordingJoins();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#host-room").queryAll().isEmpty());
+    assertThat(fx(() -> robot.lookup("#host-room").queryTextInputControl().getText()))
+        .isEqualTo("board");
+
+    onFx(() -> robot.lookup("#host-room").queryTextInputControl().setText("team room!"));
+    robot.clickOn("#host-button");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> robot.lookup("#start-error").queryLabeled().getText()))
+        .isEqualTo("The room name may use letters, digits, - and _ (up to 64).");
+    assertThat(fx(() -> window.hosted())).isNull();
+    assertThat(fx(() -> robot.lookup("#host-button").query().isDisabled())).isFalse();
+
+    onFx(() -> robot.lookup("#host-room").queryTextInputControl().setText(" design-review "));
+    robot.clickOn("#host-button");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fx(() -> window.hosted() != null && window.boardView() != null));
+    HostedRelay relay = fx(() -> window.hosted());
+    assertThat(joined.get().roomUrl().toString())
+        .isEqualTo("ws://127.0.0.1:" + relay.port() + "/v1/rooms/design-review");
+    assertThat(fx(() -> robot.lookup("#share-address").queryLabeled().getText()))
+        .matches("ws://[^/]+:" + relay.port() + "/v1/rooms/design-review");
+    onFx(() -> window.leaveBoard());
   }
 
   @Test

@@ -1,0 +1,238 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.model.PendingOp;
+import dev.drawbridge.protocol.message.ClientMessage;
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local ops from the moment they are made until the relay acknowledges them: each waits for the
+ * journal's fsync, then goes out in order while the send window and the {@link SendBudget} allow. A
+ * refusal with a retry-after pauses sending and queues every unacknowledged op again; a refusal for
+ * good takes the op off the board. After every reconnect the whole outbox is sent again with the
+ * same ids, so the relay acks what it already stored as a duplicate.
+ *
+ * <p>Touched on the session's UI executor only.
+ */
+final class Outbox {
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+  /** A local op not yet acknowledged; {@code index} orders it and ties it to the journal. */
+  private record Outgoing(PendingOp op, long index) {}
+
+  private final LocalBoard board;
+  private final JournalWriter journal;
+  private final Connection connection;
+  private final SessionEvents events;
+  private final Clock clock;
+  private final UiTimers timers;
+  private final int sendWindow;
+  private final SendBudget budget;
+
+  private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
+  private final ArrayDeque<Outgoing> awaitingDisk = new ArrayDeque<>();
+  private final ArrayDeque<Outgoing> sendQueue = new ArrayDeque<>();
+  private final Set<String> inFlight = new HashSet<>();
+  private long nextIndex;
+  private long durableIndex;
+  private Instant pausedUntil = Instant.EPOCH;
+  private Scheduler.Cancellable resumeTimer = Scheduler.Cancellable.NONE;
+  private Scheduler.Cancellable paceTimer = Scheduler.Cancellable.NONE;
+  private boolean paceTimerSet;
+
+  /** Starts with the board's pending ops (restored from the journal, so already on disk). */
+  Outbox(
+      LocalBoard board,
+      JournalWriter journal,
+      Connection connection,
+      SessionEvents events,
+      SyncConfig config,
+      Clock clock,
+      UiTimers timers) {
+    this.board = board;
+    this.journal = journal;
+    this.connection = connection;
+    this.events = events;
+    this.clock = clock;
+    this.timers = timers;
+    this.sendWindow = config.sendWindow();
+    this.budget = new SendBudget(config.opsPerSecond(), config.opBurst(), clock.instant());
+    for (PendingOp p : board.pendingOps()) {
+      unacked.put(p.id(), new Outgoing(p, ++nextIndex));
+    }
+    durableIndex = nextIndex;
+  }
+
+  /** Local ops not yet acknowledged by the relay. */
+  int size() {
+    return unacked.size();
+  }
+
+  boolean contains(String opId) {
+    return unacked.containsKey(opId);
+  }
+
+  /** True when every local op submitted so far is on disk. */
+  boolean allOnDisk() {
+    return durableIndex >= nextIndex;
+  }
+
+  /** A new local op: journal it; it goes out once on disk. */
+  void submitted(PendingOp op) {
+    Outgoing o = new Outgoing(op, ++nextIndex);
+    unacked.put(op.id(), o);
+    awaitingDisk.add(o);
+    journal.append(op, o.index());
+    firePending();
+  }
+
+  /** Ops up to {@code index} are on disk: they may go out now. */
+  void durable(long index) {
+    durableIndex = Math.max(durableIndex, index);
+    while (!awaitingDisk.isEmpty() && awaitingDisk.peek().index() <= durableIndex) {
+      Outgoing o = awaitingDisk.poll();
+      if (connection.isSynced() && unacked.containsKey(o.op().id())) {
+        sendQueue.add(o);
+      }
+    }
+    pump();
+  }
+
+  /** The catch-up is done: send every unacknowledged op again, in journal order. */
+  void resend() {
+    requeueAll();
+    pump();
+  }
+
+  /** The connection dropped: nothing is in flight any more, and no pause carries over. */
+  void connectionDropped() {
+    resumeTimer.cancel();
+    paceTimer.cancel();
+    paceTimerSet = false;
+    sendQueue.clear();
+    inFlight.clear();
+    pausedUntil = Instant.EPOCH;
+  }
+
+  /** The relay stored {@code ack.id()} (a known op, next in seq order). */
+  void acked(ServerMessage.Ack ack) {
+    board.acknowledge(ack.id(), ack.seq());
+    budget.speedUp();
+    unacked.remove(ack.id());
+    inFlight.remove(ack.id());
+    journal.acked(ack.id(), ack.seq());
+    firePending();
+    pump();
+  }
+
+  /**
+   * A catch-up op with {@code opId} was applied at {@code seq}: if it is ours, stored before a
+   * connection dropped, this replaces its lost ack.
+   */
+  void seenInCatchUp(String opId, long seq) {
+    if (unacked.remove(opId) != null) {
+      inFlight.remove(opId);
+      journal.acked(opId, seq);
+      firePending();
+    }
+  }
+
+  /** The relay refused a known op: later (retry-after) or for good. */
+  void refused(ServerMessage.Nack nack) {
+    if (nack.retryAfterMs() > 0) {
+      // Resend, in order, once the relay is ready again.
+      requeueAll();
+      if (!clock.instant().isBefore(pausedUntil)) {
+        // One slow-down per refusal burst: the other ops in flight were refused for the same
+        // reason.
+        budget.slowDown(clock.instant());
+      }
+      pausedUntil = clock.instant().plusMillis(nack.retryAfterMs());
+      resumeTimer.cancel();
+      int gen = connection.generation();
+      resumeTimer =
+          timers.later(
+              Duration.ofMillis(nack.retryAfterMs()),
+              () -> {
+                if (gen == connection.generation()) {
+                  pump();
+                }
+              });
+      return;
+    }
+    log.info("The relay refused op {} ({})", nack.id(), nack.reason());
+    board.reject(nack.id());
+    unacked.remove(nack.id());
+    inFlight.remove(nack.id());
+    journal.dropped(nack.id());
+    firePending();
+    events.opRejected(nack.id(), nack.reason());
+    pump();
+  }
+
+  /**
+   * Queues every unacknowledged op again, in journal order. Not just from the refused one: later
+   * refusals of ops sent after it must not push an earlier refused op out of the queue. Ops that
+   * were in fact stored come back as duplicate acks.
+   */
+  private void requeueAll() {
+    sendQueue.clear();
+    inFlight.clear();
+    for (Outgoing o : unacked.values()) {
+      if (o.index() <= durableIndex) {
+        sendQueue.add(o);
+      }
+    }
+  }
+
+  /** Sends queued ops while the window has room. */
+  private void pump() {
+    if (!connection.isSynced() || clock.instant().isBefore(pausedUntil)) {
+      return;
+    }
+    while (inFlight.size() < sendWindow && !sendQueue.isEmpty()) {
+      Outgoing o = sendQueue.peek();
+      String id = o.op().id();
+      if (!unacked.containsKey(id) || inFlight.contains(id)) {
+        sendQueue.poll();
+        continue;
+      }
+      if (!budget.tryTake(clock.instant())) {
+        schedulePacedPump();
+        return;
+      }
+      if (!connection.send(new ClientMessage.SubmitOp(id, o.op().op()))) {
+        return; // the socket closed underneath; its close event is on its way
+      }
+      sendQueue.poll();
+      inFlight.add(id);
+    }
+  }
+
+  private void schedulePacedPump() {
+    if (paceTimerSet) {
+      return;
+    }
+    paceTimerSet = true;
+    paceTimer =
+        timers.later(
+            budget.untilNext(clock.instant()),
+            () -> {
+              paceTimerSet = false;
+              pump();
+            });
+  }
+
+  private void firePending() {
+    events.pendingChanged(unacked.size());
+  }
+}

@@ -1,0 +1,157 @@
+package dev.drawbridge.client.sync;
+
+import dev.drawbridge.client.model.AddOps;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies what the relay says to the board and the session: the welcome (with a catch-up snapshot,
+ * or a reset that redraws what the relay lost of ours), ops in seq order, acks and refusals, {@code
+ * synced}, and the room's comings and goings. Any gap in the seq order means our view of the room
+ * is broken: the connection starts over and catches up again.
+ *
+ * <p>Touched on the session's UI executor only.
+ */
+final class RelayInbox {
+  private static final Logger log = LoggerFactory.getLogger(RelayInbox.class);
+
+  private final ProtocolCodec codec;
+  private final String clientId;
+  private final LocalBoard board;
+  private final Connection connection;
+  private final Outbox outbox;
+  private final PeerRoster roster;
+  private final SessionEvents events;
+  private String role = "editor";
+
+  RelayInbox(
+      ProtocolCodec codec,
+      String clientId,
+      LocalBoard board,
+      Connection connection,
+      Outbox outbox,
+      PeerRoster roster,
+      SessionEvents events) {
+    this.codec = codec;
+    this.clientId = clientId;
+    this.board = board;
+    this.connection = connection;
+    this.outbox = outbox;
+    this.roster = roster;
+    this.events = events;
+  }
+
+  /** What the relay lets this user do: "editor" or "viewer" (from the last welcome). */
+  String role() {
+    return role;
+  }
+
+  void received(String text) {
+    ServerMessage message;
+    try {
+      message = codec.decodeServer(text);
+    } catch (ProtocolException e) {
+      // A newer relay may send types we do not know (R70): skip them.
+      log.debug("Ignoring a frame the client cannot read: {}", e.getMessage());
+      return;
+    }
+    switch (message) {
+      case ServerMessage.Welcome w -> welcome(w);
+      case ServerMessage.OpBroadcast op -> remoteOp(op);
+      case ServerMessage.Ack ack -> ack(ack);
+      case ServerMessage.Nack nack -> nack(nack);
+      case ServerMessage.Synced s -> synced(s);
+      case ServerMessage.PresenceBroadcast p -> events.presence(p);
+      case ServerMessage.Joined j -> roster.joined(j.peer());
+      case ServerMessage.Left l -> roster.left(l.clientId());
+      case ServerMessage.Pong pong -> {}
+      case ServerMessage.Error e ->
+          log.warn("Relay error {}: {} ({})", e.code(), e.message(), e.ref());
+    }
+  }
+
+  private void welcome(ServerMessage.Welcome w) {
+    role = w.role();
+    roster.replaceAll(w.peers());
+    if (w.snapshot() != null && (w.reset() || w.snapshot().seq() > board.confirmedSeq())) {
+      // A reset means the relay lost ops we had (restored from a backup): its board wins and our
+      // pending ops go again on top of it.
+      // Ops of ours the snapshot already holds stay pending; their resends get duplicate acks.
+      List<Element> ours = w.reset() ? ownVisibleElements() : List.of();
+      board.replaceConfirmed(w.snapshot());
+      redrawLost(ours);
+    }
+  }
+
+  /** What this user drew that the confirmed board shows (before a reset replaces it). */
+  private List<Element> ownVisibleElements() {
+    return board.confirmed().visibleElements().stream()
+        .filter(e -> clientId.equals(e.author()))
+        .toList();
+  }
+
+  /**
+   * After a reset, elements this user drew that the relay no longer has are submitted again as new
+   * ops (nothing a user draws is lost, even when the relay's data is). Others' elements are theirs
+   * to restore; edits to surviving elements follow the relay's board.
+   */
+  private void redrawLost(List<Element> ours) {
+    List<Op> lost = new ArrayList<>();
+    for (Element e : ours) {
+      if (board.view().get(e.id()) == null) {
+        lost.addAll(AddOps.forElement(e));
+      }
+    }
+    if (!lost.isEmpty()) {
+      log.info("The relay lost {} of this user's elements; drawing them again", lost.size());
+      board.submitAll(lost);
+    }
+  }
+
+  private void remoteOp(ServerMessage.OpBroadcast op) {
+    long head = board.confirmedSeq();
+    if (op.seq() <= head) {
+      return;
+    }
+    if (op.seq() > head + 1) {
+      connection.resync("op " + op.seq() + " after " + head);
+      return;
+    }
+    board.applyRemote(op.seq(), op.id(), op.op());
+    outbox.seenInCatchUp(op.id(), op.seq());
+  }
+
+  private void ack(ServerMessage.Ack ack) {
+    if (!outbox.contains(ack.id())) {
+      return;
+    }
+    if (ack.seq() > board.confirmedSeq() + 1) {
+      connection.resync("ack at " + ack.seq() + " after " + board.confirmedSeq());
+      return;
+    }
+    outbox.acked(ack);
+  }
+
+  private void nack(ServerMessage.Nack nack) {
+    if (outbox.contains(nack.id())) {
+      outbox.refused(nack);
+    }
+  }
+
+  private void synced(ServerMessage.Synced s) {
+    if (s.seq() > board.confirmedSeq()) {
+      connection.resync("synced at " + s.seq() + " but the board is at " + board.confirmedSeq());
+      return;
+    }
+    connection.synced();
+    outbox.resend();
+  }
+}
