@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,13 +101,24 @@ class LimitsTest {
       writer.submitStroke("small-2", "e2");
       writer.submitStroke("small-3", "e3");
 
-      assertThat(writer.next(ServerMessage.Ack.class).id()).isEqualTo("small-1");
-      for (String id : java.util.List.of("big", "small-2", "small-3")) {
-        ServerMessage.Nack nack = writer.next(ServerMessage.Nack.class);
-        assertThat(nack.id()).isEqualTo(id);
-        assertThat(nack.reason()).isEqualTo("rate_limited");
-        assertThat(nack.retryAfterMs()).isPositive();
+      // The ack waits for the disk and the nacks do not, so they may arrive in either order.
+      Map<String, ServerMessage> replies = new HashMap<>();
+      while (replies.size() < 4) {
+        ServerMessage m = writer.next();
+        if (m instanceof ServerMessage.Ack ack) {
+          replies.put(ack.id(), ack);
+        } else if (m instanceof ServerMessage.Nack nack) {
+          replies.put(nack.id(), nack);
+        }
       }
+      assertThat(replies.get("small-1")).isInstanceOf(ServerMessage.Ack.class);
+      List<ServerMessage.Nack> nacks = new ArrayList<>();
+      for (String id : List.of("big", "small-2", "small-3")) {
+        assertThat(replies.get(id)).isInstanceOf(ServerMessage.Nack.class);
+        nacks.add((ServerMessage.Nack) replies.get(id));
+      }
+      assertThat(nacks).allSatisfy(n -> assertThat(n.reason()).isEqualTo("rate_limited"));
+      assertThat(nacks).allSatisfy(n -> assertThat(n.retryAfterMs()).isPositive());
       assertThat(observer.next(ServerMessage.OpBroadcast.class).id()).isEqualTo("small-1");
       // A ping answered after the nacks: nothing else was broadcast before it.
       observer.send(new ClientMessage.Ping(7));
