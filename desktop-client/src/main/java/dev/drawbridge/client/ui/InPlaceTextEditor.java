@@ -89,12 +89,13 @@ final class InPlaceTextEditor {
 
   private void sizeEditor(TextArea area) {
     String[] lines = area.getText().split("\n", -1);
-    int longest = 1;
+    double longestEms = 0.6;
     for (String line : lines) {
-      longest = Math.max(longest, line.length());
+      longestEms = Math.max(longestEms, Element.widthInEms(line));
     }
     double fontPx = area.getFont().getSize();
-    area.setPrefWidth(Math.max(80, (longest + 2) * fontPx * 0.62 + 16));
+    // Two characters of room beyond the text, so the caret never pushes it out of view.
+    area.setPrefWidth(Math.max(80, (longestEms + 1.3) * fontPx + 16));
     area.setPrefHeight(lines.length * fontPx * 1.3 + 16);
     area.resize(area.getPrefWidth(), area.getPrefHeight());
   }
