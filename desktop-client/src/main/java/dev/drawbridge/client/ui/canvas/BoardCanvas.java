@@ -55,6 +55,13 @@ public final class BoardCanvas extends Pane {
   private static final long BUDGET_INTERACTING = 800;
 
   private static final long BUDGET_IDLE = 50_000;
+
+  /**
+   * Per-pulse budget of the zoom pre-render (idle pulses only, after the view's own tiles): small
+   * enough that a pulse it runs in stays short, so input arriving meanwhile waits little.
+   */
+  private static final long BUDGET_PRERENDER = 10_000;
+
   private static final long INTERACTION_NANOS = 100_000_000L;
 
   /**
@@ -107,6 +114,11 @@ public final class BoardCanvas extends Pane {
 
   private boolean placed;
   private long lastWheelZoom;
+  private double wheelSteps;
+  private boolean prerenderOn = true;
+  private boolean prerenderPending = true;
+  private Rect content;
+  private boolean contentKnown;
   private boolean spaceDown;
   private Cursor toolCursor;
   private boolean panning;
@@ -122,7 +134,10 @@ public final class BoardCanvas extends Pane {
           boolean interacting =
               now2 - lastInput < INTERACTION_NANOS || !liveIds.isEmpty() || !growing.isEmpty();
           paint(interacting ? BUDGET_INTERACTING : BUDGET_IDLE);
-          if (isSettled() && !tilesWaiting) {
+          if (!interacting && !tilesWaiting && isSettled() && tiles.lastSpent() == 0) {
+            prerender(BUDGET_PRERENDER);
+          }
+          if (isSettled() && !tilesWaiting && !(prerenderOn && prerenderPending)) {
             stop();
             timerRunning = false;
           }
@@ -179,6 +194,7 @@ public final class BoardCanvas extends Pane {
 
           @Override
           public void boardReplaced() {
+            contentKnown = false;
             growing.clear();
             onTop.clear();
             rebuildIndex();
@@ -313,7 +329,7 @@ public final class BoardCanvas extends Pane {
   }
 
   public void zoomToFit() {
-    viewport.fit(contentBounds(), getWidth(), getHeight(), 40);
+    viewport.fit(contentBounds(), getWidth(), getHeight(), ZoomPrerender.FIT_MARGIN);
     viewChanged();
   }
 
@@ -323,9 +339,33 @@ public final class BoardCanvas extends Pane {
     viewChanged();
   }
 
+  /**
+   * Zooms around the centre of the view by the whole number of {@link ZoomLevels#STEP} steps
+   * nearest to {@code factor} (at least one), landing on a zoom level, so zooming back or to a
+   * pre-rendered neighbour finds its tiles cached.
+   */
   public void zoomBy(double factor) {
-    viewport.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+    int steps = ZoomLevels.stepsFor(factor);
+    viewport.setScaleAt(ZoomLevels.step(viewport.scale(), steps), getWidth() / 2, getHeight() / 2);
     viewChanged();
+  }
+
+  /**
+   * Turns the zoom-level cache and the idle pre-render of neighbouring levels on or off (off drops
+   * every cached level): for benchmarks measuring a zoom to a level never painted.
+   */
+  public void setZoomCache(boolean on) {
+    prerenderOn = on;
+    tiles.setCacheLimit(on ? TiledLayer.MAX_CACHED_TILES : 0);
+    schedule();
+  }
+
+  /**
+   * True when the picture is settled and the idle pre-render of the neighbouring zoom levels and
+   * the fit view is done too (for benchmarks and tests).
+   */
+  public boolean isIdle() {
+    return isSettled() && !tilesWaiting && !(prerenderOn && prerenderPending);
   }
 
   /** Shows board point (0, 0) at the centre of the view. */
@@ -355,6 +395,39 @@ public final class BoardCanvas extends Pane {
         && tiles.viewPainted(viewDevice());
   }
 
+  /** Tiles held by cached zoom levels (for tests: bounded by the cache). */
+  int cachedTiles() {
+    return tiles.cachedTiles();
+  }
+
+  /** Cached zoom levels' scales (for tests). */
+  Set<Double> cachedScales() {
+    return tiles.cachedScales();
+  }
+
+  /** The cost the last paint spent on tiles in view (for tests: 0 when a level was ready). */
+  long lastPaintCost() {
+    return tiles.lastViewSpent();
+  }
+
+  /** Runs the idle pre-render to the end now (for tests). */
+  void prerenderNow() {
+    prerender(Long.MAX_VALUE);
+  }
+
+  private void prerender(long budget) {
+    if (!prerenderOn || !prerenderPending || getWidth() <= 0 || getHeight() <= 0) {
+      return;
+    }
+    if (!contentKnown) {
+      content = contentBounds();
+      contentKnown = true;
+    }
+    List<TiledLayer.Target> targets =
+        ZoomPrerender.targets(viewport, getWidth(), getHeight(), content);
+    prerenderPending = !tiles.prerender(targets, budget).done();
+  }
+
   /** How often the view was painted whole and by region (for tests and tuning). */
   public long[] repaintCounts() {
     return new long[] {tiles.fullRepaints(), tiles.regionRepaints()};
@@ -372,7 +445,8 @@ public final class BoardCanvas extends Pane {
         viewport.scale() != tiles.scale()
             && !Double.isNaN(tiles.scale())
             && now - lastWheelZoom < ZOOM_SETTLE_NANOS
-            && budget != Long.MAX_VALUE;
+            && budget != Long.MAX_VALUE
+            && !tiles.ready(viewport.scale(), viewDevice());
     if (zooming) {
       // Mid-gesture: show the old tiles scaled; paint at the new zoom when the gesture pauses.
       tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
@@ -748,6 +822,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void onElementsChanged(Set<String> ids) {
+    contentKnown = false;
     BoardState view = board.view();
     boolean touchesLive = false;
     Set<String> gone = new HashSet<>();
@@ -819,6 +894,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void schedule() {
+    prerenderPending = true;
     if (!timerRunning) {
       timerRunning = true;
       pulse.start();
@@ -854,6 +930,14 @@ public final class BoardCanvas extends Pane {
         e -> {
           lastWheelZoom = System.nanoTime();
           viewport.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+          viewChanged();
+          e.consume();
+        });
+    // A pinch zooms smoothly; where it ends, it settles on the nearest level (cacheable).
+    addEventHandler(
+        ZoomEvent.ZOOM_FINISHED,
+        e -> {
+          viewport.setScaleAt(ZoomLevels.nearest(viewport.scale()), e.getX(), e.getY());
           viewChanged();
           e.consume();
         });
@@ -920,8 +1004,18 @@ public final class BoardCanvas extends Pane {
   private void onScroll(ScrollEvent e) {
     lastInput = System.nanoTime();
     if (e.isControlDown() || e.isMetaDown()) {
-      lastWheelZoom = System.nanoTime();
-      viewport.zoomAt(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
+      // Whole zoom levels: a wheel notch (40) is about one step; a touchpad's small deltas add up.
+      long now = System.nanoTime();
+      if (now - lastWheelZoom > 500_000_000L) {
+        wheelSteps = 0;
+      }
+      lastWheelZoom = now;
+      wheelSteps += e.getDeltaY() * 0.004 / Math.log(ZoomLevels.STEP);
+      int steps = (int) Math.round(wheelSteps);
+      if (steps != 0) {
+        wheelSteps -= steps;
+        viewport.setScaleAt(ZoomLevels.step(viewport.scale(), steps), e.getX(), e.getY());
+      }
     } else {
       viewport.panBy(e.getDeltaX(), e.getDeltaY());
     }
