@@ -889,6 +889,11 @@ public final class BoardCanvas extends Pane {
   private void viewChanged() {
     zoom.set(viewport.scale());
     liveDirty = true;
+    if (viewport.scale() != tiles.scale() && tiles.ready(viewport.scale(), viewDevice())) {
+      // A cached level: shown in this frame, not the old level scaled (a filtered full-window
+      // frame) until the next pulse.
+      tiles.rescale(viewport.scale(), viewDevice());
+    }
     tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
     schedule();
   }
