@@ -72,22 +72,29 @@ final class LevelCache {
     return n;
   }
 
-  /** How many tiles may still be added, after dropping unpinned levels if that makes room. */
-  int room(Set<Double> pinned) {
-    trim(pinned);
+  /**
+   * Drops least recently used unpinned levels until {@code needed} more tiles fit (or only pinned
+   * levels are left); returns how many tiles may be added now.
+   */
+  int makeRoom(int needed, Set<Double> pinned) {
+    evict(maxTiles - needed, pinned);
     return Math.max(0, maxTiles - tileCount());
   }
 
   /** Drops least recently used unpinned levels until the cache is within its bound. */
   void trim(Set<Double> pinned) {
+    evict(maxTiles, pinned);
+  }
+
+  private void evict(int limit, Set<Double> pinned) {
     int total = tileCount();
-    if (total <= maxTiles) {
+    if (total <= limit) {
       return;
     }
     List<TileLevel> byAge = new ArrayList<>(levels.values());
     byAge.sort(Comparator.comparingLong(l -> l.lastUsed));
     for (TileLevel l : byAge) {
-      if (total <= maxTiles) {
+      if (total <= limit) {
         break;
       }
       if (pinned.contains(l.scale())) {

@@ -101,6 +101,19 @@ final class TileLevel {
     return tiles.values();
   }
 
+  /** How many tiles of {@code range} this level does not have. */
+  int missing(Range range) {
+    int n = 0;
+    for (int tx = range.tx0(); tx <= range.tx1(); tx++) {
+      for (int ty = range.ty0(); ty <= range.ty1(); ty++) {
+        if (!tiles.containsKey(key(tx, ty))) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Every tile must be repainted whole; their old pictures show until then. */
   void markAllStale() {
     for (Tile t : tiles.values()) {

@@ -38,12 +38,12 @@ final class TiledLayer {
   static final int TILE = TileLevel.TILE;
 
   /**
-   * Tiles kept in cached levels: 160 × 256 KB = 40 MB of heap (measured: the render state of the
-   * benchmark board grows from 34 to about 80 MB with the cache full). At 1920×1080 the
-   * pre-render's targets need up to 60 tiles for one step in, 60 for one step out and 54 for the
-   * whole board, so in the worst case the last of them (fit) is only partly pre-rendered.
+   * Tiles kept in cached levels: 176 × 256 KB = 44 MB of heap. At 1920×1080 the level just left
+   * keeps up to 54 tiles (those in view) and the pre-render's targets need up to 60 tiles for one
+   * step in, 60 for one step out and 54 for the whole board; when they do not all fit, the last
+   * target (fit, or the step out) is only partly pre-rendered.
    */
-  static final int MAX_CACHED_TILES = 160;
+  static final int MAX_CACHED_TILES = 176;
 
   private static final int POOL = 16;
 
@@ -72,6 +72,7 @@ final class TiledLayer {
   private final WritableImage bakeTarget = new WritableImage(1, 1);
   private TileLevel current;
   private TileLevel underLevel;
+  private double lastLeft = Double.NaN;
   private long fullRepaints;
   private long regionRepaints;
   private boolean fullPending = true;
@@ -163,14 +164,26 @@ final class TiledLayer {
     if (next == null) {
       next = new TileLevel(newScale);
     }
-    if (next == underLevel) {
+    if (next == underLevel || next.coversView(viewDevice)) {
+      // Nothing underneath: JavaFX draws covered canvases too, so a level scaled under one that
+      // already covers the view would only make that frame a filtered full-window draw.
       showUnder(null);
     }
     if (current != null) {
-      if (current.coversView(viewDevice)) {
+      double f = current.scale() / newScale;
+      Rect oldView =
+          new Rect(
+              viewDevice.minX() * f,
+              viewDevice.minY() * f,
+              viewDevice.maxX() * f,
+              viewDevice.maxY() * f);
+      if (!next.coversView(viewDevice) && current.coversView(oldView)) {
         showUnder(current);
       }
+      // Kept: the tiles that were in view (zooming back shows them again); the margin goes.
+      current.retain(TileLevel.Range.covering(oldView, 0), this::release);
       cache.put(current);
+      lastLeft = current.scale();
     }
     current = next;
     top.getChildren().setAll(current.group());
@@ -308,7 +321,9 @@ final class TiledLayer {
    * waiting tiles are painted and baked. Returns what was spent and whether all targets are ready.
    */
   Work prerender(List<Target> targets, long budget) {
+    // The level just left is kept too: zooming back is at least as likely as any target.
     Set<Double> pinned = new HashSet<>(pinnedUnder());
+    pinned.add(lastLeft);
     for (Target t : targets) {
       pinned.add(t.scale());
     }
@@ -318,15 +333,16 @@ final class TiledLayer {
         continue;
       }
       TileLevel level = cache.get(target.scale());
+      TileLevel.Range range = TileLevel.Range.covering(target.areaDevice(), 0);
+      int room = cache.makeRoom(level == null ? range.count() : level.missing(range), pinned);
       if (level == null) {
-        if (cache.room(pinned) == 0) {
+        if (room == 0) {
           continue;
         }
         level = new TileLevel(target.scale());
         cache.put(level);
       }
-      TileLevel.Range range = TileLevel.Range.covering(target.areaDevice(), 0);
-      List<TileLevel.Tile> waiting = level.waiting(range, this::acquire, cache.room(pinned));
+      List<TileLevel.Tile> waiting = level.waiting(range, this::acquire, room);
       double cx = (target.areaDevice().minX() + target.areaDevice().maxX()) / 2;
       double cy = (target.areaDevice().minY() + target.areaDevice().maxY()) / 2;
       waiting.sort(Comparator.comparingDouble(t -> distance(t, cx, cy)));
