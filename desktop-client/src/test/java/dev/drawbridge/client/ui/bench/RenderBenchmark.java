@@ -182,13 +182,16 @@ public final class RenderBenchmark {
         fx(canvas::getHeight),
         open,
         (System.nanoTime() - t0) / 1e6);
+    // The heap figure includes the zoom levels pre-rendered around the opening (fit) view.
+    untilIdle();
     idleFrames(30);
     long heapView = heapAfterGc();
     long direct1 = directBytes();
     System.out.printf(
         Locale.ROOT,
         "heap after GC: start screen %.1f MB; + board model %.1f MB; board shown %.1f MB%n"
-            + "  model %.1f MB, render state (board view, index, tiles, live layer) %.1f MB heap"
+            + "  model %.1f MB, render state (board view, index, tiles, live layer, zoom levels"
+            + " pre-rendered) %.1f MB heap"
             + " + %.1f MB direct%n",
         heapEmpty / 1e6,
         heapModel / 1e6,
@@ -207,6 +210,10 @@ public final class RenderBenchmark {
           return null;
         });
     untilSettled(null);
+    // What a pulse costs while the zoom levels around this view are pre-rendered (nobody touching
+    // the board): input arriving meanwhile waits for at most one of these.
+    List<Double> prerenderPulses = frames(null, 100_000, f -> !canvas.isIdle());
+    report("pulses while the idle zoom pre-render runs (until done)", prerenderPulses);
     idleFrames(30);
     if (wanted("idle")) {
       frames("idle (nothing changes)", 120, f -> true);
