@@ -2,7 +2,6 @@ package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.Handles;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.geom.SpatialIndex;
 import dev.drawbridge.client.ui.geom.Viewport;
@@ -25,7 +24,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -36,15 +34,17 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 
 /**
  * The infinite board. Committed elements live on a {@link TiledLayer} of bitmaps at whole-pixel
  * positions: a pan moves them, exposed tiles, a zoom or a rebuild are painted a few at a time per
  * pulse (the old pixels stay on screen meanwhile, so input never waits for a repaint), and changes
- * repaint only their region. The live layer is cleared and repainted each pulse it is needed, and
- * holds only what moves: strokes being drawn here or by others, previews, selection, cursors.
+ * repaint only their region. Zoom steps land on discrete levels; recently shown levels are cached
+ * and, when nobody touches the board, the neighbouring levels and the whole-board view are
+ * pre-rendered under a small per-pulse budget ({@link ZoomPrerender}), so a step or "fit" from a
+ * resting view swaps in sharp tiles in the same frame. The live layer is cleared and repainted each
+ * pulse it is needed, and holds only what moves: strokes being drawn here or by others, previews,
+ * selection, cursors.
  */
 public final class BoardCanvas extends Pane {
   /**
@@ -55,6 +55,13 @@ public final class BoardCanvas extends Pane {
   private static final long BUDGET_INTERACTING = 800;
 
   private static final long BUDGET_IDLE = 50_000;
+
+  /**
+   * Per-pulse budget of the zoom pre-render (idle pulses only, after the view's own tiles): small
+   * enough that a pulse it runs in stays short, so input arriving meanwhile waits little.
+   */
+  private static final long BUDGET_PRERENDER = 10_000;
+
   private static final long INTERACTION_NANOS = 100_000_000L;
 
   /**
@@ -72,9 +79,6 @@ public final class BoardCanvas extends Pane {
    */
   private static final long ZOOM_SETTLE_NANOS = 150_000_000L;
 
-  private static final double GRID_STEP = 20;
-  private static final Color SELECTION = Color.web("#4f7cff");
-
   private final LocalBoard board;
   private final Selection selection;
   private final Viewport viewport = new Viewport();
@@ -91,8 +95,8 @@ public final class BoardCanvas extends Pane {
   // Others' strokes while points keep arriving: on the live layer, with when they last grew.
   private final Map<String, Long> growing = new LinkedHashMap<>();
   private final List<String> onTop = new ArrayList<>();
-  private final Map<String, Canvas> sprites = new LinkedHashMap<>();
-  private final javafx.scene.Group spriteLayer = new javafx.scene.Group();
+  private final GrowingSprites sprites = new GrowingSprites();
+  private final LiveOverlay overlay = new LiveOverlay(live);
   private double liveDx;
   private double liveDy;
   private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
@@ -107,6 +111,11 @@ public final class BoardCanvas extends Pane {
 
   private boolean placed;
   private long lastWheelZoom;
+  private double wheelSteps;
+  private boolean prerenderOn = true;
+  private boolean prerenderPending = true;
+  private Rect content;
+  private boolean contentKnown;
   private boolean spaceDown;
   private Cursor toolCursor;
   private boolean panning;
@@ -122,7 +131,10 @@ public final class BoardCanvas extends Pane {
           boolean interacting =
               now2 - lastInput < INTERACTION_NANOS || !liveIds.isEmpty() || !growing.isEmpty();
           paint(interacting ? BUDGET_INTERACTING : BUDGET_IDLE);
-          if (isSettled() && !tilesWaiting) {
+          if (!interacting && !tilesWaiting && isSettled() && tiles.lastSpent() == 0) {
+            prerender(BUDGET_PRERENDER);
+          }
+          if (isSettled() && !tilesWaiting && !(prerenderOn && prerenderPending)) {
             stop();
             timerRunning = false;
           }
@@ -143,11 +155,7 @@ public final class BoardCanvas extends Pane {
 
               @Override
               public void paintBackground(GraphicsContext gc, Rect area, double scale) {
-                gc.setFill(background());
-                gc.fillRect(area.minX(), area.minY(), area.width(), area.height());
-                if (grid.get()) {
-                  paintGrid(gc, area, scale);
-                }
+                BoardPaper.paint(gc, area, scale, dark.get(), grid.get());
               }
 
               @Override
@@ -156,9 +164,7 @@ public final class BoardCanvas extends Pane {
               }
             });
     getChildren().addAll(tiles.nodes());
-    getChildren().addAll(spriteLayer, live);
-    spriteLayer.setManaged(false);
-    spriteLayer.setMouseTransparent(true);
+    getChildren().addAll(sprites.node(), live);
     live.setManaged(false);
     updateBackground();
     live.setMouseTransparent(true);
@@ -179,6 +185,7 @@ public final class BoardCanvas extends Pane {
 
           @Override
           public void boardReplaced() {
+            contentKnown = false;
             growing.clear();
             onTop.clear();
             rebuildIndex();
@@ -313,7 +320,7 @@ public final class BoardCanvas extends Pane {
   }
 
   public void zoomToFit() {
-    viewport.fit(contentBounds(), getWidth(), getHeight(), 40);
+    viewport.fit(contentBounds(), getWidth(), getHeight(), ZoomPrerender.FIT_MARGIN);
     viewChanged();
   }
 
@@ -323,9 +330,33 @@ public final class BoardCanvas extends Pane {
     viewChanged();
   }
 
+  /**
+   * Zooms around the centre of the view by the whole number of {@link ZoomLevels#STEP} steps
+   * nearest to {@code factor} (at least one), landing on a zoom level, so zooming back or to a
+   * pre-rendered neighbour finds its tiles cached.
+   */
   public void zoomBy(double factor) {
-    viewport.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+    int steps = ZoomLevels.stepsFor(factor);
+    viewport.setScaleAt(ZoomLevels.step(viewport.scale(), steps), getWidth() / 2, getHeight() / 2);
     viewChanged();
+  }
+
+  /**
+   * Turns the zoom-level cache and the idle pre-render of neighbouring levels on or off (off drops
+   * every cached level): for benchmarks measuring a zoom to a level never painted.
+   */
+  public void setZoomCache(boolean on) {
+    prerenderOn = on;
+    tiles.setCacheLimit(on ? TiledLayer.MAX_CACHED_TILES : 0);
+    schedule();
+  }
+
+  /**
+   * True when the picture is settled and the idle pre-render of the neighbouring zoom levels and
+   * the fit view is done too (for benchmarks and tests).
+   */
+  public boolean isIdle() {
+    return isSettled() && !tilesWaiting && !(prerenderOn && prerenderPending);
   }
 
   /** Shows board point (0, 0) at the centre of the view. */
@@ -355,6 +386,39 @@ public final class BoardCanvas extends Pane {
         && tiles.viewPainted(viewDevice());
   }
 
+  /** Tiles held by cached zoom levels (for tests: bounded by the cache). */
+  int cachedTiles() {
+    return tiles.cachedTiles();
+  }
+
+  /** Cached zoom levels' scales (for tests). */
+  Set<Double> cachedScales() {
+    return tiles.cachedScales();
+  }
+
+  /** The cost the last paint spent on tiles in view (for tests: 0 when a level was ready). */
+  long lastPaintCost() {
+    return tiles.lastViewSpent();
+  }
+
+  /** Runs the idle pre-render to the end now (for tests). */
+  void prerenderNow() {
+    prerender(Long.MAX_VALUE);
+  }
+
+  private void prerender(long budget) {
+    if (!prerenderOn || !prerenderPending || getWidth() <= 0 || getHeight() <= 0) {
+      return;
+    }
+    if (!contentKnown) {
+      content = contentBounds();
+      contentKnown = true;
+    }
+    List<TiledLayer.Target> targets =
+        ZoomPrerender.targets(viewport, getWidth(), getHeight(), content);
+    prerenderPending = !tiles.prerender(targets, budget).done();
+  }
+
   /** How often the view was painted whole and by region (for tests and tuning). */
   public long[] repaintCounts() {
     return new long[] {tiles.fullRepaints(), tiles.regionRepaints()};
@@ -372,7 +436,8 @@ public final class BoardCanvas extends Pane {
         viewport.scale() != tiles.scale()
             && !Double.isNaN(tiles.scale())
             && now - lastWheelZoom < ZOOM_SETTLE_NANOS
-            && budget != Long.MAX_VALUE;
+            && budget != Long.MAX_VALUE
+            && !tiles.ready(viewport.scale(), viewDevice());
     if (zooming) {
       // Mid-gesture: show the old tiles scaled; paint at the new zoom when the gesture pauses.
       tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
@@ -405,11 +470,7 @@ public final class BoardCanvas extends Pane {
       }
     }
     if (liveDirty) {
-      if (live.getWidth() != Math.ceil(w) || live.getHeight() != Math.ceil(h)) {
-        live.setWidth(Math.ceil(w));
-        live.setHeight(Math.ceil(h));
-        liveDrawn = new Rect(0, 0, live.getWidth(), live.getHeight());
-      }
+      overlay.resize(w, h);
       paintLive();
       liveDirty = false;
     }
@@ -497,29 +558,8 @@ public final class BoardCanvas extends Pane {
 
   // ---- painting -------------------------------------------------------------------------
 
-  private void paintGrid(GraphicsContext gc, Rect area, double s) {
-    double step = GRID_STEP;
-    while (step * s < 12) {
-      step *= 5;
-    }
-    gc.setStroke(dark.get() ? Color.web("#2a2a2e") : Color.web("#eef0f3"));
-    gc.setLineWidth(1 / s);
-    double x0 = Math.floor(area.minX() / step) * step;
-    double y0 = Math.floor(area.minY() / step) * step;
-    gc.beginPath();
-    for (double x = x0; x <= area.maxX(); x += step) {
-      gc.moveTo(x, area.minY());
-      gc.lineTo(x, area.maxY());
-    }
-    for (double y = y0; y <= area.maxY(); y += step) {
-      gc.moveTo(area.minX(), y);
-      gc.lineTo(area.maxX(), y);
-    }
-    gc.stroke();
-  }
-
   private Color background() {
-    return dark.get() ? Color.web("#161618") : Color.WHITE;
+    return BoardPaper.background(dark.get());
   }
 
   /** The pane's own background shows where no tile is painted yet. */
@@ -535,206 +575,28 @@ public final class BoardCanvas extends Pane {
                 new javafx.scene.layout.BackgroundFill(background(), null, null)));
   }
 
-  /**
-   * Others' growing strokes each get a small canvas of their own bounds, so a few new points cost a
-   * repaint of that stroke, not a clear and blend of the whole window.
-   */
-  private void paintGrowing() {
-    BoardState view = board.view();
-    double s = viewport.scale();
-    Map<String, Canvas> keep = new LinkedHashMap<>();
-    for (String id : growing.keySet()) {
-      Element e = view.get(id);
-      Rect r = index.bounds(id);
-      if (e == null || e.deleted() || hiddenIds.contains(id) || r == null) {
-        continue;
-      }
-      Canvas sprite = sprites.remove(id);
-      if (sprite == null) {
-        sprite = new Canvas();
-        sprite.setManaged(false);
-        sprite.setMouseTransparent(true);
-        spriteLayer.getChildren().add(sprite);
-      }
-      double x0 = Math.floor(viewport.toScreenX(r.minX())) - 1;
-      double y0 = Math.floor(viewport.toScreenY(r.minY())) - 1;
-      double x1 = Math.ceil(viewport.toScreenX(r.maxX())) + 1;
-      double y1 = Math.ceil(viewport.toScreenY(r.maxY())) + 1;
-      // Only the part in view (plus a pixel), so a huge stroke never makes a huge bitmap.
-      x0 = Math.max(x0, -1);
-      y0 = Math.max(y0, -1);
-      x1 = Math.min(x1, Math.ceil(getWidth()) + 1);
-      y1 = Math.min(y1, Math.ceil(getHeight()) + 1);
-      // Grown in steps of 64 px: a new bitmap for every few points would cost more than it saves.
-      double w = Math.ceil(Math.max(1, x1 - x0) / 64) * 64;
-      double h = Math.ceil(Math.max(1, y1 - y0) / 64) * 64;
-      if (sprite.getWidth() < w || sprite.getHeight() < h) {
-        sprite.setWidth(w);
-        sprite.setHeight(h);
-      }
-      sprite.relocate(x0, y0);
-      GraphicsContext gc = sprite.getGraphicsContext2D();
-      gc.setTransform(1, 0, 0, 1, 0, 0);
-      gc.clearRect(0, 0, w, h);
-      gc.setTransform(s, 0, 0, s, viewport.offsetX() - x0, viewport.offsetY() - y0);
-      ElementPainter.paint(gc, e, 0, 0, dark.get(), s);
-      keep.put(id, sprite);
-    }
-    for (Canvas old : sprites.values()) {
-      spriteLayer.getChildren().remove(old);
-    }
-    sprites.clear();
-    sprites.putAll(keep);
-  }
-
-  /** Screen pixels: what the live layer drew last, so the next frame clears only that. */
-  private Rect liveDrawn;
-
   private void paintLive() {
-    paintGrowing();
-    GraphicsContext gc = live.getGraphicsContext2D();
-    gc.setTransform(1, 0, 0, 1, 0, 0);
-    if (liveDrawn != null) {
-      Rect c = liveDrawn.inflate(2);
-      gc.clearRect(c.minX(), c.minY(), c.width(), c.height());
-    }
-    liveDrawn = null;
-    double s = viewport.scale();
-    BoardState view = board.view();
-    boolean isDark = dark.get();
-    List<Element> shown = new ArrayList<>();
-    for (String id : liveIds) {
-      Element e = view.get(id);
-      if (e != null && !e.deleted() && !hiddenIds.contains(id)) {
-        shown.add(e);
-      }
-    }
-    shown.sort(ZOrder.PAINT_ORDER);
-    ToolPreview current = preview.get();
-    boolean nothing =
-        shown.isEmpty()
-            && current instanceof ToolPreview.Nothing
-            && selection.ordered().isEmpty()
-            && cursors.isEmpty();
-    // An empty full-window layer still costs a blend of every pixel each frame it is redrawn.
-    live.setVisible(!nothing);
-    if (nothing) {
-      return;
-    }
-    gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
-    for (Element e : shown) {
-      ElementPainter.paint(gc, e, liveDx, liveDy, isDark);
-      drewBoard(Rect.paintedBounds(e).translate(liveDx, liveDy));
-    }
-    switch (current) {
-      case ToolPreview.Shape shape -> {
-        ElementPainter.paint(gc, shape.element(), 0, 0, isDark);
-        drewBoard(Rect.paintedBounds(shape.element()));
-      }
-      case ToolPreview.Marquee m -> {
-        drewBoard(m.area().inflate(1 / s));
-        gc.setFill(SELECTION.deriveColor(0, 1, 1, 0.08));
-        gc.fillRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
-        gc.setStroke(SELECTION);
-        gc.setLineWidth(1 / s);
-        gc.strokeRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
-      }
-      case ToolPreview.Nothing n -> {}
-    }
-    paintSelection(gc, view, s);
-    gc.setTransform(1, 0, 0, 1, 0, 0);
-    paintCursors(gc);
-  }
-
-  private void paintHandles(GraphicsContext gc, Element e, double s) {
-    double half = 4 / s;
-    double dx = liveIds.contains(e.id()) ? liveDx : 0;
-    double dy = liveIds.contains(e.id()) ? liveDy : 0;
-    gc.setFill(Color.WHITE);
-    gc.setStroke(SELECTION);
-    gc.setLineWidth(1.5 / s);
-    for (Handles.Handle h : Handles.of(e)) {
-      double[] p = Handles.position(e, h);
-      double x = p[0] + dx - half;
-      double y = p[1] + dy - half;
-      gc.fillRect(x, y, 2 * half, 2 * half);
-      gc.strokeRect(x, y, 2 * half, 2 * half);
-      drewBoard(new Rect(x, y, x + 2 * half, y + 2 * half).inflate(2 / s));
-    }
-  }
-
-  private void drewBoard(Rect r) {
-    drewScreen(
-        new Rect(
-            viewport.toScreenX(r.minX()),
-            viewport.toScreenY(r.minY()),
-            viewport.toScreenX(r.maxX()),
-            viewport.toScreenY(r.maxY())));
-  }
-
-  private void drewScreen(Rect r) {
-    liveDrawn = liveDrawn == null ? r : liveDrawn.union(r);
-  }
-
-  private void paintSelection(GraphicsContext gc, BoardState view, double s) {
-    gc.setStroke(SELECTION);
-    gc.setLineWidth(1.5 / s);
-    gc.setLineDashes(4 / s, 3 / s);
-    for (String id : selection.ordered()) {
-      Element e = view.get(id);
-      if (e == null || e.deleted()) {
-        continue;
-      }
-      Rect r = Rect.paintedBounds(e).inflate(3 / s);
-      if (liveIds.contains(id)) {
-        r = r.translate(liveDx, liveDy);
-      }
-      gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
-      drewBoard(r.inflate(2 / s));
-    }
-    gc.setLineDashes();
-    if (selection.ordered().size() == 1) {
-      Element only = view.get(selection.ordered().getFirst());
-      if (only != null && !only.deleted() && !hiddenIds.contains(only.id())) {
-        paintHandles(gc, only, s);
-      }
-    }
-  }
-
-  private void paintCursors(GraphicsContext gc) {
-    Font font = Font.font("System", FontWeight.BOLD, 13);
-    gc.setFont(font);
-    gc.setTextBaseline(VPos.CENTER);
-    for (RemoteCursor c : cursors.values()) {
-      double x = Math.round(viewport.toScreenX(c.x()));
-      double y = Math.round(viewport.toScreenY(c.y()));
-      Color color = safeColor(c.color());
-      gc.setFill(color);
-      gc.setStroke(Color.WHITE);
-      gc.setLineWidth(1.5);
-      double[] xs = {x, x, x + 5.4, x + 9, x + 11.4, x + 7.8, x + 14.4};
-      double[] ys = {y, y + 20.4, y + 15.6, y + 23.4, y + 22.2, y + 14.4, y + 14.4};
-      gc.fillPolygon(xs, ys, xs.length);
-      gc.strokePolygon(xs, ys, xs.length);
-      String name = c.name() == null || c.name().isBlank() ? "?" : c.name();
-      javafx.scene.text.Text measure = new javafx.scene.text.Text(name);
-      measure.setFont(font);
-      double textWidth = measure.getLayoutBounds().getWidth() + 14;
-      gc.setFill(color);
-      gc.fillRoundRect(x + 12, y + 20, textWidth, 22, 11, 11);
-      gc.setFill(
-          color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
-      gc.fillText(name, x + 19, y + 31);
-      drewScreen(new Rect(x - 2, y - 2, x + 14 + textWidth, y + 44));
-    }
-  }
-
-  private static Color safeColor(String web) {
-    try {
-      return Color.web(web);
-    } catch (RuntimeException e) {
-      return Color.web("#6965db");
-    }
+    sprites.paint(
+        growing.keySet(),
+        board.view(),
+        index::bounds,
+        hiddenIds,
+        viewport,
+        getWidth(),
+        getHeight(),
+        dark.get());
+    overlay.paint(
+        new LiveOverlay.Frame(
+            viewport,
+            board.view(),
+            liveIds,
+            liveDx,
+            liveDy,
+            hiddenIds,
+            preview.get(),
+            selection.ordered(),
+            cursors.values(),
+            dark.get()));
   }
 
   // ---- changes --------------------------------------------------------------------------
@@ -748,6 +610,7 @@ public final class BoardCanvas extends Pane {
   }
 
   private void onElementsChanged(Set<String> ids) {
+    contentKnown = false;
     BoardState view = board.view();
     boolean touchesLive = false;
     Set<String> gone = new HashSet<>();
@@ -814,11 +677,17 @@ public final class BoardCanvas extends Pane {
   private void viewChanged() {
     zoom.set(viewport.scale());
     liveDirty = true;
+    if (viewport.scale() != tiles.scale() && tiles.ready(viewport.scale(), viewDevice())) {
+      // A cached level: shown in this frame, not the old level scaled (a filtered full-window
+      // frame) until the next pulse.
+      tiles.rescale(viewport.scale(), viewDevice());
+    }
     tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
     schedule();
   }
 
   private void schedule() {
+    prerenderPending = true;
     if (!timerRunning) {
       timerRunning = true;
       pulse.start();
@@ -854,6 +723,14 @@ public final class BoardCanvas extends Pane {
         e -> {
           lastWheelZoom = System.nanoTime();
           viewport.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+          viewChanged();
+          e.consume();
+        });
+    // A pinch zooms smoothly; where it ends, it settles on the nearest level (cacheable).
+    addEventHandler(
+        ZoomEvent.ZOOM_FINISHED,
+        e -> {
+          viewport.setScaleAt(ZoomLevels.nearest(viewport.scale()), e.getX(), e.getY());
           viewChanged();
           e.consume();
         });
@@ -920,8 +797,18 @@ public final class BoardCanvas extends Pane {
   private void onScroll(ScrollEvent e) {
     lastInput = System.nanoTime();
     if (e.isControlDown() || e.isMetaDown()) {
-      lastWheelZoom = System.nanoTime();
-      viewport.zoomAt(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
+      // Whole zoom levels: a wheel notch (40) is about one step; a touchpad's small deltas add up.
+      long now = System.nanoTime();
+      if (now - lastWheelZoom > 500_000_000L) {
+        wheelSteps = 0;
+      }
+      lastWheelZoom = now;
+      wheelSteps += e.getDeltaY() * 0.004 / Math.log(ZoomLevels.STEP);
+      int steps = (int) Math.round(wheelSteps);
+      if (steps != 0) {
+        wheelSteps -= steps;
+        viewport.setScaleAt(ZoomLevels.step(viewport.scale(), steps), e.getX(), e.getY());
+      }
     } else {
       viewport.panBy(e.getDeltaX(), e.getDeltaY());
     }

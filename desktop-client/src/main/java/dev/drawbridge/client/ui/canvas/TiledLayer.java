@@ -3,30 +3,49 @@ package dev.drawbridge.client.ui.canvas;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 
 /**
- * The committed elements as a grid of {@value #TILE}-pixel bitmaps at one zoom. Tiles sit at whole
- * pixels, so a pan only moves them; the tiles a pan exposes, a rebuild or a new zoom are painted a
- * few at a time under a per-pulse budget, nearest the middle of the view first, while the old
- * pixels stay on screen (a rebuild keeps each tile's old picture until it is repainted; a zoom
- * keeps the previous tiles, scaled, underneath until the view is covered again). Changes repaint
- * only the affected part of each tile, and a new element on top of everything is painted over the
- * tiles without clearing anything.
+ * The committed elements as a grid of {@value TileLevel#TILE}-pixel bitmaps ({@link TileLevel}) at
+ * the current zoom, plus recently shown and pre-rendered zoom levels in a bounded {@link
+ * LevelCache}. Tiles sit at whole pixels, so a pan only moves them; the tiles a pan exposes, a
+ * rebuild or a new zoom are painted a few at a time under a per-pulse budget, nearest the middle of
+ * the view first, while the old pixels stay on screen (a rebuild keeps each tile's old picture
+ * until it is repainted; a zoom to a level not in the cache keeps the previous level, scaled,
+ * underneath until the view is covered again). Changes repaint only the affected part of each tile,
+ * and a new element on top of everything is painted over the tiles without clearing anything.
+ *
+ * <p>Cached levels get the same marks as the level on screen (dirty regions, stale) and are
+ * repainted lazily: when shown again (under the usual budget, dirty regions first) or when the
+ * pre-render brings a target level up to date. Painting every change into every cached level at
+ * once would put several levels' worth of painting on the interaction path (each finished stroke,
+ * each remote op) for levels that may never be shown again; a mark costs a rectangle test per tile.
  */
 final class TiledLayer {
-  static final int TILE = 256;
+  static final int TILE = TileLevel.TILE;
+
+  /**
+   * Tiles kept in cached levels: 176 × 256 KB = 44 MB of heap. At 1920×1080 the level just left
+   * keeps up to 54 tiles (those in view) and the pre-render's targets need up to 60 tiles for one
+   * step in, 60 for one step out and 54 for the whole board; when they do not all fit, the last
+   * target (fit, or the step out) is only partly pre-rendered.
+   */
+  static final int MAX_CACHED_TILES = 176;
+
+  private static final int POOL = 16;
 
   /** What the tiles show: the elements of an area, in paint order, and the background. */
   interface Source {
@@ -39,47 +58,40 @@ final class TiledLayer {
     boolean dark();
   }
 
-  private static final class Tile {
-    final int tx;
-    final int ty;
-    final Canvas canvas;
-    boolean painted;
-    boolean stale;
-    Rect dirty;
+  /** A zoom level to pre-render and the part of it (device pixels at that scale) to cover. */
+  record Target(double scale, Rect areaDevice) {}
 
-    Tile(int tx, int ty, Canvas canvas) {
-      this.tx = tx;
-      this.ty = ty;
-      this.canvas = canvas;
-    }
-  }
+  /** What a pre-render pass did: the cost spent and whether every target is ready. */
+  record Work(long spent, boolean done) {}
 
   private final Source source;
-  private final Group current = new Group();
-  private final Group previous = new Group();
-  private final Map<Long, Tile> tiles = new HashMap<>();
+  private final Group top = new Group();
+  private final Group under = new Group();
   private final Deque<Canvas> pool = new ArrayDeque<>();
-  private double scale = Double.NaN;
-  private double previousScale = Double.NaN;
+  private final LevelCache cache = new LevelCache(MAX_CACHED_TILES, this::release);
+  private final WritableImage bakeTarget = new WritableImage(1, 1);
+  private TileLevel current;
+  private TileLevel underLevel;
+  private double lastLeft = Double.NaN;
   private long fullRepaints;
   private long regionRepaints;
   private boolean fullPending = true;
 
   TiledLayer(Source source) {
     this.source = source;
-    current.setManaged(false);
-    previous.setManaged(false);
-    current.setAutoSizeChildren(false);
-    previous.setAutoSizeChildren(false);
+    top.setManaged(false);
+    under.setManaged(false);
+    top.setAutoSizeChildren(false);
+    under.setAutoSizeChildren(false);
   }
 
-  /** The stale tiles of the previous zoom (underneath) and the current tiles. */
+  /** The level shown scaled underneath during a zoom, and the current level. */
   List<Group> nodes() {
-    return List.of(previous, current);
+    return List.of(under, top);
   }
 
   double scale() {
-    return scale;
+    return current == null ? Double.NaN : current.scale();
   }
 
   long fullRepaints() {
@@ -90,10 +102,29 @@ final class TiledLayer {
     return regionRepaints;
   }
 
+  /** Tiles held by cached levels (not the level on screen). */
+  int cachedTiles() {
+    return cache.tileCount();
+  }
+
+  /** Cached levels' scales (for tests). */
+  Set<Double> cachedScales() {
+    Set<Double> scales = new HashSet<>();
+    cache.levels().forEach(l -> scales.add(l.scale()));
+    return scales;
+  }
+
+  /** Turns the level cache off (0) or sets its bound in tiles; off drops every cached level. */
+  void setCacheLimit(int maxTiles) {
+    cache.setMaxTiles(maxTiles);
+    cache.trim(pinnedUnder());
+  }
+
   /** Places both layers for the view (whole-pixel offsets; scaled while a zoom is pending). */
   void place(double viewScale, double offsetX, double offsetY) {
-    placeGroup(current, scale, viewScale, offsetX, offsetY);
-    placeGroup(previous, previousScale, viewScale, offsetX, offsetY);
+    placeGroup(top, scale(), viewScale, offsetX, offsetY);
+    placeGroup(
+        under, underLevel == null ? Double.NaN : underLevel.scale(), viewScale, offsetX, offsetY);
   }
 
   private static void placeGroup(Group g, double groupScale, double s, double ox, double oy) {
@@ -111,255 +142,250 @@ final class TiledLayer {
     g.getTransforms().setAll(new Translate(ox, oy), new Scale(f, f, 0, 0));
   }
 
+  /** True when the level at {@code s} is on screen or cached and covers {@code viewDevice}. */
+  boolean ready(double s, Rect viewDevice) {
+    if (s == scale()) {
+      return current.coversView(viewDevice);
+    }
+    TileLevel cached = cache.levels().stream().filter(l -> l.scale() == s).findFirst().orElse(null);
+    return cached != null && cached.coversView(viewDevice);
+  }
+
   /**
-   * A new zoom: the current tiles become the stale picture underneath (if they cover the view;
-   * otherwise the older stale picture stays), and tiles at {@code newScale} start empty.
+   * A new zoom: the level at {@code newScale} comes from the cache if it is there, else starts
+   * empty. The level left goes into the cache; if it covers the view (else the older picture
+   * underneath stays) it is also shown, scaled, underneath until the new level covers the view.
    */
   void rescale(double newScale, Rect viewDevice) {
-    if (newScale == scale) {
+    if (newScale == scale()) {
       return;
     }
-    if (!Double.isNaN(scale) && coversView(viewDevice)) {
-      recycle(previous);
-      for (Tile t : tiles.values()) {
-        if (t.painted && intersects(t, viewDevice)) {
-          previous.getChildren().add(t.canvas);
-        } else {
-          release(t.canvas);
-        }
+    TileLevel next = cache.take(newScale);
+    if (next == null) {
+      next = new TileLevel(newScale);
+    }
+    if (next == underLevel || next.coversView(viewDevice)) {
+      // Nothing underneath: JavaFX draws covered canvases too, so a level scaled under one that
+      // already covers the view would only make that frame a filtered full-window draw.
+      showUnder(null);
+    }
+    if (current != null) {
+      double f = current.scale() / newScale;
+      Rect oldView =
+          new Rect(
+              viewDevice.minX() * f,
+              viewDevice.minY() * f,
+              viewDevice.maxX() * f,
+              viewDevice.maxY() * f);
+      if (!next.coversView(viewDevice) && current.coversView(oldView)) {
+        showUnder(current);
       }
-      current.getChildren().clear();
-      previousScale = scale;
+      // Kept: the tiles that were in view (zooming back shows them again); the margin goes.
+      current.retain(TileLevel.Range.covering(oldView, 0), this::release);
+      cache.put(current);
+      lastLeft = current.scale();
+    }
+    current = next;
+    top.getChildren().setAll(current.group());
+    fullPending = true;
+    cache.trim(pinnedUnder());
+  }
+
+  private void showUnder(TileLevel level) {
+    underLevel = level;
+    if (level == null) {
+      under.getChildren().clear();
     } else {
-      for (Tile t : tiles.values()) {
-        release(t.canvas);
-      }
-      current.getChildren().clear();
+      under.getChildren().setAll(level.group());
     }
-    tiles.clear();
-    scale = newScale;
-    fullPending = true;
   }
 
-  /** Every tile is repainted (grid, theme or whole board changed); old pixels show meanwhile. */
+  private Set<Double> pinnedUnder() {
+    return underLevel == null ? Set.of() : Set.of(underLevel.scale());
+  }
+
+  /** Every tile of every level is repainted (grid, theme or whole board changed). */
   void invalidateAll() {
-    for (Tile t : tiles.values()) {
-      t.stale = true;
-      t.dirty = null;
+    if (current != null) {
+      current.markAllStale();
+    }
+    for (TileLevel l : cache.levels()) {
+      l.markAllStale();
     }
     fullPending = true;
   }
 
-  /** The part of the board in {@code area} (board units) must be repainted. */
+  /** The part of the board in {@code area} (board units) must be repainted, at every level. */
   void invalidate(Rect area) {
-    if (area == null || Double.isNaN(scale)) {
+    if (area == null || current == null) {
       return;
     }
-    Rect device = toDevice(area.inflate(1 / scale));
-    for (Tile t : tiles.values()) {
-      if (t.painted && !t.stale && intersects(t, device)) {
-        t.dirty = t.dirty == null ? device : t.dirty.union(device);
-      }
+    current.invalidate(area);
+    for (TileLevel l : cache.levels()) {
+      l.invalidate(area);
     }
   }
 
   /**
-   * Paints {@code e} over the tiles it meets without clearing: exact when nothing on the tiles is
-   * above it. Tiles with a repaint pending just include it in that repaint.
+   * Paints {@code e} over the current level's tiles it meets without clearing: exact when nothing
+   * on the tiles is above it. Cached levels only mark the region (repainted when shown).
    */
   void paintOnTop(Element e, Rect bounds) {
-    if (Double.isNaN(scale)) {
+    if (current == null) {
       return;
     }
-    Rect device = toDevice(bounds.inflate(1 / scale));
-    boolean dark = source.dark();
-    for (Tile t : tiles.values()) {
-      if (!t.painted || t.stale || !intersects(t, device)) {
-        continue;
-      }
-      if (t.dirty != null) {
-        t.dirty = t.dirty.union(device);
-        continue;
-      }
-      GraphicsContext gc = t.canvas.getGraphicsContext2D();
-      gc.save();
-      gc.setTransform(scale, 0, 0, scale, -t.tx * (double) TILE, -t.ty * (double) TILE);
-      ElementPainter.paint(gc, e, 0, 0, dark, scale);
-      gc.restore();
-      regionRepaints++;
+    regionRepaints += current.paintOnTop(e, bounds, source.dark());
+    for (TileLevel l : cache.levels()) {
+      l.invalidate(bounds);
     }
   }
 
+  private long lastSpent;
+  private long lastViewSpent;
+
+  /** The cost the last {@link #update} spent. */
+  long lastSpent() {
+    return lastSpent;
+  }
+
+  /** The part of that cost spent on tiles in view. */
+  long lastViewSpent() {
+    return lastViewSpent;
+  }
+
   /**
-   * Brings the tiles up to date for a view of {@code viewDevice} (device pixels at the current
-   * scale) plus a one-tile margin, spending at most {@code budget} cost units (see {@link
+   * Brings the current level up to date for a view of {@code viewDevice} (device pixels at the
+   * current scale) plus a one-tile margin, spending at most {@code budget} cost units (see {@link
    * ElementPainter#paint}); a budget of {@link Long#MAX_VALUE} paints everything pending. Returns
    * true when tiles are still waiting.
    */
   boolean update(Rect viewDevice, long budget) {
-    if (Double.isNaN(scale)) {
+    lastSpent = 0;
+    lastViewSpent = 0;
+    if (current == null) {
       return false;
     }
-    int tx0 = Math.floorDiv((int) Math.floor(viewDevice.minX()), TILE) - 1;
-    int ty0 = Math.floorDiv((int) Math.floor(viewDevice.minY()), TILE) - 1;
-    int tx1 = Math.floorDiv((int) Math.ceil(viewDevice.maxX()) - 1, TILE) + 1;
-    int ty1 = Math.floorDiv((int) Math.ceil(viewDevice.maxY()) - 1, TILE) + 1;
+    TileLevel.Range range = TileLevel.Range.covering(viewDevice, 1);
     // Tiles that left the view and its margin go back to the pool.
-    for (Iterator<Tile> it = tiles.values().iterator(); it.hasNext(); ) {
-      Tile t = it.next();
-      if (t.tx < tx0 || t.tx > tx1 || t.ty < ty0 || t.ty > ty1) {
-        current.getChildren().remove(t.canvas);
-        release(t.canvas);
-        it.remove();
-      }
-    }
-    List<Tile> waiting = new ArrayList<>();
-    for (int tx = tx0; tx <= tx1; tx++) {
-      for (int ty = ty0; ty <= ty1; ty++) {
-        Tile t = tiles.get(key(tx, ty));
-        if (t == null) {
-          t = new Tile(tx, ty, acquire());
-          t.canvas.setLayoutX(tx * (double) TILE);
-          t.canvas.setLayoutY(ty * (double) TILE);
-          t.canvas.setVisible(false);
-          current.getChildren().add(t.canvas);
-          tiles.put(key(tx, ty), t);
-        }
-        if (!t.painted || t.stale || t.dirty != null) {
-          waiting.add(t);
-        }
-      }
-    }
+    current.retain(range, this::release);
+    List<TileLevel.Tile> waiting = current.waiting(range, this::acquire, Integer.MAX_VALUE);
     double cx = (viewDevice.minX() + viewDevice.maxX()) / 2;
     double cy = (viewDevice.minY() + viewDevice.maxY()) / 2;
     // Changes first (they are what the user is looking at), then visible tiles from the middle.
     waiting.sort(
-        Comparator.<Tile>comparingInt(t -> t.dirty != null && !t.stale ? 0 : 1)
-            .thenComparingInt(t -> intersects(t, viewDevice) ? 0 : 1)
-            .thenComparingDouble(
-                t -> Math.hypot((t.tx + 0.5) * TILE - cx, (t.ty + 0.5) * TILE - cy)));
+        Comparator.<TileLevel.Tile>comparingInt(t -> t.dirty != null && !t.stale ? 0 : 1)
+            .thenComparingInt(t -> t.intersects(viewDevice) ? 0 : 1)
+            .thenComparingDouble(t -> distance(t, cx, cy)));
     long spent = 0;
     int left = waiting.size();
-    for (Tile t : waiting) {
-      if (spent >= budget || spent > 0 && !intersects(t, viewDevice)) {
+    for (TileLevel.Tile t : waiting) {
+      if (spent >= budget || spent > 0 && budget != Long.MAX_VALUE && !t.intersects(viewDevice)) {
         // Margin tiles wait for the next pulse once the view is done: show the view first.
         break;
       }
-      if (t.painted && !t.stale && t.dirty != null) {
-        spent += paint(t, t.dirty);
+      if (t.painted && !t.stale) {
         regionRepaints++;
-      } else {
-        spent += paint(t, null);
-        t.painted = true;
-        t.stale = false;
-        t.canvas.setVisible(true);
       }
-      t.dirty = null;
+      long cost = current.paint(t, source);
+      spent += cost;
+      if (t.intersects(viewDevice)) {
+        lastViewSpent += cost;
+      }
       left--;
     }
-    if (fullPending && viewPainted(viewDevice)) {
+    lastSpent = spent;
+    if (fullPending && current.viewPainted(viewDevice)) {
       fullPending = false;
       fullRepaints++;
     }
-    if (!previous.getChildren().isEmpty() && coversView(viewDevice)) {
-      recycle(previous);
-      previousScale = Double.NaN;
+    if (underLevel != null && current.coversView(viewDevice)) {
+      showUnder(null);
+      cache.trim(Set.of());
     }
     return left > 0;
   }
 
   /** True when every tile in view shows the current board at the current scale. */
   boolean viewPainted(Rect viewDevice) {
-    for (Tile t : tiles.values()) {
-      if (intersects(t, viewDevice) && (!t.painted || t.stale || t.dirty != null)) {
-        return false;
-      }
-    }
-    return coversView(viewDevice);
+    return current != null && current.viewPainted(viewDevice);
   }
 
   /** True when painted tiles at the current scale cover the whole view. */
   boolean coversView(Rect viewDevice) {
-    int tx0 = Math.floorDiv((int) Math.floor(viewDevice.minX()), TILE);
-    int ty0 = Math.floorDiv((int) Math.floor(viewDevice.minY()), TILE);
-    int tx1 = Math.floorDiv((int) Math.ceil(viewDevice.maxX()) - 1, TILE);
-    int ty1 = Math.floorDiv((int) Math.ceil(viewDevice.maxY()) - 1, TILE);
-    for (int tx = tx0; tx <= tx1; tx++) {
-      for (int ty = ty0; ty <= ty1; ty++) {
-        Tile t = tiles.get(key(tx, ty));
-        if (t == null || !t.painted) {
-          return false;
+    return current != null && current.coversView(viewDevice);
+  }
+
+  /**
+   * Pre-renders {@code targets} (levels not on screen) in order, spending at most {@code budget}:
+   * missing tiles are created while the cache has room (targets are pinned, older levels make way),
+   * waiting tiles are painted and baked. Returns what was spent and whether all targets are ready.
+   */
+  Work prerender(List<Target> targets, long budget) {
+    // The level just left is kept too: zooming back is at least as likely as any target.
+    Set<Double> pinned = new HashSet<>(pinnedUnder());
+    pinned.add(lastLeft);
+    for (Target t : targets) {
+      pinned.add(t.scale());
+    }
+    long spent = 0;
+    for (Target target : targets) {
+      if (target.scale() == scale()) {
+        continue;
+      }
+      TileLevel level = cache.get(target.scale());
+      TileLevel.Range range = TileLevel.Range.covering(target.areaDevice(), 0);
+      int room = cache.makeRoom(level == null ? range.count() : level.missing(range), pinned);
+      if (level == null) {
+        if (room == 0) {
+          continue;
         }
+        level = new TileLevel(target.scale());
+        cache.put(level);
+      }
+      List<TileLevel.Tile> waiting = level.waiting(range, this::acquire, room);
+      double cx = (target.areaDevice().minX() + target.areaDevice().maxX()) / 2;
+      double cy = (target.areaDevice().minY() + target.areaDevice().maxY()) / 2;
+      waiting.sort(Comparator.comparingDouble(t -> distance(t, cx, cy)));
+      for (TileLevel.Tile t : waiting) {
+        if (spent >= budget) {
+          return new Work(spent, false);
+        }
+        spent += level.paint(t, source);
+        bake(t.canvas);
+      }
+    }
+    return new Work(spent, true);
+  }
+
+  /** True when every target's area is painted and up to date (for tests and benchmarks). */
+  boolean prerendered(List<Target> targets) {
+    for (Target target : targets) {
+      if (target.scale() == scale()) {
+        continue;
+      }
+      TileLevel level =
+          cache.levels().stream().filter(l -> l.scale() == target.scale()).findFirst().orElse(null);
+      if (level == null || !level.viewPainted(target.areaDevice())) {
+        return false;
       }
     }
     return true;
   }
 
-  /** Paints a tile whole, or only {@code region} (device pixels); returns the cost spent. */
-  private long paint(Tile t, Rect region) {
-    GraphicsContext gc = t.canvas.getGraphicsContext2D();
-    double ox = t.tx * (double) TILE;
-    double oy = t.ty * (double) TILE;
-    double px0 = 0;
-    double py0 = 0;
-    double px1 = TILE;
-    double py1 = TILE;
-    gc.save();
-    gc.setTransform(1, 0, 0, 1, 0, 0);
-    if (region != null) {
-      // Whole device pixels, so the cleared area and the clip agree exactly.
-      px0 = Math.max(0, Math.floor(region.minX() - ox));
-      py0 = Math.max(0, Math.floor(region.minY() - oy));
-      px1 = Math.min(TILE, Math.ceil(region.maxX() - ox));
-      py1 = Math.min(TILE, Math.ceil(region.maxY() - oy));
-      if (px1 <= px0 || py1 <= py0) {
-        gc.restore();
-        return 0;
-      }
-      gc.beginPath();
-      gc.rect(px0, py0, px1 - px0, py1 - py0);
-      gc.closePath();
-      gc.clip();
-    }
-    gc.setTransform(scale, 0, 0, scale, -ox, -oy);
-    Rect area =
-        new Rect((ox + px0) / scale, (oy + py0) / scale, (ox + px1) / scale, (oy + py1) / scale);
-    source.paintBackground(gc, area, scale);
-    long cost = 50;
-    boolean dark = source.dark();
-    StrokeBatch batch = scale < StrokeBatch.MAX_SCALE ? new StrokeBatch(scale) : null;
-    for (Element e : source.elementsIn(area)) {
-      if (batch != null) {
-        if (batch.add(e)) {
-          continue;
-        }
-        cost += batch.flush(gc, dark);
-      }
-      cost += ElementPainter.paint(gc, e, 0, 0, dark, scale);
-    }
-    if (batch != null) {
-      cost += batch.flush(gc, dark);
-    }
-    gc.restore();
-    return cost;
+  /**
+   * A canvas only rasterises its recorded commands when it is rendered; a tile of a level that is
+   * not on screen would keep them until it is shown, and the whole cost would land on the frame
+   * that shows it. A 1×1 snapshot renders the canvas, which runs all of them into its bitmap now.
+   */
+  private void bake(Canvas canvas) {
+    Bounds b = canvas.getBoundsInParent();
+    SnapshotParameters params = new SnapshotParameters();
+    params.setViewport(new Rectangle2D(b.getMinX(), b.getMinY(), 1, 1));
+    canvas.snapshot(params, bakeTarget);
   }
 
-  private Rect toDevice(Rect board) {
-    return new Rect(
-        board.minX() * scale, board.minY() * scale, board.maxX() * scale, board.maxY() * scale);
-  }
-
-  private static boolean intersects(Tile t, Rect device) {
-    double x = t.tx * (double) TILE;
-    double y = t.ty * (double) TILE;
-    return device.minX() < x + TILE
-        && device.maxX() > x
-        && device.minY() < y + TILE
-        && device.maxY() > y;
-  }
-
-  private static long key(int tx, int ty) {
-    return ((long) tx << 32) ^ (ty & 0xffffffffL);
+  private static double distance(TileLevel.Tile t, double cx, double cy) {
+    return Math.hypot((t.tx + 0.5) * TILE - cx, (t.ty + 0.5) * TILE - cy);
   }
 
   private Canvas acquire() {
@@ -368,17 +394,10 @@ final class TiledLayer {
   }
 
   private void release(Canvas c) {
-    // Spare tiles make pans and zooms cheaper (a zoom replaces every tile); about one view's worth
-    // of tiles (16 MB here) bounds what they hold.
-    if (pool.size() < 64) {
+    // A few spare tiles make pans cheaper; the level cache holds the rest of what zooms reuse.
+    if (pool.size() < POOL) {
+      c.setVisible(false);
       pool.push(c);
     }
-  }
-
-  private void recycle(Group g) {
-    for (javafx.scene.Node n : g.getChildren()) {
-      release((Canvas) n);
-    }
-    g.getChildren().clear();
   }
 }

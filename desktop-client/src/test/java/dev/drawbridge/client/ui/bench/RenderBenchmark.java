@@ -182,13 +182,16 @@ public final class RenderBenchmark {
         fx(canvas::getHeight),
         open,
         (System.nanoTime() - t0) / 1e6);
+    // The heap figure includes the zoom levels pre-rendered around the opening (fit) view.
+    untilIdle();
     idleFrames(30);
     long heapView = heapAfterGc();
     long direct1 = directBytes();
     System.out.printf(
         Locale.ROOT,
         "heap after GC: start screen %.1f MB; + board model %.1f MB; board shown %.1f MB%n"
-            + "  model %.1f MB, render state (board view, index, tiles, live layer) %.1f MB heap"
+            + "  model %.1f MB, render state (board view, index, tiles, live layer, zoom levels"
+            + " pre-rendered) %.1f MB heap"
             + " + %.1f MB direct%n",
         heapEmpty / 1e6,
         heapModel / 1e6,
@@ -207,6 +210,10 @@ public final class RenderBenchmark {
           return null;
         });
     untilSettled(null);
+    // What a pulse costs while the zoom levels around this view are pre-rendered (nobody touching
+    // the board): input arriving meanwhile waits for at most one of these.
+    List<Double> prerenderPulses = frames(null, 100_000, f -> !canvas.isIdle());
+    report("pulses while the idle zoom pre-render runs (until done)", prerenderPulses);
     idleFrames(30);
     if (wanted("idle")) {
       frames("idle (nothing changes)", 120, f -> true);
@@ -261,23 +268,92 @@ public final class RenderBenchmark {
       untilSettled(null);
     }
     if (wanted("zoom")) {
+      // Warm: from a resting view, after the idle pre-render of the neighbouring levels is done.
       List<Double> zoomSteps = new ArrayList<>();
+      List<Double> prerender = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        double factor = i % 2 == 0 ? 1.25 : 0.8;
+        double factor = i % 2 == 0 ? 1.2 : 1 / 1.2;
+        prerender.add(untilIdle());
         zoomSteps.add(untilSettled(() -> canvas.zoomBy(factor)));
-        idleFrames(5);
       }
-      report("zoom step at 100 % (x1.25 / x0.8), until settled", zoomSteps);
+      report("zoom step at 100 % (x1.2 / /1.2), warm: after the idle pre-render", zoomSteps);
+      report("  idle pre-render finished this long after the previous step settled", prerender);
+      // Quick steps: three steps in, one a pulse, from a resting view; the third level was
+      // neither shown nor pre-rendered.
+      List<Double> quick = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        untilIdle();
+        Runnable in = () -> canvas.zoomBy(1.2);
+        quick.add(untilSettledSteps(in, in, in));
+        untilSettled(() -> canvas.zoomTo(1));
+        untilIdle();
+      }
+      report("three quick steps in (x1.73, a level not pre-rendered), cold", quick);
+      // Cold: the level cache and the pre-render off, as the canvas was before.
+      onFx(
+          () -> {
+            canvas.setZoomCache(false);
+            return null;
+          });
+      List<Double> cold = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        double factor = i % 2 == 0 ? 1.2 : 1 / 1.2;
+        idleFrames(5);
+        cold.add(untilSettled(() -> canvas.zoomBy(factor)));
+      }
+      report("zoom step at 100 % (x1.2 / /1.2), cold: level cache off", cold);
+      onFx(
+          () -> {
+            canvas.setZoomCache(true);
+            return null;
+          });
+      untilIdle();
     }
     if (wanted("fit")) {
       List<Double> fit = new ArrayList<>();
+      List<Double> back = new ArrayList<>();
+      List<Double> prerender = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
+        prerender.add(untilIdle());
         fit.add(untilSettled(canvas::zoomToFit));
+        untilIdle();
+        back.add(untilSettled(() -> canvas.zoomTo(1)));
+      }
+      report("zoom out to the whole board (fit), warm: after the idle pre-render", fit);
+      report("  idle pre-render at 100 % finished this long after the view settled", prerender);
+      report("back to 100 % from fit (the level left), warm", back);
+      onFx(
+          () -> {
+            canvas.setZoomCache(false);
+            return null;
+          });
+      List<Double> cold = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        idleFrames(5);
+        cold.add(untilSettled(canvas::zoomToFit));
         idleFrames(5);
         untilSettled(() -> canvas.zoomTo(1));
-        idleFrames(5);
       }
-      report("zoom out to the whole board (fit), until settled", fit);
+      report("zoom out to the whole board (fit), cold: level cache off", cold);
+      onFx(
+          () -> {
+            canvas.setZoomCache(true);
+            return null;
+          });
+      untilIdle();
+    }
+    if (wanted("zoom") || wanted("fit")) {
+      // The level cache is full of pre-rendered and recently shown levels now.
+      untilSettled(canvas::zoomToFit);
+      untilIdle();
+      untilSettled(() -> canvas.zoomTo(1));
+      untilIdle();
+      long heapCache = heapAfterGc();
+      System.out.printf(
+          Locale.ROOT,
+          "render state with the zoom-level cache filled (after fit, back, pre-render): %.1f MB"
+              + " heap%n",
+          (heapCache - heapModel) / 1e6);
     }
     if (wanted("rebuild")) {
       untilSettled(canvas::zoomToFit);
@@ -608,11 +684,28 @@ public final class RenderBenchmark {
    * to the first pulse after the settled frame was rendered.
    */
   private double untilSettled(Runnable change) throws Exception {
+    return until(
+        change == null ? new Runnable[0] : new Runnable[] {change}, () -> canvas.isSettled());
+  }
+
+  /** Runs the changes in consecutive pulses, then waits as {@link #untilSettled(Runnable)}. */
+  private double untilSettledSteps(Runnable... changes) throws Exception {
+    return until(changes, () -> canvas.isSettled());
+  }
+
+  /** Ms until the canvas is settled and its idle pre-render of zoom levels is done too. */
+  private double untilIdle() throws Exception {
+    return until(new Runnable[0], () -> canvas.isIdle());
+  }
+
+  private double until(Runnable[] changes, java.util.function.BooleanSupplier ready)
+      throws Exception {
     CompletableFuture<Double> done = new CompletableFuture<>();
     onFx(
         () -> {
           new AnimationTimer() {
             long start;
+            int ran;
             boolean settledSeen;
 
             @Override
@@ -620,15 +713,18 @@ public final class RenderBenchmark {
               long t = System.nanoTime();
               if (start == 0) {
                 start = t;
-                if (change != null) {
-                  change.run();
+                if (changes.length == 0) {
+                  return;
                 }
+              }
+              if (ran < changes.length) {
+                changes[ran++].run();
                 return;
               }
               if (settledSeen) {
                 stop();
                 done.complete((t - start) / 1e6);
-              } else if (canvas != null && canvas.isSettled()) {
+              } else if (canvas != null && ready.getAsBoolean()) {
                 settledSeen = true;
               }
             }
@@ -657,6 +753,11 @@ public final class RenderBenchmark {
         v[Math.min(v.length - 1, v.length * 99 / 100)],
         v[v.length - 1],
         v.length);
+    if (Boolean.getBoolean("bench.values") && values.size() <= 16) {
+      System.out.println(
+          "    in order: "
+              + values.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList());
+    }
   }
 
   private static long heapAfterGc() throws Exception {

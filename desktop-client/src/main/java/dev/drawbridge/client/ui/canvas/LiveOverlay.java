@@ -1,0 +1,205 @@
+package dev.drawbridge.client.ui.canvas;
+
+import dev.drawbridge.client.ui.geom.Handles;
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.ui.tool.ToolPreview;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ZOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * The live layer over the tiles: elements being drawn or moved here (shifted by the drag), the
+ * tool's preview, the selection with its handles and others' cursors. Each frame clears only what
+ * the previous one drew, and the full-window canvas is hidden when it has nothing to show (an empty
+ * layer still costs a blend of every pixel each frame it is redrawn).
+ */
+final class LiveOverlay {
+  static final Color SELECTION = Color.web("#4f7cff");
+
+  /** What one frame of the live layer shows. */
+  record Frame(
+      Viewport viewport,
+      BoardState view,
+      Set<String> liveIds,
+      double dx,
+      double dy,
+      Set<String> hiddenIds,
+      ToolPreview preview,
+      List<String> selected,
+      Collection<RemoteCursor> cursors,
+      boolean dark) {}
+
+  private final Canvas canvas;
+
+  /** Screen pixels: what the last frame drew, so the next one clears only that. */
+  private Rect drawn;
+
+  LiveOverlay(Canvas canvas) {
+    this.canvas = canvas;
+  }
+
+  /** Matches the window size (a new size clears everything next frame). */
+  void resize(double w, double h) {
+    if (canvas.getWidth() != Math.ceil(w) || canvas.getHeight() != Math.ceil(h)) {
+      canvas.setWidth(Math.ceil(w));
+      canvas.setHeight(Math.ceil(h));
+      drawn = new Rect(0, 0, canvas.getWidth(), canvas.getHeight());
+    }
+  }
+
+  void paint(Frame f) {
+    GraphicsContext gc = canvas.getGraphicsContext2D();
+    gc.setTransform(1, 0, 0, 1, 0, 0);
+    if (drawn != null) {
+      Rect c = drawn.inflate(2);
+      gc.clearRect(c.minX(), c.minY(), c.width(), c.height());
+    }
+    drawn = null;
+    Viewport viewport = f.viewport();
+    double s = viewport.scale();
+    List<Element> shown = new ArrayList<>();
+    for (String id : f.liveIds()) {
+      Element e = f.view().get(id);
+      if (e != null && !e.deleted() && !f.hiddenIds().contains(id)) {
+        shown.add(e);
+      }
+    }
+    shown.sort(ZOrder.PAINT_ORDER);
+    boolean nothing =
+        shown.isEmpty()
+            && f.preview() instanceof ToolPreview.Nothing
+            && f.selected().isEmpty()
+            && f.cursors().isEmpty();
+    canvas.setVisible(!nothing);
+    if (nothing) {
+      return;
+    }
+    gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
+    for (Element e : shown) {
+      ElementPainter.paint(gc, e, f.dx(), f.dy(), f.dark());
+      drewBoard(viewport, Rect.paintedBounds(e).translate(f.dx(), f.dy()));
+    }
+    switch (f.preview()) {
+      case ToolPreview.Shape shape -> {
+        ElementPainter.paint(gc, shape.element(), 0, 0, f.dark());
+        drewBoard(viewport, Rect.paintedBounds(shape.element()));
+      }
+      case ToolPreview.Marquee m -> {
+        drewBoard(viewport, m.area().inflate(1 / s));
+        gc.setFill(SELECTION.deriveColor(0, 1, 1, 0.08));
+        gc.fillRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
+        gc.setStroke(SELECTION);
+        gc.setLineWidth(1 / s);
+        gc.strokeRect(m.area().minX(), m.area().minY(), m.area().width(), m.area().height());
+      }
+      case ToolPreview.Nothing n -> {}
+    }
+    paintSelection(gc, f);
+    gc.setTransform(1, 0, 0, 1, 0, 0);
+    paintCursors(gc, f);
+  }
+
+  private void paintSelection(GraphicsContext gc, Frame f) {
+    double s = f.viewport().scale();
+    gc.setStroke(SELECTION);
+    gc.setLineWidth(1.5 / s);
+    gc.setLineDashes(4 / s, 3 / s);
+    for (String id : f.selected()) {
+      Element e = f.view().get(id);
+      if (e == null || e.deleted()) {
+        continue;
+      }
+      Rect r = Rect.paintedBounds(e).inflate(3 / s);
+      if (f.liveIds().contains(id)) {
+        r = r.translate(f.dx(), f.dy());
+      }
+      gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
+      drewBoard(f.viewport(), r.inflate(2 / s));
+    }
+    gc.setLineDashes();
+    if (f.selected().size() == 1) {
+      Element only = f.view().get(f.selected().getFirst());
+      if (only != null && !only.deleted() && !f.hiddenIds().contains(only.id())) {
+        paintHandles(gc, only, f);
+      }
+    }
+  }
+
+  private void paintHandles(GraphicsContext gc, Element e, Frame f) {
+    double s = f.viewport().scale();
+    double half = 4 / s;
+    double dx = f.liveIds().contains(e.id()) ? f.dx() : 0;
+    double dy = f.liveIds().contains(e.id()) ? f.dy() : 0;
+    gc.setFill(Color.WHITE);
+    gc.setStroke(SELECTION);
+    gc.setLineWidth(1.5 / s);
+    for (Handles.Handle h : Handles.of(e)) {
+      double[] p = Handles.position(e, h);
+      double x = p[0] + dx - half;
+      double y = p[1] + dy - half;
+      gc.fillRect(x, y, 2 * half, 2 * half);
+      gc.strokeRect(x, y, 2 * half, 2 * half);
+      drewBoard(f.viewport(), new Rect(x, y, x + 2 * half, y + 2 * half).inflate(2 / s));
+    }
+  }
+
+  private void paintCursors(GraphicsContext gc, Frame f) {
+    Font font = Font.font("System", FontWeight.BOLD, 13);
+    gc.setFont(font);
+    gc.setTextBaseline(VPos.CENTER);
+    for (RemoteCursor c : f.cursors()) {
+      double x = Math.round(f.viewport().toScreenX(c.x()));
+      double y = Math.round(f.viewport().toScreenY(c.y()));
+      Color color = safeColor(c.color());
+      gc.setFill(color);
+      gc.setStroke(Color.WHITE);
+      gc.setLineWidth(1.5);
+      double[] xs = {x, x, x + 5.4, x + 9, x + 11.4, x + 7.8, x + 14.4};
+      double[] ys = {y, y + 20.4, y + 15.6, y + 23.4, y + 22.2, y + 14.4, y + 14.4};
+      gc.fillPolygon(xs, ys, xs.length);
+      gc.strokePolygon(xs, ys, xs.length);
+      String name = c.name() == null || c.name().isBlank() ? "?" : c.name();
+      javafx.scene.text.Text measure = new javafx.scene.text.Text(name);
+      measure.setFont(font);
+      double textWidth = measure.getLayoutBounds().getWidth() + 14;
+      gc.setFill(color);
+      gc.fillRoundRect(x + 12, y + 20, textWidth, 22, 11, 11);
+      gc.setFill(
+          color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
+      gc.fillText(name, x + 19, y + 31);
+      drewScreen(new Rect(x - 2, y - 2, x + 14 + textWidth, y + 44));
+    }
+  }
+
+  private void drewBoard(Viewport viewport, Rect r) {
+    drewScreen(
+        new Rect(
+            viewport.toScreenX(r.minX()),
+            viewport.toScreenY(r.minY()),
+            viewport.toScreenX(r.maxX()),
+            viewport.toScreenY(r.maxY())));
+  }
+
+  private void drewScreen(Rect r) {
+    drawn = drawn == null ? r : drawn.union(r);
+  }
+
+  private static Color safeColor(String web) {
+    try {
+      return Color.web(web);
+    } catch (RuntimeException e) {
+      return Color.web("#6965db");
+    }
+  }
+}
