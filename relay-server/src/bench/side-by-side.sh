@@ -25,7 +25,7 @@ SAT_RATES=${SAT_RATES:-"30 40 50 60 75 90 110"}  # per-client rates for the satu
 SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
 IDLE=${IDLE:-10000}                        # idle connections for the memory figure
 PHASES=${PHASES:-"steady saturation slow idle"}
-TARGETS=${TARGETS:-"seed mem sqlite"}
+TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
 NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
 SERVER_CPU=${SERVER_CPU:-0}
@@ -43,6 +43,7 @@ TICKS=$(getconf CLK_TCK)
 
 declare -A PID PORT
 PORT[seed]=$PORT_BASE; PORT[mem]=$((PORT_BASE + 1)); PORT[sqlite]=$((PORT_BASE + 2))
+PORT[sqlite-os]=$((PORT_BASE + 3))   # SQLite with --durability os (no fsync per commit)
 STARTED=()
 
 cleanup() {
@@ -60,9 +61,10 @@ start_server() { # target
     seed) (cd "$SEED_DIR" && PORT=$port HOST=127.0.0.1 exec nice -n "$NICE" taskset -c "$SERVER_CPU" node seed-relay.js) \
             >>"$OUT/$t.log" 2>&1 &
           ;;
-    mem|sqlite)
+    mem|sqlite|sqlite-os)
       local storage=(--in-memory)
-      if [[ $t == sqlite ]]; then rm -rf "$OUT/data"; storage=(--data-dir "$OUT/data"); fi
+      if [[ $t == sqlite* ]]; then rm -rf "$OUT/data-$t"; storage=(--data-dir "$OUT/data-$t"); fi
+      if [[ $t == sqlite-os ]]; then storage+=(--durability os); fi
       nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError $RELAY_JAVA_OPTS -jar "$JAR" serve \
         --no-auth "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
         --max-connections-per-ip 100000 --ping-interval 600 >>"$OUT/$t.log" 2>&1 &

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link OpLog}: one SQLite file in WAL mode with {@code synchronous=FULL} for the ops,
- * and {@link SnapshotFiles} beside it for each room's newest snapshot.
+ * The default {@link OpLog}: one SQLite file in WAL mode ({@code synchronous=FULL} unless the
+ * {@link Durability} says otherwise) for the ops, and {@link SnapshotFiles} beside it for each
+ * room's newest snapshot.
  *
  * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
  * transaction and completes their futures in order after the commit. Under load many ops share one
@@ -62,15 +63,23 @@ public final class SqliteOpLog implements OpLog {
 
   private record Stop(CompletableFuture<Void> done) implements Write {}
 
-  /** Opens (or creates) the log in {@code dataDir}. */
+  /**
+   * Opens (or creates) the log in {@code dataDir}; acks wait for the disk ({@link
+   * Durability#DISK}).
+   */
   public SqliteOpLog(Path dataDir) {
+    this(dataDir, Durability.DISK);
+  }
+
+  /** Opens (or creates) the log in {@code dataDir} with the given ack promise. */
+  public SqliteOpLog(Path dataDir, Durability durability) {
     try {
       Files.createDirectories(dataDir);
       String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
       writeConnection = DriverManager.getConnection(url);
       try (Statement s = writeConnection.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA synchronous=" + durability.sqliteSynchronous());
         s.execute("PRAGMA busy_timeout=10000");
         s.execute(
             "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
@@ -206,6 +215,14 @@ public final class SqliteOpLog implements OpLog {
     }
     for (Write w : work) {
       w.done().complete(null);
+    }
+  }
+
+  /** SQLite's synchronous setting on the writer's connection (1 NORMAL, 2 FULL): diagnostics. */
+  int synchronousSetting() throws SQLException {
+    try (Statement s = writeConnection.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+      return r.next() ? r.getInt(1) : -1;
     }
   }
 

@@ -80,7 +80,7 @@ public final class Relay implements AutoCloseable {
             ? new InMemoryOpLog()
             : config.redisUri() != null
                 ? new RedisOpLog(config.redisUri(), "drawbridge:")
-                : new SqliteOpLog(config.dataDir());
+                : new SqliteOpLog(config.dataDir(), config.durability());
     ExecutorService snapshotWorker =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("room-snapshots").daemon(true).factory());

@@ -1,6 +1,7 @@
 package dev.drawbridge.relay.ops;
 
 import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  * @param metricsBindAddress interface for /healthz and /metrics
  * @param metricsPort port for /healthz and /metrics; -1 disables them, 0 picks a free one
  * @param limits room limits (members, rooms, rates, snapshots)
+ * @param durability what an ack promises with the SQLite op log (disk by default)
  * @param redisUri store ops in this Redis (e.g. {@code redis://host:6379/0}) instead of SQLite;
  *     null for SQLite. One relay per room at a time: relays do not fan out to each other.
  */
@@ -45,10 +47,14 @@ public record RelayConfig(
     int metricsPort,
     RoomLimits limits,
     String redisUri,
-    int helloTimeoutSeconds) {
+    int helloTimeoutSeconds,
+    Durability durability) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
+    if (durability == null) {
+      throw new IllegalArgumentException("durability is required");
+    }
     if (!noAuth && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("a secret is required unless noAuth is set");
     }
@@ -93,7 +99,8 @@ public record RelayConfig(
         -1,
         RoomLimits.defaults(),
         null,
-        10);
+        10,
+        Durability.DISK);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -165,6 +172,10 @@ public record RelayConfig(
     return edit(d -> d.helloTimeoutSeconds = v);
   }
 
+  public RelayConfig withDurability(Durability v) {
+    return edit(d -> d.durability = v);
+  }
+
   public RelayConfig withLimits(RoomLimits v) {
     return edit(d -> d.limits = v);
   }
@@ -195,6 +206,7 @@ public record RelayConfig(
     RoomLimits limits;
     String redisUri;
     int helloTimeoutSeconds;
+    Durability durability;
 
     Draft(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -214,6 +226,7 @@ public record RelayConfig(
       limits = from.limits;
       redisUri = from.redisUri;
       helloTimeoutSeconds = from.helloTimeoutSeconds;
+      durability = from.durability;
     }
 
     RelayConfig build() {
@@ -234,7 +247,8 @@ public record RelayConfig(
           metricsPort,
           limits,
           redisUri,
-          helloTimeoutSeconds);
+          helloTimeoutSeconds,
+          durability);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.ops;
 
+import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import dev.drawbridge.relay.tls.TlsConfig;
 import java.nio.file.Path;
@@ -46,6 +47,28 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "${env:DRAWBRIDGE_IN_MEMORY:-false}",
       description = "Keep ops in memory only (DRAWBRIDGE_IN_MEMORY).")
   boolean inMemory;
+
+  @Option(
+      names = "--durability",
+      defaultValue = "${env:DRAWBRIDGE_DURABILITY:-disk}",
+      converter = DurabilityConverter.class,
+      description =
+          "When an op is acked with the SQLite op log: disk = on disk (fsync per commit; survives"
+              + " a power cut), os = in the OS cache (survives the relay being killed, not a power"
+              + " cut) (DRAWBRIDGE_DURABILITY, default ${DEFAULT-VALUE}).")
+  Durability durability;
+
+  /** Accepts the documented lower-case names. */
+  static final class DurabilityConverter implements CommandLine.ITypeConverter<Durability> {
+    @Override
+    public Durability convert(String value) {
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "disk" -> Durability.DISK;
+        case "os" -> Durability.OS;
+        default -> throw new CommandLine.TypeConversionException("expected disk or os: " + value);
+      };
+    }
+  }
 
   @Option(
       names = "--redis-url",
@@ -264,7 +287,8 @@ final class ServeCommand implements Callable<Integer> {
         metricsPort,
         limits,
         redisUrl,
-        helloTimeout);
+        helloTimeout,
+        durability);
   }
 
   @Override

@@ -91,4 +91,17 @@ class SqliteOpLogTest extends OpLogContract {
     await(log.saveSnapshot("old", boardAt(2)));
     assertThat(log.latestSnapshot("old")).contains(boardAt(2));
   }
+
+  @Test
+  void withOsDurabilityCommitsSkipTheFsyncAndKeepEverythingAcrossARestart() throws Exception {
+    log.close();
+    log = new SqliteOpLog(dir, Durability.OS);
+    assertThat(((SqliteOpLog) log).synchronousSetting())
+        .isEqualTo(1); // NORMAL: no fsync per commit
+    await(log.append("os", op(1, "a")));
+    log.close();
+    log = new SqliteOpLog(dir);
+    assertThat(((SqliteOpLog) log).synchronousSetting()).isEqualTo(2); // FULL, the default
+    assertThat(log.readAfter("os", 0, 10)).containsExactly(op(1, "a"));
+  }
 }

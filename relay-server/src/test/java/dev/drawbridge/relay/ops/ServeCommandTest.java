@@ -1,0 +1,31 @@
+package dev.drawbridge.relay.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drawbridge.relay.oplog.Durability;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The serve flags become the relay's config (docs/relay.md lists them). */
+class ServeCommandTest {
+  private static RelayConfig parse(String... args) {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs(args);
+    return serve.config();
+  }
+
+  @Test
+  void acksWaitForTheDiskUnlessTheHostChoosesTheOsCache() {
+    assertThat(parse("--no-auth").durability()).isEqualTo(Durability.DISK);
+    assertThat(parse("--no-auth", "--durability", "os").durability()).isEqualTo(Durability.OS);
+    assertThat(parse("--no-auth", "--durability=DISK").durability()).isEqualTo(Durability.DISK);
+  }
+
+  @Test
+  void anUnknownDurabilityIsRefusedWithTheChoices() {
+    assertThatThrownBy(() -> parse("--no-auth", "--durability", "sometimes"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("expected disk or os");
+  }
+}
