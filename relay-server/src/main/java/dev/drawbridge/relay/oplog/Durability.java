@@ -2,7 +2,7 @@ package dev.drawbridge.relay.oplog;
 
 /**
  * What an ack promises about the op it confirms (SQLite op log). The choice is the self-hoster's:
- * {@link #DISK} costs one fsync per commit (about 40 µs of CPU on the benchmark VM, milliseconds of
+ * {@link #DISK} costs one fsync per commit (40–55 µs of CPU on the benchmark VM, milliseconds of
  * latency on a spinning disk or network storage); {@link #OS} skips it.
  */
 public enum Durability {
