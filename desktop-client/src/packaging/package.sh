@@ -46,6 +46,8 @@ cp "$target/$app_jar" "$target/app-input/"
 # java.desktop/java.datatransfer for AWT image I/O (PNG export), java.sql for SQLite (embedded
 # relay), java.naming/java.management for Logback and Micrometer, jdk.localedata for 简体中文,
 # jdk.unsupported for Netty and JavaFX, jdk.crypto.ec for TLS.
+# --include-locales keeps the locale data of the two languages the UI ships (English, 简体中文;
+# other system locales show the English UI and fall back to the root formats): 25 MB less runtime.
 # No --compress: the installers compress anyway, and a zip-compressed runtime made the .deb
 # larger (62 MB -> 87 MB) while saving only disk space after install (174 MB -> 117 MB).
 modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.sql,java.xml,java.scripting,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.net,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
@@ -53,7 +55,7 @@ modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,ja
 "$java_home/bin/jlink" \
   --module-path "$target/jfx-mods" \
   --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --include-locales=en,zh \
   --output "$target/runtime"
 
 common=(
