@@ -35,15 +35,7 @@ class SnapshotCadenceTest {
     Session s = registry.open("room", new FakeSocket(), new Grant(Role.EDITOR, null));
     s.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0), 100);
     int n = 400; // every op adds an element: the board holds seq elements at seq
-    for (int i = 1; i <= n; i++) {
-      s.receive(
-          new ClientMessage.SubmitOp(
-              "op" + i,
-              new Op.AddElement(
-                  Element.freehand(
-                      "e" + i, ElementKind.STROKE, 0, 0, Points.of(1, 1), Style.DEFAULT, 1))),
-          100);
-    }
+    submit(s, 1, n);
     assertThat(snapshotSeqs).startsWith(10L, 20L, 30L, 40L);
     long last = 0;
     for (long seq : snapshotSeqs) {
