@@ -27,6 +27,7 @@ IDLE=${IDLE:-10000}                        # idle connections for the memory fig
 PHASES=${PHASES:-"steady saturation slow idle"}
 TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
+AUTH=${AUTH:-0}                            # 1: Drawbridge relays check tokens (the load carries one)
 NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -40,6 +41,12 @@ PORT_BASE=${PORT_BASE:-19200}
 ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) >= IDLE + 1000 )) || echo "warning: ulimit -n $(ulimit -n) is low for $IDLE idle connections" >&2
 TICKS=$(getconf CLK_TCK)
+AUTH_ARGS=(--no-auth); TOKEN_ARGS=()
+if [[ $AUTH == 1 ]]; then
+  secret=side-by-side-$RANDOM$RANDOM
+  AUTH_ARGS=(--secret "$secret")
+  TOKEN_ARGS=(--token "$("$JAVA" -jar "$JAR" token --secret "$secret" --room '*' --ttl 1d)")
+fi
 
 declare -A PID PORT
 PORT[seed]=$PORT_BASE; PORT[mem]=$((PORT_BASE + 1)); PORT[sqlite]=$((PORT_BASE + 2))
@@ -66,7 +73,7 @@ start_server() { # target
       if [[ $t == sqlite* ]]; then rm -rf "$OUT/data-$t"; storage=(--data-dir "$OUT/data-$t"); fi
       if [[ $t == sqlite-os ]]; then storage+=(--durability os); fi
       nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError $RELAY_JAVA_OPTS -jar "$JAR" serve \
-        --no-auth "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
+        "${AUTH_ARGS[@]}" "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
         --max-connections-per-ip 100000 --ping-interval 600 >>"$OUT/$t.log" 2>&1 &
       ;;
   esac
@@ -90,9 +97,9 @@ status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 
 bench() { # target outfile extra-args...
   local t=$1 out=$2; shift 2
-  local kind=drawbridge; [[ $t == seed ]] && kind=raw
+  local kind=drawbridge tok=("${TOKEN_ARGS[@]}"); [[ $t == seed ]] && kind=raw tok=()
   timeout 600 nice -n "$NICE" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" bench --target "$kind" \
-    --url "ws://127.0.0.1:${PORT[$t]}" --json "$@" >"$out" 2>"$out.err" || true
+    --url "ws://127.0.0.1:${PORT[$t]}" --json "${tok[@]}" "$@" >"$out" 2>"$out.err" || true
 }
 
 run_load() { # target label rate duration extra...
@@ -165,9 +172,11 @@ if phase idle; then
     stop_server "$t"; start_server "$t"
     sleep 2
     base=$(status_kb "${PID[$t]}" VmRSS)
+    idle_tok=("${TOKEN_ARGS[@]}"); [[ $t == seed ]] && idle_tok=()
     echo "idle: $t, $IDLE connections (baseline RSS $base kB)"
     timeout 300 nice -n "$NICE" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" bench --url "ws://127.0.0.1:${PORT[$t]}" \
       --target "$([[ $t == seed ]] && echo raw || echo drawbridge)" --idle "$IDLE" --duration 20s \
+      "${idle_tok[@]}" \
       >"$OUT/idle-$t.log" 2>&1 &
     gen=$!; STARTED+=("$gen")
     for _ in $(seq 240); do grep -q "idle ready" "$OUT/idle-$t.log" && break; sleep 0.5; done
