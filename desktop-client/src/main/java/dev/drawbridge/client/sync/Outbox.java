@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -39,6 +40,9 @@ final class Outbox {
   private final SendBudget budget;
 
   private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
+  // Unacked ops per element: the status bar counts changed elements, not ops (one stroke drawn
+  // offline is an add and a few dozen appends, and "37 changes" for one stroke reads as a bug).
+  private final HashMap<String, Integer> unackedPerElement = new HashMap<>();
   private final ArrayDeque<Outgoing> awaitingDisk = new ArrayDeque<>();
   private final ArrayDeque<Outgoing> sendQueue = new ArrayDeque<>();
   private final Set<String> inFlight = new HashSet<>();
@@ -67,7 +71,7 @@ final class Outbox {
     this.sendWindow = config.sendWindow();
     this.budget = new SendBudget(config.opsPerSecond(), config.opBurst(), clock.instant());
     for (PendingOp p : board.pendingOps()) {
-      unacked.put(p.id(), new Outgoing(p, ++nextIndex));
+      track(new Outgoing(p, ++nextIndex));
     }
     durableIndex = nextIndex;
   }
@@ -75,6 +79,11 @@ final class Outbox {
   /** Local ops not yet acknowledged by the relay. */
   int size() {
     return unacked.size();
+  }
+
+  /** Elements with local changes not yet acknowledged (what the status bar counts). */
+  int changedElements() {
+    return unackedPerElement.size();
   }
 
   boolean contains(String opId) {
@@ -89,7 +98,7 @@ final class Outbox {
   /** A new local op: journal it; it goes out once on disk. */
   void submitted(PendingOp op) {
     Outgoing o = new Outgoing(op, ++nextIndex);
-    unacked.put(op.id(), o);
+    track(o);
     awaitingDisk.add(o);
     journal.append(op, o.index());
     firePending();
@@ -127,7 +136,7 @@ final class Outbox {
   void acked(ServerMessage.Ack ack) {
     board.acknowledge(ack.id(), ack.seq());
     budget.speedUp();
-    unacked.remove(ack.id());
+    untrack(ack.id());
     inFlight.remove(ack.id());
     journal.acked(ack.id(), ack.seq());
     firePending();
@@ -139,7 +148,7 @@ final class Outbox {
    * connection dropped, this replaces its lost ack.
    */
   void seenInCatchUp(String opId, long seq) {
-    if (unacked.remove(opId) != null) {
+    if (untrack(opId)) {
       inFlight.remove(opId);
       journal.acked(opId, seq);
       firePending();
@@ -171,7 +180,7 @@ final class Outbox {
     }
     log.info("The relay refused op {} ({})", nack.id(), nack.reason());
     board.reject(nack.id());
-    unacked.remove(nack.id());
+    untrack(nack.id());
     inFlight.remove(nack.id());
     journal.dropped(nack.id());
     firePending();
@@ -232,7 +241,22 @@ final class Outbox {
             });
   }
 
+  private void track(Outgoing o) {
+    unacked.put(o.op().id(), o);
+    unackedPerElement.merge(o.op().op().elementId(), 1, Integer::sum);
+  }
+
+  /** Forgets an unacked op; false when it was not one. */
+  private boolean untrack(String opId) {
+    Outgoing o = unacked.remove(opId);
+    if (o == null) {
+      return false;
+    }
+    unackedPerElement.computeIfPresent(o.op().op().elementId(), (id, n) -> n == 1 ? null : n - 1);
+    return true;
+  }
+
   private void firePending() {
-    events.pendingChanged(unacked.size());
+    events.pendingChanged(changedElements());
   }
 }

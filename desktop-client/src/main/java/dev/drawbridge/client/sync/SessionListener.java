@@ -17,7 +17,10 @@ public interface SessionListener {
   /** Another member's cursor or selection moved. */
   default void presence(ServerMessage.PresenceBroadcast presence) {}
 
-  /** The number of local ops not yet acknowledged changed. */
+  /**
+   * The number of elements with local changes the relay has not acknowledged yet changed (a stroke
+   * drawn offline counts once, however many ops it took).
+   */
   default void pendingChanged(int pendingCount) {}
 
   /**

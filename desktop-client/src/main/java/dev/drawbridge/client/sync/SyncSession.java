@@ -154,7 +154,7 @@ public final class SyncSession implements BoardSession {
     events.add(listener);
     listener.stateChanged(events.state());
     listener.peersChanged(peers());
-    listener.pendingChanged(outbox.size());
+    listener.pendingChanged(outbox.changedElements());
   }
 
   @Override

@@ -63,6 +63,22 @@ class SyncSessionTest {
   }
 
   @Test
+  void theStatusCountsChangedElementsNotOps() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      h.transport.dropFromServer(1006, "gone");
+      h.board().submit(add("s"));
+      for (int i = 0; i < 20; i++) {
+        h.board().submit(new Op.AppendPoints("s", Points.of(i, i)));
+      }
+      h.board().submit(rect("r"));
+      // One stroke drawn offline is 21 ops but one change; the rectangle is the second.
+      assertThat(h.session.pendingCount()).isEqualTo(22);
+      assertThat(h.pendingCounts).last().isEqualTo(2);
+    }
+  }
+
+  @Test
   void localOpIsSentAfterSyncAndAckClearsIt() {
     try (SessionHarness h = new SessionHarness(dir)) {
       h.connectAndSync(0);
