@@ -1,12 +1,15 @@
 package dev.drawbridge.client.ui.geom;
 
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
 import java.util.List;
 
 /**
- * Resize handles: the four corners of a rectangle or ellipse, the two ends of a line or arrow.
- * Dragging a corner keeps the opposite corner in place; dragging an end moves only that end.
+ * Resize handles: the four corners of a rectangle, ellipse, text or freehand stroke (on its
+ * bounds), the two ends of a line or arrow. Dragging a corner keeps the opposite corner in place;
+ * dragging an end moves only that end. A box takes the new size, text scales its font ({@link
+ * TextScaling}) and a freehand stroke scales its points ({@link FreehandScaling}).
  */
 public final class Handles {
   /** Which handle. */
@@ -24,18 +27,19 @@ public final class Handles {
 
   private Handles() {}
 
-  /** The handles {@code e} has (none for freehand and text). */
+  /** The handles {@code e} has: corners for boxes, text and freehand, ends for lines. */
   public static List<Handle> of(Element e) {
     return switch (e.kind()) {
-      case RECTANGLE, ELLIPSE -> CORNERS;
+      case RECTANGLE, ELLIPSE, TEXT, STROKE, HIGHLIGHTER -> CORNERS;
       case LINE, ARROW -> ENDS;
-      default -> List.of();
     };
   }
 
   /** Where handle {@code h} of {@code e} is, in board units: {@code [x, y]}. */
   public static double[] position(Element e, Handle h) {
-    Rect r = Rect.spanning(e.x(), e.y(), e.x() + e.w(), e.y() + e.h());
+    // For a box the bounds are its normalised rectangle; for text and freehand, what they cover.
+    double[] b = e.bounds();
+    Rect r = new Rect(b[0], b[1], b[2], b[3]);
     return switch (h) {
       case NW -> new double[] {r.minX(), r.minY()};
       case NE -> new double[] {r.maxX(), r.minY()};
@@ -57,8 +61,37 @@ public final class Handles {
     return null;
   }
 
-  /** The patch that moves handle {@code h} of {@code e} to (px, py). */
+  /** The corner across from corner {@code h}; an end for an end. */
+  public static Handle opposite(Handle h) {
+    return switch (h) {
+      case NW -> Handle.SE;
+      case NE -> Handle.SW;
+      case SW -> Handle.NE;
+      case SE -> Handle.NW;
+      case START -> Handle.END;
+      case END -> Handle.START;
+    };
+  }
+
+  /**
+   * {@code e} as it would be with handle {@code h} dragged to (px, py): what a resize previews.
+   * {@code keepAspect} (shift) keeps a freehand stroke's proportions; text always keeps them.
+   */
+  public static Element resized(Element e, Handle h, double px, double py, boolean keepAspect) {
+    if (e.kind().isFreehand()) {
+      return FreehandScaling.scaled(e, h, px, py, keepAspect);
+    }
+    return drag(e, h, px, py).applyTo(e);
+  }
+
+  /**
+   * The patch that moves handle {@code h} of {@code e} to (px, py). Not for freehand strokes: a
+   * patch cannot carry points ({@link FreehandScaling} makes a scaled copy instead).
+   */
   public static ElementPatch drag(Element e, Handle h, double px, double py) {
+    if (e.kind() == ElementKind.TEXT) {
+      return TextScaling.patch(e, h, px, py);
+    }
     if (h == Handle.START) {
       double endX = e.x() + e.w();
       double endY = e.y() + e.h();
@@ -67,14 +100,7 @@ public final class Handles {
     if (h == Handle.END) {
       return ElementPatch.NONE.withSize(px - e.x(), py - e.y());
     }
-    Handle opposite =
-        switch (h) {
-          case NW -> Handle.SE;
-          case NE -> Handle.SW;
-          case SW -> Handle.NE;
-          default -> Handle.NW;
-        };
-    double[] fixed = position(e, opposite);
+    double[] fixed = position(e, opposite(h));
     Rect r = Rect.spanning(fixed[0], fixed[1], px, py);
     return ElementPatch.move(r.minX(), r.minY()).withSize(r.width(), r.height());
   }
