@@ -147,18 +147,12 @@ public final class SelectTool implements Tool {
         resized = null;
         ctx.hide(Set.of());
         ctx.previewChanged();
-        // A click on a handle changes nothing (not even rounding noise).
+        // A click on a handle changes nothing (not even rounding noise). Commit against the
+        // element as it is now: someone may have moved or deleted it during the drag.
         boolean moved = p.x() != startX || p.y() != startY;
-        if (moved && resizing.kind().isFreehand()) {
-          Element scaled = Handles.resized(resizing, handle, p.x(), p.y(), p.shift());
-          if (!scaled.equals(resizing)) {
-            replaceWithCopy(resizing, scaled);
-          }
-        } else if (moved) {
-          ElementPatch patch = Handles.drag(resizing, handle, p.x(), p.y());
-          if (!patch.applyTo(resizing).equals(resizing)) {
-            ctx.board().submit(new Op.UpdateElement(resizing.id(), patch));
-          }
+        Element current = ctx.board().view().get(resizing.id());
+        if (moved && current != null && !current.deleted()) {
+          commitResize(current, p);
         }
         resizing = null;
       }
@@ -222,6 +216,20 @@ public final class SelectTool implements Tool {
       return new ToolPreview.Shape(resized);
     }
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
+  }
+
+  private void commitResize(Element e, PointerInput p) {
+    if (e.kind().isFreehand()) {
+      Element scaled = Handles.resized(e, handle, p.x(), p.y(), p.shift());
+      if (!scaled.equals(e)) {
+        replaceWithCopy(e, scaled);
+      }
+    } else {
+      ElementPatch patch = Handles.drag(e, handle, p.x(), p.y());
+      if (!patch.applyTo(e).equals(e)) {
+        ctx.board().submit(new Op.UpdateElement(e.id(), patch));
+      }
+    }
   }
 
   /**

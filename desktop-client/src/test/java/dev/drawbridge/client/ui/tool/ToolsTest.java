@@ -476,4 +476,20 @@ class ToolsTest {
     assertThat(ctx.board.view().get(stroke.id())).isEqualTo(stroke);
     assertThat(ctx.board.view().visibleElements()).containsExactly(stroke);
   }
+
+  @Test
+  void aStrokeDeletedDuringTheResizeDragStaysDeleted() {
+    Element stroke = addStroke(ElementKind.STROKE, 0, 0, 100, 50);
+    ctx.selection.set(List.of(stroke.id()));
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(at(150, 110, 0));
+    select.dragged(at(250, 160, 0));
+    // Someone else deletes it (here: a local delete standing in for a remote one).
+    ctx.board.submit(new Op.DeleteElement(stroke.id()));
+    sent.clear();
+    select.released(at(250, 160, 0));
+    assertThat(sent).isEmpty();
+    assertThat(ctx.board.view().visibleElements()).isEmpty();
+    assertThat(ctx.hidden).isEmpty();
+  }
 }
