@@ -393,6 +393,23 @@ class BoardViewFxTest extends FxBoardTestBase {
     assertThat(elements()).containsExactly(stroke);
   }
 
+  @Test
+  void draggingACornerOfSelectedTextScalesItsFont(FxRobot robot) {
+    Element text = Element.text("text1", 0, 0, "Hello", Style.DEFAULT.withFontSize(20), 1);
+    onFx(() -> board().submit(new Op.AddElement(text)));
+    double[] b = text.bounds();
+    robot.type(KeyCode.V);
+    click(robot, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly("text1");
+    // Pull the bottom-right corner out to twice the size: twice the font, top-left in place.
+    drag(robot, b[2], b[3], 2 * b[2], 2 * b[3]);
+    Element after = fx(() -> board().view().get("text1"));
+    assertThat(after.style().fontSize()).isBetween(38.0, 42.0);
+    assertThat(after.x()).isEqualTo(0);
+    assertThat(after.y()).isEqualTo(0);
+    assertThat(after.text()).isEqualTo("Hello");
+  }
+
   private double brightnessAt(WritableImage shot, double boardX, double boardY) {
     double x = fx(() -> view().canvas().viewport().toScreenX(boardX));
     double y = fx(() -> view().canvas().viewport().toScreenY(boardY));
