@@ -27,12 +27,21 @@ public final class Handles {
 
   private Handles() {}
 
-  /** The handles {@code e} has: corners for boxes, text and freehand, ends for lines. */
+  /**
+   * The handles {@code e} has: corners for boxes, text and freehand, ends for lines. A freehand dot
+   * (no extent either way) has none: there is nothing to scale.
+   */
   public static List<Handle> of(Element e) {
     return switch (e.kind()) {
-      case RECTANGLE, ELLIPSE, TEXT, STROKE, HIGHLIGHTER -> CORNERS;
+      case STROKE, HIGHLIGHTER -> isDot(e) ? List.of() : CORNERS;
+      case RECTANGLE, ELLIPSE, TEXT -> CORNERS;
       case LINE, ARROW -> ENDS;
     };
+  }
+
+  private static boolean isDot(Element freehand) {
+    double[] b = freehand.bounds();
+    return b[0] == b[2] && b[1] == b[3];
   }
 
   /** Where handle {@code h} of {@code e} is, in board units: {@code [x, y]}. */
@@ -50,15 +59,35 @@ public final class Handles {
     };
   }
 
-  /** The handle of {@code e} within {@code tolerance} of (px, py), or null. */
+  /**
+   * The handle of {@code e} within {@code tolerance} of (px, py), or null. Inside the element's
+   * bounds a corner reaches at most a quarter of the way across, so on a small element the corners
+   * do not cover it all and a press on its middle still moves it.
+   */
   public static Handle at(Element e, double px, double py, double tolerance) {
+    double[] b = e.bounds();
+    double inX = Math.min(tolerance, (b[2] - b[0]) / 4);
+    double inY = Math.min(tolerance, (b[3] - b[1]) / 4);
     for (Handle h : of(e)) {
       double[] p = position(e, h);
-      if (Math.abs(px - p[0]) <= tolerance && Math.abs(py - p[1]) <= tolerance) {
+      boolean near =
+          switch (h) {
+            case START, END -> Math.abs(px - p[0]) <= tolerance && Math.abs(py - p[1]) <= tolerance;
+            case NW -> reaches(px - p[0], inX, tolerance) && reaches(py - p[1], inY, tolerance);
+            case NE -> reaches(p[0] - px, inX, tolerance) && reaches(py - p[1], inY, tolerance);
+            case SW -> reaches(px - p[0], inX, tolerance) && reaches(p[1] - py, inY, tolerance);
+            case SE -> reaches(p[0] - px, inX, tolerance) && reaches(p[1] - py, inY, tolerance);
+          };
+      if (near) {
         return h;
       }
     }
     return null;
+  }
+
+  /** Whether a press {@code inward} units into the bounds (negative: outside) is on the handle. */
+  private static boolean reaches(double inward, double inside, double outside) {
+    return inward > 0 ? inward <= inside : -inward <= outside;
   }
 
   /** The corner across from corner {@code h}; an end for an end. */

@@ -63,6 +63,28 @@ class ResizeScalingTest {
   }
 
   @Test
+  void onASmallElementTheCornersLeaveItsMiddleForMoving() {
+    Element small =
+        Element.freehand(
+            "s", ElementKind.STROKE, 0, 0, Points.of(0, 0, 10, 10, 0, 10), Style.DEFAULT, 1);
+    // Tolerance 7 would cover the whole 10 x 10 box; inside it a corner reaches 2.5.
+    assertThat(Handles.at(small, 5, 5, 7)).isNull();
+    assertThat(Handles.at(small, 3, 3, 7)).isNull();
+    assertThat(Handles.at(small, 2, 2, 7)).isEqualTo(Handle.NW);
+    assertThat(Handles.at(small, 10, 10, 7)).isEqualTo(Handle.SE);
+    // Outside the bounds the full tolerance still applies.
+    assertThat(Handles.at(small, 16, 16, 7)).isEqualTo(Handle.SE);
+    assertThat(Handles.at(small, 18, 16, 7)).isNull();
+    // A big element keeps the full tolerance inside too.
+    assertThat(Handles.at(stroke(), 104, 64, 7)).isEqualTo(Handle.SE);
+    // A dot has nothing to scale, so no handles: a press on it moves it.
+    Element dot =
+        Element.freehand("d", ElementKind.STROKE, 5, 5, Points.of(0, 0, 0, 0), Style.DEFAULT, 1);
+    assertThat(Handles.of(dot)).isEmpty();
+    assertThat(Handles.at(dot, 5, 5, 7)).isNull();
+  }
+
+  @Test
   void draggingTheSouthEastCornerOfTextScalesItsFontAboutTheNorthWestCorner() {
     Element t = text();
     double[] b = t.bounds();
@@ -166,6 +188,7 @@ class ResizeScalingTest {
     Element dot =
         Element.freehand("d", ElementKind.STROKE, 5, 5, Points.of(0, 0), Style.DEFAULT, 1);
     assertThat(Handles.resized(dot, Handle.SE, 90, 90, false)).isEqualTo(dot);
+    assertThat(Handles.of(dot)).isEmpty();
   }
 
   @Test

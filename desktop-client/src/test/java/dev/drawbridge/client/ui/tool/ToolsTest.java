@@ -7,6 +7,7 @@ import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
@@ -475,6 +476,22 @@ class ToolsTest {
     assertThat(ctx.board.undo()).isTrue();
     assertThat(ctx.board.view().get(stroke.id())).isEqualTo(stroke);
     assertThat(ctx.board.view().visibleElements()).containsExactly(stroke);
+  }
+
+  @Test
+  void aSmallSelectedStrokeStillMovesWhenPressedInTheMiddle() {
+    // Bounds (50, 60)..(62, 72): the corner handles (7 px) would otherwise cover all of it.
+    Element small = addStroke(ElementKind.STROKE, 0, 0, 12, 12, 0, 12);
+    ctx.selection.set(List.of(small.id()));
+    sent.clear();
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(at(56, 66, 0));
+    assertThat(ctx.hidden).isEmpty();
+    select.dragged(at(76, 86, 0));
+    select.released(at(76, 86, 0));
+    assertThat(sent)
+        .singleElement()
+        .isEqualTo(new Op.UpdateElement(small.id(), ElementPatch.move(70, 80)));
   }
 
   @Test
