@@ -352,6 +352,64 @@ class BoardViewFxTest extends FxBoardTestBase {
     assertThat(robot.lookup("#shortcuts-help").query().isVisible()).isFalse();
   }
 
+  @Test
+  void draggingACornerOfASelectedStrokeScalesIt(FxRobot robot) {
+    // An L: along the top, then down the right side; bounds (0, 0)..(100, 50).
+    Element stroke =
+        Element.freehand(
+            "stroke1",
+            ElementKind.STROKE,
+            0,
+            0,
+            dev.drawbridge.protocol.element.Points.of(0, 0, 50, 0, 100, 0, 100, 25, 100, 50),
+            Style.DEFAULT.withWidth(6),
+            1);
+    onFx(() -> board().submit(new Op.AddElement(stroke)));
+    robot.type(KeyCode.V);
+    click(robot, 50, 0);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly("stroke1");
+    drag(robot, 100, 50, 200, 100);
+
+    Element scaled = elements().getFirst();
+    assertThat(elements()).hasSize(1);
+    assertThat(scaled.id()).isNotEqualTo("stroke1");
+    assertThat(scaled.style().width()).isEqualTo(6);
+    double[] b = scaled.bounds();
+    assertThat(b[0]).isBetween(-1.0, 1.0);
+    assertThat(b[1]).isBetween(-1.0, 1.0);
+    assertThat(b[2]).isBetween(198.0, 202.0);
+    assertThat(b[3]).isBetween(98.0, 102.0);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly(scaled.id());
+    // On screen: the stroke reaches further right; its old right side is gone. (Points straddling
+    // a corner are smoothed, so probe straight runs.)
+    onFx(() -> view().canvas().flush());
+    WritableImage shot = fx(() -> view().canvas().snapshot(null, null));
+    assertThat(brightnessAt(shot, 150, 0)).isLessThan(0.3);
+    assertThat(brightnessAt(shot, 200, 50)).isLessThan(0.3);
+    assertThat(brightnessAt(shot, 100, 25)).isGreaterThan(0.8);
+
+    robot.push(KeyCode.CONTROL, KeyCode.Z);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(elements()).containsExactly(stroke);
+  }
+
+  @Test
+  void draggingACornerOfSelectedTextScalesItsFont(FxRobot robot) {
+    Element text = Element.text("text1", 0, 0, "Hello", Style.DEFAULT.withFontSize(20), 1);
+    onFx(() -> board().submit(new Op.AddElement(text)));
+    double[] b = text.bounds();
+    robot.type(KeyCode.V);
+    click(robot, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly("text1");
+    // Pull the bottom-right corner out to twice the size: twice the font, top-left in place.
+    drag(robot, b[2], b[3], 2 * b[2], 2 * b[3]);
+    Element after = fx(() -> board().view().get("text1"));
+    assertThat(after.style().fontSize()).isBetween(38.0, 42.0);
+    assertThat(after.x()).isEqualTo(0);
+    assertThat(after.y()).isEqualTo(0);
+    assertThat(after.text()).isEqualTo("Hello");
+  }
+
   private double brightnessAt(WritableImage shot, double boardX, double boardY) {
     double x = fx(() -> view().canvas().viewport().toScreenX(boardX));
     double y = fx(() -> view().canvas().viewport().toScreenY(boardY));

@@ -1,12 +1,15 @@
 package dev.drawbridge.client.ui.geom;
 
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
 import java.util.List;
 
 /**
- * Resize handles: the four corners of a rectangle or ellipse, the two ends of a line or arrow.
- * Dragging a corner keeps the opposite corner in place; dragging an end moves only that end.
+ * Resize handles: the four corners of a rectangle, ellipse, text or freehand stroke (on its
+ * bounds), the two ends of a line or arrow. Dragging a corner keeps the opposite corner in place;
+ * dragging an end moves only that end. A box takes the new size, text scales its font ({@link
+ * TextScaling}) and a freehand stroke scales its points ({@link FreehandScaling}).
  */
 public final class Handles {
   /** Which handle. */
@@ -24,18 +27,28 @@ public final class Handles {
 
   private Handles() {}
 
-  /** The handles {@code e} has (none for freehand and text). */
+  /**
+   * The handles {@code e} has: corners for boxes, text and freehand, ends for lines. A freehand dot
+   * (no extent either way) has none: there is nothing to scale.
+   */
   public static List<Handle> of(Element e) {
     return switch (e.kind()) {
-      case RECTANGLE, ELLIPSE -> CORNERS;
+      case STROKE, HIGHLIGHTER -> isDot(e) ? List.of() : CORNERS;
+      case RECTANGLE, ELLIPSE, TEXT -> CORNERS;
       case LINE, ARROW -> ENDS;
-      default -> List.of();
     };
+  }
+
+  private static boolean isDot(Element freehand) {
+    double[] b = freehand.bounds();
+    return b[0] == b[2] && b[1] == b[3];
   }
 
   /** Where handle {@code h} of {@code e} is, in board units: {@code [x, y]}. */
   public static double[] position(Element e, Handle h) {
-    Rect r = Rect.spanning(e.x(), e.y(), e.x() + e.w(), e.y() + e.h());
+    // For a box the bounds are its normalised rectangle; for text and freehand, what they cover.
+    double[] b = e.bounds();
+    Rect r = new Rect(b[0], b[1], b[2], b[3]);
     return switch (h) {
       case NW -> new double[] {r.minX(), r.minY()};
       case NE -> new double[] {r.maxX(), r.minY()};
@@ -46,19 +59,68 @@ public final class Handles {
     };
   }
 
-  /** The handle of {@code e} within {@code tolerance} of (px, py), or null. */
+  /**
+   * The handle of {@code e} within {@code tolerance} of (px, py), or null. Inside the element's
+   * bounds a corner reaches at most a quarter of the way across, so on a small element the corners
+   * do not cover it all and a press on its middle still moves it.
+   */
   public static Handle at(Element e, double px, double py, double tolerance) {
+    double[] b = e.bounds();
+    double inX = Math.min(tolerance, (b[2] - b[0]) / 4);
+    double inY = Math.min(tolerance, (b[3] - b[1]) / 4);
     for (Handle h : of(e)) {
       double[] p = position(e, h);
-      if (Math.abs(px - p[0]) <= tolerance && Math.abs(py - p[1]) <= tolerance) {
+      boolean near =
+          switch (h) {
+            case START, END -> Math.abs(px - p[0]) <= tolerance && Math.abs(py - p[1]) <= tolerance;
+            case NW -> reaches(px - p[0], inX, tolerance) && reaches(py - p[1], inY, tolerance);
+            case NE -> reaches(p[0] - px, inX, tolerance) && reaches(py - p[1], inY, tolerance);
+            case SW -> reaches(px - p[0], inX, tolerance) && reaches(p[1] - py, inY, tolerance);
+            case SE -> reaches(p[0] - px, inX, tolerance) && reaches(p[1] - py, inY, tolerance);
+          };
+      if (near) {
         return h;
       }
     }
     return null;
   }
 
-  /** The patch that moves handle {@code h} of {@code e} to (px, py). */
+  /** Whether a press {@code inward} units into the bounds (negative: outside) is on the handle. */
+  private static boolean reaches(double inward, double inside, double outside) {
+    return inward > 0 ? inward <= inside : -inward <= outside;
+  }
+
+  /** The corner across from corner {@code h}; an end for an end. */
+  public static Handle opposite(Handle h) {
+    return switch (h) {
+      case NW -> Handle.SE;
+      case NE -> Handle.SW;
+      case SW -> Handle.NE;
+      case SE -> Handle.NW;
+      case START -> Handle.END;
+      case END -> Handle.START;
+    };
+  }
+
+  /**
+   * {@code e} as it would be with handle {@code h} dragged to (px, py): what a resize previews.
+   * {@code keepAspect} (shift) keeps a freehand stroke's proportions; text always keeps them.
+   */
+  public static Element resized(Element e, Handle h, double px, double py, boolean keepAspect) {
+    if (e.kind().isFreehand()) {
+      return FreehandScaling.scaled(e, h, px, py, keepAspect);
+    }
+    return drag(e, h, px, py).applyTo(e);
+  }
+
+  /**
+   * The patch that moves handle {@code h} of {@code e} to (px, py). Not for freehand strokes: a
+   * patch cannot carry points ({@link FreehandScaling} makes a scaled copy instead).
+   */
   public static ElementPatch drag(Element e, Handle h, double px, double py) {
+    if (e.kind() == ElementKind.TEXT) {
+      return TextScaling.patch(e, h, px, py);
+    }
     if (h == Handle.START) {
       double endX = e.x() + e.w();
       double endY = e.y() + e.h();
@@ -67,14 +129,7 @@ public final class Handles {
     if (h == Handle.END) {
       return ElementPatch.NONE.withSize(px - e.x(), py - e.y());
     }
-    Handle opposite =
-        switch (h) {
-          case NW -> Handle.SE;
-          case NE -> Handle.SW;
-          case SW -> Handle.NE;
-          default -> Handle.NW;
-        };
-    double[] fixed = position(e, opposite);
+    double[] fixed = position(e, opposite(h));
     Rect r = Rect.spanning(fixed[0], fixed[1], px, py);
     return ElementPatch.move(r.minX(), r.minY()).withSize(r.width(), r.height());
   }

@@ -1,5 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.model.AddOps;
+import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.ui.geom.Handles;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.board.BoardState;
@@ -9,11 +11,14 @@ import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Click to select (shift-click adds or removes), drag a selected element to move the selection,
- * drag on empty board for a marquee (selects what lies wholly inside), double-click text to edit. A
- * move is previewed on the live layer and becomes one update per element on release.
+ * drag on empty board for a marquee (selects what lies wholly inside), double-click text to edit,
+ * drag a handle of the one selected element to resize it (shift keeps a freehand stroke's aspect).
+ * A move or resize is previewed on the live layer and committed on release: a move as one update
+ * per element, a resize as one update, or for a freehand stroke as a replacement (one undo step).
  */
 public final class SelectTool implements Tool {
   private enum Mode {
@@ -97,7 +102,7 @@ public final class SelectTool implements Tool {
         ctx.previewChanged();
       }
       case RESIZING -> {
-        resized = Handles.drag(resizing, handle, p.x(), p.y()).applyTo(resizing);
+        resized = Handles.resized(resizing, handle, p.x(), p.y(), p.shift());
         ctx.previewChanged();
       }
       case IDLE -> {}
@@ -139,16 +144,15 @@ public final class SelectTool implements Tool {
         }
       }
       case RESIZING -> {
-        ElementPatch patch = Handles.drag(resizing, handle, p.x(), p.y());
-        Element after = patch.applyTo(resizing);
         resized = null;
-        ctx.hide(java.util.Set.of());
+        ctx.hide(Set.of());
         ctx.previewChanged();
-        if (after.x() != resizing.x()
-            || after.y() != resizing.y()
-            || after.w() != resizing.w()
-            || after.h() != resizing.h()) {
-          ctx.board().submit(new Op.UpdateElement(resizing.id(), patch));
+        // A click on a handle changes nothing (not even rounding noise). Commit against the
+        // element as it is now: someone may have moved or deleted it during the drag.
+        boolean moved = p.x() != startX || p.y() != startY;
+        Element current = ctx.board().view().get(resizing.id());
+        if (moved && current != null && !current.deleted()) {
+          commitResize(current, p);
         }
         resizing = null;
       }
@@ -175,7 +179,7 @@ public final class SelectTool implements Tool {
     resizing = only;
     handle = h;
     resized = only;
-    ctx.hide(java.util.Set.of(only.id()));
+    ctx.hide(Set.of(only.id()));
     ctx.previewChanged();
     return true;
   }
@@ -186,7 +190,7 @@ public final class SelectTool implements Tool {
       ctx.clearLive();
     }
     if (mode == Mode.RESIZING) {
-      ctx.hide(java.util.Set.of());
+      ctx.hide(Set.of());
       resizing = null;
       resized = null;
     }
@@ -212,6 +216,49 @@ public final class SelectTool implements Tool {
       return new ToolPreview.Shape(resized);
     }
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
+  }
+
+  private void commitResize(Element e, PointerInput p) {
+    if (e.kind().isFreehand()) {
+      Element scaled = Handles.resized(e, handle, p.x(), p.y(), p.shift());
+      if (!scaled.equals(e)) {
+        replaceWithCopy(e, scaled);
+      }
+    } else {
+      ElementPatch patch = Handles.drag(e, handle, p.x(), p.y());
+      if (!patch.applyTo(e).equals(e)) {
+        ctx.board().submit(new Op.UpdateElement(e.id(), patch));
+      }
+    }
+  }
+
+  /**
+   * Commits a freehand resize. An update cannot carry points, so the stroke is replaced: the
+   * original is deleted and a scaled copy with a new id (same z, style and author) is added, as one
+   * undo step (undo deletes the copy and restores the original, untouched). The copy becomes the
+   * selection.
+   */
+  private void replaceWithCopy(Element original, Element scaled) {
+    String id = Ids.random();
+    Element copy =
+        new Element(
+            id,
+            original.kind(),
+            scaled.x(),
+            scaled.y(),
+            original.w(),
+            original.h(),
+            scaled.points(),
+            original.text(),
+            original.style(),
+            original.z(),
+            false,
+            original.author());
+    List<Op> ops = new ArrayList<>();
+    ops.add(new Op.DeleteElement(original.id()));
+    ops.addAll(AddOps.forElement(copy));
+    ctx.board().submitAll(ops);
+    ctx.selection().set(List.of(id));
   }
 
   private void moveSelection(double byX, double byY) {

@@ -7,6 +7,7 @@ import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
@@ -316,5 +317,196 @@ class ToolsTest {
     // The start moved; the tip stayed at (400, 300).
     assertThat(new double[] {moved.x(), moved.y(), moved.x() + moved.w(), moved.y() + moved.h()})
         .containsExactly(320, 260, 400, 300);
+  }
+
+  @Test
+  void draggingATextCornerScalesItsFontAsOneUpdateKeepingTheOppositeCorner() {
+    Element text = Element.text(Ids.random(), 100, 100, "Hello", Style.DEFAULT, 1);
+    ctx.board.submit(new Op.AddElement(text));
+    ctx.selection.set(List.of(text.id()));
+    sent.clear();
+    SelectTool select = new SelectTool(ctx);
+    double[] b = text.bounds();
+    // Grab the top-left corner and pull it out to twice the size; bottom-right stays.
+    assertThat(select.canGrab(b[0], b[1])).isTrue();
+    select.pressed(at(b[0], b[1], 0));
+    assertThat(ctx.hidden).containsExactly(text.id());
+    double nx = b[2] - 2 * (b[2] - b[0]);
+    double ny = b[3] - 2 * (b[3] - b[1]);
+    select.dragged(at(nx, ny, 0));
+    assertThat(select.preview())
+        .isInstanceOfSatisfying(
+            ToolPreview.Shape.class, s -> assertThat(s.element().style().fontSize()).isEqualTo(40));
+    select.released(at(nx, ny, 0));
+    assertThat(ctx.hidden).isEmpty();
+    assertThat(select.preview()).isEqualTo(ToolPreview.NONE);
+    assertThat(sent)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Op.UpdateElement.class,
+            u -> {
+              assertThat(u.elementId()).isEqualTo(text.id());
+              assertThat(u.patch().fontSize()).isEqualTo(40);
+              assertThat(u.patch().x()).isNotNull();
+              assertThat(u.patch().y()).isNotNull();
+              assertThat(u.patch().w()).isNull();
+            });
+    Element after = ctx.board.view().get(text.id());
+    assertThat(after.text()).isEqualTo("Hello");
+    assertThat(after.bounds()[2]).isCloseTo(b[2], org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(after.bounds()[3]).isCloseTo(b[3], org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(after.bounds()[0]).isCloseTo(nx, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(ctx.selection.ids()).containsExactly(text.id());
+    // One undo step puts it back.
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.view().get(text.id())).isEqualTo(text.withAuthor(null));
+    // A click on a handle without a drag sends nothing.
+    sent.clear();
+    select.pressed(at(b[2], b[3], 0));
+    select.released(at(b[2], b[3], 0));
+    assertThat(sent).isEmpty();
+  }
+
+  private Element addStroke(ElementKind kind, float... coords) {
+    Element e =
+        new Element(
+            Ids.random(),
+            kind,
+            50,
+            60,
+            0,
+            0,
+            dev.drawbridge.protocol.element.Points.of(coords),
+            null,
+            Style.DEFAULT.withWidth(5),
+            ctx.board.view().topZ() + 1,
+            false,
+            "someone-else");
+    ctx.board.submitAll(dev.drawbridge.client.model.AddOps.forElement(e));
+    return e;
+  }
+
+  @Test
+  void draggingAStrokeCornerReplacesItWithAScaledCopyInOneUndoStep() {
+    Element below = addRect(-500, -500, 10, 10);
+    Element stroke = addStroke(ElementKind.STROKE, 0, 0, 40, 30, 100, 0, 100, 50);
+    Element above = addRect(500, 500, 10, 10);
+    ctx.selection.set(List.of(stroke.id()));
+    sent.clear();
+    SelectTool select = new SelectTool(ctx);
+    // Bounds (50, 60)..(150, 110); drag SE to (250, 160): twice the size about (50, 60).
+    select.pressed(at(150, 110, 0));
+    assertThat(ctx.hidden).containsExactly(stroke.id());
+    select.dragged(at(250, 160, 0));
+    assertThat(select.preview())
+        .isInstanceOfSatisfying(
+            ToolPreview.Shape.class,
+            s -> assertThat(s.element().bounds()).containsExactly(50, 60, 250, 160));
+    // Nothing on the board changes before release.
+    assertThat(ctx.board.view().get(stroke.id())).isEqualTo(stroke);
+    assertThat(sent).isEmpty();
+    select.released(at(250, 160, 0));
+    assertThat(ctx.hidden).isEmpty();
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0)).isEqualTo(new Op.DeleteElement(stroke.id()));
+    Element copy = ((Op.AddElement) sent.get(1)).element();
+    assertThat(copy.id()).isNotEqualTo(stroke.id());
+    assertThat(copy.kind()).isEqualTo(ElementKind.STROKE);
+    assertThat(copy.z()).isEqualTo(stroke.z());
+    assertThat(copy.style()).isEqualTo(stroke.style());
+    assertThat(copy.author()).isEqualTo("someone-else");
+    assertThat(copy.bounds()).containsExactly(50, 60, 250, 160);
+    assertThat(copy.points().size()).isEqualTo(4);
+    // The copy sits where the original did in the stacking order.
+    assertThat(ctx.board.view().visibleElements())
+        .extracting(Element::id)
+        .containsExactly(below.id(), copy.id(), above.id());
+    assertThat(ctx.board.view().get(stroke.id()).deleted()).isTrue();
+    assertThat(ctx.selection.ids()).containsExactly(copy.id());
+
+    // One undo step: the copy goes, the original is back exactly as it was.
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.view().get(stroke.id())).isEqualTo(stroke);
+    assertThat(ctx.board.view().get(copy.id()).deleted()).isTrue();
+    assertThat(ctx.board.view().visibleElements())
+        .extracting(Element::id)
+        .containsExactly(below.id(), stroke.id(), above.id());
+    // Redo brings the scaled copy back (same id) and removes the original again.
+    assertThat(ctx.board.redo()).isTrue();
+    assertThat(ctx.board.view().get(copy.id())).isEqualTo(copy);
+    assertThat(ctx.board.view().get(stroke.id()).deleted()).isTrue();
+    // Undo the resize again, then the rect above and the stroke's own add.
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.view().visibleElements()).containsExactly(below);
+  }
+
+  @Test
+  void aHighlighterKeepsItsAspectWithShiftAndALongStrokeStaysOneUndoStep() {
+    int n = 6_000;
+    float[] coords = new float[2 * n];
+    for (int i = 0; i < n; i++) {
+      coords[2 * i] = i / 60f;
+      coords[2 * i + 1] = (float) Math.sin(i / 100.0) * 20;
+    }
+    Element stroke = addStroke(ElementKind.HIGHLIGHTER, coords);
+    ctx.selection.set(List.of(stroke.id()));
+    sent.clear();
+    double[] b = stroke.bounds();
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(at(b[2], b[3], 0));
+    // Shift held while dragging: x would grow 1.5x, y 3x; both grow 3x.
+    var release =
+        new PointerInput(b[0] + 1.5 * (b[2] - b[0]), b[1] + 3 * (b[3] - b[1]), true, 1, 0);
+    select.dragged(release);
+    select.released(release);
+    // Over the per-op limit: delete, add with the first points, an append with the rest.
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(2)).isInstanceOf(Op.AppendPoints.class);
+    Element copy = ctx.board.view().get(ctx.selection.ordered().getFirst());
+    assertThat(copy.kind()).isEqualTo(ElementKind.HIGHLIGHTER);
+    assertThat(copy.points().size()).isEqualTo(n);
+    double[] c = copy.bounds();
+    assertThat(c[2] - c[0])
+        .isCloseTo(3 * (b[2] - b[0]), org.assertj.core.api.Assertions.within(1e-2));
+    assertThat(c[3] - c[1])
+        .isCloseTo(3 * (b[3] - b[1]), org.assertj.core.api.Assertions.within(1e-2));
+    assertThat(ctx.board.undo()).isTrue();
+    assertThat(ctx.board.view().get(stroke.id())).isEqualTo(stroke);
+    assertThat(ctx.board.view().visibleElements()).containsExactly(stroke);
+  }
+
+  @Test
+  void aSmallSelectedStrokeStillMovesWhenPressedInTheMiddle() {
+    // Bounds (50, 60)..(62, 72): the corner handles (7 px) would otherwise cover all of it.
+    Element small = addStroke(ElementKind.STROKE, 0, 0, 12, 12, 0, 12);
+    ctx.selection.set(List.of(small.id()));
+    sent.clear();
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(at(56, 66, 0));
+    assertThat(ctx.hidden).isEmpty();
+    select.dragged(at(76, 86, 0));
+    select.released(at(76, 86, 0));
+    assertThat(sent)
+        .singleElement()
+        .isEqualTo(new Op.UpdateElement(small.id(), ElementPatch.move(70, 80)));
+  }
+
+  @Test
+  void aStrokeDeletedDuringTheResizeDragStaysDeleted() {
+    Element stroke = addStroke(ElementKind.STROKE, 0, 0, 100, 50);
+    ctx.selection.set(List.of(stroke.id()));
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(at(150, 110, 0));
+    select.dragged(at(250, 160, 0));
+    // Someone else deletes it (here: a local delete standing in for a remote one).
+    ctx.board.submit(new Op.DeleteElement(stroke.id()));
+    sent.clear();
+    select.released(at(250, 160, 0));
+    assertThat(sent).isEmpty();
+    assertThat(ctx.board.view().visibleElements()).isEmpty();
+    assertThat(ctx.hidden).isEmpty();
   }
 }
