@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.bench;
 
+import dev.drawbridge.client.bench.BenchBoard;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.ui.AppWindow;
@@ -55,12 +56,12 @@ import javafx.stage.Stage;
  * (so they include up to one idle frame).
  */
 public final class RenderBenchmark {
-  private static final int STROKES = 10_000;
-  private static final int POINTS = 50;
-  private static final int SHAPES = 500;
-  private static final int TEXTS = 200;
-  private static final double BOARD_W = 1920 * 4.5;
-  private static final double BOARD_H = 1080 * 4.5;
+  private static final int STROKES = BenchBoard.STROKES;
+  private static final int POINTS = BenchBoard.POINTS;
+  private static final int SHAPES = BenchBoard.SHAPES;
+  private static final int TEXTS = BenchBoard.TEXTS;
+  private static final double BOARD_W = BenchBoard.WIDTH;
+  private static final double BOARD_H = BenchBoard.HEIGHT;
 
   private final Random random = new Random(7);
   private Stage stage;
@@ -156,7 +157,7 @@ public final class RenderBenchmark {
         });
     idleFrames(30);
     long heapEmpty = heapAfterGc();
-    List<Element> elements = generate();
+    List<Element> elements = BenchBoard.elements();
     LocalBoard board = new LocalBoard();
     board.restore(new BoardSnapshot(0, elements), List.of());
     seq = board.confirmedSeq();
@@ -573,7 +574,7 @@ public final class RenderBenchmark {
   /** LocalBoard.applyRemote on a 10,700-element board with nothing listening: the model alone. */
   private void applyRemoteModel() {
     LocalBoard board = new LocalBoard();
-    board.restore(new BoardSnapshot(0, generate()), List.of());
+    board.restore(new BoardSnapshot(0, BenchBoard.elements()), List.of());
     List<String> ids = board.view().visibleElements().stream().map(Element::id).toList();
     long s = 0;
     int n = 60_000;
@@ -778,67 +779,6 @@ public final class RenderBenchmark {
     }
     return total;
   }
-
-  private List<Element> generate() {
-    Random r = new Random(11);
-    List<Element> out = new ArrayList<>();
-    int z = 1;
-    for (int i = 0; i < STROKES; i++) {
-      float[] pts = new float[POINTS * 2];
-      double x = 0;
-      double y = 0;
-      double dx = r.nextGaussian() * 4;
-      double dy = r.nextGaussian() * 4;
-      for (int p = 0; p < POINTS; p++) {
-        dx = dx * 0.8 + r.nextGaussian() * 2;
-        dy = dy * 0.8 + r.nextGaussian() * 2;
-        x += dx;
-        y += dy;
-        pts[2 * p] = (float) x;
-        pts[2 * p + 1] = (float) y;
-      }
-      Style style = Style.DEFAULT.withColor(COLORS[r.nextInt(COLORS.length)]);
-      out.add(
-          Element.freehand(
-              "s" + i,
-              ElementKind.STROKE,
-              r.nextDouble() * BOARD_W,
-              r.nextDouble() * BOARD_H,
-              Points.of(pts),
-              style,
-              z++));
-    }
-    ElementKind[] kinds = {
-      ElementKind.RECTANGLE, ElementKind.ELLIPSE, ElementKind.LINE, ElementKind.ARROW
-    };
-    for (int i = 0; i < SHAPES; i++) {
-      ElementKind kind = kinds[i % kinds.length];
-      Style style = Style.DEFAULT.withColor(COLORS[r.nextInt(COLORS.length)]).withFill(i % 8 == 0);
-      out.add(
-          Element.shape(
-              "h" + i,
-              kind,
-              r.nextDouble() * BOARD_W,
-              r.nextDouble() * BOARD_H,
-              40 + r.nextDouble() * 200,
-              30 + r.nextDouble() * 150,
-              style,
-              z++));
-    }
-    for (int i = 0; i < TEXTS; i++) {
-      out.add(
-          Element.text(
-              "t" + i,
-              r.nextDouble() * BOARD_W,
-              r.nextDouble() * BOARD_H,
-              "Note " + i + "\nsecond line",
-              Style.DEFAULT.withFontSize(16 + r.nextInt(20)),
-              z++));
-    }
-    return out;
-  }
-
-  private static final String[] COLORS = {"#1e1e1e", "#e03131", "#2f9e44", "#1971c2", "#f08c00"};
 
   private static <T> T fx(Callable<T> call) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
