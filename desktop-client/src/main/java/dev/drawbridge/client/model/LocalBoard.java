@@ -108,6 +108,16 @@ public final class LocalBoard {
     action.end();
   }
 
+  /** The ops the next {@link #undo} applies (empty when there is nothing to undo). */
+  public List<Op> nextUndo() {
+    return history.peekUndo();
+  }
+
+  /** The ops the next {@link #redo} applies (empty when there is nothing to redo). */
+  public List<Op> nextRedo() {
+    return history.peekRedo();
+  }
+
   public boolean canUndo() {
     return history.canUndo();
   }

@@ -28,6 +28,18 @@ final class UndoHistory {
     push(undo, inverse);
   }
 
+  /** The ops the next undo will apply, or an empty list. */
+  List<Op> peekUndo() {
+    List<Op> next = undo.peekFirst();
+    return next == null ? List.of() : List.copyOf(next);
+  }
+
+  /** The ops the next redo will apply, or an empty list. */
+  List<Op> peekRedo() {
+    List<Op> next = redo.peekFirst();
+    return next == null ? List.of() : List.copyOf(next);
+  }
+
   List<Op> popUndo() {
     return undo.pollFirst();
   }

@@ -7,6 +7,9 @@ import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -145,13 +148,44 @@ public final class BoardViewModel {
   }
 
   public void undo() {
+    List<Op> step = board.nextUndo();
+    boolean hadSelection = !selection.isEmpty();
     board.undo();
+    followSelection(hadSelection, step);
     refreshHistory();
   }
 
   public void redo() {
+    List<Op> step = board.nextRedo();
+    boolean hadSelection = !selection.isEmpty();
     board.redo();
+    followSelection(hadSelection, step);
     refreshHistory();
+  }
+
+  /**
+   * After an undo or redo, selected elements it deleted leave the selection, and if nothing is left
+   * selected, the elements it brought back are selected instead: undoing a stroke resize (a scaled
+   * copy replaced the stroke) keeps the stroke selected rather than selecting nothing.
+   */
+  private void followSelection(boolean hadSelection, List<Op> step) {
+    if (!hadSelection) {
+      return;
+    }
+    selection.retain(id -> board.view().get(id) != null && !board.view().get(id).deleted());
+    if (!selection.isEmpty()) {
+      return;
+    }
+    List<String> back = new ArrayList<>();
+    for (Op op : step) {
+      boolean appears =
+          op instanceof Op.AddElement
+              || (op instanceof Op.UpdateElement u && Boolean.FALSE.equals(u.patch().deleted()));
+      if (appears) {
+        back.add(op.elementId());
+      }
+    }
+    selection.set(back);
   }
 
   public void deleteSelection() {

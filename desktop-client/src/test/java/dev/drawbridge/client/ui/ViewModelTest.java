@@ -7,6 +7,7 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.time.Instant;
@@ -42,6 +43,39 @@ class ViewModelTest {
     assertThat(vm.canRedoProperty().get()).isTrue();
     vm.redo();
     assertThat(board.view().get(rect.id()).style().width()).isEqualTo(StyleChoice.WIDTHS.get(2));
+  }
+
+  @Test
+  void undoOfAReplacementSelectsWhatComesBackAndRedoSelectsTheReplacement() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element stroke =
+        Element.freehand(
+            Ids.random(), ElementKind.STROKE, 0, 0, Points.of(0, 0, 10, 10), Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(stroke));
+    // A stroke resize: the stroke is replaced by a scaled copy in one undo step.
+    Element copy =
+        Element.freehand(
+            Ids.random(), ElementKind.STROKE, 0, 0, Points.of(0, 0, 20, 20), Style.DEFAULT, 1);
+    board.submitAll(List.of(new Op.DeleteElement(stroke.id()), new Op.AddElement(copy)));
+    vm.selection().set(List.of(copy.id()));
+
+    vm.undo();
+    assertThat(vm.selection().ids()).containsExactly(stroke.id());
+    vm.redo();
+    assertThat(vm.selection().ids()).containsExactly(copy.id());
+  }
+
+  @Test
+  void undoWithNothingSelectedSelectsNothing() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element rect =
+        Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(rect));
+    board.submit(new Op.DeleteElement(rect.id()));
+    vm.undo();
+    assertThat(vm.selection().isEmpty()).isTrue();
   }
 
   @Test
