@@ -20,10 +20,13 @@ public final class Session {
   private final ClientSocket socket;
   private final Grant grant;
   private final String id;
-  private final TokenBucket opBucket;
-  private final TokenBucket byteBucket;
-  private final TokenBucket strikeBucket;
-  private final TokenBucket presenceBucket;
+  private final RoomLimits limits;
+  // Made on first use (full, as if made at connect: a full bucket stays full): most members of a
+  // big room never draw, and four buckets were ~200 bytes of every idle connection.
+  private TokenBucket opBucket;
+  private TokenBucket byteBucket;
+  private TokenBucket strikeBucket;
+  private TokenBucket presenceBucket;
   private final Runnable onClosed;
   // After a rate_limited nack, every later op is refused until this time (System.nanoTime), so the
   // ops the relay accepts from one connection are always in the order the client sent them: a
@@ -46,11 +49,7 @@ public final class Session {
     this.grant = grant;
     this.onClosed = onClosed;
     this.id = "s" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    long now = System.nanoTime();
-    opBucket = new TokenBucket(limits.opsPerSecond(), limits.opBurst(), now);
-    byteBucket = new TokenBucket(limits.bytesPerSecond(), limits.byteBurst(), now);
-    strikeBucket = new TokenBucket(limits.strikesPerSecond(), limits.rateLimitStrikes(), now);
-    presenceBucket = new TokenBucket(limits.presencePerSecond(), limits.presencePerSecond(), now);
+    this.limits = limits;
   }
 
   /** Handles one decoded message of {@code frameBytes} bytes from this connection. */
@@ -66,7 +65,12 @@ public final class Session {
       case ClientMessage.Hello hello -> room.hello(this, hello);
       case ClientMessage.SubmitOp op -> submit(op, frameBytes);
       case ClientMessage.Presence presence -> {
-        if (presenceBucket.tryTake(1, System.nanoTime()) == 0) {
+        long now = System.nanoTime();
+        if (presenceBucket == null) {
+          presenceBucket =
+              new TokenBucket(limits.presencePerSecond(), limits.presencePerSecond(), now);
+        }
+        if (presenceBucket.tryTake(1, now) == 0) {
           room.presence(this, presence);
         }
       }
@@ -77,6 +81,11 @@ public final class Session {
   private void submit(ClientMessage.SubmitOp op, int frameBytes) {
     // Rate limits first, so a viewer cannot flood the relay with ops it knows will be refused.
     long now = System.nanoTime();
+    if (opBucket == null) {
+      opBucket = new TokenBucket(limits.opsPerSecond(), limits.opBurst(), now);
+      byteBucket = new TokenBucket(limits.bytesPerSecond(), limits.byteBurst(), now);
+      strikeBucket = new TokenBucket(limits.strikesPerSecond(), limits.rateLimitStrikes(), now);
+    }
     long wait;
     if (holdingOff && now - holdOffUntil < 0) {
       wait = Math.max(1, (holdOffUntil - now + 999_999) / 1_000_000);
