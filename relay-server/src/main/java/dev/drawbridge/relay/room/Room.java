@@ -361,9 +361,16 @@ public final class Room {
   }
 
   private void saveSnapshot(long seq, List<Element> elements) {
+    Timer.Sample timing = metrics.startSnapshot();
     elements.sort(BY_ID);
     BoardSnapshot snapshot = new BoardSnapshot(seq, elements);
-    opLog.saveSnapshot(name, snapshot).whenComplete((ok, error) -> snapshotSaved(snapshot, error));
+    opLog
+        .saveSnapshot(name, snapshot)
+        .whenComplete(
+            (ok, error) -> {
+              metrics.endSnapshot(timing);
+              snapshotSaved(snapshot, error);
+            });
   }
 
   private synchronized void snapshotSaved(BoardSnapshot snapshot, Throwable error) {

@@ -6,12 +6,13 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The room-side meters: ops in, deliveries out, catch-up time, refusals by reason. */
+/** The room-side meters: ops in, deliveries out, catch-up and snapshot time, refusals by reason. */
 public final class RoomMetrics {
   private final MeterRegistry registry;
   private final Counter opsIn;
   private final Counter opsOut;
   private final Timer catchUp;
+  private final Timer snapshots;
   private final ConcurrentMap<String, Counter> rejects = new ConcurrentHashMap<>();
 
   public RoomMetrics(MeterRegistry registry) {
@@ -26,6 +27,18 @@ public final class RoomMetrics {
             .description("time from hello to synced")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    snapshots =
+        Timer.builder("drawbridge.snapshots")
+            .description("board snapshots saved (sort, encode, write), off the ops' path")
+            .register(registry);
+  }
+
+  Timer.Sample startSnapshot() {
+    return Timer.start(registry);
+  }
+
+  void endSnapshot(Timer.Sample sample) {
+    sample.stop(snapshots);
   }
 
   void opIn() {

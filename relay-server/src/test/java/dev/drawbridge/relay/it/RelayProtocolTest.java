@@ -126,6 +126,8 @@ class RelayProtocolTest {
             .until(() -> fx.relay.rooms().snapshotSeq("r4") == seq);
       }
     }
+    // Each saved snapshot is timed for operators.
+    assertThat(fx.relay.scrapeMetrics()).contains("drawbridge_snapshots_seconds_count 2\n");
     // lastSeq 0 < newest snapshot (seq 10): snapshot at 10, then ops 11 and 12.
     TestPeer b = fx.peer("r4");
     ServerMessage.Welcome w = b.join(0);
