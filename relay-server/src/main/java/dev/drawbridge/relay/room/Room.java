@@ -362,15 +362,22 @@ public final class Room {
 
   private void saveSnapshot(long seq, List<Element> elements) {
     Timer.Sample timing = metrics.startSnapshot();
-    elements.sort(BY_ID);
-    BoardSnapshot snapshot = new BoardSnapshot(seq, elements);
-    opLog
-        .saveSnapshot(name, snapshot)
-        .whenComplete(
-            (ok, error) -> {
-              metrics.endSnapshot(timing);
-              snapshotSaved(snapshot, error);
-            });
+    BoardSnapshot snapshot;
+    CompletableFuture<Void> saved;
+    try {
+      elements.sort(BY_ID);
+      snapshot = new BoardSnapshot(seq, elements);
+      saved = opLog.saveSnapshot(name, snapshot);
+    } catch (RuntimeException e) {
+      // Never leave the room waiting for a snapshot that will not come: the next one is due later.
+      snapshotSaved(null, e);
+      return;
+    }
+    saved.whenComplete(
+        (ok, error) -> {
+          metrics.endSnapshot(timing);
+          snapshotSaved(snapshot, error);
+        });
   }
 
   private synchronized void snapshotSaved(BoardSnapshot snapshot, Throwable error) {

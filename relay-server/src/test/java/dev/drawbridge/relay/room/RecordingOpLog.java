@@ -21,6 +21,9 @@ final class RecordingOpLog implements OpLog {
   /** When set, saving a snapshot waits until it opens (a slow disk). */
   volatile CountDownLatch snapshotGate;
 
+  /** How many of the next snapshot saves throw (a disk error, an encoding bug). */
+  volatile int failSnapshots;
+
   RecordingOpLog(OpLog inner) {
     this.inner = inner;
   }
@@ -54,6 +57,10 @@ final class RecordingOpLog implements OpLog {
   @Override
   public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
     snapshotSeqs.add(snapshot.seq());
+    if (failSnapshots > 0) {
+      failSnapshots--;
+      throw new IllegalStateException("disk full");
+    }
     CountDownLatch gate = snapshotGate;
     if (gate != null) {
       try {

@@ -85,6 +85,21 @@ class SnapshotCadenceTest {
     }
   }
 
+  @Test
+  void aSnapshotThatFailsToSaveDoesNotStopLaterOnes() {
+    RecordingOpLog log = new RecordingOpLog(new InMemoryOpLog());
+    log.failSnapshots = 1;
+    RoomRegistry registry =
+        new RoomRegistry(
+            log, RoomLimits.defaults().withSnapshotEvery(10), new SimpleMeterRegistry());
+    Session s = registry.open("room", new FakeSocket(), new Grant(Role.EDITOR, null));
+    s.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0), 100);
+    submit(s, 1, 25);
+    // The one at 10 threw; the next is taken 10 ops later and saved.
+    assertThat(log.snapshotSeqs).containsExactly(10L, 20L);
+    assertThat(registry.snapshotSeq("room")).isEqualTo(20);
+  }
+
   private static void submit(Session s, int from, int to) {
     for (int i = from; i <= to; i++) {
       s.receive(
