@@ -5,6 +5,7 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
@@ -164,16 +165,13 @@ public final class BoardViewModel {
   }
 
   /**
-   * After an undo or redo, selected elements it deleted leave the selection, and if nothing is left
-   * selected, the elements it brought back are selected instead: undoing a stroke resize (a scaled
-   * copy replaced the stroke) keeps the stroke selected rather than selecting nothing.
+   * After an undo or redo that left nothing of the selection on the board, the elements it brought
+   * back are selected instead: undoing a stroke resize (a scaled copy replaced the stroke) keeps
+   * the stroke selected rather than selecting nothing. (Dropping deleted ids from the selection is
+   * the canvas's job, for every kind of change.)
    */
   private void followSelection(boolean hadSelection, List<Op> step) {
-    if (!hadSelection) {
-      return;
-    }
-    selection.retain(id -> board.view().get(id) != null && !board.view().get(id).deleted());
-    if (!selection.isEmpty()) {
+    if (!hadSelection || selection.ids().stream().anyMatch(this::onBoard)) {
       return;
     }
     List<String> back = new ArrayList<>();
@@ -186,6 +184,11 @@ public final class BoardViewModel {
       }
     }
     selection.set(back);
+  }
+
+  private boolean onBoard(String id) {
+    Element e = board.view().get(id);
+    return e != null && !e.deleted();
   }
 
   public void deleteSelection() {

@@ -4,6 +4,7 @@ import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -83,5 +84,24 @@ public final class BenchBoard {
               z++));
     }
     return out;
+  }
+
+  /**
+   * The {@code i}-th remote op of others drawing on this board: a new stroke every tenth op, else a
+   * 4-point append to a random one of {@code ids}.
+   */
+  public static Op remoteOp(int i, Random r, List<String> ids) {
+    if (i % 10 == 0) {
+      return new Op.AddElement(
+          Element.freehand(
+              "m" + i,
+              ElementKind.STROKE,
+              r.nextDouble() * WIDTH,
+              r.nextDouble() * HEIGHT,
+              Points.of(0, 0),
+              Style.DEFAULT,
+              1e6 + i));
+    }
+    return new Op.AppendPoints(ids.get(r.nextInt(ids.size())), Points.of(1, 2, 3, 4, 5, 6, 7, 8));
   }
 }

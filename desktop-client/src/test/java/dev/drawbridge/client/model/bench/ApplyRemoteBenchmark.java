@@ -4,9 +4,6 @@ import dev.drawbridge.client.bench.BenchBoard;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementKind;
-import dev.drawbridge.protocol.element.Points;
-import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.List;
 import java.util.Random;
@@ -46,7 +43,6 @@ public class ApplyRemoteBenchmark {
   private Op[] ops;
   private long seq;
   private int next;
-
   private List<Element> elements;
 
   @Setup(Level.Trial)
@@ -56,19 +52,7 @@ public class ApplyRemoteBenchmark {
     Random r = new Random(3);
     ops = new Op[OPS];
     for (int i = 0; i < ops.length; i++) {
-      ops[i] =
-          i % 10 == 0
-              ? new Op.AddElement(
-                  Element.freehand(
-                      "m" + i,
-                      ElementKind.STROKE,
-                      r.nextDouble() * BenchBoard.WIDTH,
-                      r.nextDouble() * BenchBoard.HEIGHT,
-                      Points.of(0, 0),
-                      Style.DEFAULT,
-                      1e6 + i))
-              : new Op.AppendPoints(
-                  ids.get(r.nextInt(ids.size())), Points.of(1, 2, 3, 4, 5, 6, 7, 8));
+      ops[i] = BenchBoard.remoteOp(i, r, ids);
     }
   }
 

@@ -581,19 +581,7 @@ public final class RenderBenchmark {
     double[] us = new double[n];
     Random r = new Random(3);
     for (int i = 0; i < n + 20_000; i++) {
-      Op op =
-          i % 10 == 0
-              ? new Op.AddElement(
-                  Element.freehand(
-                      "m" + i,
-                      ElementKind.STROKE,
-                      r.nextDouble() * BOARD_W,
-                      r.nextDouble() * BOARD_H,
-                      Points.of(0, 0),
-                      Style.DEFAULT,
-                      1e6 + i))
-              : new Op.AppendPoints(
-                  ids.get(r.nextInt(ids.size())), Points.of(1, 2, 3, 4, 5, 6, 7, 8));
+      Op op = BenchBoard.remoteOp(i, r, ids);
       long t = System.nanoTime();
       board.applyRemote(++s, "op" + i, op);
       long d = System.nanoTime() - t;
