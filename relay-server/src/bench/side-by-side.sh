@@ -17,7 +17,9 @@ JAVA=${JAVA:-${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java}
 RUNS=${RUNS:-3}                            # interleaved runs per target
 DURATION=${DURATION:-15s}                  # timed part of each run
 WARMUP=${WARMUP:-3s}                       # untimed sending before each run (JIT, caches)
-WARM_DURATION=${WARM_DURATION:-10s}        # one untimed run per target first
+WARM_DURATION=${WARM_DURATION:-4s}         # untimed runs per target first, each with new connections:
+WARM_CYCLES=${WARM_CYCLES:-5}              # HotSpot recompiles the hot paths at each of the first few
+                                           # waves of new connections (uncommon traps); 5 settle it
 CLIENTS=${CLIENTS:-50}
 RATE=${RATE:-30}                           # ops/s per client
 OP_SIZE=${OP_SIZE:-200}
@@ -120,8 +122,10 @@ for t in $TARGETS; do start_server "$t"; done
 
 if phase steady; then
   for t in $TARGETS; do
-    echo "warm-up $t"; bench "$t" "$OUT/warm-$t.json" --clients "$CLIENTS" --rooms 1 \
-      --rate "$RATE" --op-size "$OP_SIZE" --duration "$WARM_DURATION"
+    for c in $(seq "$WARM_CYCLES"); do
+      echo "warm-up $t ($c/$WARM_CYCLES)"; bench "$t" "$OUT/warm-$t-$c.json" --clients "$CLIENTS" --rooms 1 \
+        --rate "$RATE" --op-size "$OP_SIZE" --duration "$WARM_DURATION"
+    done
   done
   for r in $(seq "$RUNS"); do
     for t in $TARGETS; do
