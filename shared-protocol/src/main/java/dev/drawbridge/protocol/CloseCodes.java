@@ -5,6 +5,18 @@ public final class CloseCodes {
   /** Server shutting down: reconnect with backoff. */
   public static final int GOING_AWAY = 1001;
 
+  /**
+   * The relay could not store an op (or another relay wrote the room's shared log first): the room
+   * is reloaded from what the log really holds; reconnect with backoff.
+   */
+  public static final int STORAGE_FAILURE = 1011;
+
+  /**
+   * Another relay sharing the op log now serves this room (it wrote ops this relay did not order):
+   * reconnect with backoff, the load balancer routes to the room's relay.
+   */
+  public static final int ROOM_MOVED = 1012;
+
   /** Protocol version not supported; the reason is CLIENT_TOO_OLD or SERVER_TOO_OLD. */
   public static final int VERSION_NOT_SUPPORTED = 4000;
 

@@ -59,6 +59,14 @@ public interface OpLog extends AutoCloseable {
   /** The room's newest snapshot, if any. */
   Optional<BoardSnapshot> latestSnapshot(String room);
 
+  /**
+   * Whether other relays may write the same rooms (shared storage): the relay then watches for
+   * rooms another relay has taken over ({@code RoomRegistry.checkSharedLog}).
+   */
+  default boolean shared() {
+    return false;
+  }
+
   /** Waits for pending writes, then releases files. Idempotent. */
   @Override
   void close();

@@ -112,6 +112,12 @@ public final class RedisOpLog implements OpLog {
     return done;
   }
 
+  /** Several relays may use one Redis (each room routed to one of them at a time). */
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
   @Override
   public long headSeq(String room) {
     return reads.llen(key(room, "ops"));

@@ -15,8 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
@@ -31,9 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class Relay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Relay.class);
 
+  /** How often a relay on a shared op log looks for rooms another relay has taken over. */
+  public static final Duration SHARED_LOG_CHECK = Duration.ofSeconds(2);
+
   private final RelayConfig config;
   private final OpLog opLog;
   private final ExecutorService snapshotWorker;
+  private final ScheduledExecutorService sharedLogWatch;
   private final RoomRegistry rooms;
   private final RelayWebSocketServer server;
   private final MetricsEndpoint metrics;
@@ -44,6 +50,7 @@ public final class Relay implements AutoCloseable {
       RelayConfig config,
       OpLog opLog,
       ExecutorService snapshotWorker,
+      ScheduledExecutorService sharedLogWatch,
       RoomRegistry rooms,
       RelayWebSocketServer server,
       MetricsEndpoint metrics,
@@ -51,6 +58,7 @@ public final class Relay implements AutoCloseable {
     this.config = config;
     this.opLog = opLog;
     this.snapshotWorker = snapshotWorker;
+    this.sharedLogWatch = sharedLogWatch;
     this.rooms = rooms;
     this.server = server;
     this.metrics = metrics;
@@ -118,7 +126,9 @@ public final class Relay implements AutoCloseable {
       opLog.close();
       throw e;
     }
-    Relay relay = new Relay(config, opLog, snapshotWorker, rooms, server, metrics, meters);
+    ScheduledExecutorService sharedLogWatch = watchSharedLog(opLog, rooms);
+    Relay relay =
+        new Relay(config, opLog, snapshotWorker, sharedLogWatch, rooms, server, metrics, meters);
     log.atInfo()
         .addKeyValue("port", relay.port())
         .addKeyValue("tls", sslContext != null)
@@ -130,6 +140,26 @@ public final class Relay implements AutoCloseable {
                 : config.redisUri() != null ? "redis" : config.dataDir().toString())
         .log("relay listening");
     return relay;
+  }
+
+  /**
+   * Relays sharing one op log serve each room from one relay at a time; after a fail-over and back,
+   * some members may still sit on the relay that lost the room. Every few seconds each relay checks
+   * its rooms against the log and hands such members over (1012). Null for a private log.
+   */
+  private static ScheduledExecutorService watchSharedLog(OpLog opLog, RoomRegistry rooms) {
+    if (!opLog.shared()) {
+      return null;
+    }
+    ScheduledExecutorService watch =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("shared-log-watch").daemon(true).factory());
+    watch.scheduleWithFixedDelay(
+        rooms::checkSharedLog,
+        SHARED_LOG_CHECK.toMillis(),
+        SHARED_LOG_CHECK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return watch;
   }
 
   /** Lets snapshots already taken reach the op log before it closes (they are only a cache). */
@@ -183,6 +213,14 @@ public final class Relay implements AutoCloseable {
     }
     if (metrics != null) {
       metrics.close();
+    }
+    if (sharedLogWatch != null) {
+      sharedLogWatch.shutdownNow();
+      try {
+        sharedLogWatch.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     finishSnapshots(snapshotWorker);
     opLog.close();

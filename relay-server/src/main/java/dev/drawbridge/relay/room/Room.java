@@ -124,6 +124,28 @@ public final class Room {
     return failed;
   }
 
+  /**
+   * For an op log other relays write too (Redis): {@code logHead} is the log's head, read a moment
+   * ago. Above anything this room assigned, another relay has ordered ops here (this relay lost the
+   * room while it was away, and got it back from the balancer for some members only). Members here
+   * would never hear of those ops, so they are closed with 1012: they reconnect and the balancer
+   * routes them to the room's relay. The room is then reloaded afresh, like after a failed write.
+   */
+  synchronized void checkSharedLogHead(long logHead) {
+    if (failed || logHead <= head) {
+      return;
+    }
+    failed = true;
+    log.atWarn()
+        .addKeyValue("room", name)
+        .addKeyValue("head", head)
+        .addKeyValue("logHead", logHead)
+        .log("another relay wrote this room's shared log: handing its members over");
+    for (Session m : List.copyOf(members)) {
+      m.close(CloseCodes.ROOM_MOVED, "room moved to another relay");
+    }
+  }
+
   /** Whether the registry may forget this room: nobody attached and nothing waiting for disk. */
   synchronized boolean idle() {
     return sessions == 0 && durable == head;
@@ -195,7 +217,7 @@ public final class Room {
       case OK -> {}
     }
     if (failed) {
-      s.close(1011, "storage failure");
+      s.close(CloseCodes.STORAGE_FAILURE, "storage failure");
       return null;
     }
     if (members.size() >= limits.maxMembersPerRoom()) {
@@ -276,7 +298,7 @@ public final class Room {
 
   synchronized void submit(Session s, ClientMessage.SubmitOp submit) {
     if (failed) {
-      s.close(1011, "storage failure");
+      s.close(CloseCodes.STORAGE_FAILURE, "storage failure");
       return;
     }
     String id = submit.id();
@@ -318,7 +340,7 @@ public final class Room {
             .setCause(error)
             .log("op log write failed: closing the room");
         for (Session m : List.copyOf(members)) {
-          m.close(1011, "storage failure");
+          m.close(CloseCodes.STORAGE_FAILURE, "storage failure");
         }
       }
       return;

@@ -7,6 +7,7 @@ import dev.drawbridge.relay.oplog.OpLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -90,6 +91,25 @@ public final class RoomRegistry {
   private synchronized void forgetIfIdle(Room room) {
     if (rooms.get(room.name()) == room && room.idle()) {
       rooms.remove(room.name());
+    }
+  }
+
+  /**
+   * For an op log shared with other relays: compares each open room with the log's head and hands
+   * over the rooms another relay has written ({@link Room#checkSharedLogHead}). Run every few
+   * seconds; a log that cannot be read now is asked again next time.
+   */
+  public void checkSharedLog() {
+    List<Room> open;
+    synchronized (this) {
+      open = List.copyOf(rooms.values());
+    }
+    for (Room room : open) {
+      try {
+        room.checkSharedLogHead(opLog.headSeq(room.name()));
+      } catch (RuntimeException e) {
+        log.atWarn().addKeyValue("room", room.name()).setCause(e).log("shared log check failed");
+      }
     }
   }
 

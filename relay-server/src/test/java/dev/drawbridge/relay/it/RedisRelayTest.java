@@ -2,6 +2,7 @@ package dev.drawbridge.relay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.oplog.LocalRedis;
 import java.nio.file.Path;
@@ -33,6 +34,31 @@ class RedisRelayTest {
         b.submitStroke("op1", "e1");
         assertThat(b.next()).isEqualTo(new ServerMessage.Ack("op1", 1, true));
       }
+    }
+  }
+
+  /**
+   * Two relays on one Redis, a room routed to each for some members (what a fail-over and back
+   * leaves): the relay that did not order the newest op hands its members over within a few
+   * seconds, and they catch up where the room is served.
+   */
+  @Test
+  void r13_membersLeftOnARelayThatLostTheRoomAreHandedOver(@TempDir Path other) throws Exception {
+    try (LocalRedis redis = LocalRedis.start();
+        RelayFixture serving = new RelayFixture(dir, c -> c.withRedis(redis.uri()));
+        RelayFixture lost = new RelayFixture(other, c -> c.withRedis(redis.uri()))) {
+      TestPeer reader = lost.peer("shared-room");
+      reader.joinAndSync(0);
+      TestPeer writer = serving.peer("shared-room");
+      writer.joinAndSync(0);
+      writer.submitStroke("op1", "e1");
+      assertThat(writer.next()).isEqualTo(new ServerMessage.Ack("op1", 1, false));
+
+      assertThat(reader.awaitClose().code()).isEqualTo(CloseCodes.ROOM_MOVED);
+      TestPeer back = serving.peer("shared-room");
+      assertThat(back.joinAndSync(0))
+          .extracting(ServerMessage.OpBroadcast::id)
+          .containsExactly("op1");
     }
   }
 }

@@ -273,4 +273,26 @@ class RoomTest {
     sb.receive(add("o3", "e3"), 100);
     assertThat(b.drain()).contains(new ServerMessage.Ack("o3", 2, false));
   }
+
+  @Test
+  void r13_aRoomAnotherRelayWroteHandsItsMembersOverWith1012() {
+    FakeSocket a = new FakeSocket();
+    Session sa = join("room", a, "a", Role.EDITOR, 0);
+    sa.receive(add("o1", "e1"), 100);
+    registry.checkSharedLog();
+    assertThat(a.closeCode).as("its own ops are no reason to move").isNull();
+
+    // Another relay on the same log orders seq 2 (this relay lost the room for a while).
+    log.append("room", new StoredOp(2, "o2", "elsewhere", add("o2", "e2").op())).join();
+    registry.checkSharedLog();
+    assertThat(a.closeCode).isEqualTo(CloseCodes.ROOM_MOVED);
+
+    // Whoever still comes here gets the room as the log holds it, other relay's op included.
+    FakeSocket b = new FakeSocket();
+    join("room", b, "b", Role.EDITOR, 0);
+    assertThat(b.drain())
+        .filteredOn(ServerMessage.OpBroadcast.class::isInstance)
+        .extracting(m -> ((ServerMessage.OpBroadcast) m).id())
+        .containsExactly("o1", "o2");
+  }
 }
