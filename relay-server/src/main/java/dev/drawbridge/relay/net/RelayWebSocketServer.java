@@ -151,7 +151,14 @@ public final class RelayWebSocketServer extends WebSocketServer {
             e.getMessage());
       }
     }
-    InetAddress ip = conn.getRemoteSocketAddress().getAddress();
+    InetAddress ip =
+        settings
+            .proxies()
+            .clientOf(
+                conn.getRemoteSocketAddress().getAddress(),
+                request.hasFieldValue("X-Forwarded-For")
+                    ? request.getFieldValue("X-Forwarded-For")
+                    : null);
     AtomicInteger count = perIp.computeIfAbsent(ip, k -> new AtomicInteger());
     if (count.incrementAndGet() > settings.maxConnectionsPerIp()) {
       count.decrementAndGet();

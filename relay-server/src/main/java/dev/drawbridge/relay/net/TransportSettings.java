@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
  * @param pingIntervalSeconds WebSocket ping interval; a silent peer is dropped after about 1.5×
  * @param workerThreads decoder threads
  * @param helloTimeoutSeconds connections without hello by then are closed with 4002
+ * @param proxies proxies whose X-Forwarded-For names the client (for the per-address limit)
  */
 public record TransportSettings(
     InetSocketAddress address,
@@ -26,4 +27,5 @@ public record TransportSettings(
     long maxPendingBytes,
     int pingIntervalSeconds,
     int workerThreads,
-    int helloTimeoutSeconds) {}
+    int helloTimeoutSeconds,
+    TrustedProxies proxies) {}

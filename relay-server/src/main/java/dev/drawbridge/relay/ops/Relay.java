@@ -4,6 +4,7 @@ import dev.drawbridge.relay.auth.OriginPolicy;
 import dev.drawbridge.relay.auth.TokenVerifier;
 import dev.drawbridge.relay.net.RelayWebSocketServer;
 import dev.drawbridge.relay.net.TransportSettings;
+import dev.drawbridge.relay.net.TrustedProxies;
 import dev.drawbridge.relay.oplog.InMemoryOpLog;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.RedisOpLog;
@@ -103,7 +104,8 @@ public final class Relay implements AutoCloseable {
             config.maxPendingBytes(),
             config.pingIntervalSeconds(),
             config.workerThreads(),
-            config.helloTimeoutSeconds());
+            config.helloTimeoutSeconds(),
+            TrustedProxies.of(config.trustedProxies()));
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     if (sslContext != null) {
       server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));

@@ -1,6 +1,7 @@
 package dev.drawbridge.relay.ops;
 
 import dev.drawbridge.protocol.validation.ProtocolLimits;
+import dev.drawbridge.relay.net.TrustedProxies;
 import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ import java.util.function.Consumer;
  * @param metricsPort port for /healthz and /metrics; -1 disables them, 0 picks a free one
  * @param limits room limits (members, rooms, rates, snapshots)
  * @param durability what an ack promises with the SQLite op log (disk by default)
+ * @param trustedProxies reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the
+ *     client for the per-address connection limit; loopback by default
  * @param redisUri store ops in this Redis (e.g. {@code redis://host:6379/0}) instead of SQLite;
- *     null for SQLite. One relay per room at a time: relays do not fan out to each other.
+ *     null for SQLite. Several relays may share it, one relay per room at a time (route by room):
+ *     relays do not fan out to each other
  */
 public record RelayConfig(
     String bindAddress,
@@ -48,10 +52,13 @@ public record RelayConfig(
     RoomLimits limits,
     String redisUri,
     int helloTimeoutSeconds,
-    Durability durability) {
+    Durability durability,
+    List<String> trustedProxies) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
+    trustedProxies = List.copyOf(trustedProxies);
+    TrustedProxies.of(trustedProxies); // throws for an entry that is no address or range
     if (durability == null) {
       throw new IllegalArgumentException("durability is required");
     }
@@ -100,7 +107,8 @@ public record RelayConfig(
         RoomLimits.defaults(),
         null,
         10,
-        Durability.DISK);
+        Durability.DISK,
+        TrustedProxies.LOOPBACK);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -134,6 +142,10 @@ public record RelayConfig(
 
   public RelayConfig withAllowedOrigins(List<String> v) {
     return edit(d -> d.allowedOrigins = v);
+  }
+
+  public RelayConfig withTrustedProxies(List<String> v) {
+    return edit(d -> d.trustedProxies = v);
   }
 
   public RelayConfig withMaxFrameBytes(int v) {
@@ -207,6 +219,7 @@ public record RelayConfig(
     String redisUri;
     int helloTimeoutSeconds;
     Durability durability;
+    List<String> trustedProxies;
 
     Draft(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -227,6 +240,7 @@ public record RelayConfig(
       redisUri = from.redisUri;
       helloTimeoutSeconds = from.helloTimeoutSeconds;
       durability = from.durability;
+      trustedProxies = from.trustedProxies;
     }
 
     RelayConfig build() {
@@ -248,7 +262,8 @@ public record RelayConfig(
           limits,
           redisUri,
           helloTimeoutSeconds,
-          durability);
+          durability,
+          trustedProxies);
     }
   }
 }

@@ -98,6 +98,16 @@ final class ServeCommand implements Callable<Integer> {
   List<String> allowedOrigins;
 
   @Option(
+      names = "--trusted-proxies",
+      split = ",",
+      defaultValue = "${env:DRAWBRIDGE_TRUSTED_PROXIES:-127.0.0.0/8,::1}",
+      description =
+          "Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client for"
+              + " --max-connections-per-ip; empty trusts none (DRAWBRIDGE_TRUSTED_PROXIES, default"
+              + " ${DEFAULT-VALUE}).")
+  List<String> trustedProxies;
+
+  @Option(
       names = "--max-frame-bytes",
       defaultValue = "${env:DRAWBRIDGE_MAX_FRAME_BYTES:-262144}",
       description =
@@ -288,7 +298,8 @@ final class ServeCommand implements Callable<Integer> {
         limits,
         redisUrl,
         helloTimeout,
-        durability);
+        durability,
+        trustedProxies == null ? List.of() : trustedProxies);
   }
 
   @Override
@@ -297,7 +308,14 @@ final class ServeCommand implements Callable<Integer> {
       log.error("set --secret (or DRAWBRIDGE_SECRET), or run with --no-auth on a trusted network");
       return 2;
     }
-    Relay relay = Relay.start(config(), tls());
+    RelayConfig config;
+    try {
+      config = config();
+    } catch (IllegalArgumentException e) {
+      log.error("{}", e.getMessage());
+      return 2;
+    }
+    Relay relay = Relay.start(config, tls());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

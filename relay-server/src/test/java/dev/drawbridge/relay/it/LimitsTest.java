@@ -43,6 +43,50 @@ class LimitsTest {
     }
   }
 
+  /**
+   * Behind a proxy on the same machine every user comes from 127.0.0.1: the header tells them
+   * apart.
+   */
+  @Test
+  void r22_behindATrustedProxyEachForwardedClientHasItsOwnLimit() throws Exception {
+    List<Socket> held = new ArrayList<>();
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withMaxConnectionsPerIp(1))) {
+      assertThat(forwardedUpgrade(fx, "203.0.113.1", held)).isEqualTo(101);
+      assertThat(forwardedUpgrade(fx, "203.0.113.2", held)).isEqualTo(101);
+      assertThat(forwardedUpgrade(fx, "203.0.113.1", held)).isEqualTo(429);
+    } finally {
+      closeAll(held);
+    }
+    try (RelayFixture fx =
+        new RelayFixture(dir, c -> c.withMaxConnectionsPerIp(1).withTrustedProxies(List.of()))) {
+      assertThat(forwardedUpgrade(fx, "203.0.113.1", held)).isEqualTo(101);
+      assertThat(forwardedUpgrade(fx, "203.0.113.2", held))
+          .as("an untrusted header")
+          .isEqualTo(429);
+    } finally {
+      closeAll(held);
+    }
+  }
+
+  /** Upgrades one connection that says it was forwarded for {@code client}, and keeps it open. */
+  private static int forwardedUpgrade(RelayFixture fx, String client, List<Socket> held)
+      throws Exception {
+    Map<String, String> headers =
+        Map.of(
+            "Authorization",
+            "Bearer " + RelayFixture.token("fwd", Role.EDITOR),
+            "X-Forwarded-For",
+            client);
+    return RawHttp.upgradeAndHold(fx.relay.port(), "/v1/rooms/fwd", headers, held);
+  }
+
+  private static void closeAll(List<Socket> sockets) throws Exception {
+    for (Socket s : sockets) {
+      s.close();
+    }
+    sockets.clear();
+  }
+
   @Test
   void r22_tooManyRoomsClosesWith4010AndFreedRoomsAreReused() throws Exception {
     RoomLimits twoRooms = new RoomLimits(10, 2, 1000, 100, 100, 1e9, 1e9, 10, 1, 30);

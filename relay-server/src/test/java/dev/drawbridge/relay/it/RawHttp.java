@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** A hand-written WebSocket upgrade request: the only way to see the exact HTTP status. */
@@ -14,32 +15,47 @@ final class RawHttp {
   /** Sends an upgrade for {@code path} and returns the status code of the first response. */
   static int upgradeStatus(int port, String path, Map<String, String> headers) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(20_000);
-      StringBuilder req =
-          new StringBuilder("GET ")
-              .append(path)
-              .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
-              .append(port)
-              .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
-              .append(
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
-      headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-      req.append("\r\n");
-      OutputStream out = s.getOutputStream();
-      out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      StringBuilder line = new StringBuilder();
-      int c;
-      while ((c = in.read()) != -1 && c != '\n') {
-        line.append((char) c);
-      }
-      String[] parts = line.toString().split(" ");
-      if (parts.length < 2) {
-        throw new IOException("no status line: " + line);
-      }
-      return Integer.parseInt(parts[1]);
+      return upgrade(s, port, path, headers);
     }
+  }
+
+  /**
+   * Like {@link #upgradeStatus} but leaves the connection open (added to {@code held}, which the
+   * caller closes), so it keeps counting against the relay's limits.
+   */
+  static int upgradeAndHold(int port, String path, Map<String, String> headers, List<Socket> held)
+      throws IOException {
+    Socket s = new Socket("127.0.0.1", port);
+    held.add(s);
+    return upgrade(s, port, path, headers);
+  }
+
+  private static int upgrade(Socket s, int port, String path, Map<String, String> headers)
+      throws IOException {
+    s.setSoTimeout(20_000);
+    StringBuilder req =
+        new StringBuilder("GET ")
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+            .append(port)
+            .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
+            .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+    headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+    req.append("\r\n");
+    OutputStream out = s.getOutputStream();
+    out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = s.getInputStream();
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      line.append((char) c);
+    }
+    String[] parts = line.toString().split(" ");
+    if (parts.length < 2) {
+      throw new IOException("no status line: " + line);
+    }
+    return Integer.parseInt(parts[1]);
   }
 
   /**

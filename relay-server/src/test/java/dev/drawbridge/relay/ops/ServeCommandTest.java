@@ -28,4 +28,19 @@ class ServeCommandTest {
         .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("expected disk or os");
   }
+
+  @Test
+  void aProxyOnTheSameMachineIsTrustedUnlessTheHostSaysOtherwise() {
+    assertThat(parse("--no-auth").trustedProxies()).containsExactly("127.0.0.0/8", "::1");
+    assertThat(parse("--no-auth", "--trusted-proxies", "10.0.0.0/8,192.168.1.2").trustedProxies())
+        .containsExactly("10.0.0.0/8", "192.168.1.2");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressStopsServeWithExitCode2() {
+    ServeCommand serve = new ServeCommand();
+    int code =
+        new CommandLine(serve).execute("--no-auth", "--in-memory", "--trusted-proxies", "lb.local");
+    assertThat(code).isEqualTo(2);
+  }
 }
