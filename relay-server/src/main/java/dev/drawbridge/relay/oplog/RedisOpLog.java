@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link OpLog} in Redis, for relays that share storage. Per room: a list of ops (index = seq −
- * 1), a hash op id → seq, and a string with the snapshot. Appends run a script that checks the seq
- * follows the head and the id is new, so two relays can never interleave one room.
+ * 1), a hash op id → seq, and a string with the snapshot (plus its seq). Appends run a script that
+ * checks the seq follows the head and the id is new, so two relays can never interleave one room.
  *
  * <p>Durability is Redis's: configure {@code appendonly yes} and {@code appendfsync always} for "no
  * acked op is lost". Appends are pipelined on one connection, so their replies — and the futures,
@@ -32,6 +32,19 @@ public final class RedisOpLog implements OpLog {
       if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) - 1 then return -1 end
       if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[1]) == 0 then return -2 end
       redis.call('RPUSH', KEYS[1], ARGV[3])
+      return 1
+      """;
+
+  /**
+   * Replaces the snapshot only with a newer one: with several relays on one Redis, one that lost a
+   * room may still hold it (for up to a few seconds) and must not put an older snapshot back.
+   */
+  private static final String SAVE_SNAPSHOT =
+      """
+      local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
+      if seq >= tonumber(ARGV[1]) then return 0 end
+      redis.call('SET', KEYS[1], ARGV[2])
+      redis.call('SET', KEYS[2], ARGV[1])
       return 1
       """;
 
@@ -146,7 +159,12 @@ public final class RedisOpLog implements OpLog {
   public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     writes
-        .set(key(room, "snapshot"), codec.encodeSnapshot(snapshot))
+        .<Long>eval(
+            SAVE_SNAPSHOT,
+            ScriptOutputType.INTEGER,
+            new String[] {key(room, "snapshot"), key(room, "snapshot-seq")},
+            Long.toString(snapshot.seq()),
+            codec.encodeSnapshot(snapshot))
         .whenCompleteAsync(
             (ok, error) -> {
               if (error != null) {

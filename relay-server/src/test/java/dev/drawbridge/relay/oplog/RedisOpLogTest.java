@@ -1,8 +1,13 @@
 package dev.drawbridge.relay.oplog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The OpLog contract against a real redis-server started for this class. */
 class RedisOpLogTest extends OpLogContract {
@@ -24,5 +29,18 @@ class RedisOpLogTest extends OpLogContract {
   OpLog create() {
     // A fresh key prefix per test: the contract assumes an empty log.
     return new RedisOpLog(redis.uri(), "test-" + UUID.randomUUID() + ":");
+  }
+
+  /** Relays sharing Redis: one that has lost the room cannot put an older snapshot back. */
+  @Test
+  void anOlderSnapshotDoesNotReplaceANewerOne() throws Exception {
+    try (OpLog log = create()) {
+      for (int seq = 1; seq <= 3; seq++) {
+        log.append("s", op(seq, "i" + seq)).join();
+      }
+      log.saveSnapshot("s", new BoardSnapshot(3, List.of())).join();
+      log.saveSnapshot("s", new BoardSnapshot(2, List.of())).join();
+      assertThat(log.latestSnapshot("s")).map(BoardSnapshot::seq).contains(3L);
+    }
   }
 }
