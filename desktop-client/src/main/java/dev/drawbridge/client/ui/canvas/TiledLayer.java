@@ -139,7 +139,19 @@ final class TiledLayer {
     g.setTranslateX(0);
     g.setTranslateY(0);
     double f = s / groupScale;
-    g.getTransforms().setAll(new Translate(ox, oy), new Scale(f, f, 0, 0));
+    // Updated in place: new transform objects every pulse marked the scaled level dirty, so every
+    // frame of a zoom redrew it (a filtered full-window draw on the render thread) while the new
+    // level's tiles waited for that same thread to rasterise them.
+    if (g.getTransforms().size() == 2
+        && g.getTransforms().get(0) instanceof Translate t
+        && g.getTransforms().get(1) instanceof Scale sc) {
+      t.setX(ox);
+      t.setY(oy);
+      sc.setX(f);
+      sc.setY(f);
+    } else {
+      g.getTransforms().setAll(new Translate(ox, oy), new Scale(f, f, 0, 0));
+    }
   }
 
   /** True when the level at {@code s} is on screen or cached and covers {@code viewDevice}. */

@@ -42,7 +42,13 @@ import javafx.stage.Stage;
  *
  * <pre>
  * desktop-client/src/bench/render-bench.sh        (starts Xvfb :97 at 1920x1080, -Dprism.order=sw)
+ * BENCH_JAVA_OPTS="-Dbench.only=zoom,fit -Dbench.coldOnly=true" desktop-client/src/bench/render-bench.sh
  * </pre>
+ *
+ * <p>The zoom and fit scenarios report warm rows (the level was cached or pre-rendered while the
+ * board was idle) and cold rows (the level cache and pre-render off, {@code
+ * BoardCanvas.setZoomCache(false)}: a level never painted, as after quick repeated steps or right
+ * after a change); {@code -Dbench.coldOnly=true} runs only the cold rows.
  *
  * <p>A frame time here is the gap between two pulses, recorded by an AnimationTimer, with pulses
  * unthrottled ({@code -Djavafx.animation.fullspeed=true}, set by this class unless given): the next
@@ -268,17 +274,22 @@ public final class RenderBenchmark {
       report("pan to and fro within painted tiles (±60 px)", gaps);
       untilSettled(null);
     }
+    // -Dbench.coldOnly=true: the zoom and fit scenarios skip their warm rows (quicker A/B runs of
+    // the cold case: a level neither cached nor pre-rendered, BoardCanvas.setZoomCache(false)).
+    boolean warm = !Boolean.getBoolean("bench.coldOnly");
     if (wanted("zoom")) {
       // Warm: from a resting view, after the idle pre-render of the neighbouring levels is done.
       List<Double> zoomSteps = new ArrayList<>();
       List<Double> prerender = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < (warm ? 8 : 0); i++) {
         double factor = i % 2 == 0 ? 1.2 : 1 / 1.2;
         prerender.add(untilIdle());
         zoomSteps.add(untilSettled(() -> canvas.zoomBy(factor)));
       }
-      report("zoom step at 100 % (x1.2 / /1.2), warm: after the idle pre-render", zoomSteps);
-      report("  idle pre-render finished this long after the previous step settled", prerender);
+      if (warm) {
+        report("zoom step at 100 % (x1.2 / /1.2), warm: after the idle pre-render", zoomSteps);
+        report("  idle pre-render finished this long after the previous step settled", prerender);
+      }
       // Quick steps: three steps in, one a pulse, from a resting view; the third level was
       // neither shown nor pre-rendered.
       List<Double> quick = new ArrayList<>();
@@ -314,15 +325,17 @@ public final class RenderBenchmark {
       List<Double> fit = new ArrayList<>();
       List<Double> back = new ArrayList<>();
       List<Double> prerender = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < (warm ? 4 : 0); i++) {
         prerender.add(untilIdle());
         fit.add(untilSettled(canvas::zoomToFit));
         untilIdle();
         back.add(untilSettled(() -> canvas.zoomTo(1)));
       }
-      report("zoom out to the whole board (fit), warm: after the idle pre-render", fit);
-      report("  idle pre-render at 100 % finished this long after the view settled", prerender);
-      report("back to 100 % from fit (the level left), warm", back);
+      if (warm) {
+        report("zoom out to the whole board (fit), warm: after the idle pre-render", fit);
+        report("  idle pre-render at 100 % finished this long after the view settled", prerender);
+        report("back to 100 % from fit (the level left), warm", back);
+      }
       onFx(
           () -> {
             canvas.setZoomCache(false);
