@@ -26,7 +26,7 @@ OP_SIZE=${OP_SIZE:-200}
 SAT_RATES=${SAT_RATES:-"30 40 50 60 75 90 110"}  # per-client rates for the saturation steps
 SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
 IDLE=${IDLE:-10000}                        # idle connections for the memory figure
-PHASES=${PHASES:-"steady saturation slow idle"}
+PHASES=${PHASES:-"cold steady saturation slow idle"}   # cold: one run on each fresh server first
 TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
 AUTH=${AUTH:-0}                            # 1: Drawbridge relays check tokens (the load carries one)
@@ -109,7 +109,7 @@ run_load() { # target label rate duration extra...
   local before after
   before=$(cpu_ticks "${PID[$t]}")
   bench "$t" "$OUT/$label.json" --clients "$CLIENTS" --rooms 1 --rate "$rate" --op-size "$OP_SIZE" \
-    --warmup "$WARMUP" --duration "$dur" "$@"
+    --warmup "${RUN_WARMUP:-$WARMUP}" --duration "$dur" "$@"
   after=$(cpu_ticks "${PID[$t]}")
   echo "$(( after - before )) $TICKS $(status_kb "${PID[$t]}" VmHWM) $(status_kb "${PID[$t]}" VmRSS)" \
     >"$OUT/$label.proc"
@@ -119,6 +119,14 @@ phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
 echo "results in $OUT"
 for t in $TARGETS; do start_server "$t"; done
+
+if phase cold; then
+  # The servers were just started: the JIT (HotSpot's, V8's) has seen nothing yet. No warm-up
+  # at all: what the first users of a freshly started relay get (issue 7: "report both").
+  for t in $TARGETS; do
+    echo "cold run: $t"; RUN_WARMUP=0s run_load "$t" "cold-$t" "$RATE" "$DURATION"
+  done
+fi
 
 if phase steady; then
   for t in $TARGETS; do
@@ -237,6 +245,16 @@ if rows:
     for t, r in rows.items():
         rat = "" if t == "seed" or not seed else f"  {ratio(r['p50'], seed['p50'])} / {ratio(r['p99'], seed['p99'])} / {ratio(r['cpu100k'], seed['cpu100k'])}"
         print(f"{t:8} {r['runs']:>4} {r['lost']:>5} {r['dup']:>4} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['dps']:>9.0f} {r['cpu100k']:>11.3f} {r['hwm']:>11.0f}{rat}")
+
+cold = {t: load(f"cold-{t}") for t in targets}
+cold = {t: r for t, r in cold.items() if r}
+if cold:
+    print("\ncold: one run per freshly started server, no warm-up (ratio vs seed)")
+    seed_cold = cold.get("seed")
+    for t, r in cold.items():
+        cpu = r["cpu"] / max(1, r["delivered"]) * 1e5
+        rat = "" if t == "seed" or not seed_cold else f"  {ratio(r['p50Ms'], seed_cold['p50Ms'])} / {ratio(r['p99Ms'], seed_cold['p99Ms'])} / {ratio(cpu, seed_cold['cpu'] / max(1, seed_cold['delivered']) * 1e5)}"
+        print(f"{t:8} lost {r['lost']} dup {r['duplicates']} p50 {r['p50Ms']:.2f} ms p99 {r['p99Ms']:.2f} ms CPU {cpu:.3f} s/100k{rat}")
 
 sat = {}
 for t in targets:
