@@ -52,15 +52,16 @@ public final class BoardCanvas extends Pane {
    * path segment each): small while the user is drawing or panning so frames stay short, larger
    * when nobody is touching the board so a rebuild finishes sooner.
    *
-   * <p>Idle, the budget covers a whole cold zoom step or "fit" of the 10,700-element benchmark
-   * board in one pulse (up to ~100 ms of rasterising): on the software pipeline every extra pulse
-   * also re-composites the whole window, so 50,000 (three to four pulses) took the new level
-   * 1.5–2.7× longer to come sharp (docs/performance.md). Input that arrives meanwhile waits for
-   * that one pulse; from the next one on the budget is the small one.
+   * <p>Idle, the budget covers the whole view of the 10,700-element benchmark board at 100–120 %
+   * (~150,000 units, ~30 ms of rasterising) in one pulse. Spread over several pulses the same work
+   * took three to five times longer to come sharp: on the software pipeline each pulse waits for
+   * the render thread and re-composites the whole window (docs/performance.md, "Idle budget").
+   * Input that arrives meanwhile waits for that one pulse; from the next one on the budget is the
+   * small one.
    */
   private static final long BUDGET_INTERACTING = 800;
 
-  private static final long BUDGET_IDLE = 150_000;
+  private static final long BUDGET_IDLE = 400_000;
 
   /**
    * Per-pulse budget of the zoom pre-render (idle pulses only, after the view's own tiles): small
