@@ -135,14 +135,22 @@ public final class Room {
     if (failed || logHead <= head) {
       return;
     }
-    failed = true;
     log.atWarn()
         .addKeyValue("room", name)
         .addKeyValue("head", head)
         .addKeyValue("logHead", logHead)
         .log("another relay wrote this room's shared log: handing its members over");
+    fail(CloseCodes.ROOM_MOVED, "room moved to another relay");
+  }
+
+  /**
+   * This room no longer matches the log: it takes nothing more, its members are closed (they
+   * reconnect), and the registry loads the room afresh for the next connection.
+   */
+  private void fail(int closeCode, String reason) {
+    failed = true;
     for (Session m : List.copyOf(members)) {
-      m.close(CloseCodes.ROOM_MOVED, "room moved to another relay");
+      m.close(closeCode, reason);
     }
   }
 
@@ -333,15 +341,12 @@ public final class Room {
       Session sender, StoredOp op, Outbound frame, Throwable error) {
     if (error != null || failed) {
       if (!failed) {
-        failed = true;
         log.atError()
             .addKeyValue("room", name)
             .addKeyValue("seq", op.seq())
             .setCause(error)
             .log("op log write failed: closing the room");
-        for (Session m : List.copyOf(members)) {
-          m.close(CloseCodes.STORAGE_FAILURE, "storage failure");
-        }
+        fail(CloseCodes.STORAGE_FAILURE, "storage failure");
       }
       return;
     }
