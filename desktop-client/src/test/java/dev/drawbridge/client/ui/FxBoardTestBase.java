@@ -1,5 +1,8 @@
 package dev.drawbridge.client.ui;
 
+import static dev.drawbridge.client.ui.FxThread.fx;
+import static dev.drawbridge.client.ui.FxThread.onFx;
+
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.element.Element;
 import java.io.IOException;
@@ -7,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -127,24 +128,5 @@ abstract class FxBoardTestBase {
           glass.mouseClick(MouseButton.PRIMARY);
         });
     WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  static <T> T fx(Callable<T> call) {
-    if (Platform.isFxApplicationThread()) {
-      try {
-        return call.call();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return WaitForAsyncUtils.waitForAsyncFx(20_000, call);
-  }
-
-  static void onFx(Runnable r) {
-    fx(
-        () -> {
-          r.run();
-          return null;
-        });
   }
 }

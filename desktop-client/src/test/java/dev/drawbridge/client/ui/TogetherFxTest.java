@@ -1,5 +1,7 @@
 package dev.drawbridge.client.ui;
 
+import static dev.drawbridge.client.ui.FxThread.fx;
+import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.sync.ConnectionState;

@@ -46,6 +46,11 @@ final class LevelCache {
     return level;
   }
 
+  /** The cached level at exactly this scale, or null, without marking it used (a check). */
+  TileLevel peek(double scale) {
+    return levels.get(scale);
+  }
+
   /** Takes the level at this scale out of the cache (it goes on screen), or null. */
   TileLevel take(double scale) {
     return levels.remove(scale);

@@ -159,7 +159,7 @@ final class TiledLayer {
     if (s == scale()) {
       return current.coversView(viewDevice);
     }
-    TileLevel cached = cache.levels().stream().filter(l -> l.scale() == s).findFirst().orElse(null);
+    TileLevel cached = cache.peek(s);
     return cached != null && cached.coversView(viewDevice);
   }
 
@@ -367,21 +367,6 @@ final class TiledLayer {
       }
     }
     return new Work(spent, true);
-  }
-
-  /** True when every target's area is painted and up to date (for tests and benchmarks). */
-  boolean prerendered(List<Target> targets) {
-    for (Target target : targets) {
-      if (target.scale() == scale()) {
-        continue;
-      }
-      TileLevel level =
-          cache.levels().stream().filter(l -> l.scale() == target.scale()).findFirst().orElse(null);
-      if (level == null || !level.viewPainted(target.areaDevice())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
+import static dev.drawbridge.client.ui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.ui.geom.Rect;
@@ -9,7 +10,6 @@ import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.Group;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.transform.Transform;
@@ -17,7 +17,6 @@ import javafx.scene.transform.Translate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * While a zoom to a level not painted yet is pending, the previous level is shown scaled
@@ -89,9 +88,5 @@ class ScaledUnderLevelFxTest {
     assertThat(later.get(1)).isSameAs(first.get(1));
     assertThat(((Translate) later.get(0)).getX()).isEqualTo(-5);
     assertThat(((Translate) later.get(0)).getY()).isEqualTo(-7);
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    return WaitForAsyncUtils.waitForAsyncFx(20_000, call);
   }
 }

@@ -1,5 +1,7 @@
 package dev.drawbridge.client.ui.canvas;
 
+import static dev.drawbridge.client.ui.FxThread.fx;
+import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.model.LocalBoard;
@@ -14,7 +16,6 @@ import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -183,18 +184,6 @@ class TiledCanvasFxTest {
           int y = (int) Math.round(canvas.viewport().toScreenY(boardY));
           Color c = shot.getPixelReader().getColor(x, y);
           return c.getBrightness();
-        });
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    return WaitForAsyncUtils.waitForAsyncFx(20_000, call);
-  }
-
-  private static void onFx(Runnable r) {
-    fx(
-        () -> {
-          r.run();
-          return null;
         });
   }
 }

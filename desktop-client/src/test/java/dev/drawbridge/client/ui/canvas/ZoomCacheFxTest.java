@@ -1,5 +1,7 @@
 package dev.drawbridge.client.ui.canvas;
 
+import static dev.drawbridge.client.ui.FxThread.fx;
+import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.model.LocalBoard;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Zoom levels kept in the cache and pre-rendered while idle show the same pixels as a fresh render
@@ -95,10 +95,7 @@ class ZoomCacheFxTest {
   void preRenderedLevelsShowAtOnceAndMatchAFreshRender() {
     onFx(
         () -> {
-          canvas.viewport().set(1, -1000, -600);
-          canvas.zoomTo(1);
-          canvas.flush();
-          canvas.prerenderNow();
+          restAtHundredPercentPrerendered();
         });
     assertThat(fx(canvas::isIdle)).isTrue();
     double fit = fx(() -> fitScale());
@@ -117,10 +114,7 @@ class ZoomCacheFxTest {
     assertThat(
             fx(
                 () -> {
-                  canvas.viewport().set(1, -1000, -600);
-                  canvas.zoomTo(1);
-                  canvas.flush();
-                  canvas.prerenderNow();
+                  restAtHundredPercentPrerendered();
                   canvas.viewport().setScaleAt(ZoomLevels.step(1, -1), 5, H - 5);
                   canvas.zoomTo(canvas.viewport().scale());
                   return paintCostOfNextPulse();
@@ -130,10 +124,7 @@ class ZoomCacheFxTest {
     assertThat(
             fx(
                 () -> {
-                  canvas.viewport().set(1, -1000, -600);
-                  canvas.zoomTo(1);
-                  canvas.flush();
-                  canvas.prerenderNow();
+                  restAtHundredPercentPrerendered();
                   canvas.zoomToFit();
                   return paintCostOfNextPulse();
                 }))
@@ -287,23 +278,21 @@ class ZoomCacheFxTest {
     assertThat(result[0]).as("pixels that differ from a fresh render").isLessThan(20);
   }
 
+  /**
+   * The resting view at 100 %, painted, with the levels around it pre-rendered (on the FX thread).
+   */
+  private void restAtHundredPercentPrerendered() {
+    canvas.viewport().set(1, -1000, -600);
+    canvas.zoomTo(1);
+    canvas.flush();
+    canvas.prerenderNow();
+  }
+
   private static int channelDiff(int a, int b) {
     int max = 0;
     for (int shift = 0; shift < 32; shift += 8) {
       max = Math.max(max, Math.abs((a >> shift & 0xff) - (b >> shift & 0xff)));
     }
     return max;
-  }
-
-  private static <T> T fx(Callable<T> call) {
-    return WaitForAsyncUtils.waitForAsyncFx(20_000, call);
-  }
-
-  private static void onFx(Runnable r) {
-    fx(
-        () -> {
-          r.run();
-          return null;
-        });
   }
 }
