@@ -95,7 +95,7 @@ class SqliteOpLogTest extends OpLogContract {
   @Test
   void withOsDurabilityCommitsSkipTheFsyncAndKeepEverythingAcrossARestart() throws Exception {
     log.close();
-    log = new SqliteOpLog(dir, Durability.OS);
+    log = new SqliteOpLog(dir, Durability.OS, java.time.Duration.ZERO);
     assertThat(((SqliteOpLog) log).synchronousSetting())
         .isEqualTo(1); // NORMAL: no fsync per commit
     await(log.append("os", op(1, "a")));
