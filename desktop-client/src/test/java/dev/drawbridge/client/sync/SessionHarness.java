@@ -41,10 +41,11 @@ final class SessionHarness implements AutoCloseable {
       ProtocolCodec codec = new ProtocolCodec();
       directory = BoardDirectory.open(dataDir, REQUEST.roomUri(), REQUEST.room());
       ConfirmedCache cache = new ConfirmedCache(directory.confirmedFile(), codec);
-      BoardSnapshot confirmed = cache.read();
+      ConfirmedCache.Cached cached = cache.read();
+      BoardSnapshot confirmed = cached.snapshot();
       OfflineJournal journal = OfflineJournal.open(directory.journalFile(), codec);
       LocalBoard board = new LocalBoard();
-      board.restore(confirmed, journal.replayable(confirmed.seq()));
+      board.restore(confirmed, cached.lastOpId(), journal.replayable(confirmed.seq()));
       policy = new ReconnectPolicy(config.backoffBase(), config.backoffCap(), new Random(42));
       session =
           new SyncSession(
