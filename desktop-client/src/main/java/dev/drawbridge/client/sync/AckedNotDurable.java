@@ -26,23 +26,18 @@ final class AckedNotDurable {
     }
   }
 
-  /** Every op of the room up to {@code seq} is durable. */
-  void durable(long seq) {
-    durableSeq = Math.max(durableSeq, seq);
+  /** Every op of the room up to {@code seq} is durable; false when that is nothing new. */
+  boolean durable(long seq) {
+    if (seq <= durableSeq) {
+      return false;
+    }
+    durableSeq = seq;
     for (Iterator<Acked> it = ops.values().iterator(); it.hasNext(); ) {
       if (it.next().seq() <= durableSeq) {
         it.remove();
       }
     }
-  }
-
-  /** The relay's durable seq as last heard (0 before the first, and after a reset). */
-  long durableSeq() {
-    return durableSeq;
-  }
-
-  boolean contains(String opId) {
-    return ops.containsKey(opId);
+    return true;
   }
 
   int size() {

@@ -89,6 +89,11 @@ final class Outbox {
     return unacked.size();
   }
 
+  /** Acked local ops the relay has not yet said are durable (R26). */
+  int awaitingDurable() {
+    return notDurable.size();
+  }
+
   /** Elements with local changes not yet acknowledged (what the status bar counts). */
   int changedElements() {
     return unackedPerElement.size();
@@ -169,8 +174,9 @@ final class Outbox {
 
   /** The relay stored every op of the room up to {@code seq} durably (R26). */
   void relayDurable(long seq) {
-    notDurable.durable(seq);
-    journal.relayDurable(seq);
+    if (notDurable.durable(seq)) {
+      journal.relayDurable(seq);
+    }
   }
 
   /**

@@ -33,6 +33,9 @@ final class RelayInbox {
   private final PeerRoster roster;
   private final SessionEvents events;
   private String role = "editor";
+  // This connection's relay predates R26: it stored every op before acking or broadcasting it, and
+  // never says durable. Told by a synced{seq > 0} without opId (a newer relay always names it).
+  private boolean storesBeforeAck;
 
   RelayInbox(
       ProtocolCodec codec,
@@ -82,6 +85,7 @@ final class RelayInbox {
   }
 
   private void welcome(ServerMessage.Welcome w) {
+    storesBeforeAck = false;
     role = w.role();
     roster.replaceAll(w.peers());
     if (w.snapshot() == null) {
@@ -149,6 +153,9 @@ final class RelayInbox {
     }
     board.applyRemote(op.seq(), op.id(), op.op());
     outbox.seenInCatchUp(op.id(), op.seq());
+    if (storesBeforeAck) {
+      outbox.relayDurable(op.seq());
+    }
   }
 
   private void ack(ServerMessage.Ack ack) {
@@ -160,6 +167,9 @@ final class RelayInbox {
       return;
     }
     outbox.acked(ack);
+    if (storesBeforeAck) {
+      outbox.relayDurable(ack.seq());
+    }
   }
 
   private void nack(ServerMessage.Nack nack) {
@@ -174,6 +184,10 @@ final class RelayInbox {
       return;
     }
     board.learnOpIdAt(s.seq(), s.opId());
+    storesBeforeAck = s.seq() > 0 && s.opId() == null;
+    if (storesBeforeAck) {
+      outbox.relayDurable(s.seq());
+    }
     connection.synced();
     outbox.resend();
   }

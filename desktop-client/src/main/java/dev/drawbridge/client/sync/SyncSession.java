@@ -169,6 +169,14 @@ public final class SyncSession implements BoardSession {
     return outbox.size();
   }
 
+  /**
+   * Local ops the relay acknowledged but has not yet said are durable (R26): kept in the journal,
+   * and sent again if the relay comes back without them.
+   */
+  public int awaitingDurableCount() {
+    return outbox.awaitingDurable();
+  }
+
   /** True when every local op submitted so far is on disk (the journal's fsync finished). */
   public boolean journalFlushed() {
     return outbox.allOnDisk();

@@ -359,4 +359,43 @@ class DurableSyncTest {
     // Seq 1 is not durable in the new history (durable 5 was the old one's): a stays journaled.
     assertThat(journalOnDisk()).extracting(e -> e.op().id()).containsExactly(a);
   }
+
+  // ---- a relay from before R26 -------------------------------------------------------------
+
+  @Test
+  void aRelayThatNeverSaysDurableStoredEveryOpBeforeAckingIt() throws Exception {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.transport.open();
+      h.transport.receive(new ServerMessage.Welcome("s", 1, "editor", List.of(), null, false));
+      h.transport.receive(new ServerMessage.OpBroadcast(1, "x1", "bob", rect("x1")));
+      h.transport.receive(new ServerMessage.Synced(1)); // no opId: a relay from before R26
+      String a = h.board().submit(rect("a"));
+      h.transport.receive(new ServerMessage.Ack(a, 2, false));
+      h.scheduler.advance(SessionHarness.CONFIG.cacheInterval());
+      assertThat(Files.size(h.directory.journalFile())).isZero();
+      assertThat(h.session.awaitingDurableCount()).isZero();
+      // A reset from such a relay has nothing acked to send again: only lost elements are redrawn.
+      reconnect(h);
+      resetTo(h, new BoardSnapshot(2, List.of(rect("a").element())), null);
+      assertThat(h.transport.sent(ClientMessage.SubmitOp.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRelayThatNamesTheOpAtItsHeadIsWaitedFor() throws Exception {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.transport.open();
+      h.transport.receive(new ServerMessage.Welcome("s", 1, "editor", List.of(), null, false));
+      h.transport.receive(new ServerMessage.OpBroadcast(1, "x1", "bob", rect("x1")));
+      h.transport.receive(new ServerMessage.Synced(1, "x1"));
+      String a = h.board().submit(rect("a"));
+      h.transport.receive(new ServerMessage.Ack(a, 2, false));
+      h.scheduler.advance(SessionHarness.CONFIG.cacheInterval());
+      assertThat(Files.size(h.directory.journalFile())).isPositive();
+      assertThat(h.session.awaitingDurableCount()).isEqualTo(1);
+      h.transport.receive(new ServerMessage.Durable(2));
+      assertThat(h.session.awaitingDurableCount()).isZero();
+      assertThat(Files.size(h.directory.journalFile())).isZero();
+    }
+  }
 }

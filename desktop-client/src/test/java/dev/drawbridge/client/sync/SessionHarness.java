@@ -85,11 +85,14 @@ final class SessionHarness implements AutoCloseable {
     return session.board();
   }
 
-  /** Opens the pending connection and completes the handshake with an empty catch-up. */
+  /**
+   * Opens the pending connection and completes the handshake with an empty catch-up, as a relay
+   * that names the op at the head ({@code "op-<seq>"}) does.
+   */
   void connectAndSync(long headSeq) {
     transport.open();
     transport.receive(new ServerMessage.Welcome("s1", headSeq, "editor", List.of(), null, false));
-    transport.receive(new ServerMessage.Synced(headSeq));
+    transport.receive(new ServerMessage.Synced(headSeq, headSeq > 0 ? "op-" + headSeq : null));
   }
 
   @Override
