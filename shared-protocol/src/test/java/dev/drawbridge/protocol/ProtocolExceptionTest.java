@@ -56,6 +56,9 @@ class ProtocolExceptionTest {
         // R8: well-typed but out of range or badly formed
         Arguments.of(Reason.INVALID_VALUE, hello + "\"Ana\",\"color\":\"red\",\"lastSeq\":0}"),
         Arguments.of(Reason.INVALID_VALUE, hello + "\"Ana\",\"color\":\"#000000\",\"lastSeq\":-1}"),
+        Arguments.of(
+            Reason.INVALID_VALUE,
+            hello + "\"Ana\",\"color\":\"#000000\",\"lastSeq\":3,\"lastOpId\":\"a b\"}"),
         Arguments.of(Reason.INVALID_VALUE, "{\"type\":\"presence\",\"selection\":[\"a b\"]}"),
         Arguments.of(
             Reason.INVALID_VALUE, "{\"type\":\"presence\",\"cursor\":{\"x\":1e400,\"y\":0}}"),

@@ -33,6 +33,9 @@ public final class LocalBoard {
   private final List<LocalOpSink> observers = new CopyOnWriteArrayList<>();
   private LocalOpSink sink = LocalOpSink.NONE;
   private Action openAction;
+  // The id of the op at the confirmed seq, as this client learnt it; null when unknown (after a
+  // snapshot replaced the board). The relay compares it with its own op at that seq (R12).
+  private String confirmedOpId;
 
   /** Where submitted ops go (the sync layer); replaces any previous sink. */
   public void setSink(LocalOpSink sink) {
@@ -68,6 +71,24 @@ public final class LocalBoard {
   /** The highest seq applied to the confirmed board. */
   public long confirmedSeq() {
     return confirmed.headSeq();
+  }
+
+  /**
+   * The id of the op at {@link #confirmedSeq()}, or null when this client does not know it (seq 0,
+   * or a snapshot replaced the confirmed board and no op or {@code synced} named it since).
+   */
+  public String confirmedOpId() {
+    return confirmedOpId;
+  }
+
+  /**
+   * The relay named the op at {@code seq} ({@code synced.opId}): remembered when {@code seq} is the
+   * confirmed seq, ignored otherwise.
+   */
+  public void learnOpIdAt(long seq, String opId) {
+    if (opId != null && seq > 0 && seq == confirmed.headSeq()) {
+      confirmedOpId = opId;
+    }
   }
 
   /** Local ops not yet acknowledged, oldest first. */
@@ -196,6 +217,7 @@ public final class LocalBoard {
     }
     removePending(opId);
     confirmed.apply(seq, opId, op);
+    confirmedOpId = opId;
     rebase(op.elementId());
   }
 
@@ -205,7 +227,11 @@ public final class LocalBoard {
     if (p == null) {
       return;
     }
+    long before = confirmed.headSeq();
     confirmed.apply(seq, opId, p.op());
+    if (confirmed.headSeq() != before) {
+      confirmedOpId = opId;
+    }
     rebase(p.op().elementId());
   }
 
@@ -222,7 +248,25 @@ public final class LocalBoard {
    * pending ops on top of it again.
    */
   public void replaceConfirmed(BoardSnapshot snapshot) {
+    replaceConfirmed(snapshot, List.of());
+  }
+
+  /**
+   * Replaces the confirmed board with a snapshot, and makes {@code pendAgain} (ops of ours the
+   * relay had acknowledged but may have lost) pending again, ahead of the ops already pending: they
+   * were made first, and a later op may need them (an append needs its stroke's add). The id of the
+   * op at the new confirmed seq is unknown until the relay names it.
+   */
+  public void replaceConfirmed(BoardSnapshot snapshot, List<PendingOp> pendAgain) {
     confirmed = BoardState.fromSnapshot(snapshot);
+    confirmedOpId = null;
+    if (!pendAgain.isEmpty()) {
+      List<PendingOp> after = List.copyOf(pending.values());
+      pending.clear();
+      pendingByElement.clear();
+      pendAgain.forEach(this::addPending);
+      after.forEach(this::addPending);
+    }
     rebuildView();
   }
 
@@ -231,7 +275,17 @@ public final class LocalBoard {
    * offline journal), in order. Undo history starts empty.
    */
   public void restore(BoardSnapshot confirmedSnapshot, List<PendingOp> pendingOps) {
+    restore(confirmedSnapshot, null, pendingOps);
+  }
+
+  /**
+   * Like {@link #restore(BoardSnapshot, List)}, with the id of the op at the snapshot's seq (null
+   * when unknown).
+   */
+  public void restore(
+      BoardSnapshot confirmedSnapshot, String confirmedOpId, List<PendingOp> pendingOps) {
     confirmed = BoardState.fromSnapshot(confirmedSnapshot);
+    this.confirmedOpId = confirmedSnapshot.seq() > 0 ? confirmedOpId : null;
     pending.clear();
     pendingByElement.clear();
     for (PendingOp p : pendingOps) {

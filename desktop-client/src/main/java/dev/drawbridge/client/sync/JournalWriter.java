@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * Keeps disk work off the UI thread: journal appends, acks and board-cache writes run in order on
  * one IO executor. Appends are group-committed (every op queued while an fsync ran shares the next
  * one), then {@code onDurable} hears the index of the newest op on disk, and only then is it sent.
+ *
+ * <p>Acked ops leave the journal once both the cached board holds them and the relay said they are
+ * durable (R26): compaction runs up to the lower of the two seqs, whenever either grows.
  */
 final class JournalWriter {
   private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
@@ -29,9 +32,23 @@ final class JournalWriter {
   private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
 
-  JournalWriter(OfflineJournal journal, ConfirmedCache cache, Executor io, LongConsumer onDurable) {
+  // ---- touched on the IO executor only ----
+  private long cachedSeq;
+  private long relayDurableSeq;
+  private long compactedTo;
+
+  /**
+   * @param cachedSeq the seq of the board cache on disk (what the journal was restored against)
+   */
+  JournalWriter(
+      OfflineJournal journal,
+      ConfirmedCache cache,
+      long cachedSeq,
+      Executor io,
+      LongConsumer onDurable) {
     this.journal = journal;
     this.cache = cache;
+    this.cachedSeq = cachedSeq;
     this.io = io;
     this.onDurable = onDurable;
   }
@@ -87,17 +104,67 @@ final class JournalWriter {
         });
   }
 
-  /** Caches the confirmed board, then forgets journal ops it contains (in that order). */
-  void cacheConfirmed(BoardSnapshot snapshot) {
+  /** Acked ops the relay lost (a reset) are pending again; see {@link OfflineJournal}. */
+  void pendingAgain(List<String> ids) {
     io.execute(
         () -> {
           try {
-            cache.write(snapshot);
-            journal.compact(snapshot.seq());
+            journal.pendingAgain(ids);
+          } catch (IOException e) {
+            log.warn("Could not record {} ops as pending again in the journal", ids.size(), e);
+          }
+        });
+  }
+
+  /**
+   * Caches the confirmed board and the id of the op at its seq, then forgets journal ops it
+   * contains that the relay has made durable (in that order).
+   */
+  void cacheConfirmed(BoardSnapshot snapshot, String lastOpId) {
+    io.execute(
+        () -> {
+          try {
+            cache.write(snapshot, lastOpId);
+            cachedSeq = snapshot.seq();
+            compact();
           } catch (IOException e) {
             log.warn("Could not cache the board at seq {}", snapshot.seq(), e);
           }
         });
+  }
+
+  /** The relay stored every op of the room up to {@code seq} durably (R26). */
+  void relayDurable(long seq) {
+    io.execute(
+        () -> {
+          relayDurableSeq = Math.max(relayDurableSeq, seq);
+          try {
+            compact();
+          } catch (IOException e) {
+            log.warn("Could not compact the journal at seq {}", seq, e);
+          }
+        });
+  }
+
+  /**
+   * The relay replaced the room's history (a reset): its durable seq and the board cached before
+   * count for nothing until they are heard or written again.
+   */
+  void relayReset() {
+    io.execute(
+        () -> {
+          relayDurableSeq = 0;
+          cachedSeq = 0;
+          compactedTo = 0;
+        });
+  }
+
+  private void compact() throws IOException {
+    long upTo = Math.min(cachedSeq, relayDurableSeq);
+    if (upTo > compactedTo) {
+      journal.compact(upTo);
+      compactedTo = upTo;
+    }
   }
 
   /** Flushes anything queued and closes the journal; runs after every task queued before it. */

@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A board that is not shared ("Work offline", or a file opened on its own). */
+/**
+ * A board that is not shared ("Work offline", or a file opened on its own). There is no relay and
+ * no offline journal: every op is confirmed, and durable as far as sync is concerned, the moment it
+ * is made (saving the file is the user's business).
+ */
 public final class LocalOnlySession implements BoardSession {
   private final LocalBoard board;
   private final String title;

@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Every local op, on disk before it is sent: an append-only file of JSON lines, {@code
  * {"id":…,"op":…}} per op (fsync'd), {@code {"ack":…,"seq":n}} when the relay stored it and {@code
- * {"drop":…}} when it refused it for good. Ack and drop lines are not fsync'd: losing one only
- * means the op is resent after a crash, and the relay acks a resent id as a duplicate.
+ * {"drop":…}} when it refused it for good, {@code {"compacted":n}} when the ops acked up to seq n
+ * left it. Ack and drop lines are not fsync'd: losing one only means the op is resent after a
+ * crash, and the relay acks a resent id as a duplicate.
  *
  * <p>An acked op stays in the journal until the cached confirmed board (see {@link ConfirmedCache})
- * reaches its seq, so a restart after a crash still shows it while offline. A torn last line (power
- * loss mid-write) is skipped on open. Not thread-safe: one writer thread.
+ * reaches its seq, so a restart after a crash still shows it while offline, and until the relay
+ * said it is durable (R26): until then a relay crash may lose it, and it is sent again. An op the
+ * relay lost after acking it is pending again: an ack line with seq 0 says so (a reader that knows
+ * nothing of it still reads an unacked op). The last ack line of an op wins. A torn last line
+ * (power loss mid-write) is skipped on open. Not thread-safe: one writer thread.
  */
 public final class OfflineJournal implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(OfflineJournal.class);
@@ -95,6 +99,8 @@ public final class OfflineJournal implements Closeable {
       }
     } else if (node.hasNonNull("drop")) {
       entries.remove(node.get("drop").asText());
+    } else if (node.hasNonNull("compacted")) {
+      dropAckedUpTo(node.get("compacted").asLong());
     } else {
       throw new IOException("unknown journal record");
     }
@@ -138,14 +144,29 @@ public final class OfflineJournal implements Closeable {
     channel.force(false);
   }
 
-  /** Records that the relay stored op {@code id} at {@code seq}. */
+  /**
+   * Records that the relay stored op {@code id} at {@code seq} (a new seq when the relay lost it
+   * and stored it again).
+   */
   public void acked(String id, long seq) throws IOException {
     Entry e = entries.get(id);
-    if (e == null || e.acked()) {
+    if (e == null || e.seq() == seq) {
       return;
     }
     entries.put(id, new Entry(e.op(), seq));
     write("{\"ack\":" + JSON.writeValueAsString(id) + ",\"seq\":" + seq + "}\n");
+  }
+
+  /**
+   * Records that acked ops are pending again: the relay lost them (a reset) and they go out again.
+   * Forced to disk (resets are rare): a lost line would leave an op acked at a seq that the next
+   * cached board may pass, and compaction would then drop an op the relay does not have.
+   */
+  public void pendingAgain(List<String> ids) throws IOException {
+    for (String id : ids) {
+      acked(id, 0);
+    }
+    channel.force(false);
   }
 
   /** Records that the relay refused op {@code id} for good. */
@@ -156,18 +177,12 @@ public final class OfflineJournal implements Closeable {
   }
 
   /**
-   * Forgets ops acked at or below {@code confirmedSeq} (the cached confirmed board holds them).
+   * Forgets ops acked at or below {@code confirmedSeq}: call it with the lower of the cached
+   * confirmed board's seq (it holds them) and the relay's durable seq (the relay cannot lose them).
    * Empties the file when nothing is left, rewrites it when it grew large.
    */
   public void compact(long confirmedSeq) throws IOException {
-    boolean removed = false;
-    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (e.acked() && e.seq() <= confirmedSeq) {
-        it.remove();
-        removed = true;
-      }
-    }
+    boolean removed = dropAckedUpTo(confirmedSeq);
     if (entries.isEmpty()) {
       if (channel.size() > 0) {
         channel.truncate(0);
@@ -175,7 +190,22 @@ public final class OfflineJournal implements Closeable {
       }
     } else if (removed && channel.size() > REWRITE_ABOVE_BYTES) {
       rewrite();
+    } else if (removed) {
+      // So a reopened journal forgets them too, instead of holding them until the next durable.
+      write("{\"compacted\":" + confirmedSeq + "}\n");
     }
+  }
+
+  private boolean dropAckedUpTo(long seq) {
+    boolean removed = false;
+    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.acked() && e.seq() <= seq) {
+        it.remove();
+        removed = true;
+      }
+    }
+    return removed;
   }
 
   /** Writes what the journal holds to a new file and swaps it in atomically. */

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * refusal with a retry-after pauses sending and queues every unacknowledged op again; a refusal for
  * good takes the op off the board. After every reconnect the whole outbox is sent again with the
  * same ids, so the relay acks what it already stored as a duplicate.
+ *
+ * <p>An acked op is then held in {@link AckedNotDurable} until the relay says it is durable (R26);
+ * when the relay lost its history (a reset), those ops come back into the outbox, ahead of the
+ * others, and go out again with their ids.
  *
  * <p>Touched on the session's UI executor only.
  */
@@ -38,6 +43,7 @@ final class Outbox {
   private final UiTimers timers;
   private final int sendWindow;
   private final SendBudget budget;
+  private final AckedNotDurable notDurable;
 
   private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
   // Unacked ops per element: the status bar counts changed elements, not ops (one stroke drawn
@@ -61,8 +67,10 @@ final class Outbox {
       SessionEvents events,
       SyncConfig config,
       Clock clock,
-      UiTimers timers) {
+      UiTimers timers,
+      AckedNotDurable notDurable) {
     this.board = board;
+    this.notDurable = notDurable;
     this.journal = journal;
     this.connection = connection;
     this.events = events;
@@ -79,6 +87,11 @@ final class Outbox {
   /** Local ops not yet acknowledged by the relay. */
   int size() {
     return unacked.size();
+  }
+
+  /** Acked local ops the relay has not yet said are durable (R26). */
+  int awaitingDurable() {
+    return notDurable.size();
   }
 
   /** Elements with local changes not yet acknowledged (what the status bar counts). */
@@ -136,6 +149,7 @@ final class Outbox {
   void acked(ServerMessage.Ack ack) {
     board.acknowledge(ack.id(), ack.seq());
     budget.speedUp();
+    notDurable.acked(unacked.get(ack.id()).op(), ack.seq());
     untrack(ack.id());
     inFlight.remove(ack.id());
     journal.acked(ack.id(), ack.seq());
@@ -148,11 +162,50 @@ final class Outbox {
    * connection dropped, this replaces its lost ack.
    */
   void seenInCatchUp(String opId, long seq) {
-    if (untrack(opId)) {
+    Outgoing o = unacked.get(opId);
+    if (o != null) {
+      notDurable.acked(o.op(), seq);
+      untrack(opId);
       inFlight.remove(opId);
       journal.acked(opId, seq);
       firePending();
     }
+  }
+
+  /** The relay stored every op of the room up to {@code seq} durably (R26). */
+  void relayDurable(long seq) {
+    if (notDurable.durable(seq)) {
+      journal.relayDurable(seq);
+    }
+  }
+
+  /**
+   * The relay replaced the room's history (a reset): returns our acked ops it may have lost, in ack
+   * order, to go on the board again with {@link #pendingAgain}. Forgets the relay's durable seq.
+   */
+  List<PendingOp> relayLostHistory() {
+    journal.relayReset();
+    return notDurable.takeAll();
+  }
+
+  /**
+   * Ops the relay may have lost are unacknowledged again, ahead of the others (they were made
+   * first), and go out after {@code synced} with their ids: if the relay did keep one, it answers
+   * with a duplicate ack (R15).
+   */
+  void pendingAgain(List<PendingOp> ops) {
+    if (ops.isEmpty()) {
+      return;
+    }
+    List<Outgoing> after = List.copyOf(unacked.values());
+    unacked.clear();
+    unackedPerElement.clear();
+    for (PendingOp p : ops) {
+      track(new Outgoing(p, 0)); // on disk already: index 0 is never waited for
+    }
+    after.forEach(this::track);
+    journal.pendingAgain(ops.stream().map(PendingOp::id).toList());
+    firePending();
   }
 
   /** The relay refused a known op: later (retry-after) or for good. */

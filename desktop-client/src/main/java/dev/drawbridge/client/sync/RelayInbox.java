@@ -2,8 +2,10 @@ package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
@@ -14,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies what the relay says to the board and the session: the welcome (with a catch-up snapshot,
- * or a reset that redraws what the relay lost of ours), ops in seq order, acks and refusals, {@code
- * synced}, and the room's comings and goings. Any gap in the seq order means our view of the room
- * is broken: the connection starts over and catches up again.
+ * or a reset that sends again what the relay lost of ours), ops in seq order, acks and refusals,
+ * {@code synced}, {@code durable}, and the room's comings and goings. Any gap in the seq order
+ * means our view of the room is broken: the connection starts over and catches up again.
  *
  * <p>Touched on the session's UI executor only.
  */
@@ -31,6 +33,9 @@ final class RelayInbox {
   private final PeerRoster roster;
   private final SessionEvents events;
   private String role = "editor";
+  // This connection's relay predates R26: it stored every op before acking or broadcasting it, and
+  // never says durable. Told by a synced{seq > 0} without opId (a newer relay always names it).
+  private boolean storesBeforeAck;
 
   RelayInbox(
       ProtocolCodec codec,
@@ -69,6 +74,7 @@ final class RelayInbox {
       case ServerMessage.Ack ack -> ack(ack);
       case ServerMessage.Nack nack -> nack(nack);
       case ServerMessage.Synced s -> synced(s);
+      case ServerMessage.Durable d -> outbox.relayDurable(d.seq());
       case ServerMessage.PresenceBroadcast p -> events.presence(p);
       case ServerMessage.Joined j -> roster.joined(j.peer());
       case ServerMessage.Left l -> roster.left(l.clientId());
@@ -79,16 +85,36 @@ final class RelayInbox {
   }
 
   private void welcome(ServerMessage.Welcome w) {
+    storesBeforeAck = false;
     role = w.role();
     roster.replaceAll(w.peers());
-    if (w.snapshot() != null && (w.reset() || w.snapshot().seq() > board.confirmedSeq())) {
-      // A reset means the relay lost ops we had (restored from a backup): its board wins and our
-      // pending ops go again on top of it.
-      // Ops of ours the snapshot already holds stay pending; their resends get duplicate acks.
-      List<Element> ours = w.reset() ? ownVisibleElements() : List.of();
-      board.replaceConfirmed(w.snapshot());
-      redrawLost(ours);
+    if (w.snapshot() == null) {
+      return;
     }
+    if (w.reset()) {
+      reset(w.snapshot());
+    } else if (w.snapshot().seq() > board.confirmedSeq()) {
+      // Ops of ours the snapshot already holds stay pending; their resends get duplicate acks.
+      board.replaceConfirmed(w.snapshot());
+    }
+  }
+
+  /**
+   * The relay lost ops we had (a crash before they were durable, a restored backup): its board
+   * wins. Our acked ops it had not yet made durable go out again with their ids, ahead of our
+   * pending ops, on top of it; then what we drew that is still missing is drawn again. In that
+   * order, so an element whose own add op goes out again is not added a second time.
+   */
+  private void reset(BoardSnapshot snapshot) {
+    List<Element> ours = ownVisibleElements();
+    List<PendingOp> again = outbox.relayLostHistory();
+    board.replaceConfirmed(snapshot, again);
+    outbox.pendingAgain(again);
+    if (!again.isEmpty()) {
+      log.info(
+          "The relay may have lost {} acknowledged ops of ours; sending them again", again.size());
+    }
+    redrawLost(ours);
   }
 
   /** What this user drew that the confirmed board shows (before a reset replaces it). */
@@ -127,6 +153,9 @@ final class RelayInbox {
     }
     board.applyRemote(op.seq(), op.id(), op.op());
     outbox.seenInCatchUp(op.id(), op.seq());
+    if (storesBeforeAck) {
+      outbox.relayDurable(op.seq());
+    }
   }
 
   private void ack(ServerMessage.Ack ack) {
@@ -138,6 +167,9 @@ final class RelayInbox {
       return;
     }
     outbox.acked(ack);
+    if (storesBeforeAck) {
+      outbox.relayDurable(ack.seq());
+    }
   }
 
   private void nack(ServerMessage.Nack nack) {
@@ -150,6 +182,11 @@ final class RelayInbox {
     if (s.seq() > board.confirmedSeq()) {
       connection.resync("synced at " + s.seq() + " but the board is at " + board.confirmedSeq());
       return;
+    }
+    board.learnOpIdAt(s.seq(), s.opId());
+    storesBeforeAck = s.seq() > 0 && s.opId() == null;
+    if (storesBeforeAck) {
+      outbox.relayDurable(s.seq());
     }
     connection.synced();
     outbox.resend();

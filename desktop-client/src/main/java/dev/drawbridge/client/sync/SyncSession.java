@@ -10,6 +10,7 @@ import dev.drawbridge.protocol.message.Peer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class SyncSession implements BoardSession {
   // ---- touched on the UI executor only ----
   private Scheduler.Cancellable cacheTimer = Scheduler.Cancellable.NONE;
   private long cachedSeq;
+  private String cachedOpId;
 
   SyncSession(
       JoinRequest request,
@@ -78,18 +80,46 @@ public final class SyncSession implements BoardSession {
     this.ui = new SerialExecutor(uiExecutor);
     this.timers = new UiTimers(parts.scheduler(), ui);
     this.cachedSeq = board.confirmedSeq();
+    this.cachedOpId = board.confirmedOpId();
     ProtocolCodec codec = new ProtocolCodec();
     this.roster = new PeerRoster(clientId, events);
     this.connection =
         new Connection(request, config, parts, timers, events, codec, new ConnectionOwner());
     this.journal =
         new JournalWriter(
-            journal, cache, parts.ioExecutor(), index -> ui.execute(() -> outbox().durable(index)));
+            journal,
+            cache,
+            cachedSeq,
+            parts.ioExecutor(),
+            index -> ui.execute(() -> outbox().durable(index)));
     this.outbox =
-        new Outbox(board, this.journal, connection, events, config, parts.clock(), timers);
+        new Outbox(
+            board,
+            this.journal,
+            connection,
+            events,
+            config,
+            parts.clock(),
+            timers,
+            ackedOnDisk(journal, cachedSeq));
     this.inbox = new RelayInbox(codec, clientId, board, connection, outbox, roster, events);
     this.presence = new PresenceThrottle(connection, parts.clock(), timers);
     board.setSink(outbox::submitted);
+  }
+
+  /**
+   * The journal's acked ops that the cached board holds: the relay has not said they are durable
+   * yet as far as this session knows (a {@code durable} after {@code synced} will). Acked ops above
+   * the cached board are pending again (see {@link OfflineJournal#replayable}).
+   */
+  private static AckedNotDurable ackedOnDisk(OfflineJournal journal, long cachedSeq) {
+    AckedNotDurable acked = new AckedNotDurable();
+    for (OfflineJournal.Entry e : journal.entries()) {
+      if (e.acked() && e.seq() <= cachedSeq) {
+        acked.acked(e.op(), e.seq());
+      }
+    }
+    return acked;
   }
 
   /** Starts connecting; until then the session is offline. Call once. */
@@ -139,6 +169,14 @@ public final class SyncSession implements BoardSession {
     return outbox.size();
   }
 
+  /**
+   * Local ops the relay acknowledged but has not yet said are durable (R26): kept in the journal,
+   * and sent again if the relay comes back without them.
+   */
+  public int awaitingDurableCount() {
+    return outbox.awaitingDurable();
+  }
+
   /** True when every local op submitted so far is on disk (the journal's fsync finished). */
   public boolean journalFlushed() {
     return outbox.allOnDisk();
@@ -186,7 +224,7 @@ public final class SyncSession implements BoardSession {
     presence.cancel();
     connection.close();
     board.setSink(LocalOpSink.NONE);
-    journal.cacheConfirmed(board.confirmed().snapshot());
+    journal.cacheConfirmed(board.confirmed().snapshot(), board.confirmedOpId());
     journal.close();
     events.setState(new ConnectionState.Offline());
     try {
@@ -207,9 +245,11 @@ public final class SyncSession implements BoardSession {
               if (connection.isClosed()) {
                 return;
               }
-              if (board.confirmedSeq() != cachedSeq) {
+              if (board.confirmedSeq() != cachedSeq
+                  || !Objects.equals(board.confirmedOpId(), cachedOpId)) {
                 cachedSeq = board.confirmedSeq();
-                journal.cacheConfirmed(board.confirmed().snapshot());
+                cachedOpId = board.confirmedOpId();
+                journal.cacheConfirmed(board.confirmed().snapshot(), cachedOpId);
               }
               scheduleCacheWrite();
             });
@@ -225,7 +265,12 @@ public final class SyncSession implements BoardSession {
     @Override
     public ClientMessage.Hello hello() {
       return new ClientMessage.Hello(
-          ProtocolVersion.CURRENT, clientId, request.name(), request.color(), board.confirmedSeq());
+          ProtocolVersion.CURRENT,
+          clientId,
+          request.name(),
+          request.color(),
+          board.confirmedSeq(),
+          board.confirmedOpId());
     }
 
     @Override

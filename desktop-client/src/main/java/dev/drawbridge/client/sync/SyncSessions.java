@@ -57,10 +57,11 @@ public final class SyncSessions {
       directory = BoardDirectory.open(dataDir, uri, request.room());
       ProtocolCodec codec = new ProtocolCodec();
       ConfirmedCache cache = new ConfirmedCache(directory.confirmedFile(), codec);
-      BoardSnapshot confirmed = cache.read();
+      ConfirmedCache.Cached cached = cache.read();
+      BoardSnapshot confirmed = cached.snapshot();
       OfflineJournal journal = OfflineJournal.open(directory.journalFile(), codec);
       LocalBoard board = new LocalBoard();
-      board.restore(confirmed, journal.replayable(confirmed.seq()));
+      board.restore(confirmed, cached.lastOpId(), journal.replayable(confirmed.seq()));
       String clientId = directory.clientId();
 
       ExecutorService io =

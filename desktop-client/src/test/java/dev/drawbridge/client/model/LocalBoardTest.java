@@ -2,6 +2,7 @@ package dev.drawbridge.client.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
@@ -103,5 +104,60 @@ class LocalBoardTest {
     assertThat(board.confirmedSeq()).isEqualTo(1);
     board.acknowledge("p1", 2);
     assertThat(board.view().hash()).isEqualTo(board.confirmed().hash());
+  }
+
+  @Test
+  void theIdOfTheOpAtTheConfirmedSeqFollowsOpsAcksAndSnapshots() {
+    assertThat(board.confirmedOpId()).isNull();
+    board.applyRemote(1, "remote-1", new Op.AddElement(rect("r1")));
+    assertThat(board.confirmedOpId()).isEqualTo("remote-1");
+    board.submit(new Op.AddElement(rect("r2")));
+    String mine = sent.getFirst().id();
+    board.acknowledge(mine, 2);
+    assertThat(board.confirmedOpId()).isEqualTo(mine);
+    board.applyRemote(2, "late", new Op.AddElement(rect("r3"))); // at or below the head: ignored
+    assertThat(board.confirmedOpId()).isEqualTo(mine);
+
+    board.replaceConfirmed(new BoardSnapshot(10, List.of(rect("s"))));
+    assertThat(board.confirmedOpId()).isNull();
+    board.learnOpIdAt(9, "nine"); // not the confirmed seq
+    assertThat(board.confirmedOpId()).isNull();
+    board.learnOpIdAt(10, "ten");
+    assertThat(board.confirmedOpId()).isEqualTo("ten");
+  }
+
+  @Test
+  void aRepeatedAckOfAnOpTheSnapshotHoldsKeepsTheKnownOpId() {
+    board.submit(new Op.AddElement(rect("r1")));
+    String id = sent.getFirst().id();
+    board.replaceConfirmed(new BoardSnapshot(4, List.of(rect("r1"))));
+    board.learnOpIdAt(4, "four");
+    board.acknowledge(id, 3); // a duplicate ack (R15) below the snapshot's seq
+    assertThat(board.pendingCount()).isZero();
+    assertThat(board.confirmedOpId()).isEqualTo("four");
+    assertThat(board.confirmedSeq()).isEqualTo(4);
+  }
+
+  @Test
+  void opsPendingAgainGoAheadOfThoseAlreadyPending() {
+    board.submit(new Op.AddElement(rect("later")));
+    PendingOp lost = new PendingOp("lost", new Op.AddElement(rect("lost")));
+    board.replaceConfirmed(new BoardSnapshot(0, List.of()), List.of(lost));
+    assertThat(board.pendingOps())
+        .extracting(PendingOp::id)
+        .containsExactly("lost", sent.getFirst().id());
+    assertThat(board.view().get("lost")).isNotNull();
+    assertThat(board.view().get("later")).isNotNull();
+    board.acknowledge("lost", 1);
+    assertThat(board.confirmed().get("lost")).isNotNull();
+    assertThat(board.confirmedOpId()).isEqualTo("lost");
+  }
+
+  @Test
+  void aRestoredBoardKnowsTheOpIdItWasCachedWith() {
+    board.restore(new BoardSnapshot(3, List.of(rect("a"))), "three", List.of());
+    assertThat(board.confirmedOpId()).isEqualTo("three");
+    board.restore(new BoardSnapshot(0, List.of()), "stray", List.of());
+    assertThat(board.confirmedOpId()).isNull();
   }
 }

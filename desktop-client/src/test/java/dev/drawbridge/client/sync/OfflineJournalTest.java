@@ -131,4 +131,55 @@ class OfflineJournalTest {
       assertThat(j.replayable(0)).isEmpty();
     }
   }
+
+  @Test
+  void opsPendingAgainAfterAResetAreReplayedAndTheirNewAckWins() throws IOException {
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      j.append(List.of(add("a"), add("b")));
+      j.acked("op-a", 5);
+      j.acked("op-b", 6);
+      j.pendingAgain(List.of("op-a", "op-b")); // the relay lost both (R26)
+    }
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      // Acked at 5 and 6 no longer: pending whatever the cached board's seq.
+      assertThat(j.replayable(9)).containsExactly(add("a"), add("b"));
+      j.compact(9);
+      assertThat(j.size()).isEqualTo(2);
+      j.acked("op-a", 2); // stored again, at a seq of the relay's new history
+    }
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      assertThat(j.entries()).extracting(OfflineJournal.Entry::seq).containsExactly(2L, 0L);
+      assertThat(j.replayable(1)).containsExactly(add("a"), add("b"));
+      assertThat(j.replayable(2)).containsExactly(add("b"));
+    }
+  }
+
+  @Test
+  void whatCompactionDroppedStaysDroppedAfterReopen() throws IOException {
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      j.append(List.of(add("a"), add("b"), add("c")));
+      j.acked("op-a", 1);
+      j.acked("op-b", 2);
+      j.compact(1); // e.g. cached at 2, durable at 1
+      assertThat(Files.size(file())).isPositive();
+    }
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      assertThat(j.entries()).extracting(e -> e.op().id()).containsExactly("op-b", "op-c");
+      assertThat(j.entries()).extracting(OfflineJournal.Entry::seq).containsExactly(2L, 0L);
+    }
+  }
+
+  @Test
+  void aJournalWithoutTheNewRecordsReadsAsBefore() throws IOException {
+    // What an older version wrote: op lines and ack lines only.
+    Files.writeString(
+        file(),
+        "{\"id\":\"op-a\",\"op\":"
+            + codec.encodeOp(add("a").op())
+            + "}\n{\"ack\":\"op-a\",\"seq\":3}\n",
+        StandardCharsets.UTF_8);
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      assertThat(j.entries()).containsExactly(new OfflineJournal.Entry(add("a"), 3));
+    }
+  }
 }

@@ -41,10 +41,11 @@ final class SessionHarness implements AutoCloseable {
       ProtocolCodec codec = new ProtocolCodec();
       directory = BoardDirectory.open(dataDir, REQUEST.roomUri(), REQUEST.room());
       ConfirmedCache cache = new ConfirmedCache(directory.confirmedFile(), codec);
-      BoardSnapshot confirmed = cache.read();
+      ConfirmedCache.Cached cached = cache.read();
+      BoardSnapshot confirmed = cached.snapshot();
       OfflineJournal journal = OfflineJournal.open(directory.journalFile(), codec);
       LocalBoard board = new LocalBoard();
-      board.restore(confirmed, journal.replayable(confirmed.seq()));
+      board.restore(confirmed, cached.lastOpId(), journal.replayable(confirmed.seq()));
       policy = new ReconnectPolicy(config.backoffBase(), config.backoffCap(), new Random(42));
       session =
           new SyncSession(
@@ -84,11 +85,14 @@ final class SessionHarness implements AutoCloseable {
     return session.board();
   }
 
-  /** Opens the pending connection and completes the handshake with an empty catch-up. */
+  /**
+   * Opens the pending connection and completes the handshake with an empty catch-up, as a relay
+   * that names the op at the head ({@code "op-<seq>"}) does.
+   */
   void connectAndSync(long headSeq) {
     transport.open();
     transport.receive(new ServerMessage.Welcome("s1", headSeq, "editor", List.of(), null, false));
-    transport.receive(new ServerMessage.Synced(headSeq));
+    transport.receive(new ServerMessage.Synced(headSeq, headSeq > 0 ? "op-" + headSeq : null));
   }
 
   @Override

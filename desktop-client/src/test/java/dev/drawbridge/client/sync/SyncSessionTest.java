@@ -533,7 +533,10 @@ class SyncSessionTest {
       ConfirmedCache cache =
           new ConfirmedCache(
               h.directory.confirmedFile(), new dev.drawbridge.protocol.ProtocolCodec());
-      assertThat(cache.read().seq()).isEqualTo(2);
+      assertThat(cache.read().snapshot().seq()).isEqualTo(2);
+      // The cache holds a, but the relay has not said a is durable (R26): it stays journaled.
+      assertThat(java.nio.file.Files.size(h.directory.journalFile())).isPositive();
+      h.transport.receive(new ServerMessage.Durable(1));
       assertThat(java.nio.file.Files.size(h.directory.journalFile())).isZero();
     }
   }

@@ -13,6 +13,9 @@ import java.util.Locale;
  * @param lost expected − unique delivered (never negative)
  * @param duplicates broadcasts a receiver got twice (same seq)
  * @param nacked ops refused (rate limit)
+ * @param durableP50Ms from an op's send to its author hearing it is durable (R26), median; 0 for a
+ *     raw relay
+ * @param durableP99Ms the same, 99th percentile
  * @param stalledCloseCodes close codes the stalled connections found when they finally read (1006:
  *     dropped without a close frame; -1: still open), empty without stalled connections
  */
@@ -28,6 +31,8 @@ public record BenchReport(
     double p95Ms,
     double p99Ms,
     double maxMs,
+    double durableP50Ms,
+    double durableP99Ms,
     double deliveriesPerSecond,
     double seconds,
     java.util.List<Integer> stalledCloseCodes) {
@@ -37,6 +42,7 @@ public record BenchReport(
         Locale.ROOT,
         "{\"sent\":%d,\"acked\":%d,\"delivered\":%d,\"expected\":%d,\"lost\":%d,\"duplicates\":%d,"
             + "\"nacked\":%d,\"p50Ms\":%.3f,\"p95Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,"
+            + "\"durableP50Ms\":%.3f,\"durableP99Ms\":%.3f,"
             + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f,\"stalledCloseCodes\":%s}",
         sent,
         acked,
@@ -49,6 +55,8 @@ public record BenchReport(
         p95Ms,
         p99Ms,
         maxMs,
+        durableP50Ms,
+        durableP99Ms,
         deliveriesPerSecond,
         seconds,
         stalledCloseCodes);
@@ -59,6 +67,7 @@ public record BenchReport(
         Locale.ROOT,
         "sent %d, acked %d, nacked %d%ndelivered %d of %d expected: lost %d, duplicates %d%n"
             + "delivery latency ms: p50 %.2f, p95 %.2f, p99 %.2f, max %.2f%n"
+            + "durable after ms: p50 %.2f, p99 %.2f%n"
             + "%.0f deliveries/s over %.1f s%s",
         sent,
         acked,
@@ -71,6 +80,8 @@ public record BenchReport(
         p95Ms,
         p99Ms,
         maxMs,
+        durableP50Ms,
+        durableP99Ms,
         deliveriesPerSecond,
         seconds,
         stalledCloseCodes.isEmpty()

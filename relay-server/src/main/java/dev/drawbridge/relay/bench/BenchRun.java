@@ -21,13 +21,15 @@ public final class BenchRun {
 
   public static BenchReport run(BenchSettings settings) throws InterruptedException {
     LatencyRecorder latencies = new LatencyRecorder();
+    LatencyRecorder durableLatencies = new LatencyRecorder();
     Map<String, String> headers =
         settings.token() == null ? Map.of() : Map.of("Authorization", "Bearer " + settings.token());
     String base = settings.base();
     BenchTarget target = settings.target();
     long runId = System.currentTimeMillis() % 1_000_000;
     List<RawConnection> stalled = new ArrayList<>();
-    try (LoadLoop loop = new LoadLoop(target, settings.opSizeBytes(), latencies)) {
+    try (LoadLoop loop =
+        new LoadLoop(target, settings.opSizeBytes(), latencies, durableLatencies)) {
       List<LoadLoop.Conn> clients = loop.conns;
       for (int i = 0; i < settings.clients(); i++) {
         int room = i % settings.rooms();
@@ -58,6 +60,7 @@ public final class BenchRun {
       }
       long start = System.nanoTime();
       latencies.timeFrom(start + settings.warmup().toNanos());
+      durableLatencies.timeFrom(start + settings.warmup().toNanos());
       long end = start + settings.warmup().toNanos() + settings.duration().toNanos();
       long interval = (long) (1e9 / settings.ratePerClient());
       for (LoadLoop.Conn c : clients) {
@@ -125,6 +128,8 @@ public final class BenchRun {
           latencies.percentileMs(95),
           latencies.percentileMs(99),
           latencies.percentileMs(100),
+          durableLatencies.percentileMs(50),
+          durableLatencies.percentileMs(99),
           delivered / elapsed,
           seconds,
           stalledCloses);

@@ -40,7 +40,9 @@ final class LoadLoop implements AutoCloseable {
   private static final byte[] ACK_PREFIX = ascii("{\"type\":\"ack\",");
   private static final byte[] NACK_PREFIX = ascii("{\"type\":\"nack\",");
   private static final byte[] SYNCED_PREFIX = ascii("{\"type\":\"synced\",");
+  private static final byte[] DURABLE_PREFIX = ascii("{\"type\":\"durable\",");
   private static final byte[] ID_FIELD = ascii("\"id\":\"");
+  private static final byte[] SEQ_FIELD = ascii("\"seq\":");
   private static final int READ_BUFFER = 256 * 1024;
 
   /** One connection's state; touched by the loop thread only. */
@@ -51,6 +53,8 @@ final class LoadLoop implements AutoCloseable {
     ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
     final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     final Set<String> seen = new HashSet<>();
+    // Own acked ops not yet said durable (R26), oldest first: {seq, send time}.
+    final ArrayDeque<long[]> awaitingDurable = new ArrayDeque<>();
     SelectionKey key;
     boolean synced;
     boolean closed;
@@ -71,13 +75,20 @@ final class LoadLoop implements AutoCloseable {
 
   private final BenchTarget target;
   private final LatencyRecorder latencies;
+  private final LatencyRecorder durableLatencies;
   private final Points points;
   private final Selector selector;
   final List<Conn> conns = new ArrayList<>();
 
-  LoadLoop(BenchTarget target, int opSizeBytes, LatencyRecorder latencies) throws IOException {
+  LoadLoop(
+      BenchTarget target,
+      int opSizeBytes,
+      LatencyRecorder latencies,
+      LatencyRecorder durableLatencies)
+      throws IOException {
     this.target = target;
     this.latencies = latencies;
+    this.durableLatencies = durableLatencies;
     // About 12 encoded bytes per x,y pair (e.g. "123.0,45.0,"); the rest of an op is ~250 bytes.
     int pairs = Math.clamp((opSizeBytes - 250) / 12, 1, ProtocolLimits.MAX_POINTS_PER_OP);
     float[] coords = new float[pairs * 2];
@@ -322,46 +333,91 @@ final class LoadLoop implements AutoCloseable {
     if (startsWith(in, at, len, OP_PREFIX)) {
       // The client's {"type":"op","id":…} as forwarded by a raw relay, or the relay's
       // {"type":"op","seq":…,"id":…}: the first "id" is the op id, unique per op.
-      int end = at + len;
-      int idStart = -1;
-      for (int i = at + OP_PREFIX.length; i + ID_FIELD.length <= end; i++) {
-        if (startsWith(in, i, end - i, ID_FIELD)) {
-          idStart = i + ID_FIELD.length;
-          break;
-        }
-      }
-      if (idStart < 0) {
+      String id = stringField(in, at + OP_PREFIX.length, at + len);
+      if (id == null) {
         return;
       }
-      int idEnd = idStart;
-      while (idEnd < end && in.get(idEnd) != '"') {
-        idEnd++;
-      }
-      byte[] idBytes = new byte[idEnd - idStart];
-      in.get(idStart, idBytes);
-      String id = new String(idBytes, StandardCharsets.US_ASCII);
       if (!c.seen.add(id)) {
         c.duplicates++;
         return;
       }
       c.delivered++;
-      int lastDot = id.lastIndexOf('.');
-      if (lastDot > 0) {
-        try {
-          latencies.record(Long.parseLong(id, lastDot + 1, id.length(), 10), now);
-        } catch (NumberFormatException ignored) {
-          // Not a bench op (someone else drawing in the room): no latency to measure.
-        }
+      long sentAt = sendTime(id);
+      if (sentAt != NO_TIME) {
+        latencies.record(sentAt, now);
       }
     } else if (target == BenchTarget.DRAWBRIDGE) {
       if (startsWith(in, at, len, ACK_PREFIX)) {
         c.acked++;
+        String id = stringField(in, at + ACK_PREFIX.length, at + len);
+        long seq = seqField(in, at + ACK_PREFIX.length, at + len);
+        long sentAt = id == null ? NO_TIME : sendTime(id);
+        if (seq > 0 && sentAt != NO_TIME) {
+          c.awaitingDurable.addLast(new long[] {seq, sentAt});
+        }
+      } else if (startsWith(in, at, len, DURABLE_PREFIX)) {
+        long seq = seqField(in, at + DURABLE_PREFIX.length, at + len);
+        while (!c.awaitingDurable.isEmpty() && c.awaitingDurable.peekFirst()[0] <= seq) {
+          durableLatencies.record(c.awaitingDurable.removeFirst()[1], now);
+        }
       } else if (startsWith(in, at, len, NACK_PREFIX)) {
         c.nacked++;
       } else if (startsWith(in, at, len, SYNCED_PREFIX)) {
         c.synced = true;
       }
     }
+  }
+
+  private static final long NO_TIME = Long.MIN_VALUE;
+
+  /** The send time a bench op id carries after its last dot, or {@link #NO_TIME}. */
+  private static long sendTime(String id) {
+    int lastDot = id.lastIndexOf('.');
+    if (lastDot > 0) {
+      try {
+        return Long.parseLong(id, lastDot + 1, id.length(), 10);
+      } catch (NumberFormatException ignored) {
+        // Not a bench op (someone else drawing in the room): no latency to measure.
+      }
+    }
+    return NO_TIME;
+  }
+
+  /** The first {@code "id":"…"} value in [from, end), or null. */
+  private static String stringField(ByteBuffer in, int from, int end) {
+    int start = fieldValue(in, from, end, ID_FIELD);
+    if (start < 0) {
+      return null;
+    }
+    int stop = start;
+    while (stop < end && in.get(stop) != '"') {
+      stop++;
+    }
+    byte[] bytes = new byte[stop - start];
+    in.get(start, bytes);
+    return new String(bytes, StandardCharsets.US_ASCII);
+  }
+
+  /** The first {@code "seq":N} value in [from, end), or -1. */
+  private static long seqField(ByteBuffer in, int from, int end) {
+    int at = fieldValue(in, from, end, SEQ_FIELD);
+    if (at < 0) {
+      return -1;
+    }
+    long seq = 0;
+    for (; at < end && in.get(at) >= '0' && in.get(at) <= '9'; at++) {
+      seq = seq * 10 + (in.get(at) - '0');
+    }
+    return seq;
+  }
+
+  private static int fieldValue(ByteBuffer in, int from, int end, byte[] field) {
+    for (int i = from; i + field.length <= end; i++) {
+      if (startsWith(in, i, end - i, field)) {
+        return i + field.length;
+      }
+    }
+    return -1;
   }
 
   private void markClosed(Conn c) {

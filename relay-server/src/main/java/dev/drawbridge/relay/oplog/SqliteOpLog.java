@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +29,12 @@ import org.slf4j.LoggerFactory;
  * room's newest snapshot.
  *
  * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
- * transaction and completes their futures in order after the commit. Under load many ops share one
- * fsync; an idle relay commits each op at once. Reads use a second connection, which WAL lets run
- * beside the writer. Snapshots are written by the caller of {@link #saveSnapshot} (the relay's
- * snapshot worker), never by the writer, so a big board's snapshot does not hold up ops.
+ * transaction and completes their futures in order after the commit. Under load it commits at most
+ * once per commit interval, so many ops share one commit and one fsync (the fsync alone cost more
+ * than the rest of persisting an op); an op arriving after a quiet spell is committed at once.
+ * Reads use a second connection, which WAL lets run beside the writer. Snapshots are written by the
+ * caller of {@link #saveSnapshot} (the relay's snapshot worker), never by the writer, so a big
+ * board's snapshot does not hold up ops.
  */
 public final class SqliteOpLog implements OpLog {
   private static final Logger log = LoggerFactory.getLogger(SqliteOpLog.class);
@@ -44,6 +47,7 @@ public final class SqliteOpLog implements OpLog {
   private final Connection readConnection;
   private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final long commitIntervalNanos;
   private volatile boolean closing;
   // Read statements, prepared once (guarded by readConnection): seqOf runs for every new op.
   private final PreparedStatement selectHead;
@@ -64,15 +68,19 @@ public final class SqliteOpLog implements OpLog {
   private record Stop(CompletableFuture<Void> done) implements Write {}
 
   /**
-   * Opens (or creates) the log in {@code dataDir}; acks wait for the disk ({@link
-   * Durability#DISK}).
+   * Opens (or creates) the log in {@code dataDir}: durable means on disk ({@link Durability#DISK}),
+   * committed as soon as possible.
    */
   public SqliteOpLog(Path dataDir) {
-    this(dataDir, Durability.DISK);
+    this(dataDir, Durability.DISK, Duration.ZERO);
   }
 
-  /** Opens (or creates) the log in {@code dataDir} with the given ack promise. */
-  public SqliteOpLog(Path dataDir, Durability durability) {
+  /**
+   * Opens (or creates) the log in {@code dataDir} with the given durability, committing at most
+   * once per {@code commitInterval} under load.
+   */
+  public SqliteOpLog(Path dataDir, Durability durability, Duration commitInterval) {
+    this.commitIntervalNanos = commitInterval.toNanos();
     try {
       Files.createDirectories(dataDir);
       String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
@@ -143,10 +151,17 @@ public final class SqliteOpLog implements OpLog {
 
   private void writeLoop() {
     List<Write> batch = new ArrayList<>();
+    long lastCommit = System.nanoTime() - commitIntervalNanos;
     while (true) {
       batch.clear();
       try {
         batch.add(queue.take());
+        long wait = lastCommit + commitIntervalNanos - System.nanoTime();
+        if (wait > 0) {
+          // Ops keep arriving (and are acked and broadcast) meanwhile; they join this commit.
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        lastCommit = System.nanoTime();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

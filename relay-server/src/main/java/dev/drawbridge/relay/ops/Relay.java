@@ -89,7 +89,10 @@ public final class Relay implements AutoCloseable {
             ? new InMemoryOpLog()
             : config.redisUri() != null
                 ? new RedisOpLog(config.redisUri(), "drawbridge:")
-                : new SqliteOpLog(config.dataDir(), config.durability());
+                : new SqliteOpLog(
+                    config.dataDir(),
+                    config.durability(),
+                    Duration.ofMillis(config.commitIntervalMillis()));
     ExecutorService snapshotWorker =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("room-snapshots").daemon(true).factory());

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * @param redisUri store ops in this Redis (e.g. {@code redis://host:6379/0}) instead of SQLite;
  *     null for SQLite. Several relays may share it, one relay per room at a time (route by room):
  *     relays do not fan out to each other
+ * @param commitIntervalMillis the SQLite op log commits at most this often under load (ops arriving
+ *     meanwhile share the commit and its fsync); an op arriving after a quiet spell is committed at
+ *     once. Acks and broadcasts do not wait for it (R26); 0 commits as soon as possible
  */
 public record RelayConfig(
     String bindAddress,
@@ -53,7 +56,8 @@ public record RelayConfig(
     String redisUri,
     int helloTimeoutSeconds,
     Durability durability,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    int commitIntervalMillis) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -62,6 +66,9 @@ public record RelayConfig(
     if (durability == null) {
       throw new IllegalArgumentException("durability is required");
     }
+    if (commitIntervalMillis < 0 || commitIntervalMillis > 1_000) {
+      throw new IllegalArgumentException("the commit interval must be 0–1000 ms");
+    }
     if (!noAuth && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("a secret is required unless noAuth is set");
     }
@@ -69,6 +76,13 @@ public record RelayConfig(
       throw new IllegalArgumentException("a data directory is required");
     }
   }
+
+  /**
+   * 20 ms: at the benchmark's 1,500 ops/s that is ~30 ops per commit instead of one or two, which
+   * takes the fsyncs' CPU out of the relay's cost per delivery; an op's durability then lags its
+   * ack by at most that plus one commit (docs/performance.md, "Relay").
+   */
+  public static final int DEFAULT_COMMIT_INTERVAL_MILLIS = 20;
 
   /** The server defaults ({@code serve}): port 8080, metrics on 9090, auth on. */
   public static RelayConfig serverDefaults(Path dataDir, String secret) {
@@ -108,7 +122,8 @@ public record RelayConfig(
         null,
         10,
         Durability.DISK,
-        TrustedProxies.LOOPBACK);
+        TrustedProxies.LOOPBACK,
+        DEFAULT_COMMIT_INTERVAL_MILLIS);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -188,6 +203,10 @@ public record RelayConfig(
     return edit(d -> d.durability = v);
   }
 
+  public RelayConfig withCommitIntervalMillis(int v) {
+    return edit(d -> d.commitIntervalMillis = v);
+  }
+
   public RelayConfig withLimits(RoomLimits v) {
     return edit(d -> d.limits = v);
   }
@@ -220,6 +239,7 @@ public record RelayConfig(
     int helloTimeoutSeconds;
     Durability durability;
     List<String> trustedProxies;
+    int commitIntervalMillis;
 
     Draft(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -241,6 +261,7 @@ public record RelayConfig(
       helloTimeoutSeconds = from.helloTimeoutSeconds;
       durability = from.durability;
       trustedProxies = from.trustedProxies;
+      commitIntervalMillis = from.commitIntervalMillis;
     }
 
     RelayConfig build() {
@@ -263,7 +284,8 @@ public record RelayConfig(
           redisUri,
           helloTimeoutSeconds,
           durability,
-          trustedProxies);
+          trustedProxies,
+          commitIntervalMillis);
     }
   }
 }

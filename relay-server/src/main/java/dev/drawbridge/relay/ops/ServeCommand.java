@@ -58,6 +58,17 @@ final class ServeCommand implements Callable<Integer> {
               + " cut) (DRAWBRIDGE_DURABILITY, default ${DEFAULT-VALUE}).")
   Durability durability;
 
+  @Option(
+      names = "--commit-interval",
+      defaultValue =
+          "${env:DRAWBRIDGE_COMMIT_INTERVAL:-" + RelayConfig.DEFAULT_COMMIT_INTERVAL_MILLIS + "}",
+      description =
+          "Milliseconds between SQLite commits under load: ops arriving meanwhile share one commit"
+              + " and one fsync. Acks and broadcasts never wait for it; clients keep their ops until"
+              + " the relay says they are durable. 0 commits as soon as possible"
+              + " (DRAWBRIDGE_COMMIT_INTERVAL, default ${DEFAULT-VALUE}).")
+  int commitInterval;
+
   /** Accepts the documented lower-case names. */
   static final class DurabilityConverter implements CommandLine.ITypeConverter<Durability> {
     @Override
@@ -299,7 +310,8 @@ final class ServeCommand implements Callable<Integer> {
         redisUrl,
         helloTimeout,
         durability,
-        trustedProxies == null ? List.of() : trustedProxies);
+        trustedProxies == null ? List.of() : trustedProxies,
+        commitInterval);
   }
 
   @Override

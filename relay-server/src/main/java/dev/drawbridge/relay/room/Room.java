@@ -13,6 +13,7 @@ import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.StoredOp;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,10 +30,14 @@ import org.slf4j.LoggerFactory;
  * One board's ordering point (R13–R19, R25). State changes run under the room's monitor, so several
  * transport threads and the op log's writer thread see one sequence of events.
  *
- * <p>An op gets seq head+1 at once, but members hear of it only when the op log says it is durable;
- * the log completes appends in order, so acks and broadcasts leave in seq order too. A joining
- * member is registered at the durable seq under the monitor; its catch-up up to that seq is sent
- * outside it while later broadcasts wait in the member's backlog: no gap, no repeat.
+ * <p>An op gets seq head+1, is applied, acked and broadcast at once (R13, R14), and handed to the
+ * op log, which stores ops in order in the background; when the log says an op is durable, members
+ * waiting for it get {@code durable} (R26). Waiting for the disk before broadcasting cost one
+ * commit (and fsync) per op or two at the benchmark's load: batching commits over a few
+ * milliseconds makes persistence cheap without adding that wait to what users see. A joining member
+ * is registered at the head under the monitor; its catch-up (stored ops from the log, the not yet
+ * stored ones from memory) is sent outside it while later broadcasts wait in the member's backlog:
+ * no gap, no repeat.
  */
 public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -58,16 +63,32 @@ public final class Room {
   private long snapshotTaken;
 
   private boolean snapshotInFlight;
+
+  /** The newest seq given out: everything up to it is applied to the board and broadcast. */
   private long head;
+
+  /** The id of the op at {@code head} (null for an empty room): synced{seq, opId} (R11, R12). */
+  private String headOpId;
+
+  /** Everything up to it is stored durably and readable from the log. */
   private long durable;
+
+  /** Ops above {@code durable}, oldest first: joiners get them from here, not the log. */
+  private final ArrayDeque<Unstored> unstored = new ArrayDeque<>();
+
+  private record Unstored(StoredOp op, Outbound frame) {}
+
+  /** Completes when the op at {@code head} is durable (a snapshot at head waits for it). */
+  private CompletableFuture<Void> headDurable = CompletableFuture.completedFuture(null);
+
   private boolean failed;
   private final List<Session> members = new ArrayList<>();
   private int sessions;
 
-  /** Op ids of recent and not yet durable ops; older ids are looked up in the log. */
+  /** Seqs of recent and not yet durable ops by id; older ids are looked up in the log. */
   private final LinkedHashMap<String, Pending> recent = new LinkedHashMap<>();
 
-  private record Pending(long seq, CompletableFuture<Void> durable) {}
+  private record Pending(long seq) {}
 
   /** Every stored op id: a new id it has never seen needs no log lookup (R15). */
   private final OpIdFilter storedIds;
@@ -92,12 +113,14 @@ public final class Room {
         latestSnapshot == null ? new BoardState() : BoardState.fromSnapshot(latestSnapshot);
     long loaded = latestSnapshot == null ? 0 : latestSnapshot.seq();
     this.snapshotTaken = loaded;
+    this.headOpId = loaded == 0 ? null : storedOpIdAt(loaded);
     for (List<StoredOp> batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH);
         !batch.isEmpty();
         batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH)) {
       for (StoredOp op : batch) {
         board.applyOp(op.op());
         loaded = op.seq();
+        headOpId = op.id();
       }
     }
     this.head = loaded;
@@ -159,6 +182,7 @@ public final class Room {
     return sessions == 0 && durable == head;
   }
 
+  /** The durable head: every op up to it is in the log. */
   synchronized long headSeq() {
     return durable;
   }
@@ -169,7 +193,13 @@ public final class Room {
 
   /** What a joining member is owed: computed under the monitor, sent outside it. */
   private record CatchUp(
-      ServerMessage.Welcome welcome, long from, long target, Timer.Sample sample) {}
+      ServerMessage.Welcome welcome,
+      long from,
+      long stored,
+      List<Unstored> unstored,
+      ServerMessage.Synced synced,
+      long durable,
+      Timer.Sample sample) {}
 
   /**
    * Answers hello (R10–R12, R19). The member is registered under the monitor and buffers what the
@@ -184,14 +214,14 @@ public final class Room {
     }
     s.send(encode(plan.welcome()));
     long from = plan.from();
-    while (from < plan.target()) {
+    while (from < plan.stored()) {
       List<StoredOp> batch = opLog.readAfter(name, from, CATCH_UP_BATCH);
       if (batch.isEmpty()) {
         break;
       }
       int sent = 0;
       for (StoredOp op : batch) {
-        if (op.seq() > plan.target()) {
+        if (op.seq() > plan.stored()) {
           break;
         }
         s.send(encode(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
@@ -203,7 +233,15 @@ public final class Room {
         break;
       }
     }
-    s.send(encode(new ServerMessage.Synced(plan.target())));
+    for (Unstored u : plan.unstored()) {
+      if (u.op().seq() > from) {
+        s.send(u.frame());
+      }
+    }
+    s.send(encode(plan.synced()));
+    if (plan.durable() > 0) {
+      s.send(encode(new ServerMessage.Durable(plan.durable())));
+    }
     goLive(s);
     metrics.endCatchUp(plan.sample());
   }
@@ -249,22 +287,27 @@ public final class Room {
     BoardSnapshot snapshot = null;
     boolean reset = false;
     long from = lastSeq;
-    if (lastSeq > durable) {
+    if (lastSeq > head || !holdsOp(lastSeq, hello.lastOpId())) {
       reset = true;
       snapshot = boardSnapshot();
-      from = durable;
+      from = head;
       log.atInfo()
           .addKeyValue("room", name)
           .addKeyValue("client", peer.clientId())
           .addKeyValue("lastSeq", lastSeq)
-          .addKeyValue("head", durable)
-          .log("client is ahead of the room: reset");
+          .addKeyValue("lastOpId", hello.lastOpId())
+          .addKeyValue("head", head)
+          .log("client has ops the room does not: reset");
     } else if (latestSnapshot != null && lastSeq < latestSnapshot.seq()) {
       snapshot = latestSnapshot;
       from = snapshot.seq();
     }
     s.peer = peer;
-    s.deliverAfter = durable;
+    s.deliverAfter = head;
+    // It hears of durable once after synced; later when its own ops (or those up to its lastSeq,
+    // still waiting for the disk) are.
+    s.durableSent = durable;
+    s.durableWanted = Math.min(lastSeq, head);
     s.backlog = new ArrayList<>();
     if (firstOfClient) {
       broadcast(encode(new ServerMessage.Joined(peer)), s);
@@ -273,12 +316,44 @@ public final class Room {
     ServerMessage.Welcome welcome =
         new ServerMessage.Welcome(
             s.id(),
-            durable,
+            head,
             s.grant().role().wireName(),
             List.copyOf(others.values()),
             snapshot,
             reset);
-    return new CatchUp(welcome, from, durable, sample);
+    return new CatchUp(
+        welcome,
+        from,
+        durable,
+        List.copyOf(unstored),
+        new ServerMessage.Synced(head, headOpId),
+        durable,
+        sample);
+  }
+
+  /**
+   * Whether the room's op at {@code seq} is {@code opId} (R12); true when the client did not say
+   * (an older client) or has nothing yet.
+   */
+  private boolean holdsOp(long seq, String opId) {
+    if (seq == 0 || opId == null) {
+      return true;
+    }
+    if (seq > durable) {
+      for (Unstored u : unstored) {
+        if (u.op().seq() == seq) {
+          return opId.equals(u.op().id());
+        }
+      }
+      return false;
+    }
+    return opId.equals(storedOpIdAt(seq));
+  }
+
+  /** The id of the stored op at {@code seq}, or null when the log has none there. */
+  private String storedOpIdAt(long seq) {
+    List<StoredOp> at = opLog.readAfter(name, seq - 1, 1);
+    return at.isEmpty() || at.getFirst().seq() != seq ? null : at.getFirst().id();
   }
 
   /** Sends what was broadcast during the member's catch-up, then delivers to it directly. */
@@ -299,9 +374,9 @@ public final class Room {
     }
   }
 
-  /** The board at the durable seq, tombstones included (R12, R11 snapshots). */
+  /** The board at the head, tombstones included (R12). */
   private BoardSnapshot boardSnapshot() {
-    return new BoardSnapshot(durable, board.snapshot().elements());
+    return new BoardSnapshot(head, board.snapshot().elements());
   }
 
   synchronized void submit(Session s, ClientMessage.SubmitOp submit) {
@@ -312,14 +387,13 @@ public final class Room {
     String id = submit.id();
     Pending pending = recent.get(id);
     if (pending != null) {
-      long seq = pending.seq();
-      pending.durable().thenRun(() -> s.send(encode(new ServerMessage.Ack(id, seq, true))));
+      ackDuplicate(s, id, pending.seq());
       return;
     }
     if (storedIds.mightContain(id)) {
       OptionalLong stored = opLog.seqOf(name, id);
       if (stored.isPresent()) {
-        s.send(encode(new ServerMessage.Ack(id, stored.getAsLong(), true)));
+        ackDuplicate(s, id, stored.getAsLong());
         return;
       }
     }
@@ -327,18 +401,49 @@ public final class Room {
     String clientId = s.clientId();
     StoredOp op = new StoredOp(seq, id, clientId, submit.op());
     Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
-    CompletableFuture<Void> done = opLog.append(name, op);
-    recent.put(id, new Pending(seq, done));
-    storedIds.add(id);
+    board.applyOp(op.op());
+    headOpId = id;
+    unstored.addLast(new Unstored(op, frame));
+    s.send(encode(new ServerMessage.Ack(id, seq, false)));
+    s.durableWanted = seq;
+    int delivered = 0;
+    for (Session m : members) {
+      if (m != s && m.deliverAfter < seq) {
+        deliver(m, frame);
+        delivered++;
+      }
+    }
+    metrics.delivered(delivered);
     metrics.opIn();
+    CompletableFuture<Void> done = opLog.append(name, op);
+    headDurable = done;
+    recent.put(id, new Pending(seq));
+    storedIds.add(id);
+    if (snapshotDue()) {
+      takeSnapshot();
+    }
     // Registered inside the monitor: if the log already finished, this runs now, and an earlier
     // op's callback cannot be pending (the log completes in order and that callback needs the
     // monitor before the writer can complete anything later).
-    done.whenComplete((ok, error) -> onDurable(s, op, frame, error));
+    done.whenComplete((ok, error) -> onDurable(op, error));
   }
 
-  private synchronized void onDurable(
-      Session sender, StoredOp op, Outbound frame, Throwable error) {
+  /** R15: acked with its original seq; durable follows once that seq is (R26). */
+  private void ackDuplicate(Session s, String id, long seq) {
+    s.send(encode(new ServerMessage.Ack(id, seq, true)));
+    s.durableWanted = Math.max(s.durableWanted, seq);
+    tellDurable(s);
+  }
+
+  /** Sends durable{seq} to a member whose awaited ops are all durable now and who was not told. */
+  private void tellDurable(Session m) {
+    if (durable >= m.durableWanted && m.durableWanted > m.durableSent) {
+      deliver(m, encode(new ServerMessage.Durable(durable)));
+      m.durableSent = durable;
+    }
+  }
+
+  private synchronized void onDurable(StoredOp op, Throwable error) {
     if (error != null || failed) {
       if (!failed) {
         log.atError()
@@ -351,40 +456,41 @@ public final class Room {
       return;
     }
     durable = op.seq();
-    board.applyOp(op.op());
-    sender.send(encode(new ServerMessage.Ack(op.id(), op.seq(), false)));
-    int delivered = 0;
+    while (!unstored.isEmpty() && unstored.getFirst().op().seq() <= durable) {
+      unstored.removeFirst();
+    }
     for (Session m : members) {
-      if (m != sender && m.deliverAfter < op.seq()) {
-        deliver(m, frame);
-        delivered++;
-      }
+      tellDurable(m);
     }
-    metrics.delivered(delivered);
     trimRecent();
-    if (snapshotDue()) {
-      takeSnapshot();
-    }
   }
 
   /**
-   * Copies the board's elements (linear, under the monitor) and leaves sorting, encoding and
-   * writing them to the snapshot worker: on a board of 45,000 elements that work takes tens of
-   * milliseconds, and done here it held up every submit and every ack behind it (the p99 spikes of
-   * the relay benchmark). Joiners get the new snapshot once it is saved; until then the previous
-   * one plus a few more ops (R11).
+   * Copies the board's elements at the head (linear, under the monitor) and leaves sorting,
+   * encoding and writing them to the snapshot worker once the head's op is durable (a snapshot
+   * never covers an op the log could still lose): on a board of 45,000 elements that work takes
+   * tens of milliseconds, and done here it held up every submit and every ack behind it (the p99
+   * spikes of the relay benchmark). Joiners get the new snapshot once it is saved; until then the
+   * previous one plus a few more ops (R11).
    */
   private void takeSnapshot() {
-    long seq = durable;
+    long seq = head;
     List<Element> elements = new ArrayList<>(board.allElements());
     snapshotTaken = seq;
     snapshotInFlight = true;
-    try {
-      snapshotWorker.execute(() -> saveSnapshot(seq, elements));
-    } catch (RejectedExecutionException e) {
-      // The relay is shutting down; the op log still holds every op the snapshot would cover.
-      snapshotInFlight = false;
-    }
+    headDurable.whenComplete(
+        (ok, error) -> {
+          if (error != null) {
+            snapshotSaved(null, error);
+            return;
+          }
+          try {
+            snapshotWorker.execute(() -> saveSnapshot(seq, elements));
+          } catch (RejectedExecutionException e) {
+            // The relay is shutting down; the op log holds every op the snapshot would cover.
+            snapshotSaved(null, null);
+          }
+        });
   }
 
   private void saveSnapshot(long seq, List<Element> elements) {
@@ -411,7 +517,8 @@ public final class Room {
     snapshotInFlight = false;
     if (error != null) {
       log.atWarn().addKeyValue("room", name).setCause(error).log("snapshot not saved");
-    } else if (latestSnapshot == null || snapshot.seq() > latestSnapshot.seq()) {
+    } else if (snapshot != null
+        && (latestSnapshot == null || snapshot.seq() > latestSnapshot.seq())) {
       latestSnapshot = snapshot;
     }
   }
@@ -424,7 +531,7 @@ public final class Room {
    */
   private boolean snapshotDue() {
     return !snapshotInFlight
-        && durable - snapshotTaken >= Math.max(limits.snapshotEvery(), board.size() / 4);
+        && head - snapshotTaken >= Math.max(limits.snapshotEvery(), board.size() / 4);
   }
 
   private void trimRecent() {

@@ -37,6 +37,10 @@ public final class Session {
   // Written under the room's lock, read by it.
   volatile Peer peer;
   long deliverAfter;
+  // R26: the highest seq this member waits to hear is durable (its own acked ops, or the lastSeq
+  // of its hello), and the highest durable{seq} sent to it.
+  long durableWanted;
+  long durableSent;
   // Non-null while the catch-up is being sent: what the room broadcast meanwhile, in order.
   List<Outbound> backlog;
   private volatile boolean closed;

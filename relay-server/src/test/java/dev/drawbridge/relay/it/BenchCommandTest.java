@@ -53,6 +53,8 @@ class BenchCommandTest {
       assertThat(report.get("lost").asLong()).isZero();
       assertThat(report.get("duplicates").asLong()).isZero();
       assertThat(report.get("p99Ms").asDouble()).isPositive();
+      // Every acked op is said durable (R26), a measurable time after it was sent.
+      assertThat(report.get("durableP50Ms").asDouble()).isPositive();
       assertThat(code).isZero();
     }
   }
@@ -78,6 +80,7 @@ class BenchCommandTest {
       long sent = report.get("sent").asLong();
       assertThat(sent).as(out.toString()).isPositive();
       assertThat(report.get("acked").asLong()).isZero();
+      assertThat(report.get("durableP50Ms").asDouble()).isZero();
       assertThat(report.get("expected").asLong()).isEqualTo(sent * 4);
       assertThat(report.get("lost").asLong()).isZero();
       assertThat(report.get("duplicates").asLong()).isZero();

@@ -107,6 +107,7 @@ class RelayProtocolTest {
       }
     }
     assertThat(seen).containsExactly(1L, 2L, 3L);
+    a2.awaitDurable(3);
     assertThat(fx.relay.rooms().headSeq("r3")).isEqualTo(3);
   }
 
@@ -137,7 +138,7 @@ class RelayProtocolTest {
     assertThat(w.snapshot().elements()).hasSize(10);
     assertThat(b.next(ServerMessage.OpBroadcast.class).seq()).isEqualTo(11);
     assertThat(b.next(ServerMessage.OpBroadcast.class).seq()).isEqualTo(12);
-    assertThat(b.next()).isEqualTo(new ServerMessage.Synced(12));
+    assertThat(b.next()).isEqualTo(new ServerMessage.Synced(12, "op12"));
 
     // lastSeq at or after the snapshot: no snapshot, just the ops after lastSeq.
     TestPeer c = fx.peer("r4");
@@ -145,12 +146,12 @@ class RelayProtocolTest {
     assertThat(wc.snapshot()).isNull();
     assertThat(c.next(ServerMessage.OpBroadcast.class).seq()).isEqualTo(11);
     assertThat(c.next(ServerMessage.OpBroadcast.class).seq()).isEqualTo(12);
-    assertThat(c.next()).isEqualTo(new ServerMessage.Synced(12));
+    assertThat(c.next()).isEqualTo(new ServerMessage.Synced(12, "op12"));
 
     // Up to date: nothing but synced.
     TestPeer d = fx.peer("r4");
     d.join(12);
-    assertThat(d.next()).isEqualTo(new ServerMessage.Synced(12));
+    assertThat(d.next()).isEqualTo(new ServerMessage.Synced(12, "op12"));
   }
 
   @Test
@@ -164,7 +165,7 @@ class RelayProtocolTest {
     assertThat(w.reset()).isTrue();
     assertThat(w.snapshot().seq()).isEqualTo(1);
     assertThat(w.snapshot().elements()).extracting(e -> e.id()).containsExactly("e1");
-    assertThat(b.next()).isEqualTo(new ServerMessage.Synced(1));
+    assertThat(b.next()).isEqualTo(new ServerMessage.Synced(1, "op1"));
   }
 
   @Test

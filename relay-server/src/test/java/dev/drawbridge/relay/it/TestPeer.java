@@ -25,13 +25,18 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
-/** A protocol client for tests: decoded server messages land in a queue; the close is a future. */
+/**
+ * A protocol client for tests: decoded server messages land in a queue; the close is a future.
+ * {@code durable} notices (R26) arrive whenever the op log has committed, between any two other
+ * messages, so they go to their own list ({@link #awaitDurable}) instead of the queue.
+ */
 public final class TestPeer extends WebSocketClient {
   public static final Duration WAIT = Duration.ofSeconds(20);
   private static final ProtocolCodec CODEC = new ProtocolCodec();
 
   public final BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
   public final List<String> undecodable = new ArrayList<>();
+  public final List<Long> durables = new java.util.concurrent.CopyOnWriteArrayList<>();
   public final CompletableFuture<Close> closed = new CompletableFuture<>();
   public final String clientId;
 
@@ -54,14 +59,33 @@ public final class TestPeer extends WebSocketClient {
   }
 
   public void hello(long lastSeq) {
-    send(new ClientMessage.Hello(ProtocolVersion.CURRENT, clientId, clientId, "#336699", lastSeq));
+    hello(lastSeq, null);
+  }
+
+  /** Says hello naming the op it holds at {@code lastSeq} (R12). */
+  public void hello(long lastSeq, String lastOpId) {
+    send(
+        new ClientMessage.Hello(
+            ProtocolVersion.CURRENT, clientId, clientId, "#336699", lastSeq, lastOpId));
   }
 
   /** Connects, says hello and returns the welcome (after which catch-up and synced follow). */
   public ServerMessage.Welcome join(long lastSeq) throws InterruptedException {
+    return join(lastSeq, null);
+  }
+
+  /** {@link #join(long)} naming the op held at {@code lastSeq}. */
+  public ServerMessage.Welcome join(long lastSeq, String lastOpId) throws InterruptedException {
     assertThat(open()).as("handshake").isTrue();
-    hello(lastSeq);
+    hello(lastSeq, lastOpId);
     return next(ServerMessage.Welcome.class);
+  }
+
+  /** Waits until a {@code durable} covering {@code seq} has arrived (R26). */
+  public void awaitDurable(long seq) {
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> durables.stream().anyMatch(d -> d >= seq));
   }
 
   /** Joins and reads up to synced; returns the catch-up ops. */
@@ -128,7 +152,12 @@ public final class TestPeer extends WebSocketClient {
   @Override
   public void onMessage(String message) {
     try {
-      received.add(CODEC.decodeServer(message));
+      ServerMessage m = CODEC.decodeServer(message);
+      if (m instanceof ServerMessage.Durable d) {
+        durables.add(d.seq());
+      } else {
+        received.add(m);
+      }
     } catch (ProtocolException e) {
       synchronized (undecodable) {
         undecodable.add(message);

@@ -95,7 +95,7 @@ class SqliteOpLogTest extends OpLogContract {
   @Test
   void withOsDurabilityCommitsSkipTheFsyncAndKeepEverythingAcrossARestart() throws Exception {
     log.close();
-    log = new SqliteOpLog(dir, Durability.OS);
+    log = new SqliteOpLog(dir, Durability.OS, java.time.Duration.ZERO);
     assertThat(((SqliteOpLog) log).synchronousSetting())
         .isEqualTo(1); // NORMAL: no fsync per commit
     await(log.append("os", op(1, "a")));
@@ -103,5 +103,33 @@ class SqliteOpLogTest extends OpLogContract {
     log = new SqliteOpLog(dir);
     assertThat(((SqliteOpLog) log).synchronousSetting()).isEqualTo(2); // FULL, the default
     assertThat(log.readAfter("os", 0, 10)).containsExactly(op(1, "a"));
+  }
+
+  @Test
+  void underLoadOpsWaitForTheCommitIntervalAndShareOneCommit() throws Exception {
+    log.close();
+    log = new SqliteOpLog(dir, Durability.DISK, java.time.Duration.ofSeconds(1));
+    // After a quiet spell an op is committed at once.
+    await(log.append("paced", op(1, "a")));
+    // The next ones, within the interval, wait for it and are then committed together.
+    var second = log.append("paced", op(2, "b"));
+    var third = log.append("paced", op(3, "c"));
+    assertThat(second).as("committed before the interval passed").isNotDone();
+    assertThat(log.headSeq("paced")).isEqualTo(1);
+    await(third);
+    assertThat(second).isDone();
+    assertThat(log.readAfter("paced", 0, 10)).containsExactly(op(1, "a"), op(2, "b"), op(3, "c"));
+  }
+
+  @Test
+  void closingCommitsWhatWaitsForTheInterval() throws Exception {
+    log.close();
+    log = new SqliteOpLog(dir, Durability.DISK, java.time.Duration.ofSeconds(1));
+    await(log.append("flush", op(1, "a")));
+    var waiting = log.append("flush", op(2, "b"));
+    log.close();
+    assertThat(waiting).isCompleted();
+    log = new SqliteOpLog(dir);
+    assertThat(log.readAfter("flush", 0, 10)).containsExactly(op(1, "a"), op(2, "b"));
   }
 }

@@ -61,9 +61,13 @@ class RoomTest {
     b.drain();
     sa.receive(add("o1", "e1"), 100);
     sa.receive(add("o2", "e2"), 100);
+    // The in-memory log is durable at once: each ack is followed by its durable (R26).
     assertThat(a.drain())
         .containsExactly(
-            new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o2", 2, false));
+            new ServerMessage.Ack("o1", 1, false),
+            new ServerMessage.Durable(1),
+            new ServerMessage.Ack("o2", 2, false),
+            new ServerMessage.Durable(2));
     assertThat(b.drain())
         .extracting(m -> ((ServerMessage.OpBroadcast) m).seq())
         .containsExactly(1L, 2L);
@@ -76,7 +80,10 @@ class RoomTest {
     sa.receive(add("o1", "e1"), 100);
     sa.receive(add("o1", "e1"), 100);
     assertThat(a.drain())
-        .endsWith(new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o1", 1, true));
+        .endsWith(
+            new ServerMessage.Ack("o1", 1, false),
+            new ServerMessage.Durable(1),
+            new ServerMessage.Ack("o1", 1, true));
     assertThat(log.headSeq("room")).isEqualTo(1);
   }
 
@@ -265,7 +272,8 @@ class RoomTest {
     broken.set(true);
     s.receive(add("o2", "e2"), 100);
     assertThat(a.closeCode).isEqualTo(1011);
-    assertThat(a.drain()).doesNotContain(new ServerMessage.Ack("o2", 2, false));
+    // Acked when sequenced (R13), but never said durable: the client keeps it and resends (R26).
+    assertThat(a.drain()).doesNotContain(new ServerMessage.Durable(2));
     broken.set(false);
     FakeSocket b = new FakeSocket();
     Session sb = join("room", b, "b", Role.EDITOR, 0);

@@ -28,14 +28,32 @@ public sealed interface ClientMessage {
    * @param name display name shown to others
    * @param color the user's colour for cursors and the people panel
    * @param lastSeq the highest seq the client has applied (0 for none)
+   * @param lastOpId the id of the op at {@code lastSeq}, if the client knows it: the relay checks
+   *     it against its log, so a client whose history the relay no longer has (a relay that lost
+   *     ops it had broadcast) is reset even when the room's head has grown past {@code lastSeq}
+   *     again (R12). Optional; null when {@code lastSeq} is 0.
    */
-  record Hello(int protocolVersion, String clientId, String name, String color, long lastSeq)
+  record Hello(
+      int protocolVersion,
+      String clientId,
+      String name,
+      String color,
+      long lastSeq,
+      String lastOpId)
       implements ClientMessage {
     public Hello {
       Require.id(clientId, "clientId");
       Require.text(name, "name", ProtocolLimits.MAX_NAME_LENGTH);
       Require.color(color, "color");
       Require.atLeast(lastSeq, 0, "lastSeq");
+      if (lastOpId != null) {
+        Require.id(lastOpId, "lastOpId");
+      }
+    }
+
+    /** A hello that does not name the op at {@code lastSeq} (no history check, R12). */
+    public Hello(int protocolVersion, String clientId, String name, String color, long lastSeq) {
+      this(protocolVersion, clientId, name, color, lastSeq, null);
     }
   }
 

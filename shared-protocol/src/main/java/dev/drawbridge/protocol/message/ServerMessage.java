@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Everything the relay may send to a client (docs/protocol.md section 5: welcome and catch-up
- * R10–R12, ops R13–R17, presence and membership R18–R19, pong R20, errors R5/R8/R9, delivery R25).
+ * R10–R12, ops R13–R17 and R26, presence and membership R18–R19, pong R20, errors R5/R8/R9,
+ * delivery R25).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -19,6 +20,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Ack.class, name = "ack"),
   @JsonSubTypes.Type(value = ServerMessage.Nack.class, name = "nack"),
   @JsonSubTypes.Type(value = ServerMessage.Synced.class, name = "synced"),
+  @JsonSubTypes.Type(value = ServerMessage.Durable.class, name = "durable"),
   @JsonSubTypes.Type(value = ServerMessage.PresenceBroadcast.class, name = "presence"),
   @JsonSubTypes.Type(value = ServerMessage.Joined.class, name = "joined"),
   @JsonSubTypes.Type(value = ServerMessage.Left.class, name = "left"),
@@ -92,10 +94,32 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Catch-up is complete: the client has every op up to {@code seq} (R11). */
-  record Synced(long seq) implements ServerMessage {
+  /**
+   * Catch-up is complete: the client has every op up to {@code seq} (R11). {@code opId} is the id
+   * of the op at {@code seq} (null when {@code seq} is 0), for the client's next hello (R12).
+   */
+  record Synced(long seq, String opId) implements ServerMessage {
     public Synced {
       Require.atLeast(seq, 0, "seq");
+      if (opId != null) {
+        Require.id(opId, "opId");
+      }
+    }
+
+    /** A synced that does not name the op at {@code seq}. */
+    public Synced(long seq) {
+      this(seq, null);
+    }
+  }
+
+  /**
+   * Every op of the room up to {@code seq} is durable: the relay can no longer lose it, even in a
+   * crash (R26). Acks and broadcasts leave before this; a client keeps its own ops until a {@code
+   * durable} covers them.
+   */
+  record Durable(long seq) implements ServerMessage {
+    public Durable {
+      Require.atLeast(seq, 1, "seq");
     }
   }
 

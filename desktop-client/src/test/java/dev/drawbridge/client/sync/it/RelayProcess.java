@@ -18,12 +18,19 @@ final class RelayProcess implements AutoCloseable {
   private final int port;
   private final Path dataDir;
   private final Path logFile;
+  private final List<String> extraArgs;
   private Process process;
 
   RelayProcess(int port, Path dataDir, Path logFile) {
+    this(port, dataDir, logFile, List.of());
+  }
+
+  /** With more {@code serve} options (e.g. {@code --commit-interval}). */
+  RelayProcess(int port, Path dataDir, Path logFile, List<String> extraArgs) {
     this.port = port;
     this.dataDir = dataDir;
     this.logFile = logFile;
+    this.extraArgs = List.copyOf(extraArgs);
   }
 
   static int freePort() throws IOException {
@@ -68,6 +75,7 @@ final class RelayProcess implements AutoCloseable {
             dataDir.toString(),
             "--metrics-port",
             "-1"));
+    command.addAll(extraArgs);
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -39,6 +39,9 @@ class RelayResetTest {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> c.pending() == 0);
       assertThat(c.confirmedSeq()).isEqualTo(40);
+      // Durable (R26) before the data is lost (a restored backup, a wiped disk): an op that was
+      // not would be sent again after the reset, and the client would not follow the relay.
+      await().atMost(Duration.ofSeconds(30)).until(() -> c.awaitingDurable() == 0);
       first.close();
 
       try (Relay second =

@@ -90,6 +90,11 @@ final class TestClient implements AutoCloseable {
     return call(session::pendingCount);
   }
 
+  /** Acked ops the relay has not yet said are durable (R26). */
+  int awaitingDurable() {
+    return call(session::awaitingDurableCount);
+  }
+
   ConnectionState state() {
     return call(session::state);
   }
