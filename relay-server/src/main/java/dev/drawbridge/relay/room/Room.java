@@ -43,6 +43,8 @@ public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
   private static final int RECENT_IDS = 10_000;
   private static final int CATCH_UP_BATCH = 1_000;
+  private static final long STORAGE_BUSY_RETRY_MS = 1_000;
+  private static final String STORAGE_BUSY = "storage_busy";
 
   /** Snapshots list elements in id order (docs/protocol.md, "Snapshots"). */
   private static final Comparator<Element> BY_ID = Comparator.comparing(Element::id);
@@ -396,6 +398,13 @@ public final class Room {
         ackDuplicate(s, id, stored.getAsLong());
         return;
       }
+    }
+    if (unstored.size() >= limits.maxUnstoredOps()) {
+      // The log is far behind (a stalled disk): refuse rather than hold ever more in memory. The
+      // client resends after the delay (R17, R26); nothing it drew is lost.
+      nack(s, id, STORAGE_BUSY, STORAGE_BUSY_RETRY_MS);
+      s.holdOff(STORAGE_BUSY, STORAGE_BUSY_RETRY_MS);
+      return;
     }
     long seq = ++head;
     String clientId = s.clientId();

@@ -13,6 +13,8 @@ package dev.drawbridge.relay.room;
  * @param rateLimitStrikes rate-limited ops tolerated in a burst before close 4008
  * @param strikesPerSecond how fast that tolerance comes back
  * @param presencePerSecond presence updates relayed per client; the excess is dropped (R18)
+ * @param maxUnstoredOps ops a room holds acked but not yet stored (R26) before it refuses more with
+ *     {@code nack{storage_busy}}: a stalled disk must not turn into unbounded memory
  */
 public record RoomLimits(
     int maxMembersPerRoom,
@@ -24,12 +26,59 @@ public record RoomLimits(
     double byteBurst,
     double rateLimitStrikes,
     double strikesPerSecond,
-    double presencePerSecond) {
+    double presencePerSecond,
+    int maxUnstoredOps) {
+
+  /**
+   * About 13 s of the benchmark's 1,500 ops/s (a normal commit holds ~30), ~1 KiB of memory each.
+   */
+  public static final int DEFAULT_MAX_UNSTORED_OPS = 20_000;
+
+  /** Limits with the default bound on ops waiting for storage. */
+  public RoomLimits(
+      int maxMembersPerRoom,
+      int maxRooms,
+      int snapshotEvery,
+      double opsPerSecond,
+      double opBurst,
+      double bytesPerSecond,
+      double byteBurst,
+      double rateLimitStrikes,
+      double strikesPerSecond,
+      double presencePerSecond) {
+    this(
+        maxMembersPerRoom,
+        maxRooms,
+        snapshotEvery,
+        opsPerSecond,
+        opBurst,
+        bytesPerSecond,
+        byteBurst,
+        rateLimitStrikes,
+        strikesPerSecond,
+        presencePerSecond,
+        DEFAULT_MAX_UNSTORED_OPS);
+  }
 
   public static RoomLimits defaults() {
     // The op burst is large so a client replaying a long offline session (docs/decisions/0003) is
     // not paced at the sustained rate; the byte bucket still bounds what one burst can cost.
     return new RoomLimits(100, 10_000, 1_000, 200, 20_000, 1 << 20, 4 << 20, 50, 5, 30);
+  }
+
+  public RoomLimits withMaxUnstoredOps(int n) {
+    return new RoomLimits(
+        maxMembersPerRoom,
+        maxRooms,
+        snapshotEvery,
+        opsPerSecond,
+        opBurst,
+        bytesPerSecond,
+        byteBurst,
+        rateLimitStrikes,
+        strikesPerSecond,
+        presencePerSecond,
+        n);
   }
 
   public RoomLimits withSnapshotEvery(int n) {
@@ -43,6 +92,7 @@ public record RoomLimits(
         byteBurst,
         rateLimitStrikes,
         strikesPerSecond,
-        presencePerSecond);
+        presencePerSecond,
+        maxUnstoredOps);
   }
 }

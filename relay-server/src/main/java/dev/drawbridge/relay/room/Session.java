@@ -33,6 +33,9 @@ public final class Session {
   // small op must not slip in ahead of a bigger one refused just before it.
   private boolean holdingOff;
   private long holdOffUntil;
+  // Why: "rate_limited" (the client's fault: refusals count as strikes) or "storage_busy".
+  private String holdOffReason = RATE_LIMITED;
+  private static final String RATE_LIMITED = "rate_limited";
 
   // Written under the room's lock, read by it.
   volatile Peer peer;
@@ -99,14 +102,16 @@ public final class Session {
       if (wait > 0) {
         holdingOff = true;
         holdOffUntil = now + wait * 1_000_000;
+        holdOffReason = RATE_LIMITED;
       }
     }
     if (wait > 0) {
-      if (strikeBucket.tryTake(1, now) > 0) {
-        room.reject(this, "rate_limited", CloseCodes.RATE_LIMITED, "sustained rate over limit");
+      boolean clientsFault = holdOffReason.equals(RATE_LIMITED);
+      if (clientsFault && strikeBucket.tryTake(1, now) > 0) {
+        room.reject(this, RATE_LIMITED, CloseCodes.RATE_LIMITED, "sustained rate over limit");
         return;
       }
-      room.nack(this, op.id(), "rate_limited", wait);
+      room.nack(this, op.id(), holdOffReason, wait);
       return;
     }
     if (grant.role() != Role.EDITOR) {
@@ -114,6 +119,17 @@ public final class Session {
       return;
     }
     room.submit(this, op);
+  }
+
+  /**
+   * Refuses every op of this connection for {@code millis} with {@code reason} (the room nacked one
+   * with that retry time), so ops are never accepted out of the order the client sent them (R17).
+   * Called by the room from within {@link #receive}.
+   */
+  void holdOff(String reason, long millis) {
+    holdingOff = true;
+    holdOffUntil = System.nanoTime() + millis * 1_000_000;
+    holdOffReason = reason;
   }
 
   /** The connection is gone (any reason): leave the room. Idempotent. */

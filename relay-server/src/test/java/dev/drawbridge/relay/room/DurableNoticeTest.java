@@ -180,4 +180,35 @@ class DurableNoticeTest {
         .contains(new ServerMessage.Ack("o1", 1, false))
         .noneMatch(ServerMessage.Durable.class::isInstance);
   }
+
+  @Test
+  void r17_r26_aRoomTooFarAheadOfItsLogRefusesOpsInOrderUntilTheLogCatchesUp() {
+    RoomRegistry small =
+        new RoomRegistry(
+            log, RoomLimits.defaults().withMaxUnstoredOps(2), new SimpleMeterRegistry());
+    FakeSocket a = new FakeSocket();
+    Session sa = small.open("busy", a, new Grant(Role.EDITOR, null));
+    sa.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0, null), 100);
+    a.drain();
+    sa.receive(add("o1"), 100);
+    sa.receive(add("o2"), 100);
+    sa.receive(add("o3"), 100);
+    log.release(2);
+    // Room again, but later ops must not overtake o3, which the client resends after the delay;
+    // more of them than the rate limiter's strike allowance (50) closes nobody.
+    for (int i = 4; i <= 63; i++) {
+      sa.receive(add("o" + i), 100);
+    }
+    List<ServerMessage.Nack> nacks =
+        a.drain().stream()
+            .filter(ServerMessage.Nack.class::isInstance)
+            .map(ServerMessage.Nack.class::cast)
+            .toList();
+    assertThat(nacks).hasSize(61);
+    assertThat(nacks.getFirst().id()).isEqualTo("o3");
+    assertThat(nacks)
+        .allMatch(n -> n.reason().equals("storage_busy") && n.retryAfterMs() > 0, "storage_busy");
+    assertThat(a.closeCode).as("the relay's own backlog is no strike against the client").isNull();
+    assertThat(log.headSeq("busy")).isEqualTo(2);
+  }
 }
