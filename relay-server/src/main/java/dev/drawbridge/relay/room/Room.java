@@ -78,7 +78,7 @@ public final class Room {
   /** Ops above {@code durable}, oldest first: joiners get them from here, not the log. */
   private final ArrayDeque<Unstored> unstored = new ArrayDeque<>();
 
-  private record Unstored(StoredOp op, Outbound frame) {}
+  private record Unstored(StoredOp op, Outbound frame, long ackedNanos) {}
 
   /** Completes when the op at {@code head} is durable (a snapshot at head waits for it). */
   private CompletableFuture<Void> headDurable = CompletableFuture.completedFuture(null);
@@ -412,7 +412,7 @@ public final class Room {
     Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
     board.applyOp(op.op());
     headOpId = id;
-    unstored.addLast(new Unstored(op, frame));
+    unstored.addLast(new Unstored(op, frame, System.nanoTime()));
     s.send(encode(new ServerMessage.Ack(id, seq, false)));
     s.durableWanted = seq;
     int delivered = 0;
@@ -466,7 +466,7 @@ public final class Room {
     }
     durable = op.seq();
     while (!unstored.isEmpty() && unstored.getFirst().op().seq() <= durable) {
-      unstored.removeFirst();
+      metrics.stored(unstored.removeFirst().ackedNanos());
     }
     for (Session m : members) {
       tellDurable(m);

@@ -6,13 +6,17 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The room-side meters: ops in, deliveries out, catch-up and snapshot time, refusals by reason. */
+/**
+ * The room-side meters: ops in, deliveries out, how long ops wait for storage, catch-up and
+ * snapshot time, refusals by reason.
+ */
 public final class RoomMetrics {
   private final MeterRegistry registry;
   private final Counter opsIn;
   private final Counter opsOut;
   private final Timer catchUp;
   private final Timer snapshots;
+  private final Timer storage;
   private final ConcurrentMap<String, Counter> rejects = new ConcurrentHashMap<>();
 
   public RoomMetrics(MeterRegistry registry) {
@@ -27,6 +31,11 @@ public final class RoomMetrics {
             .description("time from hello to synced")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    storage =
+        Timer.builder("drawbridge.ops.storage")
+            .description("from an op's ack to its being durable (R26): the disk's lag")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
     snapshots =
         Timer.builder("drawbridge.snapshots")
             .description("board snapshots saved (sort, encode, write), off the ops' path")
@@ -39,6 +48,11 @@ public final class RoomMetrics {
 
   void endSnapshot(Timer.Sample sample) {
     sample.stop(snapshots);
+  }
+
+  /** An op acked at {@code ackedNanos} (System.nanoTime) is durable now. */
+  void stored(long ackedNanos) {
+    storage.record(System.nanoTime() - ackedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   void opIn() {

@@ -211,4 +211,20 @@ class DurableNoticeTest {
     assertThat(a.closeCode).as("the relay's own backlog is no strike against the client").isNull();
     assertThat(log.headSeq("busy")).isEqualTo(2);
   }
+
+  @Test
+  void theTimeOpsWaitForStorageIsMeteredWhenTheyBecomeDurable() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    RoomRegistry metered = new RoomRegistry(log, RoomLimits.defaults(), meters);
+    FakeSocket a = new FakeSocket();
+    Session sa = metered.open("metered", a, new Grant(Role.EDITOR, null));
+    sa.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0, null), 100);
+    sa.receive(add("o1"), 100);
+    sa.receive(add("o2"), 100);
+    assertThat(meters.timer("drawbridge.ops.storage").count()).isZero();
+    log.release(1);
+    assertThat(meters.timer("drawbridge.ops.storage").count()).isEqualTo(1);
+    log.release(1);
+    assertThat(meters.timer("drawbridge.ops.storage").count()).isEqualTo(2);
+  }
 }
