@@ -84,6 +84,10 @@ public final class Room {
   private CompletableFuture<Void> headDurable = CompletableFuture.completedFuture(null);
 
   private boolean failed;
+
+  /** Whether a durable notice may be owed to someone (R26, {@link #sendDurableNotices}). */
+  private boolean durableOwed;
+
   private final List<Session> members = new ArrayList<>();
   private int sessions;
 
@@ -441,14 +445,28 @@ public final class Room {
   private void ackDuplicate(Session s, String id, long seq) {
     s.send(encode(new ServerMessage.Ack(id, seq, true)));
     s.durableWanted = Math.max(s.durableWanted, seq);
-    tellDurable(s);
+    durableOwed = true;
   }
 
-  /** Sends durable{seq} to a member whose awaited ops are all durable now and who was not told. */
-  private void tellDurable(Session m) {
-    if (durable >= m.durableWanted && m.durableWanted > m.durableSent) {
-      deliver(m, encode(new ServerMessage.Durable(durable)));
-      m.durableSent = durable;
+  /**
+   * Sends durable{seq} to members still waiting to hear of some of their ops, when the durable seq
+   * moved since they were last told: called periodically, so one notice covers every commit since
+   * the last, and an author who never pauses still hears of its older ops (R26).
+   */
+  synchronized void sendDurableNotices() {
+    if (!durableOwed) {
+      return;
+    }
+    durableOwed = false;
+    Outbound notice = null;
+    for (Session m : members) {
+      if (m.durableWanted > m.durableSent && durable > m.durableSent) {
+        if (notice == null) {
+          notice = encode(new ServerMessage.Durable(durable));
+        }
+        deliver(m, notice);
+        m.durableSent = durable;
+      }
     }
   }
 
@@ -468,9 +486,7 @@ public final class Room {
     while (!unstored.isEmpty() && unstored.getFirst().op().seq() <= durable) {
       metrics.stored(unstored.removeFirst().ackedNanos());
     }
-    for (Session m : members) {
-      tellDurable(m);
-    }
+    durableOwed = true;
     trimRecent();
   }
 

@@ -113,6 +113,17 @@ public final class RoomRegistry {
     }
   }
 
+  /** Tells members of every room whose ops became durable since the last call (R26). */
+  public void sendDurableNotices() {
+    List<Room> open;
+    synchronized (this) {
+      open = List.copyOf(rooms.values());
+    }
+    for (Room room : open) {
+      room.sendDurableNotices();
+    }
+  }
+
   public synchronized int roomCount() {
     return rooms.size();
   }

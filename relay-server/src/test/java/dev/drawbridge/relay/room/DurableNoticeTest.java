@@ -67,8 +67,14 @@ class DurableNoticeTest {
     assertThat(log.headSeq("room")).as("nothing is stored yet").isZero();
 
     log.release(1);
-    assertThat(a.drain()).as("o2 is not durable yet: no notice").isEmpty();
+    registry.sendDurableNotices();
+    assertThat(a.drain())
+        .as("o1 is durable, o2 not yet")
+        .containsExactly(new ServerMessage.Durable(1));
     log.release(1);
+    assertThat(a.drain()).as("notices wait for the next round").isEmpty();
+    registry.sendDurableNotices();
+    registry.sendDurableNotices();
     assertThat(a.drain()).containsExactly(new ServerMessage.Durable(2));
     assertThat(b.drain()).as("b has no ops of its own waiting").isEmpty();
   }
@@ -132,6 +138,7 @@ class DurableNoticeTest {
     join(again, "a", 1, "o1");
     assertThat(again.drain()).noneMatch(ServerMessage.Durable.class::isInstance);
     log.release(1);
+    registry.sendDurableNotices();
     assertThat(again.drain()).containsExactly(new ServerMessage.Durable(1));
   }
 
@@ -144,8 +151,10 @@ class DurableNoticeTest {
     assertThat(a.drain())
         .endsWith(new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o1", 1, true));
     log.release(1);
+    registry.sendDurableNotices();
     assertThat(a.drain()).containsExactly(new ServerMessage.Durable(1));
     sa.receive(add("o1"), 100);
+    registry.sendDurableNotices();
     assertThat(a.drain())
         .as("stored and already said durable: just the ack")
         .containsExactly(new ServerMessage.Ack("o1", 1, true));
