@@ -27,7 +27,17 @@ class DurableNoticeTest {
       new RoomRegistry(log, RoomLimits.defaults().withSnapshotEvery(3), new SimpleMeterRegistry());
 
   private Session join(FakeSocket socket, String clientId, long lastSeq, String lastOpId) {
-    Session s = registry.open("room", socket, new Grant(Role.EDITOR, null));
+    return join(registry, "room", socket, clientId, lastSeq, lastOpId);
+  }
+
+  private static Session join(
+      RoomRegistry rooms,
+      String room,
+      FakeSocket socket,
+      String clientId,
+      long lastSeq,
+      String lastOpId) {
+    Session s = rooms.open(room, socket, new Grant(Role.EDITOR, null));
     s.receive(
         new ClientMessage.Hello(
             ProtocolVersion.CURRENT, clientId, clientId, "#112233", lastSeq, lastOpId),
@@ -196,8 +206,7 @@ class DurableNoticeTest {
         new RoomRegistry(
             log, RoomLimits.defaults().withMaxUnstoredOps(2), new SimpleMeterRegistry());
     FakeSocket a = new FakeSocket();
-    Session sa = small.open("busy", a, new Grant(Role.EDITOR, null));
-    sa.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0, null), 100);
+    Session sa = join(small, "busy", a, "a", 0, null);
     a.drain();
     sa.receive(add("o1"), 100);
     sa.receive(add("o2"), 100);
@@ -226,8 +235,7 @@ class DurableNoticeTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     RoomRegistry metered = new RoomRegistry(log, RoomLimits.defaults(), meters);
     FakeSocket a = new FakeSocket();
-    Session sa = metered.open("metered", a, new Grant(Role.EDITOR, null));
-    sa.receive(new ClientMessage.Hello(ProtocolVersion.CURRENT, "a", "a", "#112233", 0, null), 100);
+    Session sa = join(metered, "metered", a, "a", 0, null);
     sa.receive(add("o1"), 100);
     sa.receive(add("o2"), 100);
     assertThat(meters.timer("drawbridge.ops.storage").count()).isZero();
