@@ -80,9 +80,6 @@ public final class Room {
 
   private record Unstored(StoredOp op, Outbound frame, long ackedNanos) {}
 
-  /** Completes when the op at {@code head} is durable (a snapshot at head waits for it). */
-  private CompletableFuture<Void> headDurable = CompletableFuture.completedFuture(null);
-
   private boolean failed;
 
   /** Whether a durable notice may be owed to someone (R26, {@link #sendDurableNotices}). */
@@ -201,10 +198,9 @@ public final class Room {
   private record CatchUp(
       ServerMessage.Welcome welcome,
       long from,
-      long stored,
+      long durable,
       List<Unstored> unstored,
       ServerMessage.Synced synced,
-      long durable,
       Timer.Sample sample) {}
 
   /**
@@ -220,14 +216,14 @@ public final class Room {
     }
     s.send(encode(plan.welcome()));
     long from = plan.from();
-    while (from < plan.stored()) {
+    while (from < plan.durable()) {
       List<StoredOp> batch = opLog.readAfter(name, from, CATCH_UP_BATCH);
       if (batch.isEmpty()) {
         break;
       }
       int sent = 0;
       for (StoredOp op : batch) {
-        if (op.seq() > plan.stored()) {
+        if (op.seq() > plan.durable()) {
           break;
         }
         s.send(encode(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
@@ -333,7 +329,6 @@ public final class Room {
         durable,
         List.copyOf(unstored),
         new ServerMessage.Synced(head, headOpId),
-        durable,
         sample);
   }
 
@@ -429,11 +424,10 @@ public final class Room {
     metrics.delivered(delivered);
     metrics.opIn();
     CompletableFuture<Void> done = opLog.append(name, op);
-    headDurable = done;
     recent.put(id, new Pending(seq));
     storedIds.add(id);
     if (snapshotDue()) {
-      takeSnapshot();
+      takeSnapshot(done);
     }
     // Registered inside the monitor: if the log already finished, this runs now, and an earlier
     // op's callback cannot be pending (the log completes in order and that callback needs the
@@ -496,14 +490,14 @@ public final class Room {
    * never covers an op the log could still lose): on a board of 45,000 elements that work takes
    * tens of milliseconds, and done here it held up every submit and every ack behind it (the p99
    * spikes of the relay benchmark). Joiners get the new snapshot once it is saved; until then the
-   * previous one plus a few more ops (R11).
+   * previous one plus a few more ops (R11). {@code headStored} completes when the head's op is.
    */
-  private void takeSnapshot() {
+  private void takeSnapshot(CompletableFuture<Void> headStored) {
     long seq = head;
     List<Element> elements = new ArrayList<>(board.allElements());
     snapshotTaken = seq;
     snapshotInFlight = true;
-    headDurable.whenComplete(
+    headStored.whenComplete(
         (ok, error) -> {
           if (error != null) {
             snapshotSaved(null, error);

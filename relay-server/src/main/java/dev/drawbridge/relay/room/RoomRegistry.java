@@ -100,11 +100,7 @@ public final class RoomRegistry {
    * seconds; a log that cannot be read now is asked again next time.
    */
   public void checkSharedLog() {
-    List<Room> open;
-    synchronized (this) {
-      open = List.copyOf(rooms.values());
-    }
-    for (Room room : open) {
+    for (Room room : openRooms()) {
       try {
         room.checkSharedLogHead(opLog.headSeq(room.name()));
       } catch (RuntimeException e) {
@@ -115,13 +111,14 @@ public final class RoomRegistry {
 
   /** Tells members of every room whose ops became durable since the last call (R26). */
   public void sendDurableNotices() {
-    List<Room> open;
-    synchronized (this) {
-      open = List.copyOf(rooms.values());
-    }
-    for (Room room : open) {
+    for (Room room : openRooms()) {
       room.sendDurableNotices();
     }
+  }
+
+  /** The rooms in memory now, to visit outside the registry's lock. */
+  private synchronized List<Room> openRooms() {
+    return List.copyOf(rooms.values());
   }
 
   public synchronized int roomCount() {

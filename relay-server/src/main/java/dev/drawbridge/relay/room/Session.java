@@ -100,9 +100,7 @@ public final class Session {
       holdingOff = false;
       wait = Math.max(opBucket.tryTake(1, now), byteBucket.tryTake(frameBytes, now));
       if (wait > 0) {
-        holdingOff = true;
-        holdOffUntil = now + wait * 1_000_000;
-        holdOffReason = RATE_LIMITED;
+        holdOff(RATE_LIMITED, wait, now);
       }
     }
     if (wait > 0) {
@@ -127,8 +125,12 @@ public final class Session {
    * Called by the room from within {@link #receive}.
    */
   void holdOff(String reason, long millis) {
+    holdOff(reason, millis, System.nanoTime());
+  }
+
+  private void holdOff(String reason, long millis, long now) {
     holdingOff = true;
-    holdOffUntil = System.nanoTime() + millis * 1_000_000;
+    holdOffUntil = now + millis * 1_000_000;
     holdOffReason = reason;
   }
 
