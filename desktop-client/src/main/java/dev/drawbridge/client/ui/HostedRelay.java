@@ -1,7 +1,7 @@
 package dev.drawbridge.client.ui;
 
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.Relay;
+import dev.drawbridge.relay.runtime.RelayConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;

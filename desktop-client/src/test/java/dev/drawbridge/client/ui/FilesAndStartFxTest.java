@@ -133,13 +133,12 @@ class FilesAndStartFxTest extends FxBoardTestBase {
   @Test
   void aRefusedTokenIsShownInPlainWords(FxRobot robot) throws Exception {
     java.nio.file.Path relayDir = java.nio.file.Files.createDirectories(home.resolve("relay"));
-    try (dev.drawbridge.relay.ops.Relay relay =
-        dev.drawbridge.relay.ops.Relay.start(
-            dev.drawbridge.relay.ops.RelayConfig.serverDefaults(
+    try (dev.drawbridge.relay.runtime.Relay relay =
+        dev.drawbridge.relay.runtime.Relay.start(
+            dev.drawbridge.relay.runtime.RelayConfig.serverDefaults(
                     relayDir, "s3cret-s3cret-s3cret-s3cret")
                 .withBindAddress("127.0.0.1")
-                .withPort(0)
-                .withMetrics("127.0.0.1", -1))) {
+                .withPort(0))) {
       onFx(
           () -> {
             window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));

@@ -3,7 +3,7 @@ package dev.drawbridge.relay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.message.ServerMessage;
-import dev.drawbridge.relay.ops.Main;
+import dev.drawbridge.relay.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -44,7 +44,7 @@ class CrashRestartTest {
             "--enable-native-access=ALL-UNNAMED",
             "-cp",
             classpath,
-            "dev.drawbridge.relay.ops.Main",
+            "dev.drawbridge.relay.cli.Main",
             "serve",
             "--bind=127.0.0.1",
             "--port=0",

@@ -3,8 +3,8 @@ package dev.drawbridge.relay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.message.ServerMessage;
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.Relay;
+import dev.drawbridge.relay.runtime.RelayConfig;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ class EmbeddedRelayTest {
     try (Relay relay = Relay.start(config)) {
       port = relay.port();
       assertThat(port).isPositive();
-      assertThat(relay.metricsPort()).isEqualTo(-1);
       TestPeer peer =
           new TestPeer(URI.create("ws://127.0.0.1:" + port + "/v1/rooms/home"), "me", Map.of());
       peer.joinAndSync(0);

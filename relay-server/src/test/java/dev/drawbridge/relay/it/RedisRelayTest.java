@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.message.ServerMessage;
-import dev.drawbridge.relay.oplog.LocalRedis;
+import dev.drawbridge.relay.redis.LocalRedis;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +16,7 @@ class RedisRelayTest {
   @Test
   void r13_opsStoredInRedisSurviveARelayRestart() throws Exception {
     try (LocalRedis redis = LocalRedis.start()) {
-      try (RelayFixture fx = new RelayFixture(dir, c -> c.withRedis(redis.uri()))) {
+      try (RelayFixture fx = RelayFixture.onRedis(dir, redis.uri())) {
         TestPeer a = fx.peer("redis-room");
         a.joinAndSync(0);
         for (int i = 1; i <= 5; i++) {
@@ -26,7 +26,7 @@ class RedisRelayTest {
           assertThat(a.next()).isEqualTo(new ServerMessage.Ack("op" + i, i, false));
         }
       }
-      try (RelayFixture fx = new RelayFixture(dir, c -> c.withRedis(redis.uri()))) {
+      try (RelayFixture fx = RelayFixture.onRedis(dir, redis.uri())) {
         TestPeer b = fx.peer("redis-room");
         assertThat(b.joinAndSync(0))
             .extracting(ServerMessage.OpBroadcast::id)
@@ -45,8 +45,8 @@ class RedisRelayTest {
   @Test
   void r13_membersLeftOnARelayThatLostTheRoomAreHandedOver(@TempDir Path other) throws Exception {
     try (LocalRedis redis = LocalRedis.start();
-        RelayFixture serving = new RelayFixture(dir, c -> c.withRedis(redis.uri()));
-        RelayFixture lost = new RelayFixture(other, c -> c.withRedis(redis.uri()))) {
+        RelayFixture serving = RelayFixture.onRedis(dir, redis.uri());
+        RelayFixture lost = RelayFixture.onRedis(other, redis.uri())) {
       TestPeer reader = lost.peer("shared-room");
       reader.joinAndSync(0);
       TestPeer writer = serving.peer("shared-room");

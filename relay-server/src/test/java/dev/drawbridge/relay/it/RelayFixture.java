@@ -2,8 +2,9 @@ package dev.drawbridge.relay.it;
 
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenIssuer;
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.RelayConfig;
+import dev.drawbridge.relay.server.RelayServer;
+import dev.drawbridge.relay.server.ServerConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,12 +16,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-/** A relay on 127.0.0.1:0 with SQLite in a temp dir, plus peers that are closed afterwards. */
+/**
+ * A relay server on 127.0.0.1:0 with SQLite in a temp dir (or on a Redis), metrics on a free port,
+ * plus peers that are closed afterwards.
+ */
 public final class RelayFixture implements AutoCloseable {
   public static final String SECRET = "test-secret-0123456789";
   private static final AtomicInteger ids = new AtomicInteger();
 
-  public final Relay relay;
+  public final RelayServer relay;
   private final List<TestPeer> peers = new ArrayList<>();
 
   public RelayFixture(Path dataDir) throws IOException {
@@ -28,13 +32,21 @@ public final class RelayFixture implements AutoCloseable {
   }
 
   public RelayFixture(Path dataDir, UnaryOperator<RelayConfig> tweak) throws IOException {
+    this(dataDir, tweak, null);
+  }
+
+  /** A relay server storing its ops in the Redis at {@code redisUri}. */
+  public static RelayFixture onRedis(Path dataDir, String redisUri) throws IOException {
+    return new RelayFixture(dataDir, c -> c, redisUri);
+  }
+
+  private RelayFixture(Path dataDir, UnaryOperator<RelayConfig> tweak, String redisUri)
+      throws IOException {
     RelayConfig config =
         tweak.apply(
-            RelayConfig.localDefaults(dataDir)
-                .withBindAddress("127.0.0.1")
-                .withSecret(SECRET)
-                .withMetrics("127.0.0.1", 0));
-    relay = Relay.start(config);
+            RelayConfig.localDefaults(dataDir).withBindAddress("127.0.0.1").withSecret(SECRET));
+    relay =
+        RelayServer.start(ServerConfig.of(config).withRedis(redisUri).withMetrics("127.0.0.1", 0));
   }
 
   public URI uri(String room) {

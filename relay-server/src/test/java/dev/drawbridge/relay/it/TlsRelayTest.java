@@ -3,8 +3,8 @@ package dev.drawbridge.relay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.Relay;
+import dev.drawbridge.relay.runtime.RelayConfig;
 import dev.drawbridge.relay.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;

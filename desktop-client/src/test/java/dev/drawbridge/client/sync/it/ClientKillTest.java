@@ -2,8 +2,8 @@ package dev.drawbridge.client.sync.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.Relay;
+import dev.drawbridge.relay.runtime.RelayConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drawbridge.client.sync.SyncConfig;
-import dev.drawbridge.relay.ops.Relay;
-import dev.drawbridge.relay.ops.RelayConfig;
+import dev.drawbridge.relay.runtime.Relay;
+import dev.drawbridge.relay.runtime.RelayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -62,7 +62,7 @@ final class RelayProcess implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.drawbridge.relay.ops.Main");
+    command.add("dev.drawbridge.relay.cli.Main");
     command.addAll(
         List.of(
             "serve",

@@ -1,0 +1,97 @@
+package dev.drawbridge.relay.oplog;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An {@link OpLog} in memory: appends are "durable" at once. For tests and throwaway relays. */
+public final class InMemoryOpLog implements OpLog {
+  private final Map<String, RoomLog> rooms = new ConcurrentHashMap<>();
+
+  private static final class RoomLog {
+    final List<StoredOp> ops = new ArrayList<>();
+    final Map<String, Long> seqById = new HashMap<>();
+    BoardSnapshot snapshot;
+  }
+
+  private RoomLog log(String room) {
+    return rooms.computeIfAbsent(room, r -> new RoomLog());
+  }
+
+  @Override
+  public CompletableFuture<Void> append(String room, StoredOp op) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      long head = log.ops.isEmpty() ? 0 : log.ops.getLast().seq();
+      if (op.seq() != head + 1) {
+        return CompletableFuture.failedFuture(
+            new OpLogException("seq " + op.seq() + " after head " + head, null));
+      }
+      if (log.seqById.putIfAbsent(op.id(), op.seq()) != null) {
+        return CompletableFuture.failedFuture(new OpLogException("duplicate id " + op.id(), null));
+      }
+      log.ops.add(op);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public long headSeq(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return log.ops.isEmpty() ? 0 : log.ops.getLast().seq();
+    }
+  }
+
+  @Override
+  public OptionalLong seqOf(String room, String opId) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      Long seq = log.seqById.get(opId);
+      return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+    }
+  }
+
+  @Override
+  public List<StoredOp> readAfter(String room, long afterSeq, int max) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      // Seqs are gap-free from 1, so seq s sits at index s - 1.
+      int from = (int) Math.min(Math.max(afterSeq, 0), log.ops.size());
+      int to = (int) Math.min((long) from + max, log.ops.size());
+      return List.copyOf(log.ops.subList(from, to));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      log.snapshot = snapshot;
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public Optional<BoardSnapshot> latestSnapshot(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return Optional.ofNullable(log.snapshot);
+    }
+  }
+
+  @Override
+  public void close() {}
+
+  /** What it stores in, for the relay's start-up log line. */
+  @Override
+  public String toString() {
+    return "memory";
+  }
+}

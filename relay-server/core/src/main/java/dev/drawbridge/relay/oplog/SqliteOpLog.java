@@ -1,0 +1,404 @@
+package dev.drawbridge.relay.oplog;
+
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link OpLog}: one SQLite file in WAL mode ({@code synchronous=FULL} unless the
+ * {@link Durability} says otherwise) for the ops, and {@link SnapshotFiles} beside it for each
+ * room's newest snapshot.
+ *
+ * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
+ * transaction and completes their futures in order after the commit. Under load it commits at most
+ * once per commit interval, so many ops share one commit and one fsync (the fsync alone cost more
+ * than the rest of persisting an op); an op arriving after a quiet spell is committed at once.
+ * Reads use a second connection, which WAL lets run beside the writer. Snapshots are written by the
+ * caller of {@link #saveSnapshot} (the relay's snapshot worker), never by the writer, so a big
+ * board's snapshot does not hold up ops.
+ */
+public final class SqliteOpLog implements OpLog {
+  private static final Logger log = LoggerFactory.getLogger(SqliteOpLog.class);
+  private static final int MAX_BATCH = 2_000;
+  public static final String FILE_NAME = "drawbridge-relay.db";
+
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final SnapshotFiles snapshotFiles;
+  private final Connection writeConnection;
+  private final Connection readConnection;
+  private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private final long commitIntervalNanos;
+  private final Path dataDir;
+  private volatile boolean closing;
+  // Read statements, prepared once (guarded by readConnection): seqOf runs for every new op.
+  private final PreparedStatement selectHead;
+  private final PreparedStatement selectSeqOfId;
+  private final PreparedStatement selectOpsAfter;
+  private final PreparedStatement selectOpIds;
+  private final PreparedStatement selectLegacySnapshot;
+  // Prepared once by the writer thread (only it touches it) on its first commit.
+  private PreparedStatement insertOp;
+
+  private sealed interface Write {
+    CompletableFuture<Void> done();
+  }
+
+  private record OpWrite(String room, StoredOp op, String json, CompletableFuture<Void> done)
+      implements Write {}
+
+  private record Stop(CompletableFuture<Void> done) implements Write {}
+
+  /**
+   * Opens (or creates) the log in {@code dataDir}: durable means on disk ({@link Durability#DISK}),
+   * committed as soon as possible.
+   */
+  public SqliteOpLog(Path dataDir) {
+    this(dataDir, Durability.DISK, Duration.ZERO);
+  }
+
+  /**
+   * Opens (or creates) the log in {@code dataDir} with the given durability, committing at most
+   * once per {@code commitInterval} under load.
+   */
+  public SqliteOpLog(Path dataDir, Durability durability, Duration commitInterval) {
+    this.commitIntervalNanos = commitInterval.toNanos();
+    this.dataDir = dataDir;
+    try {
+      Files.createDirectories(dataDir);
+      String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
+      writeConnection = DriverManager.getConnection(url);
+      try (Statement s = writeConnection.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=" + durability.sqliteSynchronous());
+        s.execute("PRAGMA busy_timeout=10000");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
+                + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
+                + " WITHOUT ROWID");
+        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
+        // Before snapshot files, snapshots lived here; read when a room has no file yet.
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+                + " body TEXT NOT NULL)");
+      }
+      writeConnection.setAutoCommit(false);
+      readConnection = DriverManager.getConnection(url);
+      try (Statement s = readConnection.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000");
+      }
+      selectHead = readConnection.prepareStatement("SELECT MAX(seq) FROM ops WHERE room = ?");
+      selectSeqOfId =
+          readConnection.prepareStatement("SELECT seq FROM ops WHERE room = ? AND op_id = ?");
+      selectOpsAfter =
+          readConnection.prepareStatement(
+              "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
+                  + " LIMIT ?");
+      // Served from the ops_by_id index alone: no op bodies are read.
+      selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
+      selectLegacySnapshot =
+          readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
+      snapshotFiles = new SnapshotFiles(dataDir);
+    } catch (SQLException | java.io.IOException e) {
+      throw new OpLogException("cannot open the op log in " + dataDir, e);
+    }
+    writer = Thread.ofPlatform().name("oplog-writer").daemon(true).start(this::writeLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> append(String room, StoredOp op) {
+    return enqueue(new OpWrite(room, op, codec.encodeOp(op.op()), new CompletableFuture<>()));
+  }
+
+  /** Encodes and writes the snapshot on the calling thread; done when it is on disk. */
+  @Override
+  public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
+    if (closing) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    try {
+      snapshotFiles.write(room, codec.encodeSnapshot(snapshot));
+      return CompletableFuture.completedFuture(null);
+    } catch (java.io.IOException e) {
+      return CompletableFuture.failedFuture(new OpLogException("snapshot not written", e));
+    }
+  }
+
+  private CompletableFuture<Void> enqueue(Write write) {
+    if (closing) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    queue.add(write);
+    return write.done();
+  }
+
+  private void writeLoop() {
+    List<Write> batch = new ArrayList<>();
+    long lastCommit = System.nanoTime() - commitIntervalNanos;
+    while (true) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+        long wait = lastCommit + commitIntervalNanos - System.nanoTime();
+        if (wait > 0) {
+          // Ops keep arriving (and are acked and broadcast) meanwhile; they join this commit.
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        lastCommit = System.nanoTime();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      boolean stop = false;
+      List<Write> work = new ArrayList<>(batch.size());
+      for (Write w : batch) {
+        if (w instanceof Stop) {
+          stop = true;
+        } else {
+          work.add(w);
+        }
+      }
+      commit(work);
+      if (stop) {
+        // Anything queued behind the stop marker raced close(): refuse it rather than lose it.
+        List<Write> late = new ArrayList<>();
+        queue.drainTo(late);
+        commit(late.stream().filter(w -> !(w instanceof Stop)).toList());
+        batch.forEach(w -> w.done().complete(null));
+        late.forEach(w -> w.done().complete(null));
+        return;
+      }
+    }
+  }
+
+  private void commit(List<Write> work) {
+    if (work.isEmpty()) {
+      return;
+    }
+    try {
+      if (insertOp == null) {
+        insertOp =
+            writeConnection.prepareStatement(
+                "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
+      }
+      for (Write w : work) {
+        switch (w) {
+          case OpWrite o -> {
+            insertOp.setString(1, o.room());
+            insertOp.setLong(2, o.op().seq());
+            insertOp.setString(3, o.op().id());
+            insertOp.setString(4, o.op().clientId());
+            insertOp.setString(5, o.json());
+            insertOp.addBatch();
+          }
+          case Stop stop -> {}
+        }
+      }
+      insertOp.executeBatch();
+      writeConnection.commit();
+    } catch (SQLException e) {
+      log.error("op log commit of {} writes failed", work.size(), e);
+      try {
+        if (insertOp != null) {
+          insertOp.clearBatch();
+        }
+        writeConnection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      OpLogException failure = new OpLogException("commit failed", e);
+      work.forEach(w -> w.done().completeExceptionally(failure));
+      return;
+    }
+    for (Write w : work) {
+      w.done().complete(null);
+    }
+  }
+
+  /** SQLite's synchronous setting on the writer's connection (1 NORMAL, 2 FULL): diagnostics. */
+  int synchronousSetting() throws SQLException {
+    try (Statement s = writeConnection.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+      return r.next() ? r.getInt(1) : -1;
+    }
+  }
+
+  @Override
+  public long headSeq(String room) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectHead;
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? r.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read head of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong seqOf(String room, String opId) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectSeqOfId;
+        s.setString(1, room);
+        s.setString(2, opId);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot look up op " + opId, e);
+      }
+    }
+  }
+
+  @Override
+  public void forEachOpId(String room, Consumer<String> action) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectOpIds;
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            action.accept(r.getString(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read op ids of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public List<StoredOp> readAfter(String room, long afterSeq, int max) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectOpsAfter;
+        s.setString(1, room);
+        s.setLong(2, afterSeq);
+        s.setInt(3, max);
+        List<StoredOp> ops = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            ops.add(
+                new StoredOp(
+                    r.getLong(1), r.getString(2), r.getString(3), codec.decodeOp(r.getString(4))));
+          }
+        }
+        return ops;
+      } catch (SQLException | ProtocolException e) {
+        throw new OpLogException("cannot read ops of " + room, e);
+      }
+    }
+  }
+
+  /**
+   * The room's snapshot file, else (a data directory from before snapshot files) its row in the old
+   * table. A snapshot newer than the log's head belongs to another history — the database was
+   * restored from a backup while the snapshot files were kept — and is ignored: the log is the
+   * truth, and the board is rebuilt from its ops.
+   */
+  @Override
+  public Optional<BoardSnapshot> latestSnapshot(String room) {
+    Optional<BoardSnapshot> snapshot = Optional.empty();
+    try {
+      Optional<String> json = snapshotFiles.read(room);
+      if (json.isEmpty()) {
+        json = legacySnapshot(room);
+      }
+      if (json.isPresent()) {
+        snapshot = Optional.of(codec.decodeSnapshot(json.get()));
+      }
+    } catch (java.io.IOException | ProtocolException e) {
+      log.atWarn()
+          .addKeyValue("room", room)
+          .setCause(e)
+          .log("snapshot unreadable: the board is rebuilt from the op log");
+      return Optional.empty();
+    }
+    long head = headSeq(room);
+    if (snapshot.isPresent() && snapshot.get().seq() > head) {
+      log.atWarn()
+          .addKeyValue("room", room)
+          .addKeyValue("snapshotSeq", snapshot.get().seq())
+          .addKeyValue("headSeq", head)
+          .log("snapshot is newer than the op log (restored backup?): ignored");
+      return Optional.empty();
+    }
+    return snapshot;
+  }
+
+  private Optional<String> legacySnapshot(String room) {
+    synchronized (readConnection) {
+      try {
+        PreparedStatement s = selectLegacySnapshot;
+        s.setString(1, room);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read snapshot of " + room, e);
+      }
+    }
+  }
+
+  /** Where it stores, for the relay's start-up log line. */
+  @Override
+  public String toString() {
+    return dataDir.toString();
+  }
+
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    queue.add(new Stop(stopped));
+    try {
+      stopped.get(30, TimeUnit.SECONDS);
+      writer.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (Exception e) {
+      log.warn("op log writer did not stop cleanly", e);
+    }
+    synchronized (readConnection) {
+      try {
+        selectHead.close();
+        selectSeqOfId.close();
+        selectOpsAfter.close();
+        selectOpIds.close();
+        selectLegacySnapshot.close();
+        readConnection.close();
+        if (insertOp != null) {
+          insertOp.close();
+        }
+        writeConnection.close();
+      } catch (SQLException e) {
+        log.warn("closing the op log failed", e);
+      }
+    }
+  }
+}

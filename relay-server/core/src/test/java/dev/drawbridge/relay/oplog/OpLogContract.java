@@ -1,0 +1,151 @@
+package dev.drawbridge.relay.oplog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link OpLog} promises; one subclass per implementation. */
+public abstract class OpLogContract {
+  OpLog log;
+
+  protected abstract OpLog create() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    log = create();
+  }
+
+  @AfterEach
+  void close() {
+    log.close();
+  }
+
+  protected static StoredOp op(long seq, String id) {
+    return new StoredOp(
+        seq,
+        id,
+        "client-1",
+        new Op.AddElement(
+            Element.freehand(
+                "el-" + id, ElementKind.STROKE, seq, 2, Points.of(0, 0, 1, 1), Style.DEFAULT, 1)));
+  }
+
+  protected static void await(CompletableFuture<Void> f) throws Exception {
+    f.get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void emptyRoomHasHeadZeroAndNothingStored() {
+    assertThat(log.headSeq("nobody")).isZero();
+    assertThat(log.readAfter("nobody", 0, 10)).isEmpty();
+    assertThat(log.seqOf("nobody", "x")).isEmpty();
+    assertThat(log.latestSnapshot("nobody")).isEmpty();
+  }
+
+  @Test
+  void appendedOpsAreReadBackInOrderWithEverything() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      await(log.append("room", op(i, "id" + i)));
+    }
+    assertThat(log.headSeq("room")).isEqualTo(5);
+    assertThat(log.readAfter("room", 0, 100))
+        .containsExactly(op(1, "id1"), op(2, "id2"), op(3, "id3"), op(4, "id4"), op(5, "id5"));
+    assertThat(log.readAfter("room", 3, 100)).extracting(StoredOp::seq).containsExactly(4L, 5L);
+    assertThat(log.readAfter("room", 1, 2)).extracting(StoredOp::seq).containsExactly(2L, 3L);
+    assertThat(log.readAfter("room", 5, 100)).isEmpty();
+  }
+
+  @Test
+  void opIdsAreFoundPerRoom() throws Exception {
+    await(log.append("a", op(1, "same")));
+    await(log.append("b", op(1, "same")));
+    await(log.append("b", op(2, "other")));
+    assertThat(log.seqOf("a", "same")).hasValue(1);
+    assertThat(log.seqOf("b", "other")).hasValue(2);
+    assertThat(log.seqOf("a", "other")).isEmpty();
+    assertThat(log.headSeq("a")).isEqualTo(1);
+    assertThat(log.headSeq("b")).isEqualTo(2);
+  }
+
+  @Test
+  void forEachOpIdListsEveryIdOfTheRoomOnly() throws Exception {
+    int n = 2_345; // more than one batch of the default implementation
+    for (int i = 1; i <= n; i++) {
+      await(log.append("many", op(i, "m" + i)));
+    }
+    await(log.append("else", op(1, "x1")));
+    List<String> ids = new ArrayList<>();
+    log.forEachOpId("many", ids::add);
+    assertThat(ids)
+        .hasSize(n)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "m" + i).toList());
+    List<String> none = new ArrayList<>();
+    log.forEachOpId("nobody", none::add);
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  void manyConcurrentAppendsCompleteInOrder() throws Exception {
+    int n = 500;
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(n);
+    java.util.concurrent.atomic.AtomicInteger outOfOrder =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 1; i <= n; i++) {
+      futures.add(log.append("busy", op(i, "b" + i)));
+    }
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      // When an append's future completes, every earlier one has completed.
+      futures
+          .get(i)
+          .thenRun(
+              () -> {
+                for (int j = 0; j < index; j++) {
+                  if (!futures.get(j).isDone()) {
+                    outOfOrder.incrementAndGet();
+                  }
+                }
+                checked.countDown();
+              });
+    }
+    assertThat(checked.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(outOfOrder.get()).isZero();
+    assertThat(log.readAfter("busy", 0, 1000)).hasSize(n);
+  }
+
+  @Test
+  void newestSnapshotWins() throws Exception {
+    await(log.append("s", op(1, "i1")));
+    await(log.saveSnapshot("s", new BoardSnapshot(1, List.of())));
+    await(log.append("s", op(2, "i2")));
+    BoardSnapshot second =
+        new BoardSnapshot(
+            2,
+            List.of(
+                Element.freehand(
+                    "e", ElementKind.STROKE, 0, 0, Points.of(1, 2), Style.DEFAULT, 1)));
+    await(log.saveSnapshot("s", second));
+    assertThat(log.latestSnapshot("s")).contains(second);
+    assertThat(log.latestSnapshot("other")).isEmpty();
+  }
+
+  @Test
+  void closeIsIdempotent() {
+    log.close();
+    log.close();
+  }
+}

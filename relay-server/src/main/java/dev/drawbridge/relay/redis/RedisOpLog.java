@@ -1,0 +1,224 @@
+package dev.drawbridge.relay.redis;
+
+import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.OpLogException;
+import dev.drawbridge.relay.oplog.StoredOp;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An {@link OpLog} in Redis, for relays that share storage. Per room: a list of ops (index = seq −
+ * 1), a hash op id → seq, and a string with the snapshot (plus its seq). Appends run a script that
+ * checks the seq follows the head and the id is new, so two relays can never interleave one room.
+ *
+ * <p>Durability is Redis's: configure {@code appendonly yes} and {@code appendfsync always} for "no
+ * acked op is lost". Appends are pipelined on one connection, so their replies — and the futures,
+ * completed on one thread — come back in append order.
+ */
+public final class RedisOpLog implements OpLog {
+  private static final String APPEND =
+      """
+      if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) - 1 then return -1 end
+      if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[1]) == 0 then return -2 end
+      redis.call('RPUSH', KEYS[1], ARGV[3])
+      return 1
+      """;
+
+  /**
+   * Replaces the snapshot only with a newer one: with several relays on one Redis, one that lost a
+   * room may still hold it (for up to a few seconds) and must not put an older snapshot back.
+   */
+  private static final String SAVE_SNAPSHOT =
+      """
+      local seq = tonumber(redis.call('GET', KEYS[2]) or '0')
+      if seq >= tonumber(ARGV[1]) then return 0 end
+      redis.call('SET', KEYS[1], ARGV[2])
+      redis.call('SET', KEYS[2], ARGV[1])
+      return 1
+      """;
+
+  private final ProtocolCodec codec = new ProtocolCodec();
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> writeConnection;
+  private final StatefulRedisConnection<String, String> readConnection;
+  private final RedisAsyncCommands<String, String> writes;
+  private final RedisCommands<String, String> reads;
+  private final ExecutorService completions =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().name("redis-oplog-completions").daemon(true).unstarted(r));
+  private final String prefix;
+  private volatile boolean closed;
+
+  /**
+   * @param redisUri e.g. {@code redis://127.0.0.1:6379/0}
+   * @param prefix key prefix, so several deployments can share one Redis
+   */
+  public RedisOpLog(String redisUri, String prefix) {
+    this.prefix = prefix;
+    client = RedisClient.create(redisUri);
+    writeConnection = client.connect();
+    readConnection = client.connect();
+    writes = writeConnection.async();
+    reads = readConnection.sync();
+  }
+
+  private String key(String room, String what) {
+    // The hash tag keeps a room's keys in one Redis Cluster slot.
+    return prefix + "{" + room + "}:" + what;
+  }
+
+  /** One stored op as a line: seq, id, client id, op JSON, separated by tabs (ids have none). */
+  private String encode(StoredOp op) {
+    return op.seq() + "\t" + op.id() + "\t" + op.clientId() + "\t" + codec.encodeOp(op.op());
+  }
+
+  private StoredOp decode(String line) {
+    String[] parts = line.split("\t", 4);
+    try {
+      return new StoredOp(Long.parseLong(parts[0]), parts[1], parts[2], codec.decodeOp(parts[3]));
+    } catch (ProtocolException | RuntimeException e) {
+      throw new OpLogException("unreadable op in Redis", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> append(String room, StoredOp op) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    writes
+        .<Long>eval(
+            APPEND,
+            ScriptOutputType.INTEGER,
+            new String[] {key(room, "ops"), key(room, "ids")},
+            Long.toString(op.seq()),
+            op.id(),
+            encode(op))
+        .whenCompleteAsync(
+            (result, error) -> {
+              if (error != null) {
+                done.completeExceptionally(new OpLogException("append failed", error));
+              } else if (result != 1L) {
+                done.completeExceptionally(
+                    new OpLogException(
+                        result == -1L
+                            ? "seq " + op.seq() + " does not follow the head"
+                            : "duplicate id " + op.id(),
+                        null));
+              } else {
+                done.complete(null);
+              }
+            },
+            completions);
+    return done;
+  }
+
+  /** Several relays may use one Redis (each room routed to one of them at a time). */
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public long headSeq(String room) {
+    return reads.llen(key(room, "ops"));
+  }
+
+  @Override
+  public OptionalLong seqOf(String room, String opId) {
+    String seq = reads.hget(key(room, "ids"), opId);
+    return seq == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seq));
+  }
+
+  @Override
+  public List<StoredOp> readAfter(String room, long afterSeq, int max) {
+    if (max <= 0) {
+      return List.of();
+    }
+    long from = Math.max(afterSeq, 0);
+    List<StoredOp> ops = new ArrayList<>();
+    for (String line : reads.lrange(key(room, "ops"), from, from + max - 1)) {
+      ops.add(decode(line));
+    }
+    return ops;
+  }
+
+  @Override
+  public CompletableFuture<Void> saveSnapshot(String room, BoardSnapshot snapshot) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    writes
+        .<Long>eval(
+            SAVE_SNAPSHOT,
+            ScriptOutputType.INTEGER,
+            new String[] {key(room, "snapshot"), key(room, "snapshot-seq")},
+            Long.toString(snapshot.seq()),
+            codec.encodeSnapshot(snapshot))
+        .whenCompleteAsync(
+            (ok, error) -> {
+              if (error != null) {
+                done.completeExceptionally(new OpLogException("snapshot not saved", error));
+              } else {
+                done.complete(null);
+              }
+            },
+            completions);
+    return done;
+  }
+
+  @Override
+  public Optional<BoardSnapshot> latestSnapshot(String room) {
+    String json = reads.get(key(room, "snapshot"));
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(codec.decodeSnapshot(json));
+    } catch (ProtocolException e) {
+      throw new OpLogException("unreadable snapshot of " + room, e);
+    }
+  }
+
+  /** What it stores in, for the relay's start-up log line (not the URI: it may hold a password). */
+  @Override
+  public String toString() {
+    return "redis";
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // A PING queued behind every pending append: when it answers, they have all answered.
+    try {
+      writes.ping().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Closing anyway; pending futures fail with the connection.
+    }
+    completions.shutdown();
+    try {
+      completions.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writeConnection.close();
+    readConnection.close();
+    client.shutdown();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.drawbridge.relay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drawbridge.relay.oplog.Durability;
+import dev.drawbridge.relay.runtime.RelayConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The serve flags become the relay's config (docs/relay.md lists them). */
+class ServeCommandTest {
+  private static RelayConfig parse(String... args) {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs(args);
+    return serve.config().relay();
+  }
+
+  @Test
+  void acksWaitForTheDiskUnlessTheHostChoosesTheOsCache() {
+    assertThat(parse("--no-auth").durability()).isEqualTo(Durability.DISK);
+    assertThat(parse("--no-auth", "--durability", "os").durability()).isEqualTo(Durability.OS);
+    assertThat(parse("--no-auth", "--durability=DISK").durability()).isEqualTo(Durability.DISK);
+  }
+
+  @Test
+  void anUnknownDurabilityIsRefusedWithTheChoices() {
+    assertThatThrownBy(() -> parse("--no-auth", "--durability", "sometimes"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("expected disk or os");
+  }
+
+  @Test
+  void aProxyOnTheSameMachineIsTrustedUnlessTheHostSaysOtherwise() {
+    assertThat(parse("--no-auth").trustedProxies()).containsExactly("127.0.0.0/8", "::1");
+    assertThat(parse("--no-auth", "--trusted-proxies", "10.0.0.0/8,192.168.1.2").trustedProxies())
+        .containsExactly("10.0.0.0/8", "192.168.1.2");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressStopsServeWithExitCode2() {
+    ServeCommand serve = new ServeCommand();
+    int code =
+        new CommandLine(serve).execute("--no-auth", "--in-memory", "--trusted-proxies", "lb.local");
+    assertThat(code).isEqualTo(2);
+  }
+}

@@ -1,8 +1,0 @@
-package dev.drawbridge.relay.oplog;
-
-class InMemoryOpLogTest extends OpLogContract {
-  @Override
-  OpLog create() {
-    return new InMemoryOpLog();
-  }
-}
