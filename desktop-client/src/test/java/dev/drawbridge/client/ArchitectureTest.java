@@ -1,6 +1,7 @@
 package dev.drawbridge.client;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,33 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "..client.ui..", "..client.io..")
+        .check(MAIN);
+  }
+
+  @Test
+  void syncKnowsNoTransportImplementation() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.drawbridge.client.sync..")
+        .and()
+        .resideOutsideOfPackage("dev.drawbridge.client.sync.ws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.drawbridge.client.sync.ws..")
+        .because(
+            "the app hands the sync engine its transport, so the engine runs unchanged on a fake"
+                + " or another socket library")
+        .check(MAIN);
+  }
+
+  @Test
+  void syncPackagesAreFreeOfCycles() {
+    // "sync.(**)" would leave out sync itself; "(sync..)" makes sync, sync.ws, ... one slice each.
+    slices()
+        .matching("dev.drawbridge.client.(sync..)")
+        .should()
+        .beFreeOfCycles()
+        .because("a transport implements the sync engine's interfaces and never the other way")
         .check(MAIN);
   }
 
