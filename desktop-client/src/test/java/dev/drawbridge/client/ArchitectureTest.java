@@ -24,6 +24,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "..client.sync..", "..client.ui..", "..client.io..")
+        .because("every rule of the board is unit-tested without a screen, a relay or files")
         .check(MAIN);
   }
 
@@ -35,6 +36,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "..client.ui..", "..client.io..")
+        .because("the sync engine is headless: tests, benchmarks and client processes run it alone")
         .check(MAIN);
   }
 
@@ -73,6 +75,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "..client.sync..")
+        .because("tools and geometry are tested by feeding them input, with no toolkit or session")
         .check(MAIN);
   }
 
@@ -85,11 +88,15 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "..client.sync..", "..client.ui", "..client.ui.canvas..", "..client.ui.tool..")
+        .because(
+            "board files and exports are the same for local and shared boards, from any screen")
         .check(MAIN);
   }
 
   @Test
   void mainCodeLogsInsteadOfPrinting() {
-    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
+    GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+        .because("output goes through the logger, whose level and destination are set in one place")
+        .check(MAIN);
   }
 }
