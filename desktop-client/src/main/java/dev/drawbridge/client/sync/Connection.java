@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * the user can fix. Each attempt has its own {@code generation}, and socket events are tagged with
  * it, so late events from a connection already given up are dropped.
  *
+ * <p>It knows the socket only as a {@link Transport} and the session only as an {@link Owner}, so
+ * it can be driven on its own (as ConnectionTest does), without a board, journal or listeners.
+ *
  * <p>Touched on the session's UI executor only.
  */
 final class Connection {
@@ -40,16 +43,39 @@ final class Connection {
 
     /** The connection was given up: forget everything that belonged to it. */
     void dropped();
+
+    /** What the user should see now; may repeat the current state. */
+    void stateChanged(ConnectionState state);
+  }
+
+  /** The room's address and the handshake headers (the invite token, when there is one). */
+  record Endpoint(URI uri, Map<String, String> headers) {
+    static Endpoint of(JoinRequest request) {
+      String token = request.token();
+      return new Endpoint(
+          request.roomUri(),
+          token == null || token.isBlank()
+              ? Map.of()
+              : Map.of("Authorization", "Bearer " + token.trim()));
+    }
+  }
+
+  /**
+   * The heartbeat's timings, and how long a connection must stay synced to reset the backoff (see
+   * {@link SyncConfig} for each).
+   */
+  record Timings(Duration pingInterval, Duration heartbeatTimeout, Duration healthyAfter) {
+    static Timings of(SyncConfig config) {
+      return new Timings(config.pingInterval(), config.heartbeatTimeout(), config.healthyAfter());
+    }
   }
 
   private final Transport transport;
-  private final URI uri;
-  private final Map<String, String> headers;
-  private final SyncConfig config;
+  private final Endpoint endpoint;
+  private final Timings timings;
   private final Clock clock;
   private final ReconnectPolicy policy;
   private final UiTimers timers;
-  private final SessionEvents events;
   private final ProtocolCodec codec;
   private final Owner owner;
 
@@ -62,25 +88,25 @@ final class Connection {
   private Scheduler.Cancellable heartbeat = Scheduler.Cancellable.NONE;
   private Scheduler.Cancellable reconnectTimer = Scheduler.Cancellable.NONE;
 
+  /**
+   * @param timers where timer and socket events run: the UI executor, the only thread this touches
+   * @param codec encodes what {@link #send} is given; frames received go to the owner as text
+   */
   Connection(
-      JoinRequest request,
-      SyncConfig config,
-      SyncSession.Parts parts,
+      Transport transport,
+      Endpoint endpoint,
+      Timings timings,
+      Clock clock,
+      ReconnectPolicy policy,
       UiTimers timers,
-      SessionEvents events,
       ProtocolCodec codec,
       Owner owner) {
-    this.transport = parts.transport();
-    this.uri = request.roomUri();
-    this.headers =
-        request.token() == null || request.token().isBlank()
-            ? Map.of()
-            : Map.of("Authorization", "Bearer " + request.token().trim());
-    this.config = config;
-    this.clock = parts.clock();
-    this.policy = parts.policy();
+    this.transport = transport;
+    this.endpoint = endpoint;
+    this.timings = timings;
+    this.clock = clock;
+    this.policy = policy;
     this.timers = timers;
-    this.events = events;
     this.codec = codec;
     this.owner = owner;
   }
@@ -130,7 +156,7 @@ final class Connection {
       disconnected();
     }
     reconnectTimer.cancel();
-    events.setState(new ConnectionState.Offline());
+    owner.stateChanged(new ConnectionState.Offline());
   }
 
   /** For good: no event or timer does anything after this. */
@@ -147,7 +173,7 @@ final class Connection {
   void synced() {
     phase = Phase.SYNCED;
     syncedAt = clock.instant();
-    events.setState(new ConnectionState.Synced());
+    owner.stateChanged(new ConnectionState.Synced());
   }
 
   /**
@@ -169,17 +195,17 @@ final class Connection {
     phase = Phase.CONNECTING;
     lastHeard = clock.instant();
     // Connecting is the first attempt; a retry stays "Reconnecting", now trying attempt n.
-    events.setState(
+    owner.stateChanged(
         policy.attempts() == 0
             ? new ConnectionState.Connecting()
             : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
     scheduleHeartbeat(gen);
-    transport.connect(uri, headers, new Listener(gen));
+    transport.connect(endpoint.uri(), endpoint.headers(), new Listener(gen));
   }
 
   private void scheduleHeartbeat(int gen) {
     heartbeat.cancel();
-    heartbeat = timers.later(config.pingInterval(), () -> heartbeatTick(gen));
+    heartbeat = timers.later(timings.pingInterval(), () -> heartbeatTick(gen));
   }
 
   private void heartbeatTick(int gen) {
@@ -187,7 +213,7 @@ final class Connection {
       return;
     }
     Duration silence = Duration.between(lastHeard, clock.instant());
-    if (silence.compareTo(config.heartbeatTimeout()) >= 0) {
+    if (silence.compareTo(timings.heartbeatTimeout()) >= 0) {
       log.info("No frame from the relay for {} ms: dropping the connection", silence.toMillis());
       transport.close(1000, "heartbeat timeout");
       connectionLost(-1, "The relay stopped answering.");
@@ -202,7 +228,7 @@ final class Connection {
   private void opened() {
     phase = Phase.CATCHING_UP;
     lastHeard = clock.instant();
-    events.setState(new ConnectionState.Syncing());
+    owner.stateChanged(new ConnectionState.Syncing());
     send(owner.hello());
   }
 
@@ -224,17 +250,17 @@ final class Connection {
     boolean wasHealthy =
         phase == Phase.SYNCED
             && syncedAt != null
-            && Duration.between(syncedAt, clock.instant()).compareTo(config.healthyAfter()) >= 0;
+            && Duration.between(syncedAt, clock.instant()).compareTo(timings.healthyAfter()) >= 0;
     disconnected();
     if (closed) {
       return;
     }
     if (userOffline) {
-      events.setState(new ConnectionState.Offline());
+      owner.stateChanged(new ConnectionState.Offline());
       return;
     }
     if (CloseCodes.isTerminal(code)) {
-      events.setState(ConnectionFailures.forCloseCode(code, reason));
+      owner.stateChanged(ConnectionFailures.forCloseCode(code, reason));
       return;
     }
     if (wasHealthy) {
@@ -250,7 +276,7 @@ final class Connection {
     }
     ConnectionFailures.forHttpStatus(status)
         .ifPresentOrElse(
-            events::setState,
+            owner::stateChanged,
             () -> {
               log.info("Handshake refused with HTTP {}: {}", status, detail);
               scheduleReconnect();
@@ -260,7 +286,7 @@ final class Connection {
   private void scheduleReconnect() {
     Duration delay = policy.nextDelay();
     int attempt = policy.attempts();
-    events.setState(new ConnectionState.Reconnecting(attempt, clock.instant().plus(delay)));
+    owner.stateChanged(new ConnectionState.Reconnecting(attempt, clock.instant().plus(delay)));
     reconnectTimer.cancel();
     int gen = generation;
     reconnectTimer =

@@ -84,7 +84,15 @@ public final class SyncSession implements BoardSession {
     ProtocolCodec codec = new ProtocolCodec();
     this.roster = new PeerRoster(clientId, events);
     this.connection =
-        new Connection(request, config, parts, timers, events, codec, new ConnectionOwner());
+        new Connection(
+            parts.transport(),
+            Connection.Endpoint.of(request),
+            Connection.Timings.of(config),
+            parts.clock(),
+            parts.policy(),
+            timers,
+            codec,
+            new ConnectionOwner());
     this.journal =
         new JournalWriter(
             journal,
@@ -282,6 +290,11 @@ public final class SyncSession implements BoardSession {
     public void dropped() {
       outbox.connectionDropped();
       roster.clear();
+    }
+
+    @Override
+    public void stateChanged(ConnectionState state) {
+      events.setState(state);
     }
   }
 }

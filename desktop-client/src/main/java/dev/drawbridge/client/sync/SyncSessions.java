@@ -1,7 +1,6 @@
 package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,28 +27,21 @@ public final class SyncSessions {
    *
    * @param dataDir the app's data directory; the board gets its own folder under it
    * @param uiExecutor where every board and listener call runs ({@code Platform::runLater})
+   * @param transport the socket this session (re)connects through, for this session alone: a
+   *     transport holds one connection at a time, so two sessions on one would cut each other off
    * @throws IllegalArgumentException when the address or room name is not usable (plain words)
    * @throws UncheckedIOException when the board's files cannot be opened (e.g. open elsewhere)
    */
   public static SyncSession open(
-      JoinRequest request, Path dataDir, java.util.concurrent.Executor uiExecutor) {
-    return open(request, dataDir, uiExecutor, SyncConfig.defaults());
+      JoinRequest request, Path dataDir, Executor uiExecutor, Transport transport) {
+    return open(request, dataDir, uiExecutor, SyncConfig.defaults(), transport);
   }
 
-  /** Like {@link #open(JoinRequest, Path, java.util.concurrent.Executor)} with other timings. */
+  /** Like {@link #open(JoinRequest, Path, Executor, Transport)} with other timings. */
   public static SyncSession open(
       JoinRequest request,
       Path dataDir,
-      java.util.concurrent.Executor uiExecutor,
-      SyncConfig config) {
-    return open(request, dataDir, uiExecutor, config, new JavaWebSocketTransport());
-  }
-
-  /** With a given transport (a fault-injecting or fake one in tests). */
-  public static SyncSession open(
-      JoinRequest request,
-      Path dataDir,
-      java.util.concurrent.Executor uiExecutor,
+      Executor uiExecutor,
       SyncConfig config,
       Transport transport) {
     URI uri = request.roomUri();

@@ -1,7 +1,9 @@
 /**
  * Keeps a local board in step with its room: the connection state machine, heartbeat, reconnect
- * with backoff and jitter, the offline journal and replay. Headless (no JavaFX); the socket sits
- * behind a {@link dev.drawbridge.client.sync.Transport} so every rule is testable with a fake.
+ * with backoff and jitter, the offline journal and replay. Headless (no JavaFX). The socket sits
+ * behind a {@link dev.drawbridge.client.sync.Transport} handed in by whoever opens a session (the
+ * app passes the Java-WebSocket one, tests pass fakes): this package knows no transport
+ * implementation, so every rule is testable without a network.
  *
  * <p>On disk, each shared board has a folder ({@link dev.drawbridge.client.sync.BoardDirectory}):
  * {@code client-id}, {@code journal.jsonl} (every local op, fsync'd before it is sent; acks

@@ -4,6 +4,7 @@ import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.SessionListener;
+import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -14,6 +15,7 @@ import dev.drawbridge.protocol.op.Op;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * A second person for the hosted demo ({@code -Ddrawbridge.demo=host}): a real client that joins
@@ -23,10 +25,11 @@ import java.util.concurrent.Executor;
 final class DemoGuest {
   private DemoGuest() {}
 
-  static BoardSession join(String serverUrl, Path dataDir, Executor ui) {
+  static BoardSession join(
+      String serverUrl, Path dataDir, Executor ui, Supplier<Transport> transports) {
     JoinForm form = new JoinForm(serverUrl, HostedRelay.DEFAULT_ROOM, "Bo", "");
     Settings settings = Settings.defaults().withProfile("Bo", "#2f9e44", "light", "en");
-    BoardSession guest = new NetworkSessionOpener(dataDir, ui).open(form, settings);
+    BoardSession guest = new NetworkSessionOpener(dataDir, ui, transports).open(form, settings);
     guest.addListener(
         new SessionListener() {
           private boolean done;

@@ -1,9 +1,12 @@
 package dev.drawbridge.client.ui;
 
+import dev.drawbridge.client.sync.Transport;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -49,13 +52,15 @@ public final class DrawbridgeApp extends Application {
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());
     double height = Math.min(800, screen.getHeight());
+    // The one place that picks the socket library: every shared board gets its own transport.
+    Supplier<Transport> transports = JavaWebSocketTransport::new;
     AppWindow window =
         new AppWindow(
             stage,
             settings,
             width,
             height,
-            new NetworkSessionOpener(settings.home(), Platform::runLater),
+            new NetworkSessionOpener(settings.home(), Platform::runLater, transports),
             Platform::runLater);
     // Hidden switches for screenshots and manual checks: a sample board, offline or hosted.
     String demo = System.getProperty("drawbridge.demo", "");
@@ -77,7 +82,8 @@ public final class DrawbridgeApp extends Application {
                 DemoGuest.join(
                     window.hosted().localUrl(),
                     settings.home().resolve("demo-guest"),
-                    Platform::runLater);
+                    Platform::runLater,
+                    transports);
           });
     }
     stage.setMinWidth(Math.min(720, width));

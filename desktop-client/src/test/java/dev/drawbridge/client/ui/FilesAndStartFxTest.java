@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drawbridge.client.io.BoardFile;
 import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.io.ExportArea;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.client.ui.canvas.BoardImage;
 import dev.drawbridge.protocol.element.Element;
 import java.awt.image.BufferedImage;
@@ -141,7 +142,9 @@ class FilesAndStartFxTest extends FxBoardTestBase {
                 .withPort(0))) {
       onFx(
           () -> {
-            window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));
+            window.setOpener(
+                new NetworkSessionOpener(
+                    home, javafx.application.Platform::runLater, JavaWebSocketTransport::new));
             window.showStart();
             window.join(
                 new JoinForm("ws://127.0.0.1:" + relay.port(), "team", "Ann", "not-a-token"));

@@ -5,6 +5,7 @@ import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.sync.ConnectionState;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.client.ui.canvas.RemoteCursor;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
@@ -197,7 +198,9 @@ class TogetherFxTest extends FxBoardTestBase {
     onFx(
         () -> {
           window.showStart();
-          window.setOpener(new NetworkSessionOpener(home, javafx.application.Platform::runLater));
+          window.setOpener(
+              new NetworkSessionOpener(
+                  home, javafx.application.Platform::runLater, JavaWebSocketTransport::new));
           window.host();
         });
     Awaitility.await()
@@ -216,7 +219,10 @@ class TogetherFxTest extends FxBoardTestBase {
     dev.drawbridge.client.sync.BoardSession bo =
         fx(
             () ->
-                new NetworkSessionOpener(otherHome, javafx.application.Platform::runLater)
+                new NetworkSessionOpener(
+                        otherHome,
+                        javafx.application.Platform::runLater,
+                        JavaWebSocketTransport::new)
                     .open(form, Settings.defaults()));
     try {
       Awaitility.await()

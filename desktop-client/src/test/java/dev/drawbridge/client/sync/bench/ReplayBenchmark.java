@@ -6,6 +6,7 @@ import dev.drawbridge.client.sync.JoinRequest;
 import dev.drawbridge.client.sync.SyncConfig;
 import dev.drawbridge.client.sync.SyncSession;
 import dev.drawbridge.client.sync.SyncSessions;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -209,7 +210,8 @@ public final class ReplayBenchmark {
     Client(Relay relay, Path dataDir, SyncConfig config) throws Exception {
       JoinRequest request =
           new JoinRequest("ws://127.0.0.1:" + relay.port(), ROOM, "bench", "#123456", null);
-      session = call(() -> SyncSessions.open(request, dataDir, ui, config));
+      session =
+          call(() -> SyncSessions.open(request, dataDir, ui, config, new JavaWebSocketTransport()));
     }
 
     <T> T call(Callable<T> task) throws Exception {

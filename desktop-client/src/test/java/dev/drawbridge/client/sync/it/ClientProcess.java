@@ -5,6 +5,7 @@ import dev.drawbridge.client.sync.JoinRequest;
 import dev.drawbridge.client.sync.SyncConfig;
 import dev.drawbridge.client.sync.SyncSession;
 import dev.drawbridge.client.sync.SyncSessions;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,12 @@ public final class ClientProcess {
             .withHeartbeat(Duration.ofMillis(500), Duration.ofSeconds(3))
             .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
     JoinRequest request = new JoinRequest(args[1], args[2], "child", "#123456", null);
-    SyncSession session = call(ui, () -> SyncSessions.open(request, Path.of(args[3]), ui, config));
+    SyncSession session =
+        call(
+            ui,
+            () ->
+                SyncSessions.open(
+                    request, Path.of(args[3]), ui, config, new JavaWebSocketTransport()));
     List<String> ids = new CopyOnWriteArrayList<>();
     call(
         ui,

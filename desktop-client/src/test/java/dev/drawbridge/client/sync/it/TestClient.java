@@ -7,6 +7,7 @@ import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.sync.SyncConfig;
 import dev.drawbridge.client.sync.SyncSession;
 import dev.drawbridge.client.sync.SyncSessions;
+import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,8 @@ final class TestClient implements AutoCloseable {
     this.name = name;
     this.ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "ui-" + name));
     JoinRequest request = new JoinRequest(serverUrl, room, name, "#336699", token);
-    this.session = call(() -> SyncSessions.open(request, dataDir, ui, config));
+    this.session =
+        call(() -> SyncSessions.open(request, dataDir, ui, config, new JavaWebSocketTransport()));
     run(
         () -> {
           session.board().addOpObserver(op -> submitted.add(op.id()));
