@@ -115,7 +115,7 @@ public final class Session {
   /**
    * Refuses every op of this connection for {@code millis} with {@code reason} (the room nacked one
    * with that retry time), so ops are never accepted out of the order the client sent them (R17).
-   * Called by the room from within {@link #receive}.
+   * Called from within {@link #receive}, by the room's {@link Refusals#storageBusy}.
    */
   void holdOff(String reason, long millis) {
     holdOff(reason, millis, System.nanoTime());
