@@ -1,13 +1,5 @@
 package dev.drawbridge.relay.bench;
 
-import dev.drawbridge.protocol.ProtocolCodec;
-import dev.drawbridge.protocol.ProtocolVersion;
-import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementKind;
-import dev.drawbridge.protocol.element.Points;
-import dev.drawbridge.protocol.element.Style;
-import dev.drawbridge.protocol.message.ClientMessage;
-import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,42 +21,39 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bench's clients on one thread and one selector. A thread per connection (Java-WebSocket's
- * client) costs a context switch per received frame: at 70,000 deliveries/s on one core the load
- * generator, not the relay, set the latency. Here every connection is a non-blocking socket; op
- * frames are recognised by their first bytes and only their id is read.
+ * The bench's clients on one thread and one selector: connects them, writes their frames and reads
+ * and answers the relay's. A thread per connection (Java-WebSocket's client) costs a context switch
+ * per received frame: at 70,000 deliveries/s on one core the load generator, not the relay, set the
+ * latency. Here every connection is a non-blocking socket. What clients send is {@link BenchOps};
+ * what they receive is counted by {@link DeliveryMeter}, which recognises frames by their first
+ * bytes and reads only the fields it needs.
  */
 final class LoadLoop implements AutoCloseable {
-  private static final ProtocolCodec CODEC = new ProtocolCodec();
-  private static final byte[] OP_PREFIX = ascii("{\"type\":\"op\",");
-  private static final byte[] ACK_PREFIX = ascii("{\"type\":\"ack\",");
-  private static final byte[] NACK_PREFIX = ascii("{\"type\":\"nack\",");
-  private static final byte[] SYNCED_PREFIX = ascii("{\"type\":\"synced\",");
-  private static final byte[] DURABLE_PREFIX = ascii("{\"type\":\"durable\",");
-  private static final byte[] ID_FIELD = ascii("\"id\":\"");
-  private static final byte[] SEQ_FIELD = ascii("\"seq\":");
   private static final int READ_BUFFER = 256 * 1024;
 
-  /** One connection's state; touched by the loop thread only. */
+  /** One client: its socket, its pacing and its counts; touched by the loop thread only. */
   static final class Conn {
     final int index;
     final int room;
+    // The socket (this class).
     final SocketChannel channel;
     ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
     final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    SelectionKey key;
+    boolean closed;
+    // Pacing (BenchRun) and its op numbers.
+    long nextSend;
+    long n;
+    // What it sent and received (DeliveryMeter).
     final Set<String> seen = new HashSet<>();
     // Own acked ops not yet said durable (R26), oldest first: {seq, send time}.
     final ArrayDeque<long[]> awaitingDurable = new ArrayDeque<>();
-    SelectionKey key;
     boolean synced;
-    boolean closed;
     long sent;
     long acked;
     long nacked;
     long delivered;
     long duplicates;
-    long nextSend;
-    long n;
 
     Conn(int index, int room, SocketChannel channel) {
       this.index = index;
@@ -74,9 +63,8 @@ final class LoadLoop implements AutoCloseable {
   }
 
   private final BenchTarget target;
-  private final LatencyRecorder latencies;
-  private final LatencyRecorder durableLatencies;
-  private final Points points;
+  private final BenchOps ops;
+  private final DeliveryMeter meter;
   private final Selector selector;
   final List<Conn> conns = new ArrayList<>();
 
@@ -87,20 +75,9 @@ final class LoadLoop implements AutoCloseable {
       LatencyRecorder durableLatencies)
       throws IOException {
     this.target = target;
-    this.latencies = latencies;
-    this.durableLatencies = durableLatencies;
-    // About 12 encoded bytes per x,y pair (e.g. "123.0,45.0,"); the rest of an op is ~250 bytes.
-    int pairs = Math.clamp((opSizeBytes - 250) / 12, 1, ProtocolLimits.MAX_POINTS_PER_OP);
-    float[] coords = new float[pairs * 2];
-    for (int i = 0; i < coords.length; i++) {
-      coords[i] = 100 + (i * 7) % 900;
-    }
-    this.points = Points.of(coords);
+    this.ops = new BenchOps(opSizeBytes);
+    this.meter = new DeliveryMeter(target, latencies, durableLatencies);
     this.selector = Selector.open();
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Connects and upgrades (blocking, at most 10 s), then registers the socket non-blocking. */
@@ -111,15 +88,7 @@ final class LoadLoop implements AutoCloseable {
       watchdog.schedule(() -> closeQuietly(ch), 10, TimeUnit.SECONDS);
       ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
       ch.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
-      StringBuilder req = new StringBuilder();
-      String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-      req.append("GET ").append(path.isEmpty() ? "/" : path).append(" HTTP/1.1\r\n");
-      req.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-      req.append("Upgrade: websocket\r\nConnection: Upgrade\r\n");
-      req.append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
-      headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-      req.append("\r\n");
-      ByteBuffer r = ByteBuffer.wrap(req.toString().getBytes(StandardCharsets.US_ASCII));
+      ByteBuffer r = ByteBuffer.wrap(RawConnection.upgradeRequest(uri, headers));
       while (r.hasRemaining()) {
         ch.write(r);
       }
@@ -154,24 +123,16 @@ final class LoadLoop implements AutoCloseable {
       c.synced = true; // a raw relay has no handshake beyond the upgrade
       return;
     }
-    sendText(
-        c,
-        CODEC.encode(
-            new ClientMessage.Hello(
-                ProtocolVersion.CURRENT, "bench" + c.index, "bench " + c.index, "#3366cc", 0)));
+    sendText(c, BenchOps.hello(c.index));
   }
 
-  /** Sends one op whose id carries the send time (this process's nanoTime). */
+  /** Sends one op whose id carries the send time. */
   void sendOp(Conn c) {
     long n = c.n++;
     long now = System.nanoTime();
-    String id = c.index + "." + n + "." + now;
-    Op op =
-        new Op.AddElement(
-            Element.freehand(
-                "e" + c.index + "." + n, ElementKind.STROKE, 0, 0, points, Style.DEFAULT, n));
+    String op = ops.op(c.index, n, now);
     c.sent++;
-    sendText(c, CODEC.encode(new ClientMessage.SubmitOp(id, op)));
+    sendText(c, op);
   }
 
   private void sendText(Conn c, String text) {
@@ -306,7 +267,7 @@ final class LoadLoop implements AutoCloseable {
 
   private void onFrame(Conn c, int opcode, ByteBuffer in, int at, int len, long now) {
     switch (opcode) {
-      case 0x1 -> onText(c, in, at, len, now);
+      case 0x1 -> meter.onText(c, in, at, len, now);
       case 0x8 -> markClosed(c);
       case 0x9 -> {
         byte[] p = new byte[len];
@@ -315,109 +276,6 @@ final class LoadLoop implements AutoCloseable {
       }
       default -> {}
     }
-  }
-
-  private static boolean startsWith(ByteBuffer in, int at, int len, byte[] prefix) {
-    if (len < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (in.get(at + i) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void onText(Conn c, ByteBuffer in, int at, int len, long now) {
-    if (startsWith(in, at, len, OP_PREFIX)) {
-      // The client's {"type":"op","id":…} as forwarded by a raw relay, or the relay's
-      // {"type":"op","seq":…,"id":…}: the first "id" is the op id, unique per op.
-      String id = stringField(in, at + OP_PREFIX.length, at + len);
-      if (id == null) {
-        return;
-      }
-      if (!c.seen.add(id)) {
-        c.duplicates++;
-        return;
-      }
-      c.delivered++;
-      long sentAt = sendTime(id);
-      if (sentAt != NO_TIME) {
-        latencies.record(sentAt, now);
-      }
-    } else if (target == BenchTarget.DRAWBRIDGE) {
-      if (startsWith(in, at, len, ACK_PREFIX)) {
-        c.acked++;
-        String id = stringField(in, at + ACK_PREFIX.length, at + len);
-        long seq = seqField(in, at + ACK_PREFIX.length, at + len);
-        long sentAt = id == null ? NO_TIME : sendTime(id);
-        if (seq > 0 && sentAt != NO_TIME) {
-          c.awaitingDurable.addLast(new long[] {seq, sentAt});
-        }
-      } else if (startsWith(in, at, len, DURABLE_PREFIX)) {
-        long seq = seqField(in, at + DURABLE_PREFIX.length, at + len);
-        while (!c.awaitingDurable.isEmpty() && c.awaitingDurable.peekFirst()[0] <= seq) {
-          durableLatencies.record(c.awaitingDurable.removeFirst()[1], now);
-        }
-      } else if (startsWith(in, at, len, NACK_PREFIX)) {
-        c.nacked++;
-      } else if (startsWith(in, at, len, SYNCED_PREFIX)) {
-        c.synced = true;
-      }
-    }
-  }
-
-  private static final long NO_TIME = Long.MIN_VALUE;
-
-  /** The send time a bench op id carries after its last dot, or {@link #NO_TIME}. */
-  private static long sendTime(String id) {
-    int lastDot = id.lastIndexOf('.');
-    if (lastDot > 0) {
-      try {
-        return Long.parseLong(id, lastDot + 1, id.length(), 10);
-      } catch (NumberFormatException ignored) {
-        // Not a bench op (someone else drawing in the room): no latency to measure.
-      }
-    }
-    return NO_TIME;
-  }
-
-  /** The first {@code "id":"…"} value in [from, end), or null. */
-  private static String stringField(ByteBuffer in, int from, int end) {
-    int start = fieldValue(in, from, end, ID_FIELD);
-    if (start < 0) {
-      return null;
-    }
-    int stop = start;
-    while (stop < end && in.get(stop) != '"') {
-      stop++;
-    }
-    byte[] bytes = new byte[stop - start];
-    in.get(start, bytes);
-    return new String(bytes, StandardCharsets.US_ASCII);
-  }
-
-  /** The first {@code "seq":N} value in [from, end), or -1. */
-  private static long seqField(ByteBuffer in, int from, int end) {
-    int at = fieldValue(in, from, end, SEQ_FIELD);
-    if (at < 0) {
-      return -1;
-    }
-    long seq = 0;
-    for (; at < end && in.get(at) >= '0' && in.get(at) <= '9'; at++) {
-      seq = seq * 10 + (in.get(at) - '0');
-    }
-    return seq;
-  }
-
-  private static int fieldValue(ByteBuffer in, int from, int end, byte[] field) {
-    for (int i = from; i + field.length <= end; i++) {
-      if (startsWith(in, i, end - i, field)) {
-        return i + field.length;
-      }
-    }
-    return -1;
   }
 
   private void markClosed(Conn c) {

@@ -38,15 +38,7 @@ final class RawConnection implements AutoCloseable {
       }
       s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
       s.setSoTimeout(10_000);
-      StringBuilder req = new StringBuilder();
-      String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-      req.append("GET ").append(path.isEmpty() ? "/" : path).append(" HTTP/1.1\r\n");
-      req.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
-      req.append("Upgrade: websocket\r\nConnection: Upgrade\r\n");
-      req.append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
-      headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-      req.append("\r\n");
-      s.getOutputStream().write(req.toString().getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().write(upgradeRequest(uri, headers));
       s.getOutputStream().flush();
       String status = readHeaders(s.getInputStream());
       if (!status.contains(" 101 ")) {
@@ -58,6 +50,19 @@ final class RawConnection implements AutoCloseable {
       s.close();
       throw e;
     }
+  }
+
+  /** The HTTP request that asks to upgrade to a WebSocket at {@code uri}. */
+  static byte[] upgradeRequest(URI uri, Map<String, String> headers) {
+    StringBuilder req = new StringBuilder();
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    req.append("GET ").append(path.isEmpty() ? "/" : path).append(" HTTP/1.1\r\n");
+    req.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+    req.append("Upgrade: websocket\r\nConnection: Upgrade\r\n");
+    req.append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+    headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+    req.append("\r\n");
+    return req.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String readHeaders(InputStream in) throws IOException {

@@ -2,52 +2,38 @@ package dev.drawbridge.relay.room;
 
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.ProtocolCodec;
-import dev.drawbridge.protocol.ProtocolVersion;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.board.BoardState;
-import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.StoredOp;
-import io.micrometer.core.instrument.Timer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One board's ordering point (R13–R19, R25). State changes run under the room's monitor, so several
- * transport threads and the op log's writer thread see one sequence of events.
+ * transport threads, the room-timers thread, the op log's writer thread and the snapshot worker see
+ * one sequence of events. The state of its parts ({@link Members} and each {@link Member}, {@link
+ * UnstoredOps}, {@link SequencedIds}, {@link DurableNotices}, {@link RoomSnapshots}) is guarded by
+ * this same monitor; {@link CatchUp} plans are immutable and {@link Refusals} is stateless.
  *
  * <p>An op gets seq head+1, is applied, acked and broadcast at once (R13, R14), and handed to the
  * op log, which stores ops in order in the background; when the log says an op is durable, members
  * waiting for it get {@code durable} (R26). Waiting for the disk before broadcasting cost one
  * commit (and fsync) per op or two at the benchmark's load: batching commits over a few
  * milliseconds makes persistence cheap without adding that wait to what users see. A joining member
- * is registered at the head under the monitor; its catch-up (stored ops from the log, the not yet
- * stored ones from memory) is sent outside it while later broadcasts wait in the member's backlog:
- * no gap, no repeat.
+ * is registered at the head under the monitor; its {@link CatchUp} is sent outside it while later
+ * broadcasts wait in the member's backlog: no gap, no repeat.
  */
 public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
-  private static final int RECENT_IDS = 10_000;
-  private static final int CATCH_UP_BATCH = 1_000;
-  private static final long STORAGE_BUSY_RETRY_MS = 1_000;
-  private static final String STORAGE_BUSY = "storage_busy";
-
-  /** Snapshots list elements in id order (docs/protocol.md, "Snapshots"). */
-  private static final Comparator<Element> BY_ID = Comparator.comparing(Element::id);
 
   private final String name;
   private final OpLog opLog;
@@ -56,15 +42,7 @@ public final class Room {
   private final RoomMetrics metrics;
 
   private final BoardState board;
-  private final Executor snapshotWorker;
-
-  /** The newest saved snapshot: what joiners get (R11). */
-  private BoardSnapshot latestSnapshot;
-
-  /** The seq of the newest snapshot handed to the worker, saved or not. */
-  private long snapshotTaken;
-
-  private boolean snapshotInFlight;
+  private final RoomSnapshots snapshots;
 
   /** The newest seq given out: everything up to it is applied to the board and broadcast. */
   private long head;
@@ -72,29 +50,13 @@ public final class Room {
   /** The id of the op at {@code head} (null for an empty room): synced{seq, opId} (R11, R12). */
   private String headOpId;
 
-  /** Everything up to it is stored durably and readable from the log. */
-  private long durable;
-
-  /** Ops above {@code durable}, oldest first: joiners get them from here, not the log. */
-  private final ArrayDeque<Unstored> unstored = new ArrayDeque<>();
-
-  private record Unstored(StoredOp op, Outbound frame, long ackedNanos) {}
-
-  private boolean failed;
-
-  /** Whether a durable notice may be owed to someone (R26, {@link #sendDurableNotices}). */
-  private boolean durableOwed;
-
-  private final List<Session> members = new ArrayList<>();
+  private final UnstoredOps unstored;
+  private final SequencedIds ids;
+  private final DurableNotices durableNotices = new DurableNotices();
+  private final Members members = new Members();
+  private final Refusals refusals;
   private int sessions;
-
-  /** Seqs of recent and not yet durable ops by id; older ids are looked up in the log. */
-  private final LinkedHashMap<String, Pending> recent = new LinkedHashMap<>();
-
-  private record Pending(long seq) {}
-
-  /** Every stored op id: a new id it has never seen needs no log lookup (R15). */
-  private final OpIdFilter storedIds;
+  private boolean failed;
 
   Room(
       String name,
@@ -104,32 +66,20 @@ public final class Room {
       RoomMetrics metrics,
       Executor snapshotWorker) {
     this.name = name;
-    this.snapshotWorker = snapshotWorker;
     this.opLog = opLog;
     this.codec = codec;
     this.limits = limits;
     this.metrics = metrics;
-    this.latestSnapshot = opLog.latestSnapshot(name).orElse(null);
-    // The relay never stores an op id twice, so the board applies ops without BoardState's own
-    // id bookkeeping (which would keep every op id of the room in memory); the seq is kept here.
-    this.board =
-        latestSnapshot == null ? new BoardState() : BoardState.fromSnapshot(latestSnapshot);
-    long loaded = latestSnapshot == null ? 0 : latestSnapshot.seq();
-    this.snapshotTaken = loaded;
-    this.headOpId = loaded == 0 ? null : storedOpIdAt(loaded);
-    for (List<StoredOp> batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH);
-        !batch.isEmpty();
-        batch = opLog.readAfter(name, loaded, CATCH_UP_BATCH)) {
-      for (StoredOp op : batch) {
-        board.applyOp(op.op());
-        loaded = op.seq();
-        headOpId = op.id();
-      }
-    }
-    this.head = loaded;
-    this.durable = loaded;
-    this.storedIds = new OpIdFilter(loaded);
-    opLog.forEachOpId(name, storedIds::add);
+    this.refusals = new Refusals(name, metrics, this::encode);
+    StoredBoard stored = StoredBoard.read(name, opLog);
+    this.board = stored.board();
+    this.head = stored.head();
+    this.headOpId = stored.headOpId();
+    this.snapshots =
+        new RoomSnapshots(
+            name, this, opLog, snapshotWorker, metrics, limits.snapshotEvery(), stored.snapshot());
+    this.unstored = new UnstoredOps(head);
+    this.ids = new SequencedIds(name, opLog, head);
   }
 
   public String name() {
@@ -138,6 +88,10 @@ public final class Room {
 
   Outbound encode(ServerMessage message) {
     return new Outbound(codec.encodeToBytes(message));
+  }
+
+  Refusals refusals() {
+    return refusals;
   }
 
   synchronized Session attach(ClientSocket socket, Grant grant, Runnable onClosed) {
@@ -175,209 +129,90 @@ public final class Room {
    */
   private void fail(int closeCode, String reason) {
     failed = true;
-    for (Session m : List.copyOf(members)) {
-      m.close(closeCode, reason);
-    }
+    members.closeAll(closeCode, reason);
   }
 
   /** Whether the registry may forget this room: nobody attached and nothing waiting for disk. */
   synchronized boolean idle() {
-    return sessions == 0 && durable == head;
+    return sessions == 0 && unstored.durable() == head;
   }
 
   /** The durable head: every op up to it is in the log. */
   synchronized long headSeq() {
-    return durable;
+    return unstored.durable();
   }
 
   synchronized long snapshotSeq() {
-    return latestSnapshot == null ? 0 : latestSnapshot.seq();
+    BoardSnapshot latest = snapshots.latest();
+    return latest == null ? 0 : latest.seq();
   }
-
-  /** What a joining member is owed: computed under the monitor, sent outside it. */
-  private record CatchUp(
-      ServerMessage.Welcome welcome,
-      long from,
-      long durable,
-      List<Unstored> unstored,
-      ServerMessage.Synced synced,
-      Timer.Sample sample) {}
 
   /**
    * Answers hello (R10–R12, R19). The member is registered under the monitor and buffers what the
-   * room broadcasts meanwhile; its catch-up (welcome, stored ops, synced) is read and sent outside
-   * the monitor, so a long catch-up does not hold up the room — or the op log's writer thread,
-   * which completes every room's appends; then the buffer is flushed and the member goes live.
+   * room broadcasts meanwhile; its catch-up is read and sent outside the monitor; then the buffer
+   * is flushed and the member goes live.
    */
   void hello(Session s, ClientMessage.Hello hello) {
-    CatchUp plan = admit(s, hello);
-    if (plan == null) {
+    CatchUp catchUp = admit(s, hello);
+    if (catchUp == null) {
       return;
     }
-    s.send(encode(plan.welcome()));
-    long from = plan.from();
-    while (from < plan.durable()) {
-      List<StoredOp> batch = opLog.readAfter(name, from, CATCH_UP_BATCH);
-      if (batch.isEmpty()) {
-        break;
-      }
-      int sent = 0;
-      for (StoredOp op : batch) {
-        if (op.seq() > plan.durable()) {
-          break;
-        }
-        s.send(encode(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
-        from = op.seq();
-        sent++;
-      }
-      metrics.delivered(sent);
-      if (sent < batch.size()) {
-        break;
-      }
-    }
-    for (Unstored u : plan.unstored()) {
-      if (u.op().seq() > from) {
-        s.send(u.frame());
-      }
-    }
-    s.send(encode(plan.synced()));
-    if (plan.durable() > 0) {
-      s.send(encode(new ServerMessage.Durable(plan.durable())));
-    }
-    goLive(s);
-    metrics.endCatchUp(plan.sample());
+    catchUp.send(s::send, opLog, name, this::encode, metrics);
+    goLive(s.member());
+    metrics.endCatchUp(catchUp.sample());
   }
 
   private synchronized CatchUp admit(Session s, ClientMessage.Hello hello) {
-    if (s.peer != null) {
-      reject(s, "duplicate_hello", CloseCodes.MALFORMED, "hello was already sent");
+    boolean full = members.size() >= limits.maxMembersPerRoom();
+    if (refusals.refusesHello(s, hello.protocolVersion(), failed, full)) {
       return null;
     }
-    switch (ProtocolVersion.check(hello.protocolVersion())) {
-      case CLIENT_TOO_OLD -> {
-        rejectQuietly(s, "client_too_old", CloseCodes.VERSION_NOT_SUPPORTED, "CLIENT_TOO_OLD");
-        return null;
-      }
-      case SERVER_TOO_OLD -> {
-        rejectQuietly(s, "server_too_old", CloseCodes.VERSION_NOT_SUPPORTED, "SERVER_TOO_OLD");
-        return null;
-      }
-      case OK -> {}
-    }
-    if (failed) {
-      s.close(CloseCodes.STORAGE_FAILURE, "storage failure");
-      return null;
-    }
-    if (members.size() >= limits.maxMembersPerRoom()) {
-      rejectQuietly(s, "room_full", CloseCodes.ROOM_FULL, "room is full");
-      return null;
-    }
-    String displayName = s.grant().name() != null ? s.grant().name() : hello.name();
-    if (displayName.length() > 64) {
-      displayName = displayName.substring(0, 64);
-    }
-    Peer peer = new Peer(hello.clientId(), displayName, hello.color(), s.grant().role().wireName());
-    Map<String, Peer> others = new LinkedHashMap<>();
-    for (Session m : members) {
-      others.putIfAbsent(m.peer.clientId(), m.peer);
-    }
-    boolean firstOfClient = !others.containsKey(peer.clientId());
-    others.remove(peer.clientId());
-
-    Timer.Sample sample = metrics.startCatchUp();
-    long lastSeq = hello.lastSeq();
-    BoardSnapshot snapshot = null;
-    boolean reset = false;
-    long from = lastSeq;
-    if (lastSeq > head || !holdsOp(lastSeq, hello.lastOpId())) {
-      reset = true;
-      snapshot = boardSnapshot();
-      from = head;
+    Peer peer = Member.peerOf(s.grant(), hello);
+    boolean firstOfClient = !members.hasClient(peer.clientId());
+    List<Peer> others = members.peersOtherThan(peer.clientId());
+    var sample = metrics.startCatchUp();
+    CatchUp.Start start =
+        CatchUp.start(
+            hello.lastSeq(),
+            hello.lastOpId(),
+            head,
+            this::opIdAt,
+            snapshots.latest(),
+            () -> new BoardSnapshot(head, board.snapshot().elements()));
+    if (start.reset()) {
       log.atInfo()
           .addKeyValue("room", name)
           .addKeyValue("client", peer.clientId())
-          .addKeyValue("lastSeq", lastSeq)
+          .addKeyValue("lastSeq", hello.lastSeq())
           .addKeyValue("lastOpId", hello.lastOpId())
           .addKeyValue("head", head)
           .log("client has ops the room does not: reset");
-    } else if (latestSnapshot != null && lastSeq < latestSnapshot.seq()) {
-      snapshot = latestSnapshot;
-      from = snapshot.seq();
     }
-    s.peer = peer;
-    s.deliverAfter = head;
-    // It hears of durable once after synced; later when its own ops (or those up to its lastSeq,
-    // still waiting for the disk) are.
-    s.durableSent = durable;
-    s.durableWanted = Math.min(lastSeq, head);
-    s.backlog = new ArrayList<>();
+    Member member = new Member(s, peer, head, unstored.durable(), hello.lastSeq());
+    s.admitted(member);
     if (firstOfClient) {
-      broadcast(encode(new ServerMessage.Joined(peer)), s);
+      members.broadcast(encode(new ServerMessage.Joined(peer)), member);
     }
-    members.add(s);
+    members.add(member);
     ServerMessage.Welcome welcome =
         new ServerMessage.Welcome(
-            s.id(),
-            head,
-            s.grant().role().wireName(),
-            List.copyOf(others.values()),
-            snapshot,
-            reset);
+            s.id(), head, s.grant().role().wireName(), others, start.snapshot(), start.reset());
     return new CatchUp(
         welcome,
-        from,
-        durable,
-        List.copyOf(unstored),
+        start.from(),
+        unstored.durable(),
+        unstored.copy(),
         new ServerMessage.Synced(head, headOpId),
         sample);
   }
 
-  /**
-   * Whether the room's op at {@code seq} is {@code opId} (R12); true when the client did not say
-   * (an older client) or has nothing yet.
-   */
-  private boolean holdsOp(long seq, String opId) {
-    if (seq == 0 || opId == null) {
-      return true;
-    }
-    if (seq > durable) {
-      for (Unstored u : unstored) {
-        if (u.op().seq() == seq) {
-          return opId.equals(u.op().id());
-        }
-      }
-      return false;
-    }
-    return opId.equals(storedOpIdAt(seq));
+  /** The id of the room's op at {@code seq} (up to the head), or null when it holds none (R12). */
+  private String opIdAt(long seq) {
+    return seq > unstored.durable() ? unstored.idAt(seq) : StoredBoard.opIdAt(opLog, name, seq);
   }
 
-  /** The id of the stored op at {@code seq}, or null when the log has none there. */
-  private String storedOpIdAt(long seq) {
-    List<StoredOp> at = opLog.readAfter(name, seq - 1, 1);
-    return at.isEmpty() || at.getFirst().seq() != seq ? null : at.getFirst().id();
-  }
-
-  /** Sends what was broadcast during the member's catch-up, then delivers to it directly. */
-  private synchronized void goLive(Session s) {
-    List<Outbound> backlog = s.backlog;
-    s.backlog = null;
-    if (backlog != null) {
-      backlog.forEach(s::send);
-    }
-  }
-
-  /** Sends to a member, or buffers while its catch-up is still being sent. */
-  private void deliver(Session m, Outbound message) {
-    if (m.backlog != null) {
-      m.backlog.add(message);
-    } else {
-      m.send(message);
-    }
-  }
-
-  /** The board at the head, tombstones included (R12). */
-  private BoardSnapshot boardSnapshot() {
-    return new BoardSnapshot(head, board.snapshot().elements());
+  private synchronized void goLive(Member m) {
+    m.goLive();
   }
 
   synchronized void submit(Session s, ClientMessage.SubmitOp submit) {
@@ -386,23 +221,13 @@ public final class Room {
       return;
     }
     String id = submit.id();
-    Pending pending = recent.get(id);
-    if (pending != null) {
-      ackDuplicate(s, id, pending.seq());
+    OptionalLong duplicate = ids.seqOf(id);
+    if (duplicate.isPresent()) {
+      ackDuplicate(s, id, duplicate.getAsLong());
       return;
     }
-    if (storedIds.mightContain(id)) {
-      OptionalLong stored = opLog.seqOf(name, id);
-      if (stored.isPresent()) {
-        ackDuplicate(s, id, stored.getAsLong());
-        return;
-      }
-    }
     if (unstored.size() >= limits.maxUnstoredOps()) {
-      // The log is far behind (a stalled disk): refuse rather than hold ever more in memory. The
-      // client resends after the delay (R17, R26); nothing it drew is lost.
-      nack(s, id, STORAGE_BUSY, STORAGE_BUSY_RETRY_MS);
-      s.holdOff(STORAGE_BUSY, STORAGE_BUSY_RETRY_MS);
+      refusals.storageBusy(s, id);
       return;
     }
     long seq = ++head;
@@ -411,23 +236,16 @@ public final class Room {
     Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
     board.applyOp(op.op());
     headOpId = id;
-    unstored.addLast(new Unstored(op, frame, System.nanoTime()));
+    unstored.add(op, frame);
     s.send(encode(new ServerMessage.Ack(id, seq, false)));
-    s.durableWanted = seq;
-    int delivered = 0;
-    for (Session m : members) {
-      if (m != s && m.deliverAfter < seq) {
-        deliver(m, frame);
-        delivered++;
-      }
-    }
-    metrics.delivered(delivered);
+    Member author = s.member();
+    author.awaitDurable(seq);
+    metrics.delivered(members.broadcastOp(frame, seq, author));
     metrics.opIn();
     CompletableFuture<Void> done = opLog.append(name, op);
-    recent.put(id, new Pending(seq));
-    storedIds.add(id);
-    if (snapshotDue()) {
-      takeSnapshot(done);
+    ids.add(id, seq);
+    if (snapshots.due(head, board.size())) {
+      snapshots.take(head, board.allElements(), done);
     }
     // Registered inside the monitor: if the log already finished, this runs now, and an earlier
     // op's callback cannot be pending (the log completes in order and that callback needs the
@@ -438,30 +256,13 @@ public final class Room {
   /** R15: acked with its original seq; durable follows once that seq is (R26). */
   private void ackDuplicate(Session s, String id, long seq) {
     s.send(encode(new ServerMessage.Ack(id, seq, true)));
-    s.durableWanted = Math.max(s.durableWanted, seq);
-    durableOwed = true;
+    s.member().awaitDurable(seq);
+    durableNotices.owe();
   }
 
-  /**
-   * Sends durable{seq} to members still waiting to hear of some of their ops, when the durable seq
-   * moved since they were last told: called periodically, so one notice covers every commit since
-   * the last, and an author who never pauses still hears of its older ops (R26).
-   */
+  /** One round of durable notices (R26); the room-timers thread calls it every 250 ms. */
   synchronized void sendDurableNotices() {
-    if (!durableOwed) {
-      return;
-    }
-    durableOwed = false;
-    Outbound notice = null;
-    for (Session m : members) {
-      if (m.durableWanted > m.durableSent && durable > m.durableSent) {
-        if (notice == null) {
-          notice = encode(new ServerMessage.Durable(durable));
-        }
-        deliver(m, notice);
-        m.durableSent = durable;
-      }
-    }
+    durableNotices.sendRound(members, unstored.durable(), this::encode);
   }
 
   private synchronized void onDurable(StoredOp op, Throwable error) {
@@ -476,152 +277,24 @@ public final class Room {
       }
       return;
     }
-    durable = op.seq();
-    while (!unstored.isEmpty() && unstored.getFirst().op().seq() <= durable) {
-      metrics.stored(unstored.removeFirst().ackedNanos());
-    }
-    durableOwed = true;
-    trimRecent();
-  }
-
-  /**
-   * Copies the board's elements at the head (linear, under the monitor) and leaves sorting,
-   * encoding and writing them to the snapshot worker once the head's op is durable (a snapshot
-   * never covers an op the log could still lose): on a board of 45,000 elements that work takes
-   * tens of milliseconds, and done here it held up every submit and every ack behind it (the p99
-   * spikes of the relay benchmark). Joiners get the new snapshot once it is saved; until then the
-   * previous one plus a few more ops (R11). {@code headStored} completes when the head's op is.
-   */
-  private void takeSnapshot(CompletableFuture<Void> headStored) {
-    long seq = head;
-    List<Element> elements = new ArrayList<>(board.allElements());
-    snapshotTaken = seq;
-    snapshotInFlight = true;
-    headStored.whenComplete(
-        (ok, error) -> {
-          if (error != null) {
-            snapshotSaved(null, error);
-            return;
-          }
-          try {
-            snapshotWorker.execute(() -> saveSnapshot(seq, elements));
-          } catch (RejectedExecutionException e) {
-            // The relay is shutting down; the op log holds every op the snapshot would cover.
-            snapshotSaved(null, null);
-          }
-        });
-  }
-
-  private void saveSnapshot(long seq, List<Element> elements) {
-    Timer.Sample timing = metrics.startSnapshot();
-    BoardSnapshot snapshot;
-    CompletableFuture<Void> saved;
-    try {
-      elements.sort(BY_ID);
-      snapshot = new BoardSnapshot(seq, elements);
-      saved = opLog.saveSnapshot(name, snapshot);
-    } catch (RuntimeException e) {
-      // Never leave the room waiting for a snapshot that will not come: the next one is due later.
-      snapshotSaved(null, e);
-      return;
-    }
-    saved.whenComplete(
-        (ok, error) -> {
-          metrics.endSnapshot(timing);
-          snapshotSaved(snapshot, error);
-        });
-  }
-
-  private synchronized void snapshotSaved(BoardSnapshot snapshot, Throwable error) {
-    snapshotInFlight = false;
-    if (error != null) {
-      log.atWarn().addKeyValue("room", name).setCause(error).log("snapshot not saved");
-    } else if (snapshot != null
-        && (latestSnapshot == null || snapshot.seq() > latestSnapshot.seq())) {
-      latestSnapshot = snapshot;
-    }
-  }
-
-  /**
-   * Every {@code snapshotEvery} ops, but on a big board only once a quarter of its element count
-   * has passed since the last one: a snapshot costs the whole board, so this keeps its cost per op
-   * bounded (about 4 elements encoded per op instead of board size / snapshotEvery) while a late
-   * joiner still replays at most a quarter of the board after it (R11).
-   */
-  private boolean snapshotDue() {
-    return !snapshotInFlight
-        && head - snapshotTaken >= Math.max(limits.snapshotEvery(), board.size() / 4);
-  }
-
-  private void trimRecent() {
-    var it = recent.entrySet().iterator();
-    while (recent.size() > RECENT_IDS && it.hasNext()) {
-      Pending eldest = it.next().getValue();
-      if (eldest.seq() > durable) {
-        break;
-      }
-      it.remove();
-    }
+    unstored.storedUpTo(op.seq(), metrics);
+    durableNotices.owe();
+    ids.trim(unstored.durable());
   }
 
   synchronized void presence(Session s, ClientMessage.Presence presence) {
-    broadcast(
+    members.broadcast(
         encode(
             new ServerMessage.PresenceBroadcast(
                 s.clientId(), presence.cursor(), presence.selection())),
-        s);
+        s.member());
   }
 
   synchronized void leave(Session s) {
     sessions--;
-    if (!members.remove(s)) {
-      return;
-    }
-    String clientId = s.clientId();
-    for (Session m : members) {
-      if (m.clientId().equals(clientId)) {
-        return;
-      }
-    }
-    broadcast(encode(new ServerMessage.Left(clientId)), null);
-  }
-
-  void nack(Session s, String opId, String reason, long retryAfterMs) {
-    metrics.rejected(reason);
-    log.atInfo()
-        .addKeyValue("room", name)
-        .addKeyValue("client", s.clientId())
-        .addKeyValue("session", s.id())
-        .addKeyValue("reason", reason)
-        .addKeyValue("op", opId)
-        .log("op refused");
-    s.send(encode(new ServerMessage.Nack(opId, reason, retryAfterMs)));
-  }
-
-  /** Sends error{code} and closes with {@code closeCode}. */
-  void reject(Session s, String code, int closeCode, String message) {
-    s.send(encode(new ServerMessage.Error(code, message, null)));
-    rejectQuietly(s, code, closeCode, message);
-  }
-
-  private void rejectQuietly(Session s, String code, int closeCode, String reason) {
-    metrics.rejected(code);
-    log.atWarn()
-        .addKeyValue("room", name)
-        .addKeyValue("client", s.clientId())
-        .addKeyValue("session", s.id())
-        .addKeyValue("remote", s.remote())
-        .addKeyValue("reason", code)
-        .addKeyValue("closeCode", closeCode)
-        .log("connection refused");
-    s.close(closeCode, reason);
-  }
-
-  private void broadcast(Outbound message, Session except) {
-    for (Session m : members) {
-      if (m != except) {
-        deliver(m, message);
-      }
+    Member left = s.member();
+    if (left != null && members.remove(left) && !members.hasClient(left.clientId())) {
+      members.broadcast(encode(new ServerMessage.Left(left.clientId())), null);
     }
   }
 }

@@ -2,12 +2,10 @@ package dev.drawbridge.relay.room;
 
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.message.ClientMessage;
-import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenBucket;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,15 +35,8 @@ public final class Session {
   private String holdOffReason = RATE_LIMITED;
   private static final String RATE_LIMITED = "rate_limited";
 
-  // Written under the room's lock, read by it.
-  volatile Peer peer;
-  long deliverAfter;
-  // R26: the highest seq this member waits to hear is durable (its own acked ops, or the lastSeq
-  // of its hello), and the highest durable{seq} sent to it.
-  long durableWanted;
-  long durableSent;
-  // Non-null while the catch-up is being sent: what the room broadcast meanwhile, in order.
-  List<Outbound> backlog;
+  // Set once, under the room's monitor, when the room accepts hello; read by any thread.
+  private volatile Member member;
   private volatile boolean closed;
   // Set once the room refused this connection: frames already in flight are ignored.
   private volatile boolean refused;
@@ -64,8 +55,9 @@ public final class Session {
     if (closed || refused) {
       return;
     }
-    if (!(message instanceof ClientMessage.Hello) && peer == null) {
-      room.reject(this, "op_before_hello", CloseCodes.MALFORMED, "the first message must be hello");
+    if (!(message instanceof ClientMessage.Hello) && member == null) {
+      room.refusals()
+          .reject(this, "op_before_hello", CloseCodes.MALFORMED, "the first message must be hello");
       return;
     }
     switch (message) {
@@ -106,14 +98,15 @@ public final class Session {
     if (wait > 0) {
       boolean clientsFault = holdOffReason.equals(RATE_LIMITED);
       if (clientsFault && strikeBucket.tryTake(1, now) > 0) {
-        room.reject(this, RATE_LIMITED, CloseCodes.RATE_LIMITED, "sustained rate over limit");
+        room.refusals()
+            .reject(this, RATE_LIMITED, CloseCodes.RATE_LIMITED, "sustained rate over limit");
         return;
       }
-      room.nack(this, op.id(), holdOffReason, wait);
+      room.refusals().nack(this, op.id(), holdOffReason, wait);
       return;
     }
     if (grant.role() != Role.EDITOR) {
-      room.nack(this, op.id(), "viewer", 0);
+      room.refusals().nack(this, op.id(), "viewer", 0);
       return;
     }
     room.submit(this, op);
@@ -122,7 +115,7 @@ public final class Session {
   /**
    * Refuses every op of this connection for {@code millis} with {@code reason} (the room nacked one
    * with that retry time), so ops are never accepted out of the order the client sent them (R17).
-   * Called by the room from within {@link #receive}.
+   * Called from within {@link #receive}, by the room's {@link Refusals#storageBusy}.
    */
   void holdOff(String reason, long millis) {
     holdOff(reason, millis, System.nanoTime());
@@ -132,6 +125,16 @@ public final class Session {
     holdingOff = true;
     holdOffUntil = now + millis * 1_000_000;
     holdOffReason = reason;
+  }
+
+  /** The room accepted hello: this connection is {@code m} in it from now on. */
+  void admitted(Member m) {
+    member = m;
+  }
+
+  /** Its place in the room, or null before hello. */
+  Member member() {
+    return member;
   }
 
   /** The connection is gone (any reason): leave the room. Idempotent. */
@@ -157,7 +160,7 @@ public final class Session {
 
   /** Whether hello was accepted (the connection is, or was, a member). */
   public boolean hasSaidHello() {
-    return peer != null;
+    return member != null;
   }
 
   public String id() {
@@ -178,7 +181,7 @@ public final class Session {
 
   /** The client id from hello, or null before it. */
   String clientId() {
-    Peer p = peer;
-    return p == null ? null : p.clientId();
+    Member m = member;
+    return m == null ? null : m.clientId();
   }
 }
