@@ -1,6 +1,5 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.geom.Viewport;
@@ -32,15 +31,15 @@ import javafx.scene.shape.Rectangle;
  * selection, cursors.
  *
  * <p>This class wires the parts together and is their public face: {@link ElementLayers} decides
- * which layer paints an element, {@link RepaintQueue} holds what waits to be painted, {@link
- * PulseLoop} decides when and under which budget, {@link FramePainter} paints a frame, {@link
- * Navigation} moves the view and {@link CanvasGestures} turns input into moves and tool input.
+ * which layer paints an element, {@link BoardChanges} passes the board's changes on to it, {@link
+ * RepaintQueue} holds what waits to be painted, {@link PulseLoop} decides when and under which
+ * budget, {@link FramePainter} paints a frame, {@link Navigation} moves the view and {@link
+ * CanvasGestures} turns input into moves and tool input.
  */
 public final class BoardCanvas extends Pane {
   private static final LongSupplier CLOCK = System::nanoTime;
 
   private final LocalBoard board;
-  private final Selection selection;
   private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
   private final BooleanProperty grid = new SimpleBooleanProperty(true);
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
@@ -64,7 +63,6 @@ public final class BoardCanvas extends Pane {
 
   public BoardCanvas(LocalBoard board, Selection selection) {
     this.board = board;
-    this.selection = selection;
     getStyleClass().add("board-canvas");
     layers = new ElementLayers(board::view, repaint);
     navigation =
@@ -88,21 +86,9 @@ public final class BoardCanvas extends Pane {
     setMinSize(0, 0);
     setFocusTraversable(true);
     navigation.viewport().set(1, 0, 0);
-    reindex();
-    board.addListener(
-        new BoardListener() {
-          @Override
-          public void elementsChanged(Set<String> ids) {
-            onElementsChanged(ids);
-          }
-
-          @Override
-          public void boardReplaced() {
-            navigation.contentChanged();
-            reindex();
-            repaint.restart();
-          }
-        });
+    BoardChanges changes = new BoardChanges(layers, navigation, selection, repaint, CLOCK);
+    changes.reindex();
+    board.addListener(changes);
     selection.addListener(repaint::live);
     grid.addListener((o, a, b) -> repaint.all());
     dark.addListener(
@@ -112,8 +98,6 @@ public final class BoardCanvas extends Pane {
         });
     gestures = new CanvasGestures(this, navigation, pulses::input, CLOCK);
   }
-
-  // ---- public API -----------------------------------------------------------------------
 
   public Viewport viewport() {
     return navigation.viewport();
@@ -281,24 +265,6 @@ public final class BoardCanvas extends Pane {
   protected void layoutChildren() {
     navigation.placeOnce(() -> board.view().visibleElements().isEmpty());
     repaint.live();
-  }
-
-  // ---- changes --------------------------------------------------------------------------
-
-  private void reindex() {
-    layers.reset();
-    selection.retain(id -> layers.bounds(id) != null);
-  }
-
-  private void onElementsChanged(Set<String> ids) {
-    navigation.contentChanged();
-    Set<String> gone = layers.elementsChanged(ids, CLOCK.getAsLong());
-    if (!gone.isEmpty()) {
-      selection.retain(id -> !gone.contains(id));
-    }
-    if (ids.stream().anyMatch(selection::contains)) {
-      repaint.live();
-    }
   }
 
   private void viewMoved() {

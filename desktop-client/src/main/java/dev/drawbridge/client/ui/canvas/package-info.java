@@ -12,9 +12,10 @@
  * strokes are simplified to the pixels they cover.
  *
  * <p>{@code BoardCanvas} is the public face and wires the parts. Plain Java, no JavaFX, unit
- * tested: {@code ElementLayers} (which layer paints each element), {@code RepaintQueue} (what waits
- * to be painted), {@code PulseLoop} (when to paint and under which budget) and {@code Navigation}
- * (the view's pans and zooms). JavaFX: {@code FramePainter} (paints a frame), {@code LiveLayer} and
- * {@code CanvasGestures} (mouse, wheel and pinch input).
+ * tested: {@code ElementLayers} (which layer paints each element), {@code BoardChanges} (the
+ * board's changes passed on to the layers and the selection), {@code RepaintQueue} (what waits to
+ * be painted), {@code PulseLoop} (when to paint and under which budget) and {@code Navigation} (the
+ * view's pans and zooms). JavaFX: {@code FramePainter} (paints a frame), {@code LiveLayer} (what is
+ * painted over the tiles) and {@code CanvasGestures} (mouse, wheel and pinch input).
  */
 package dev.drawbridge.client.ui.canvas;
