@@ -22,7 +22,7 @@ import java.util.List;
  * itself uses, so they match the real zoom exactly.
  */
 final class ZoomPrerender {
-  /** Margin around the fit view (same as {@link BoardCanvas#zoomToFit}). */
+  /** Margin around the fit view ({@link Navigation#zoomToFit} uses it too). */
   static final double FIT_MARGIN = 40;
 
   private ZoomPrerender() {}

@@ -1,0 +1,81 @@
+package dev.drawbridge.client.ui.canvas;
+
+import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.ui.tool.Selection;
+import dev.drawbridge.client.ui.tool.ToolPreview;
+import dev.drawbridge.protocol.board.BoardState;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+
+/**
+ * What is painted over the tiles, all of it again each frame it is needed: others' growing strokes
+ * on sprites of their own ({@link GrowingSprites}), then the {@link LiveOverlay} with what is being
+ * drawn or moved here, the tool's preview, the selection and others' cursors.
+ */
+final class LiveLayer {
+  private final Supplier<BoardState> board;
+  private final ElementLayers layers;
+  private final Selection selection;
+  private final Canvas canvas = new Canvas();
+  private final GrowingSprites sprites = new GrowingSprites();
+  private final LiveOverlay overlay = new LiveOverlay(canvas);
+  private final Map<String, RemoteCursor> cursors = new LinkedHashMap<>();
+  private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
+
+  LiveLayer(Supplier<BoardState> board, ElementLayers layers, Selection selection) {
+    this.board = board;
+    this.layers = layers;
+    this.selection = selection;
+    canvas.setManaged(false);
+    canvas.setMouseTransparent(true);
+  }
+
+  /** The sprites under the overlay. */
+  List<Node> nodes() {
+    return List.of(sprites.node(), canvas);
+  }
+
+  void setPreviewSource(Supplier<ToolPreview> source) {
+    preview = source;
+  }
+
+  void setCursors(Collection<RemoteCursor> remote) {
+    cursors.clear();
+    remote.forEach(c -> cursors.put(c.clientId(), c));
+  }
+
+  List<RemoteCursor> cursors() {
+    return List.copyOf(cursors.values());
+  }
+
+  void paint(Viewport viewport, double width, double height, boolean dark) {
+    overlay.resize(width, height);
+    BoardState view = board.get();
+    sprites.paint(
+        layers.growingIds(),
+        view,
+        layers::bounds,
+        layers.hiddenIds(),
+        viewport,
+        width,
+        height,
+        dark);
+    overlay.paint(
+        new LiveOverlay.Frame(
+            viewport,
+            view,
+            layers.liveIds(),
+            layers.liveDx(),
+            layers.liveDy(),
+            layers.hiddenIds(),
+            preview.get(),
+            selection.ordered(),
+            cursors.values(),
+            dark));
+  }
+}

@@ -1,0 +1,173 @@
+package dev.drawbridge.client.ui.canvas;
+
+import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.ui.geom.Viewport;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Where the view is on the board and how it moves: pans, zoom steps that land on {@link
+ * ZoomLevels}, the wheel's and a pinch's zoom, "fit", the first placement, and the views one step
+ * away that are worth painting ahead. Every move is reported to {@code moved}.
+ */
+final class Navigation {
+  /**
+   * While the wheel or a pinch keeps zooming, the tiles are scaled instead of repainted; the
+   * repaint at the new zoom follows once zooming pauses this long.
+   */
+  static final long ZOOM_SETTLE_NANOS = 150_000_000L;
+
+  /** A wheel pause this long drops the part of a step the wheel had gathered. */
+  private static final long WHEEL_RESET_NANOS = 500_000_000L;
+
+  private final Viewport viewport;
+  private final DoubleSupplier width;
+  private final DoubleSupplier height;
+  private final Supplier<Rect> content;
+  private final LongSupplier clock;
+  private final Runnable moved;
+  private long lastWheelZoom;
+  private double wheelSteps;
+  private boolean placed;
+  private Rect knownContent;
+  private boolean contentKnown;
+
+  /**
+   * @param width the view's width in pixels, read on every move
+   * @param content the bounds of every visible element, or null for an empty board
+   */
+  Navigation(
+      Viewport viewport,
+      DoubleSupplier width,
+      DoubleSupplier height,
+      Supplier<Rect> content,
+      LongSupplier clock,
+      Runnable moved) {
+    this.viewport = viewport;
+    this.width = width;
+    this.height = height;
+    this.content = content;
+    this.clock = clock;
+    this.moved = moved;
+  }
+
+  Viewport viewport() {
+    return viewport;
+  }
+
+  /** Board units of the area the view shows. */
+  Rect visibleArea() {
+    return viewport.visible(width.getAsDouble(), height.getAsDouble());
+  }
+
+  /** The view in device pixels at the current zoom (board point p is at p * scale there). */
+  Rect viewDevice() {
+    double ox = viewport.offsetX();
+    double oy = viewport.offsetY();
+    return new Rect(
+        -ox, -oy, -ox + Math.ceil(width.getAsDouble()), -oy + Math.ceil(height.getAsDouble()));
+  }
+
+  /** The first real size: shows the whole board, or its origin in the middle when empty. */
+  void placeOnce(BooleanSupplier boardEmpty) {
+    if (placed || width.getAsDouble() <= 0 || height.getAsDouble() <= 0) {
+      return;
+    }
+    placed = true;
+    if (boardEmpty.getAsBoolean()) {
+      centreOrigin();
+    } else {
+      zoomToFit();
+    }
+  }
+
+  void zoomToFit() {
+    viewport.fit(
+        content.get(), width.getAsDouble(), height.getAsDouble(), ZoomPrerender.FIT_MARGIN);
+    moved.run();
+  }
+
+  /** Sets the zoom (1 = 100 %) around the centre of the view. */
+  void zoomTo(double scale) {
+    viewport.setScaleAt(scale, width.getAsDouble() / 2, height.getAsDouble() / 2);
+    moved.run();
+  }
+
+  /** Zooms around the centre by the whole number of steps nearest to {@code factor}. */
+  void zoomBy(double factor) {
+    int steps = ZoomLevels.stepsFor(factor);
+    viewport.setScaleAt(
+        ZoomLevels.step(viewport.scale(), steps),
+        width.getAsDouble() / 2,
+        height.getAsDouble() / 2);
+    moved.run();
+  }
+
+  /** Shows board point (0, 0) at the centre of the view. */
+  void centreOrigin() {
+    viewport.set(
+        viewport.scale(),
+        Math.round(width.getAsDouble() / 2),
+        Math.round(height.getAsDouble() / 2));
+    moved.run();
+  }
+
+  void panBy(double dx, double dy) {
+    viewport.panBy(dx, dy);
+    moved.run();
+  }
+
+  /**
+   * Whole zoom levels around (x, y): a wheel notch (40) is about one step; a touchpad's small
+   * deltas add up until they make one.
+   */
+  void wheelZoom(double deltaY, double x, double y) {
+    long now = clock.getAsLong();
+    if (now - lastWheelZoom > WHEEL_RESET_NANOS) {
+      wheelSteps = 0;
+    }
+    lastWheelZoom = now;
+    wheelSteps += deltaY * 0.004 / Math.log(ZoomLevels.STEP);
+    int steps = (int) Math.round(wheelSteps);
+    if (steps != 0) {
+      wheelSteps -= steps;
+      viewport.setScaleAt(ZoomLevels.step(viewport.scale(), steps), x, y);
+    }
+    moved.run();
+  }
+
+  /** A pinch zooms smoothly around (x, y); {@link #pinchEnded} settles it on a level. */
+  void pinch(double factor, double x, double y) {
+    lastWheelZoom = clock.getAsLong();
+    viewport.zoomAt(factor, x, y);
+    moved.run();
+  }
+
+  /** Where a pinch ends, it settles on the nearest level (cacheable). */
+  void pinchEnded(double x, double y) {
+    viewport.setScaleAt(ZoomLevels.nearest(viewport.scale()), x, y);
+    moved.run();
+  }
+
+  /** The wheel or a pinch zoomed within the last {@link #ZOOM_SETTLE_NANOS} before {@code now}. */
+  boolean zooming(long now) {
+    return now - lastWheelZoom < ZOOM_SETTLE_NANOS;
+  }
+
+  /** The board's content changed: the fit view is computed again when next needed. */
+  void contentChanged() {
+    contentKnown = false;
+  }
+
+  /** The levels one step in and out of this view, and the fit view ({@link ZoomPrerender}). */
+  List<TiledLayer.Target> viewsNearby() {
+    if (!contentKnown) {
+      knownContent = content.get();
+      contentKnown = true;
+    }
+    return ZoomPrerender.targets(viewport, width.getAsDouble(), height.getAsDouble(), knownContent);
+  }
+}
