@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The relay as a separate JVM ({@code Main serve}), so a test can SIGKILL it. */
+/** The relay as a separate JVM ({@link StandaloneRelay}), so a test can SIGKILL it. */
 final class RelayProcess implements AutoCloseable {
   private final int port;
   private final Path dataDir;
@@ -25,7 +25,7 @@ final class RelayProcess implements AutoCloseable {
     this(port, dataDir, logFile, List.of());
   }
 
-  /** With more {@code serve} options (e.g. {@code --commit-interval}). */
+  /** With more {@link StandaloneRelay} options (e.g. {@code --commit-interval}). */
   RelayProcess(int port, Path dataDir, Path logFile, List<String> extraArgs) {
     this.port = port;
     this.dataDir = dataDir;
@@ -62,19 +62,8 @@ final class RelayProcess implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.drawbridge.relay.cli.Main");
-    command.addAll(
-        List.of(
-            "serve",
-            "--no-auth",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--data-dir",
-            dataDir.toString(),
-            "--metrics-port",
-            "-1"));
+    command.add(StandaloneRelay.class.getName());
+    command.addAll(List.of("--port", Integer.toString(port), "--data-dir", dataDir.toString()));
     command.addAll(extraArgs);
     process =
         new ProcessBuilder(command)
