@@ -71,11 +71,23 @@ class ArchitectureTest {
   void toolsAndGeometryNeedNoJavaFx() {
     noClasses()
         .that()
-        .resideInAnyPackage("..client.ui.tool..", "..client.ui.geom..")
+        .resideInAnyPackage("..client.ui.tool..", "..client.geom..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..", "..client.sync..")
         .because("tools and geometry are tested by feeding them input, with no toolkit or session")
+        .check(MAIN);
+  }
+
+  @Test
+  void geometryKnowsNoUi() {
+    noClasses()
+        .that()
+        .resideInAPackage("..client.geom..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..client.ui..", "..client.io..")
+        .because("geometry serves the canvas, the tools and the exporters alike")
         .check(MAIN);
   }
 
@@ -86,8 +98,7 @@ class ArchitectureTest {
         .resideInAPackage("..client.io..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "..client.sync..", "..client.ui", "..client.ui.canvas..", "..client.ui.tool..")
+        .resideInAnyPackage("..client.sync..", "..client.ui..")
         .because(
             "board files and exports are the same for local and shared boards, from any screen")
         .check(MAIN);

@@ -1,6 +1,6 @@
 package dev.drawbridge.client.io;
 
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import java.util.Collection;
 

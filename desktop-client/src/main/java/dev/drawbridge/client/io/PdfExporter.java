@@ -1,7 +1,7 @@
 package dev.drawbridge.client.io;
 
-import dev.drawbridge.client.ui.geom.ArrowHead;
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui;
 
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.io.BoardFile;
 import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.io.BoardFileWriter;
@@ -9,7 +10,6 @@ import dev.drawbridge.client.io.PngWriter;
 import dev.drawbridge.client.io.SvgExporter;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardImage;
-import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import java.nio.file.Path;

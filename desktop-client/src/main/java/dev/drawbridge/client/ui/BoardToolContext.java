@@ -1,9 +1,9 @@
 package dev.drawbridge.client.ui;
 
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
-import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolContext;
 import dev.drawbridge.protocol.element.Element;

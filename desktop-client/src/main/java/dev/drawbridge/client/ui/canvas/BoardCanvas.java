@@ -1,8 +1,8 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.Viewport;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
 import java.util.Collection;

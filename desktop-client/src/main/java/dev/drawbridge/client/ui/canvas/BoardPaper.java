@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Rect;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 

@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.PointerInput;
 import java.util.function.LongSupplier;
 import javafx.scene.Cursor;

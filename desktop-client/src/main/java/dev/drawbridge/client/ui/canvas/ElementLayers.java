@@ -1,7 +1,7 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.SpatialIndex;
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SpatialIndex;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;

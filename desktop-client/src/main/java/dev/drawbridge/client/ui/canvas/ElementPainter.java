@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.ArrowHead;
+import dev.drawbridge.client.geom.ArrowHead;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;

@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
 import dev.drawbridge.protocol.board.BoardState;

@@ -1,8 +1,8 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Handles;
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Handles;
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.ToolPreview;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;

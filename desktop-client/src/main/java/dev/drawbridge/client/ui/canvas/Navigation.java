@@ -1,7 +1,7 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Viewport;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;

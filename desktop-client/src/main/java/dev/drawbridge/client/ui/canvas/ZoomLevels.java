@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Viewport;
 
 /**
  * The discrete zoom levels steps land on: {@value #STEP}<sup>k</sup> (100 % is k = 0), clamped to

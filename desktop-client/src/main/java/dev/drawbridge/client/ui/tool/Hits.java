@@ -1,7 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
-import dev.drawbridge.client.ui.geom.HitTest;
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Proximity;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ZOrder;
@@ -28,7 +28,7 @@ final class Hits {
     List<Element> hits = new ArrayList<>();
     for (String id : ctx.elementsNear(new Rect(x, y, x, y).inflate(tolerance))) {
       Element e = view.get(id);
-      if (e != null && HitTest.hits(e, x, y, tolerance)) {
+      if (e != null && Proximity.hits(e, x, y, tolerance)) {
         hits.add(e);
       }
     }

@@ -1,8 +1,8 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.StrokeSmoother;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.StrokeSmoother;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;

@@ -1,9 +1,9 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.Handles;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.Ids;
-import dev.drawbridge.client.ui.geom.Handles;
-import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;

@@ -1,7 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Style;
 import java.util.List;

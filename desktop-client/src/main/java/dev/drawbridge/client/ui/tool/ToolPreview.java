@@ -1,6 +1,6 @@
 package dev.drawbridge.client.ui.tool;
 
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 
 /** What a tool wants drawn on the live layer while it works (nothing is on the board yet). */

@@ -1,13 +1,13 @@
 package dev.drawbridge.client.ui.bench;
 
 import dev.drawbridge.client.bench.BenchBoard;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.ui.AppWindow;
 import dev.drawbridge.client.ui.BoardView;
 import dev.drawbridge.client.ui.SettingsStore;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
-import dev.drawbridge.client.ui.geom.Rect;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;

@@ -2,9 +2,9 @@ package dev.drawbridge.client.ui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.Viewport;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;

@@ -3,8 +3,8 @@ package dev.drawbridge.client.ui.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Viewport;
 import org.junit.jupiter.api.Test;
 
 /** The view's moves: wheel and pinch zooms land on levels, fit and first placement, and pans. */

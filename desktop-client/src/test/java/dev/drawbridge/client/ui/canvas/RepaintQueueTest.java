@@ -2,7 +2,7 @@ package dev.drawbridge.client.ui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Rect;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.drawbridge.client.ui.canvas;
 import static dev.drawbridge.client.ui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.client.ui.geom.Rect;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;

@@ -227,7 +227,7 @@ class ZoomCacheFxTest {
   }
 
   private double fitScale() {
-    dev.drawbridge.client.ui.geom.Viewport v = new dev.drawbridge.client.ui.geom.Viewport();
+    dev.drawbridge.client.geom.Viewport v = new dev.drawbridge.client.geom.Viewport();
     v.fit(canvas.contentBounds(), W, H, ZoomPrerender.FIT_MARGIN);
     return v.scale();
   }

@@ -2,7 +2,7 @@ package dev.drawbridge.client.ui.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.client.ui.geom.Viewport;
+import dev.drawbridge.client.geom.Viewport;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

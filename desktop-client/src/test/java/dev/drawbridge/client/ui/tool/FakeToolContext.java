@@ -1,9 +1,9 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SpatialIndex;
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.geom.Rect;
-import dev.drawbridge.client.ui.geom.SpatialIndex;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Style;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,19 +22,19 @@ class GeometryTest {
     Element stroke =
         Element.freehand(
             "s", ElementKind.STROKE, 10, 10, Points.of(0, 0, 100, 0), Style.DEFAULT, 1);
-    assertThat(HitTest.hits(stroke, 60, 12, 3)).isTrue();
-    assertThat(HitTest.hits(stroke, 60, 30, 3)).isFalse();
+    assertThat(Proximity.hits(stroke, 60, 12, 3)).isTrue();
+    assertThat(Proximity.hits(stroke, 60, 30, 3)).isFalse();
     Element filled =
         Element.shape("r", ElementKind.ELLIPSE, 0, 0, 100, 50, Style.DEFAULT.withFill(true), 1);
     Element hollow = Element.shape("e", ElementKind.ELLIPSE, 0, 0, 100, 50, Style.DEFAULT, 1);
-    assertThat(HitTest.hits(filled, 50, 25, 2)).isTrue();
-    assertThat(HitTest.hits(hollow, 50, 25, 2)).isFalse();
-    assertThat(HitTest.hits(hollow, 0, 25, 2)).isTrue();
+    assertThat(Proximity.hits(filled, 50, 25, 2)).isTrue();
+    assertThat(Proximity.hits(hollow, 50, 25, 2)).isFalse();
+    assertThat(Proximity.hits(hollow, 0, 25, 2)).isTrue();
     Element line = Element.shape("l", ElementKind.ARROW, 0, 0, -100, -100, Style.DEFAULT, 1);
-    assertThat(HitTest.hits(line, -50, -50, 1)).isTrue();
-    assertThat(HitTest.hits(line.withDeleted(true), -50, -50, 1)).isFalse();
+    assertThat(Proximity.hits(line, -50, -50, 1)).isTrue();
+    assertThat(Proximity.hits(line.withDeleted(true), -50, -50, 1)).isFalse();
     Element text = Element.text("t", 0, 0, "hello", Style.DEFAULT, 1);
-    assertThat(HitTest.hits(text, 5, 5, 0)).isTrue();
+    assertThat(Proximity.hits(text, 5, 5, 0)).isTrue();
   }
 
   /** The grid index answers exactly like a scan over every element, at any query size. */

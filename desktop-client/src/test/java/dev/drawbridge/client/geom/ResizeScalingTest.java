@@ -1,9 +1,9 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.drawbridge.client.ui.geom.Handles.Handle;
+import dev.drawbridge.client.geom.Handles.Handle;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;

@@ -1,11 +1,11 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
 
 /** Whether a point touches an element, as a user would judge it on screen. */
-public final class HitTest {
-  private HitTest() {}
+public final class Proximity {
+  private Proximity() {}
 
   /**
    * True when (px, py) is within {@code tolerance} board units of what {@code e} paints: its lines,

@@ -1,4 +1,4 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 /**
  * Takes the jitter out of pointer input: each point moves part of the way from the previous

@@ -1,4 +1,4 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 /** The two barbs of an arrow head, the same on screen, in SVG and in PDF. */
 public final class ArrowHead {

@@ -1,4 +1,4 @@
-package dev.drawbridge.client.ui.geom;
+package dev.drawbridge.client.geom;
 
 /**
  * Which part of the infinite board the window shows: {@code screen = board * scale + offset}.
