@@ -71,7 +71,7 @@ common=(
 app=(
   --input "$target/app-input"
   --main-jar "$app_jar"
-  --main-class dev.drawbridge.client.ui.Launcher
+  --main-class dev.drawbridge.client.ui.app.Launcher
   --runtime-image "$target/runtime"
   --icon "$icon"
   --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED,javafx.graphics"

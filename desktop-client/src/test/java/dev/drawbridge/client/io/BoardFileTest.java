@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drawbridge.client.model.LocalBoard;
-import dev.drawbridge.client.ui.DemoBoard;
+import dev.drawbridge.client.ui.app.DemoBoard;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;

@@ -1,0 +1,342 @@
+package dev.drawbridge.client.ui.app;
+
+import dev.drawbridge.client.host.HostedRelay;
+import dev.drawbridge.client.host.LanAddress;
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.LocalOnlySession;
+import dev.drawbridge.client.ui.board.BoardView;
+import dev.drawbridge.client.ui.board.Shell;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.settings.Settings;
+import dev.drawbridge.client.ui.settings.SettingsDialog;
+import dev.drawbridge.client.ui.settings.SettingsStore;
+import dev.drawbridge.client.ui.start.JoinForm;
+import dev.drawbridge.client.ui.start.StartView;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: shows the start screen or a board, and owns the open session. Everything the
+ * screens ask of the window (navigation, files, settings) goes through here.
+ */
+public final class AppWindow implements Shell, StartView.Actions {
+  private static final Logger LOG = LoggerFactory.getLogger(AppWindow.class);
+
+  private final Stage stage;
+  private final SettingsStore settings;
+  private SessionOpener opener;
+  private final Executor uiExecutor;
+  private HostedRelay hosted;
+  private int hostPort = HostedRelay.PREFERRED_PORT;
+  private final Messages messages;
+  private final Scene scene;
+  private StartView startView;
+  private BoardView boardView;
+  private BoardSession session;
+
+  public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
+    this(stage, settings, width, height, SessionOpener.UNAVAILABLE, Platform::runLater);
+  }
+
+  /**
+   * @param opener opens shared boards (the sync layer)
+   * @param uiExecutor runs work from background threads on the UI thread
+   */
+  public AppWindow(
+      Stage stage,
+      SettingsStore settings,
+      double width,
+      double height,
+      SessionOpener opener,
+      Executor uiExecutor) {
+    this.stage = stage;
+    this.settings = settings;
+    this.opener = opener;
+    this.uiExecutor = uiExecutor;
+    this.messages = new Messages(Messages.localeFor(settings.get().language()));
+    Theme.apply(settings.get().theme());
+    this.scene = new Scene(new javafx.scene.layout.Pane(), width, height);
+    scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
+    stage.setScene(scene);
+    stage.titleProperty().bind(messages.bind("app.title"));
+    stage.setOnHidden(
+        e -> {
+          closeSession();
+          // The app exits next: finish the relay's writes before the JVM goes.
+          if (hosted != null) {
+            hosted.close();
+            hosted = null;
+          }
+        });
+    showStart();
+  }
+
+  @Override
+  public Messages messages() {
+    return messages;
+  }
+
+  @Override
+  public SettingsStore settings() {
+    return settings;
+  }
+
+  public Scene scene() {
+    return scene;
+  }
+
+  /** The board screen, or null while the start screen shows. */
+  public BoardView boardView() {
+    return boardView;
+  }
+
+  public StartView startView() {
+    return startView;
+  }
+
+  public void showStart() {
+    closeSession();
+    stopHosting();
+    startView = new StartView(messages, settings.get(), this);
+    stage.titleProperty().bind(messages.bind("app.title"));
+    setRoot(startView.root());
+  }
+
+  /** Shows {@code newSession} on the board screen. */
+  public BoardView showBoard(BoardSession newSession) {
+    closeSession();
+    stopHosting();
+    session = newSession;
+    boardView = new BoardView(newSession, this);
+    stage.titleProperty().bind(messages.bind("app.title").concat(" — " + newSession.title()));
+    boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
+    setRoot(boardView.root());
+    startView = null;
+    return boardView;
+  }
+
+  private void setRoot(Parent root) {
+    root.getStyleClass().add("app-root");
+    scene.setRoot(root);
+  }
+
+  private void closeSession() {
+    if (boardView != null) {
+      boardView.dispose();
+      boardView = null;
+    }
+    if (session != null) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the board session failed", e);
+      }
+      session = null;
+    }
+  }
+
+  // ---- start screen actions -------------------------------------------------------------
+
+  @Override
+  public void join(JoinForm form) {
+    settings.save(
+        settings.get().withJoin(form.serverUrl(), form.room(), form.name(), form.token()));
+    BoardSession shared;
+    try {
+      shared = opener.open(form, settings.get());
+    } catch (UnsupportedOperationException e) {
+      showError(messages.get("join.error.unavailable"));
+      return;
+    } catch (IllegalArgumentException e) {
+      showError(messages.get("join.error.address", e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("Could not open the board {}", form.roomUrl(), e);
+      showError(messages.get("join.error.open"));
+      return;
+    }
+    showBoard(shared);
+    settings.save(
+        settings
+            .get()
+            .withRecent(
+                new Settings.RecentBoard(
+                    Settings.RecentBoard.ROOM, form.room(), String.valueOf(form.roomUrl()))));
+  }
+
+  @Override
+  public void host(String room) {
+    host(room, view -> {});
+  }
+
+  /** Hosts a board in the default room. */
+  public void host() {
+    host(HostedRelay.DEFAULT_ROOM);
+  }
+
+  /** Hosts a board in {@code room} and, once it shows, hands its screen to {@code whenOpen}. */
+  public void host(String room, java.util.function.Consumer<BoardView> whenOpen) {
+    if (startView != null) {
+      startView.showHostStatus(messages.get("host.starting"));
+    }
+    Path dataDir = settings.home().resolve("hosted");
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                HostedRelay relay = HostedRelay.start(dataDir, hostPort);
+                String lan = LanAddress.find();
+                uiExecutor.execute(() -> joinHosted(relay, room, lan, whenOpen));
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not start hosting", e);
+                uiExecutor.execute(() -> showError(messages.get("host.error.start")));
+              }
+            },
+            "drawbridge-host-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void joinHosted(
+      HostedRelay relay,
+      String room,
+      String lanHost,
+      java.util.function.Consumer<BoardView> whenOpen) {
+    Settings s = settings.get();
+    JoinForm form = new JoinForm(relay.localUrl(), room, s.name(), "");
+    BoardSession shared;
+    try {
+      shared = opener.open(form, s);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not join the hosted board", e);
+      closeInBackground(relay);
+      showError(
+          messages.get(
+              e instanceof UnsupportedOperationException
+                  ? "host.error.unavailable"
+                  : "host.error.start"));
+      return;
+    }
+    BoardView view = showBoard(shared);
+    hosted = relay;
+    view.setShareAddress(relay.shareAddress(lanHost, room));
+    whenOpen.accept(view);
+  }
+
+  /** The port hosting tries first (0: any free port, as tests use). */
+  public void setHostPort(int port) {
+    this.hostPort = port;
+  }
+
+  /** Replaces how shared boards are opened (tests use fakes). */
+  public void setOpener(SessionOpener opener) {
+    this.opener = opener;
+  }
+
+  /** The relay this window hosts, or null. */
+  public HostedRelay hosted() {
+    return hosted;
+  }
+
+  private void stopHosting() {
+    if (hosted != null) {
+      closeInBackground(hosted);
+      hosted = null;
+    }
+  }
+
+  private static void closeInBackground(HostedRelay relay) {
+    // Closing tells clients 1001 and flushes the op log: not on the UI thread.
+    Thread closer = new Thread(relay::close, "drawbridge-host-stop");
+    closer.setDaemon(false);
+    closer.start();
+  }
+
+  @Override
+  public void workOffline() {
+    LocalBoard board = new LocalBoard();
+    if (Boolean.getBoolean("drawbridge.demo")) {
+      DemoBoard.populate(board, settings.get().clientId());
+    }
+    BoardView view =
+        showBoard(
+            new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+    // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
+    String stamp =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+    view.setFile(settings.home().resolve("boards").resolve("board-" + stamp + BoardFile.EXTENSION));
+  }
+
+  @Override
+  public void openFile(Path file) {
+    BoardSnapshot snapshot;
+    try {
+      snapshot = new BoardFile().open(file);
+    } catch (BoardFileException e) {
+      LOG.info("Could not open {}: {}", file, e.getMessage());
+      showError(
+          switch (e.reason()) {
+            case NOT_A_BOARD -> messages.get("error.notABoard", file.getFileName());
+            case TOO_NEW -> messages.get("error.tooNew", file.getFileName());
+            case IO -> messages.get("error.read", file.getFileName());
+          });
+      return;
+    }
+    LocalBoard board = new LocalBoard();
+    board.restore(snapshot, List.of());
+    BoardView view =
+        showBoard(
+            new LocalOnlySession(board, file.getFileName().toString(), settings.get().clientId()));
+    view.setFile(file);
+    settings.save(
+        settings
+            .get()
+            .withRecent(
+                new Settings.RecentBoard(
+                    Settings.RecentBoard.FILE,
+                    file.getFileName().toString(),
+                    file.toAbsolutePath().toString())));
+  }
+
+  @Override
+  public void showSettings() {
+    SettingsDialog.show(stage, messages, settings.get()).ifPresent(this::applySettings);
+  }
+
+  @Override
+  public void leaveBoard() {
+    showStart();
+  }
+
+  /** Saves and applies settings: language and theme switch at once. */
+  public void applySettings(Settings updated) {
+    settings.save(updated);
+    messages.setLocale(Messages.localeFor(updated.language()));
+    Theme.apply(updated.theme());
+    if (boardView != null) {
+      boardView.canvas().darkProperty().set(Theme.isDark(updated.theme()));
+    }
+  }
+
+  /** Shows an error in plain words on whichever screen is open. */
+  public void showError(String message) {
+    if (boardView != null) {
+      boardView.showToast(message, true);
+    } else if (startView != null) {
+      startView.showError(message);
+    }
+  }
+}

@@ -1,0 +1,271 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.io.BoardFile;
+import dev.drawbridge.client.io.BoardFileException;
+import dev.drawbridge.client.io.BoardFileWriter;
+import dev.drawbridge.client.io.ExportArea;
+import dev.drawbridge.client.io.PdfExporter;
+import dev.drawbridge.client.io.PngWriter;
+import dev.drawbridge.client.io.SvgExporter;
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.ui.canvas.BoardImage;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.settings.Settings;
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.element.Element;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.scene.Parent;
+import javafx.stage.FileChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Save, open and export for one board screen; results and errors go to its toast. */
+final class BoardFiles {
+  /** Where short messages go. */
+  interface Toast {
+    void show(String message, boolean error);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(BoardFiles.class);
+  private final BoardSession session;
+  private final BoardViewModel vm;
+  private final Shell shell;
+  private final Messages messages;
+  private final Toast toast;
+  private final Parent root;
+  private final Executor ui;
+  private final BoardFileWriter writer = new BoardFileWriter();
+  private Path file;
+  private boolean changed;
+  // An autosave handed to the writer whose result has not come back yet (it may still fail).
+  private boolean autosaveUnconfirmed;
+
+  /**
+   * @param ui where autosave results are reported ({@code Platform::runLater}): autosaves are
+   *     written on a background thread
+   */
+  BoardFiles(
+      BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast, Executor ui) {
+    this.session = session;
+    this.ui = ui;
+    this.vm = vm;
+    this.shell = shell;
+    this.messages = shell.messages();
+    this.root = root;
+    this.toast = toast;
+    session
+        .board()
+        .addListener(
+            new dev.drawbridge.client.model.BoardListener() {
+              @Override
+              public void elementsChanged(Set<String> elementIds) {
+                changed = true;
+              }
+            });
+  }
+
+  /**
+   * Saves a local board to its file if it changed since the last save, without a message: local
+   * boards are kept like shared ones are journaled, so leaving or closing never loses a drawing.
+   * Shared boards are kept by the sync layer and are not touched. The snapshot is taken here; the
+   * file is written on the writer's thread, so a large board does not stall the UI.
+   */
+  void autosave() {
+    if (!needsAutosave()) {
+      return;
+    }
+    Path target = file;
+    BoardSnapshot snapshot = session.board().view().snapshot();
+    // Later edits mark the board changed again; a failed write does too (below).
+    changed = false;
+    autosaveUnconfirmed = true;
+    writer.saveLater(
+        target,
+        snapshot,
+        failure ->
+            ui.execute(
+                () -> {
+                  autosaveUnconfirmed = false;
+                  if (failure == null) {
+                    remember(target);
+                  } else {
+                    changed = true;
+                    autosaveFailed(target, failure);
+                  }
+                }));
+  }
+
+  /**
+   * Writes the last changes and stops the writer's thread; waits for the disk, so nothing drawn is
+   * lost when the board is left or the window closes. An autosave whose result has not come back is
+   * written again: it may have failed.
+   */
+  void close() {
+    try {
+      if (needsAutosave() || (autosaveUnconfirmed && isKeptInFile())) {
+        Path target = file;
+        try {
+          writer.save(target, session.board().view().snapshot());
+          changed = false;
+          remember(target);
+        } catch (BoardFileException e) {
+          autosaveFailed(target, e);
+        }
+      }
+    } finally {
+      writer.close();
+    }
+  }
+
+  private boolean isKeptInFile() {
+    return file != null && session instanceof dev.drawbridge.client.sync.LocalOnlySession;
+  }
+
+  private boolean needsAutosave() {
+    if (!changed || !isKeptInFile()) {
+      return false;
+    }
+    return !session.board().view().visibleElements().isEmpty() || java.nio.file.Files.exists(file);
+  }
+
+  private void autosaveFailed(Path target, BoardFileException e) {
+    LOG.warn("Autosaving {} failed", target, e);
+    toast.show(messages.get("error.save", target.getFileName()), true);
+  }
+
+  private void remember(Path target) {
+    shell
+        .settings()
+        .save(
+            shell
+                .settings()
+                .get()
+                .withRecent(
+                    new Settings.RecentBoard(
+                        Settings.RecentBoard.FILE,
+                        target.getFileName().toString(),
+                        target.toAbsolutePath().toString())));
+  }
+
+  Path file() {
+    return file;
+  }
+
+  void setFile(Path file) {
+    this.file = file;
+  }
+
+  void chooseOpen() {
+    FileChooser chooser = fileChooser("menu.open", "drawbridge");
+    java.io.File chosen = chooser.showOpenDialog(window());
+    if (chosen != null) {
+      shell.openFile(chosen.toPath());
+    }
+  }
+
+  void save() {
+    if (file == null) {
+      saveAs();
+    } else {
+      saveTo(file);
+    }
+  }
+
+  void saveAs() {
+    FileChooser chooser = fileChooser("menu.saveAs", "drawbridge");
+    chooser.setInitialFileName(safeName(session.title()) + BoardFile.EXTENSION);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      Path target = chosen.toPath();
+      if (!target.getFileName().toString().endsWith(BoardFile.EXTENSION)) {
+        target = target.resolveSibling(target.getFileName() + BoardFile.EXTENSION);
+      }
+      saveTo(target);
+    }
+  }
+
+  /** Saves the board to {@code target}; true when it worked (errors are shown). */
+  public boolean saveTo(Path target) {
+    try {
+      writer.save(target, session.board().view().snapshot());
+      file = target;
+      changed = false;
+      remember(target);
+      toast.show(messages.get("file.saved", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Saving {} failed", target, e);
+      toast.show(messages.get("error.save", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  void chooseExport(String kind) {
+    FileChooser chooser = fileChooser("menu.export", kind);
+    chooser.setInitialFileName(safeName(session.title()) + "." + kind);
+    java.io.File chosen = chooser.showSaveDialog(window());
+    if (chosen != null) {
+      export(kind, chosen.toPath(), !vm.selection().isEmpty());
+    }
+  }
+
+  /**
+   * Exports the board, or only the selection, as "png", "svg" or "pdf". True when it worked (errors
+   * are shown).
+   */
+  public boolean export(String kind, Path target, boolean selectionOnly) {
+    List<Element> elements = exportedElements(selectionOnly);
+    try {
+      switch (kind) {
+        case "png" -> {
+          Rect area = ExportArea.of(elements);
+          new PngWriter().write(BoardImage.render(elements, area, 2), target);
+        }
+        case "svg" -> new SvgExporter().export(elements, target);
+        case "pdf" -> new PdfExporter().export(elements, target);
+        default -> throw new IllegalArgumentException("unknown export kind " + kind);
+      }
+      toast.show(messages.get("file.exported", target.getFileName()), false);
+      return true;
+    } catch (BoardFileException e) {
+      LOG.warn("Export to {} failed", target, e);
+      toast.show(messages.get("error.export", target.getFileName()), true);
+      return false;
+    }
+  }
+
+  private List<Element> exportedElements(boolean selectionOnly) {
+    List<Element> all = session.board().view().visibleElements();
+    if (!selectionOnly) {
+      return all;
+    }
+    Set<String> ids = vm.selection().ids();
+    return all.stream().filter(e -> ids.contains(e.id())).toList();
+  }
+
+  private FileChooser fileChooser(String titleKey, String kind) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(messages.get(titleKey));
+    String pattern = "*." + kind;
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(messages.get("file.kind." + kind), pattern));
+    if (file != null && file.toAbsolutePath().getParent() != null) {
+      chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+    }
+    return chooser;
+  }
+
+  private static String safeName(String title) {
+    String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
+    return cleaned.isEmpty() ? "board" : cleaned;
+  }
+
+  private javafx.stage.Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.canvas.PointerHandler;
+import dev.drawbridge.client.ui.tool.PointerInput;
+import dev.drawbridge.client.ui.tool.SelectTool;
+import dev.drawbridge.client.ui.tool.Tool;
+import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.message.Cursor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Routes the canvas's pointer events to the current tool (a viewer's are ignored) and shares the
+ * pointer with the room as presence, about 30 times a second at most like the relay relays it.
+ */
+final class BoardPointer implements PointerHandler {
+  private static final long PRESENCE_NANOS = 33_000_000L;
+
+  private final BoardSession session;
+  private final BoardViewModel vm;
+  private final BoardCanvas canvas;
+  private final Tools tools;
+  private final InPlaceTextEditor textEditor;
+  private final BooleanSupplier viewOnly;
+  private long lastPresence;
+
+  BoardPointer(
+      BoardSession session,
+      BoardViewModel vm,
+      BoardCanvas canvas,
+      Tools tools,
+      InPlaceTextEditor textEditor,
+      BooleanSupplier viewOnly) {
+    this.session = session;
+    this.vm = vm;
+    this.canvas = canvas;
+    this.tools = tools;
+    this.textEditor = textEditor;
+    this.viewOnly = viewOnly;
+  }
+
+  /** The canvas cursor that says what a press of {@code kind} will do. */
+  static javafx.scene.Cursor cursorFor(ToolKind kind) {
+    return switch (kind) {
+      case SELECT -> javafx.scene.Cursor.DEFAULT;
+      case TEXT -> javafx.scene.Cursor.TEXT;
+      case ERASER -> javafx.scene.Cursor.HAND;
+      default -> javafx.scene.Cursor.CROSSHAIR;
+    };
+  }
+
+  private Tool currentTool() {
+    return tools.get(vm.toolProperty().get());
+  }
+
+  @Override
+  public void pressed(PointerInput p) {
+    if (viewOnly.getAsBoolean()) {
+      return;
+    }
+    if (textEditor.isOpen()) {
+      textEditor.commit();
+      if (vm.toolProperty().get() == ToolKind.TEXT) {
+        // The click that ends an edit does not start a new one.
+        return;
+      }
+    }
+    currentTool().pressed(p);
+  }
+
+  @Override
+  public void dragged(PointerInput p) {
+    if (!viewOnly.getAsBoolean()) {
+      currentTool().dragged(p);
+    }
+  }
+
+  @Override
+  public void released(PointerInput p) {
+    if (viewOnly.getAsBoolean()) {
+      return;
+    }
+    currentTool().released(p);
+    vm.refreshHistory();
+  }
+
+  @Override
+  public void hovered(PointerInput p) {
+    if (p != null && vm.toolProperty().get() == ToolKind.SELECT && !canvas.isSpaceDown()) {
+      boolean grab = ((SelectTool) tools.get(ToolKind.SELECT)).canGrab(p.x(), p.y());
+      canvas.setToolCursor(grab ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.DEFAULT);
+    }
+    long now = System.nanoTime();
+    if (p != null && now - lastPresence < PRESENCE_NANOS) {
+      return;
+    }
+    lastPresence = now;
+    session.sendPresence(p == null ? null : new Cursor(p.x(), p.y()), vm.selection().ordered());
+  }
+}

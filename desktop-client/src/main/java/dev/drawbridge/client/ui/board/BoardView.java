@@ -1,0 +1,285 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.ConnectionState;
+import dev.drawbridge.client.sync.LocalOnlySession;
+import dev.drawbridge.client.sync.SessionListener;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.tool.Selection;
+import dev.drawbridge.client.ui.tool.Tool;
+import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The board screen: the canvas with floating islands ({@link ToolPicker}, {@link MainMenu}, {@link
+ * StylePanel}, {@link ZoomBar}, {@link PeoplePanel}), the shortcuts sheet, a toast and the status
+ * bar. It builds and wires them, binds to {@link BoardViewModel} and {@link StatusViewModel}, and
+ * follows the session; tools do the drawing ({@link BoardPointer}), {@link BoardShortcuts} the keys
+ * and {@link BoardFiles} saving and exporting.
+ */
+public final class BoardView {
+  private final BoardSession session;
+  private final Shell shell;
+  private final Messages messages;
+  private final BoardViewModel vm;
+  private final StatusViewModel status;
+  private final BoardCanvas canvas;
+  private final Tools tools;
+  private final BorderPane root = new BorderPane();
+  private final StackPane stack = new StackPane();
+  private final Pane editorLayer = new Pane();
+  private final BoardToast toast = new BoardToast();
+  private final PeoplePanel people;
+  private final Timeline ticker;
+  private final Timeline autosaver;
+  private final SessionListener sessionListener;
+  private final InPlaceTextEditor textEditor;
+  private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
+  private final VBox help;
+  private final BoardFiles files;
+  private final BoardShortcuts shortcuts;
+
+  public BoardView(BoardSession session, Shell shell) {
+    this.session = session;
+    this.shell = shell;
+    this.messages = shell.messages();
+    this.vm = new BoardViewModel(session.board());
+    this.status =
+        new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
+    this.canvas = new BoardCanvas(session.board(), vm.selection());
+    this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
+    this.tools = new Tools(new BoardToolContext(session, vm, canvas, textEditor));
+    this.help = ShortcutsHelp.build(messages);
+    this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
+    this.people = new PeoplePanel(session, shell, canvas, toast);
+    this.shortcuts =
+        new BoardShortcuts(
+            vm,
+            canvas,
+            files,
+            session.clientId(),
+            help,
+            () -> currentTool().cancel(),
+            viewOnly::get);
+    canvas.gridProperty().set(shell.settings().get().grid());
+    canvas
+        .gridProperty()
+        .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withGrid(b)));
+    canvas.setPointerHandler(
+        new BoardPointer(session, vm, canvas, tools, textEditor, viewOnly::get));
+    canvas.setPreviewSource(() -> currentTool().preview());
+    vm.toolProperty()
+        .addListener(
+            (o, a, b) -> {
+              textEditor.commit();
+              tools.get(a).cancel();
+              canvas.setToolCursor(BoardPointer.cursorFor(b));
+            });
+    canvas.setToolCursor(BoardPointer.cursorFor(vm.toolProperty().get()));
+    vm.selection().addListener(this::selectionChanged);
+    build();
+    sessionListener =
+        new SessionListener() {
+          @Override
+          public void stateChanged(ConnectionState state) {
+            status.stateProperty().set(state);
+            setViewOnly("viewer".equals(session.role()));
+          }
+
+          @Override
+          public void peersChanged(Collection<Peer> peers) {
+            people.showPeers(peers);
+          }
+
+          @Override
+          public void presence(ServerMessage.PresenceBroadcast p) {
+            people.presence(p);
+          }
+
+          @Override
+          public void pendingChanged(int pendingCount) {
+            status.setPending(pendingCount);
+          }
+        };
+    session.addListener(sessionListener);
+    status.stateProperty().set(session.state());
+    people.showPeers(session.peers());
+    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
+    ticker.setCycleCount(Timeline.INDEFINITE);
+    ticker.play();
+    autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
+    autosaver.setCycleCount(Timeline.INDEFINITE);
+    autosaver.play();
+    shortcuts.attachTo(root);
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  public BoardCanvas canvas() {
+    return canvas;
+  }
+
+  public BoardViewModel model() {
+    return vm;
+  }
+
+  public StatusViewModel status() {
+    return status;
+  }
+
+  public BoardSession session() {
+    return session;
+  }
+
+  /** The file this board was opened from or last saved to, if any. */
+  public Path file() {
+    return files.file();
+  }
+
+  public void setFile(Path file) {
+    files.setFile(file);
+  }
+
+  /** Shows where others can join (when hosting). */
+  public void setShareAddress(String address) {
+    people.setShareAddress(address);
+  }
+
+  /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
+  void setViewOnly(boolean only) {
+    viewOnly.set(only);
+    status.setViewOnly(only);
+    if (only) {
+      currentTool().cancel();
+      vm.selection().clear();
+    }
+  }
+
+  /** Stops timers and listeners; the session is closed by whoever opened it. */
+  public void dispose() {
+    textEditor.commit();
+    files.close();
+    ticker.stop();
+    autosaver.stop();
+    session.removeListener(sessionListener);
+  }
+
+  /** What the 30-second timer does: a local board's changes go to its file in the background. */
+  void autosave() {
+    files.autosave();
+  }
+
+  /** Saves the board to {@code target}; true when it worked (errors are shown). */
+  public boolean saveTo(Path target) {
+    return files.saveTo(target);
+  }
+
+  /** Exports the board (or the selection) as "png", "svg" or "pdf"; true when it worked. */
+  public boolean export(String kind, Path target, boolean selectionOnly) {
+    return files.export(kind, target, selectionOnly);
+  }
+
+  /** The in-place text editor while one is open (for tests). */
+  TextArea textEditor() {
+    return textEditor.editor();
+  }
+
+  /** Shows a short message over the board (errors in plain words, never a stack trace). */
+  public void showToast(String message, boolean error) {
+    toast.show(message, error);
+  }
+
+  public Label toast() {
+    return toast.label();
+  }
+
+  // ---- layout ---------------------------------------------------------------------------
+
+  private void build() {
+    root.getStyleClass().add("board-view");
+    editorLayer.setPickOnBounds(false);
+    editorLayer.setManaged(true);
+    stack.getChildren().addAll(canvas, editorLayer);
+    HBox toolbar = ToolPicker.build(vm, messages);
+    toolbar.disableProperty().bind(viewOnly);
+    addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    addIsland(MainMenu.build(messages, files, shell), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
+    VBox style = StylePanel.build(vm, messages);
+    style.disableProperty().bind(viewOnly);
+    addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    addIsland(
+        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp),
+        Pos.BOTTOM_LEFT,
+        new Insets(0, 0, 12, 12));
+    addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
+    addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    help.setVisible(false);
+    help.setOnMouseClicked(e -> help.setVisible(false));
+    addIsland(help, Pos.CENTER, Insets.EMPTY);
+    addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    root.setCenter(stack);
+    root.setBottom(
+        StatusBar.build(
+            status,
+            session.title(),
+            messages,
+            ZoomBar.percent(canvas),
+            session::reconnectNow,
+            session::goOffline));
+  }
+
+  private void addIsland(Region island, Pos pos, Insets margin) {
+    island.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    island.setPickOnBounds(true);
+    // Islands float over the canvas with CSS drop shadows; caching them as bitmaps spares the
+    // software pipeline re-blurring every shadow on each frame of a pan (docs/performance.md).
+    island.setCache(true);
+    StackPane.setAlignment(island, pos);
+    StackPane.setMargin(island, margin);
+    stack.getChildren().add(island);
+  }
+
+  // ---- selection and tools --------------------------------------------------------------
+
+  private void selectionChanged() {
+    Selection sel = vm.selection();
+    if (sel.isEmpty()) {
+      return;
+    }
+    Element first = session.board().view().get(sel.ordered().getFirst());
+    // A highlighter's wide translucent style is derived from the pen's: do not adopt it.
+    if (first != null && first.kind() != ElementKind.HIGHLIGHTER) {
+      vm.showStyleOf(first.style());
+    }
+  }
+
+  private Tool currentTool() {
+    return tools.get(vm.toolProperty().get());
+  }
+}

@@ -1,0 +1,269 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.model.BoardListener;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.tool.Selection;
+import dev.drawbridge.client.ui.tool.SelectionEdits;
+import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The board screen's state: the current tool and style, the selection, undo/redo availability. The
+ * view binds to these properties; nothing here needs a running JavaFX toolkit. Changing the style
+ * while something is selected restyles the selection (one undo step per change).
+ */
+public final class BoardViewModel {
+  private final LocalBoard board;
+  private final Selection selection = new Selection();
+  private final SelectionEdits edits;
+  private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.PEN);
+  private final StringProperty color = new SimpleStringProperty(StyleChoice.PALETTE.get(0));
+  private final IntegerProperty size = new SimpleIntegerProperty(1);
+  private final BooleanProperty fill = new SimpleBooleanProperty(false);
+  private final DoubleProperty opacity = new SimpleDoubleProperty(1);
+  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
+  private boolean restyling;
+  private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
+  private int pastes;
+
+  public BoardViewModel(LocalBoard board) {
+    this.board = board;
+    this.edits = new SelectionEdits(board, selection);
+    board.addListener(
+        new BoardListener() {
+          @Override
+          public void elementsChanged(Set<String> ids) {
+            refreshHistory();
+          }
+
+          @Override
+          public void boardReplaced() {
+            refreshHistory();
+          }
+        });
+    selection.addListener(() -> hasSelection.set(!selection.isEmpty()));
+    color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
+    size.addListener(
+        (o, a, b) ->
+            restyle(
+                ElementPatch.NONE
+                    .withWidth(StyleChoice.WIDTHS.get(b.intValue()))
+                    .withFontSize(StyleChoice.FONT_SIZES.get(b.intValue()))));
+    fill.addListener((o, a, b) -> restyle(ElementPatch.NONE.withFill(b)));
+    opacity.addListener((o, a, b) -> restyle(ElementPatch.NONE.withOpacity(b.doubleValue())));
+    tool.addListener(
+        (o, a, b) -> {
+          if (b != ToolKind.SELECT) {
+            selection.clear();
+          }
+        });
+    refreshHistory();
+  }
+
+  public LocalBoard board() {
+    return board;
+  }
+
+  public Selection selection() {
+    return selection;
+  }
+
+  public SelectionEdits edits() {
+    return edits;
+  }
+
+  public ObjectProperty<ToolKind> toolProperty() {
+    return tool;
+  }
+
+  public StringProperty colorProperty() {
+    return color;
+  }
+
+  public IntegerProperty sizeProperty() {
+    return size;
+  }
+
+  public BooleanProperty fillProperty() {
+    return fill;
+  }
+
+  public DoubleProperty opacityProperty() {
+    return opacity;
+  }
+
+  public ReadOnlyBooleanProperty canUndoProperty() {
+    return canUndo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty canRedoProperty() {
+    return canRedo.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty hasSelectionProperty() {
+    return hasSelection.getReadOnlyProperty();
+  }
+
+  /** The style new elements get. */
+  public Style style() {
+    return StyleChoice.style(color.get(), size.get(), fill.get(), opacity.get());
+  }
+
+  /**
+   * Shows the selected elements' style in the controls without restyling them (called when the
+   * selection changes).
+   */
+  public void showStyleOf(Style s) {
+    restyling = true;
+    try {
+      color.set(s.color().substring(0, 7));
+      int idx = StyleChoice.WIDTHS.indexOf(s.width());
+      if (idx >= 0) {
+        size.set(idx);
+      }
+      fill.set(s.fill());
+      opacity.set(s.opacity());
+    } finally {
+      restyling = false;
+    }
+  }
+
+  public void undo() {
+    List<Op> step = board.nextUndo();
+    boolean hadSelection = !selection.isEmpty();
+    board.undo();
+    followSelection(hadSelection, step);
+    refreshHistory();
+  }
+
+  public void redo() {
+    List<Op> step = board.nextRedo();
+    boolean hadSelection = !selection.isEmpty();
+    board.redo();
+    followSelection(hadSelection, step);
+    refreshHistory();
+  }
+
+  /**
+   * After an undo or redo that left nothing of the selection on the board, the elements it brought
+   * back are selected instead: undoing a stroke resize (a scaled copy replaced the stroke) keeps
+   * the stroke selected rather than selecting nothing. (Dropping deleted ids from the selection is
+   * the canvas's job, for every kind of change.)
+   */
+  private void followSelection(boolean hadSelection, List<Op> step) {
+    if (!hadSelection || selection.ids().stream().anyMatch(this::onBoard)) {
+      return;
+    }
+    List<String> back = new ArrayList<>();
+    for (Op op : step) {
+      boolean appears =
+          op instanceof Op.AddElement
+              || (op instanceof Op.UpdateElement u && Boolean.FALSE.equals(u.patch().deleted()));
+      if (appears) {
+        back.add(op.elementId());
+      }
+    }
+    selection.set(back);
+  }
+
+  private boolean onBoard(String id) {
+    Element e = board.view().get(id);
+    return e != null && !e.deleted();
+  }
+
+  public void deleteSelection() {
+    edits.delete();
+    refreshHistory();
+  }
+
+  public void bringToFront() {
+    edits.bringToFront();
+    refreshHistory();
+  }
+
+  public void sendToBack() {
+    edits.sendToBack();
+    refreshHistory();
+  }
+
+  /** Copies the selection to this board's clipboard. */
+  public void copy() {
+    if (!selection.isEmpty()) {
+      clipboard = edits.copy();
+      pastes = 0;
+    }
+  }
+
+  public void cut() {
+    copy();
+    deleteSelection();
+  }
+
+  /** Pastes the clipboard, each paste 20 units further down-right; the copies become selected. */
+  public void paste(String author) {
+    if (clipboard.isEmpty()) {
+      return;
+    }
+    pastes++;
+    tool.set(ToolKind.SELECT);
+    edits.paste(clipboard, 20 * pastes, 20 * pastes, author);
+    refreshHistory();
+  }
+
+  public void duplicate(String author) {
+    if (!selection.isEmpty()) {
+      tool.set(ToolKind.SELECT);
+      edits.duplicate(author);
+      refreshHistory();
+    }
+  }
+
+  /** Moves the selection by (dx, dy); false when nothing is selected. */
+  public boolean nudge(double dx, double dy) {
+    if (selection.isEmpty()) {
+      return false;
+    }
+    edits.nudge(dx, dy);
+    refreshHistory();
+    return true;
+  }
+
+  public void selectAll() {
+    tool.set(ToolKind.SELECT);
+    edits.selectAll();
+  }
+
+  private void restyle(ElementPatch patch) {
+    if (restyling || selection.isEmpty()) {
+      return;
+    }
+    edits.restyle(patch);
+    refreshHistory();
+  }
+
+  /** Re-reads undo/redo availability from the board. */
+  public void refreshHistory() {
+    canUndo.set(board.canUndo());
+    canRedo.set(board.canRedo());
+  }
+}

@@ -1,0 +1,189 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.canvas.RemoteCursor;
+import dev.drawbridge.client.ui.common.Icons;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.settings.Settings;
+import dev.drawbridge.protocol.message.Cursor;
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.message.ServerMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * Who is on the board: the bar at the top right (the address to share when hosting, and a toggle
+ * with the head count), the list it opens, and the other members' cursors on the canvas. This user
+ * is always first in the list, with the name and colour from the settings.
+ */
+final class PeoplePanel {
+  private final BoardSession session;
+  private final Shell shell;
+  private final Messages messages;
+  private final BoardCanvas canvas;
+  private final BoardToast toast;
+  private final Map<String, Cursor> remoteCursors = new HashMap<>();
+  private final ListView<Peer> people = new ListView<>();
+  private final VBox panel = new VBox(8);
+  private final Label count = new Label("1");
+  private final Label shareLabel = new Label();
+  private final HBox bar;
+
+  PeoplePanel(BoardSession session, Shell shell, BoardCanvas canvas, BoardToast toast) {
+    this.session = session;
+    this.shell = shell;
+    this.messages = shell.messages();
+    this.canvas = canvas;
+    this.toast = toast;
+    this.bar = buildBar();
+    buildPanel();
+  }
+
+  /** The island with the share address and the people toggle. */
+  HBox bar() {
+    return bar;
+  }
+
+  /** The list of people, shown while the toggle is on. */
+  VBox panel() {
+    return panel;
+  }
+
+  /** Shows where others can join (when hosting); blank hides it. */
+  void setShareAddress(String address) {
+    shareLabel.setText(address);
+    shareLabel.setVisible(address != null && !address.isBlank());
+    shareLabel.setManaged(shareLabel.isVisible());
+  }
+
+  void showPeers(Collection<Peer> peers) {
+    List<Peer> all = new ArrayList<>();
+    Settings me = shell.settings().get();
+    all.add(new Peer(session.clientId(), me.name(), me.color(), "editor"));
+    for (Peer p : peers) {
+      if (!p.clientId().equals(session.clientId())) {
+        all.add(p);
+      }
+    }
+    people.getItems().setAll(all);
+    count.setText(Integer.toString(all.size()));
+    remoteCursors.keySet().retainAll(all.stream().map(Peer::clientId).toList());
+    refreshCursors();
+  }
+
+  /** Another member's cursor moved, or left the board (no cursor). */
+  void presence(ServerMessage.PresenceBroadcast p) {
+    if (p.cursor() == null) {
+      remoteCursors.remove(p.clientId());
+    } else {
+      remoteCursors.put(p.clientId(), p.cursor());
+    }
+    refreshCursors();
+  }
+
+  private void refreshCursors() {
+    Map<String, Peer> byId = new HashMap<>();
+    for (Peer p : people.getItems()) {
+      byId.put(p.clientId(), p);
+    }
+    List<RemoteCursor> shown = new ArrayList<>();
+    remoteCursors.forEach(
+        (id, c) -> {
+          Peer p = byId.get(id);
+          shown.add(
+              new RemoteCursor(
+                  id, p == null ? "?" : p.name(), p == null ? "#6965db" : p.color(), c.x(), c.y()));
+        });
+    canvas.setRemoteCursors(shown);
+  }
+
+  private HBox buildBar() {
+    HBox box = new HBox(6);
+    box.getStyleClass().addAll("island", "people-bar");
+    box.setAlignment(Pos.CENTER_RIGHT);
+    shareLabel.setId("share-address");
+    shareLabel.getStyleClass().add("share-address");
+    shareLabel.setVisible(false);
+    shareLabel.setManaged(false);
+    Button copy = new Button();
+    copy.setGraphic(Icons.of(MaterialDesignC.CONTENT_COPY));
+    copy.getStyleClass().add("icon-button");
+    copy.visibleProperty().bind(shareLabel.visibleProperty());
+    copy.managedProperty().bind(shareLabel.managedProperty());
+    copy.setFocusTraversable(false);
+    copy.setOnAction(
+        e -> {
+          ClipboardContent content = new ClipboardContent();
+          content.putString(shareLabel.getText());
+          Clipboard.getSystemClipboard().setContent(content);
+          toast.show(messages.get("share.copied"), false);
+        });
+    Tooltip copyTip = new Tooltip();
+    copyTip.textProperty().bind(messages.bind("share.copy"));
+    copy.setTooltip(copyTip);
+    ToggleButton toggle = new ToggleButton();
+    toggle.setId("people-toggle");
+    toggle.setGraphic(Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
+    toggle.textProperty().bind(count.textProperty());
+    toggle.setFocusTraversable(false);
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind("people.title"));
+    toggle.setTooltip(tip);
+    panel.visibleProperty().bind(toggle.selectedProperty());
+    box.getChildren().addAll(shareLabel, copy, toggle);
+    return box;
+  }
+
+  private void buildPanel() {
+    panel.getStyleClass().addAll("island", "people-panel");
+    panel.setId("people-panel");
+    panel.setPrefWidth(220);
+    Label title = Controls.sectionLabel(messages, "people.title");
+    people.setPrefHeight(200);
+    people.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(Peer peer, boolean empty) {
+                super.updateItem(peer, empty);
+                if (empty || peer == null) {
+                  setText(null);
+                  setGraphic(null);
+                  return;
+                }
+                boolean me = peer.clientId().equals(session.clientId());
+                setText(peer.name() + (me ? " " + messages.get("people.you") : ""));
+                Circle dot = new Circle(6, colorOf(peer.color()));
+                setGraphic(dot);
+              }
+            });
+    panel.getChildren().addAll(title, people);
+  }
+
+  private static Color colorOf(String web) {
+    try {
+      return Color.web(web);
+    } catch (RuntimeException e) {
+      return Color.GRAY;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.ui.common.Icons;
+import dev.drawbridge.client.ui.common.Messages;
+import javafx.geometry.Pos;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * The style island: palette and custom colour, size, fill, opacity, and arranging the selection.
+ * Everything binds to the {@link BoardViewModel}.
+ */
+final class StylePanel {
+  private StylePanel() {}
+
+  static VBox build(BoardViewModel vm, Messages messages) {
+    VBox panel = new VBox(10);
+    panel.getStyleClass().addAll("island", "style-panel");
+    panel.setId("style-panel");
+
+    Label strokeLabel = Controls.sectionLabel(messages, "style.color");
+    HBox swatches = new HBox(4);
+    swatches.setAlignment(Pos.CENTER_LEFT);
+    ToggleGroup colors = new ToggleGroup();
+    for (String c : StyleChoice.PALETTE) {
+      ToggleButton swatch = new ToggleButton();
+      swatch.setGraphic(new Circle(8, Color.web(c)));
+      swatch.getStyleClass().add("swatch");
+      swatch.setUserData(c);
+      swatch.setToggleGroup(colors);
+      swatch.setFocusTraversable(false);
+      swatch.setOnAction(e -> vm.colorProperty().set(c));
+      swatches.getChildren().add(swatch);
+    }
+    ColorPicker picker = new ColorPicker(Color.web(vm.colorProperty().get()));
+    picker.setId("color-picker");
+    picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
+    picker.setFocusTraversable(false);
+    picker.setOnAction(e -> vm.colorProperty().set(Controls.toWeb(picker.getValue())));
+    Tooltip pickTip = new Tooltip();
+    pickTip.textProperty().bind(messages.bind("style.custom"));
+    picker.setTooltip(pickTip);
+    vm.colorProperty()
+        .addListener(
+            (o, a, b) -> {
+              picker.setValue(Color.web(b));
+              colors.selectToggle(
+                  colors.getToggles().stream()
+                      .filter(t -> b.equalsIgnoreCase((String) t.getUserData()))
+                      .findFirst()
+                      .orElse(null));
+            });
+    colors.selectToggle(colors.getToggles().getFirst());
+
+    Label sizeLabel = Controls.sectionLabel(messages, "style.size");
+    HBox sizes = new HBox(4);
+    ToggleGroup sizeGroup = new ToggleGroup();
+    String[] sizeKeys = {"style.size.s", "style.size.m", "style.size.l"};
+    for (int i = 0; i < 3; i++) {
+      int index = i;
+      ToggleButton b = new ToggleButton();
+      b.textProperty().bind(messages.bind(sizeKeys[i]));
+      b.setToggleGroup(sizeGroup);
+      b.setId("size-" + i);
+      b.setFocusTraversable(false);
+      b.setOnAction(
+          e -> {
+            vm.sizeProperty().set(index);
+            sizeGroup.selectToggle(b);
+          });
+      sizes.getChildren().add(b);
+    }
+    vm.sizeProperty()
+        .addListener((o, a, b) -> sizeGroup.selectToggle(sizeGroup.getToggles().get(b.intValue())));
+    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.sizeProperty().get()));
+
+    ToggleButton fill = new ToggleButton();
+    fill.setId("fill");
+    fill.setGraphic(Icons.of(MaterialDesignF.FORMAT_COLOR_FILL));
+    fill.textProperty().bind(messages.bind("style.fill"));
+    fill.selectedProperty().bindBidirectional(vm.fillProperty());
+    fill.setFocusTraversable(false);
+
+    Label opacityLabel = Controls.sectionLabel(messages, "style.opacity");
+    Slider opacity = new Slider(0.1, 1, 1);
+    opacity.setId("opacity");
+    opacity.setFocusTraversable(false);
+    opacity.setPrefWidth(150);
+    opacity
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!opacity.isValueChanging()) {
+                vm.opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+              }
+            });
+    opacity
+        .valueChangingProperty()
+        .addListener(
+            (o, a, changing) -> {
+              if (!changing) {
+                vm.opacityProperty().set(Math.round(opacity.getValue() * 100) / 100.0);
+              }
+            });
+    vm.opacityProperty().addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
+
+    HBox arrange = new HBox(4);
+    arrange
+        .getChildren()
+        .addAll(
+            Controls.iconButton(
+                messages,
+                "arrange.front",
+                MaterialDesignA.ARRANGE_BRING_TO_FRONT,
+                "bring-front",
+                vm::bringToFront),
+            Controls.iconButton(
+                messages,
+                "arrange.back",
+                MaterialDesignA.ARRANGE_SEND_TO_BACK,
+                "send-back",
+                vm::sendToBack),
+            Controls.iconButton(
+                messages,
+                "arrange.delete",
+                MaterialDesignD.DELETE_OUTLINE,
+                "delete-selection",
+                vm::deleteSelection));
+    arrange.disableProperty().bind(vm.hasSelectionProperty().not());
+
+    panel
+        .getChildren()
+        .addAll(
+            strokeLabel,
+            swatches,
+            picker,
+            sizeLabel,
+            sizes,
+            fill,
+            opacityLabel,
+            opacity,
+            Controls.sectionLabel(messages, "style.arrange"),
+            arrange);
+    return panel;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.drawbridge.client.ui.board;
+
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.common.Icons;
+import dev.drawbridge.client.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+
+/**
+ * The island at the bottom left: undo and redo, then the view controls (zoom out, the zoom level
+ * that resets to 100 %, zoom in, fit, grid) and the shortcuts sheet.
+ */
+final class ZoomBar {
+  private ZoomBar() {}
+
+  static HBox build(
+      BoardViewModel vm, BoardCanvas canvas, Messages messages, Runnable toggleShortcutsHelp) {
+    HBox bar = new HBox(2);
+    bar.getStyleClass().addAll("island", "zoom-bar");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    Button undo =
+        Controls.iconButton(messages, "action.undo", MaterialDesignU.UNDO, "undo", vm::undo);
+    undo.disableProperty().bind(vm.canUndoProperty().not());
+    Button redo =
+        Controls.iconButton(messages, "action.redo", MaterialDesignR.REDO, "redo", vm::redo);
+    redo.disableProperty().bind(vm.canRedoProperty().not());
+    Button out =
+        Controls.iconButton(
+            messages,
+            "zoom.out",
+            MaterialDesignM.MAGNIFY_MINUS_OUTLINE,
+            "zoom-out",
+            () -> canvas.zoomBy(1 / 1.2));
+    Button reset = new Button();
+    reset.setId("zoom-reset");
+    reset.setFocusTraversable(false);
+    reset.getStyleClass().add("zoom-label");
+    reset.textProperty().bind(percent(canvas));
+    reset.setOnAction(e -> canvas.zoomTo(1));
+    Tooltip resetTip = new Tooltip();
+    resetTip.textProperty().bind(messages.bind("zoom.reset"));
+    reset.setTooltip(resetTip);
+    Button in =
+        Controls.iconButton(
+            messages,
+            "zoom.in",
+            MaterialDesignM.MAGNIFY_PLUS_OUTLINE,
+            "zoom-in",
+            () -> canvas.zoomBy(1.2));
+    Button helpButton =
+        Controls.iconButton(
+            messages,
+            "help.tooltip",
+            MaterialDesignK.KEYBOARD_OUTLINE,
+            "shortcuts",
+            toggleShortcutsHelp);
+    Button fit =
+        Controls.iconButton(
+            messages,
+            "zoom.fit",
+            MaterialDesignF.FIT_TO_SCREEN_OUTLINE,
+            "zoom-fit",
+            canvas::zoomToFit);
+    ToggleButton grid = new ToggleButton();
+    grid.setGraphic(Icons.of(MaterialDesignG.GRID));
+    grid.setId("grid");
+    grid.setFocusTraversable(false);
+    grid.selectedProperty().bindBidirectional(canvas.gridProperty());
+    Tooltip gridTip = new Tooltip();
+    gridTip.textProperty().bind(messages.bind("zoom.grid"));
+    grid.setTooltip(gridTip);
+    bar.getChildren()
+        .addAll(
+            undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid, helpButton);
+    return bar;
+  }
+
+  /** The canvas zoom as "150 %" (also shown in the status bar). */
+  static StringExpression percent(BoardCanvas canvas) {
+    return Bindings.createStringBinding(
+        () -> Math.round(canvas.zoomProperty().get() * 100) + " %", canvas.zoomProperty());
+  }
+}

@@ -1,0 +1,299 @@
+package dev.drawbridge.client.ui.start;
+
+import dev.drawbridge.client.host.HostedRelay;
+import dev.drawbridge.client.ui.common.Icons;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.settings.Settings;
+import dev.drawbridge.protocol.validation.Require;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The first screen: join a shared board, host one on this computer, work offline, or reopen a
+ * recent board. The join form is remembered between runs.
+ */
+public final class StartView {
+  /** What the start screen asks the window to do. */
+  public interface Actions {
+    void join(JoinForm form);
+
+    /** Hosts a board in {@code room} (a valid room name, R1) on this computer. */
+    void host(String room);
+
+    void workOffline();
+
+    void openFile(Path file);
+
+    void showSettings();
+  }
+
+  private final Messages messages;
+  private final Actions actions;
+  private final VBox root = new VBox(18);
+  private final TextField server = new TextField();
+  private final TextField room = new TextField();
+  private final TextField name = new TextField();
+  private final PasswordField token = new PasswordField();
+  private final TextField hostRoom = new TextField(HostedRelay.DEFAULT_ROOM);
+  private final Label error = new Label();
+  private final Label hostStatus = new Label();
+  private final VBox recent = new VBox(4);
+  private Button hostButton;
+
+  public StartView(Messages messages, Settings settings, Actions actions) {
+    this.messages = messages;
+    this.actions = actions;
+    server.setText(settings.serverUrl());
+    room.setText(settings.room());
+    name.setText(settings.name());
+    token.setText(settings.token());
+    build(settings);
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /** Shows a problem in plain words under the cards. */
+  public void showError(String message) {
+    if (hostButton != null) {
+      hostButton.setDisable(false);
+      hostStatus.setText("");
+    }
+    error.setText(message);
+    error.setVisible(message != null && !message.isBlank());
+  }
+
+  public void showHostStatus(String message) {
+    hostStatus.setText(message);
+  }
+
+  public JoinForm form() {
+    return new JoinForm(server.getText(), room.getText(), name.getText(), token.getText());
+  }
+
+  private void build(Settings settings) {
+    root.getStyleClass().add("start-view");
+    root.setAlignment(Pos.TOP_CENTER);
+    root.setPadding(new Insets(36, 24, 24, 24));
+
+    FontIcon logo = new FontIcon(MaterialDesignD.DRAW);
+    logo.setIconSize(40);
+    logo.getStyleClass().add("logo");
+    Label title = new Label("Drawbridge");
+    title.getStyleClass().add("start-title");
+    Label tagline = label("start.tagline");
+    tagline.getStyleClass().add("start-tagline");
+    HBox header = new HBox(12, logo, new VBox(2, title, tagline));
+    header.setAlignment(Pos.CENTER);
+
+    HBox cards = new HBox(16, joinCard(), hostCard(), offlineCard());
+    cards.setAlignment(Pos.TOP_CENTER);
+
+    error.setId("start-error");
+    error.getStyleClass().add("start-error");
+    error.setWrapText(true);
+    error.setMaxWidth(760);
+    error.setVisible(false);
+
+    VBox recentBox = new VBox(6, label("start.recent"), recent);
+    recentBox.getStyleClass().add("recent-box");
+    recentBox.setMaxWidth(760);
+    fillRecent(settings);
+
+    Hyperlink settingsLink = new Hyperlink();
+    settingsLink.textProperty().bind(messages.bind("menu.settings"));
+    settingsLink.setGraphic(Icons.of(MaterialDesignC.COG_OUTLINE));
+    settingsLink.setOnAction(e -> actions.showSettings());
+
+    VBox content = new VBox(18, header, cards, error, recentBox, settingsLink);
+    content.setAlignment(Pos.TOP_CENTER);
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("start-scroll");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    root.getChildren().add(scroll);
+  }
+
+  private VBox card(String titleKey, String textKey, org.kordamp.ikonli.Ikon icon) {
+    VBox card = new VBox(10);
+    card.getStyleClass().add("start-card");
+    card.setPrefWidth(290);
+    FontIcon i = new FontIcon(icon);
+    i.setIconSize(26);
+    i.getStyleClass().add("card-icon");
+    Label t = label(titleKey);
+    t.getStyleClass().add("card-title");
+    Label d = label(textKey);
+    d.setWrapText(true);
+    d.getStyleClass().add("card-text");
+    card.getChildren().addAll(i, t, d);
+    return card;
+  }
+
+  private VBox joinCard() {
+    VBox card = card("start.join", "start.join.text", MaterialDesignA.ACCOUNT_GROUP_OUTLINE);
+    server.setId("join-server");
+    room.setId("join-room");
+    name.setId("join-name");
+    token.setId("join-token");
+    server.promptTextProperty().bind(messages.bind("join.server.prompt"));
+    room.promptTextProperty().bind(messages.bind("join.room.prompt"));
+    token.promptTextProperty().bind(messages.bind("join.token.prompt"));
+    GridPane form = new GridPane(8, 6);
+    form.addRow(0, formLabel("join.server"), server);
+    form.addRow(1, formLabel("join.room"), room);
+    form.addRow(2, formLabel("join.name"), name);
+    form.addRow(3, formLabel("join.token"), token);
+    GridPane.setHgrow(server, Priority.ALWAYS);
+    Button join = button("start.join.button", "join-button", MaterialDesignL.LOGIN);
+    join.setDefaultButton(true);
+    join.getStyleClass().add("accent");
+    join.setOnAction(e -> submitJoin());
+    card.getChildren().addAll(form, join);
+    return card;
+  }
+
+  private void submitJoin() {
+    JoinForm form = form();
+    if (!form.problems().isEmpty()) {
+      showError(String.join(" ", form.problems().stream().map(k -> messages.get(k)).toList()));
+      return;
+    }
+    showError(null);
+    actions.join(form);
+  }
+
+  private VBox hostCard() {
+    VBox card = card("start.host", "start.host.text", MaterialDesignL.LAN_CONNECT);
+    hostRoom.setId("host-room");
+    hostRoom.promptTextProperty().bind(messages.bind("host.room.prompt"));
+    GridPane form = new GridPane(8, 6);
+    form.addRow(0, formLabel("host.room"), hostRoom);
+    GridPane.setHgrow(hostRoom, Priority.ALWAYS);
+    Button host = button("start.host.button", "host-button", MaterialDesignH.HOME_OUTLINE);
+    host.setOnAction(e -> submitHost(host));
+    // Enter in the room field hosts (without this the join card's default button would fire).
+    hostRoom.setOnAction(e -> submitHost(host));
+    hostButton = host;
+    hostStatus.setWrapText(true);
+    hostStatus.setId("host-status");
+    card.getChildren().addAll(form, host, hostStatus);
+    return card;
+  }
+
+  private void submitHost(Button host) {
+    String room = hostRoom.getText() == null ? "" : hostRoom.getText().trim();
+    // The same rule the relay applies to the handshake path (R1), so hosting cannot fail on it.
+    if (!Require.isRoomName(room)) {
+      showError(messages.get("host.error.room"));
+      return;
+    }
+    showError(null);
+    // One relay at a time: enabled again if starting fails.
+    host.setDisable(true);
+    actions.host(room);
+  }
+
+  private VBox offlineCard() {
+    VBox card = card("start.offline", "start.offline.text", MaterialDesignP.PENCIL_OUTLINE);
+    Button offline = button("start.offline.button", "offline-button", MaterialDesignP.PLUS);
+    offline.setOnAction(e -> actions.workOffline());
+    Button open = button("menu.open", "open-button", MaterialDesignF.FOLDER_OPEN_OUTLINE);
+    open.setOnAction(
+        e -> {
+          FileChooser chooser = new FileChooser();
+          chooser.setTitle(messages.get("menu.open"));
+          chooser
+              .getExtensionFilters()
+              .add(
+                  new FileChooser.ExtensionFilter(
+                      messages.get("file.kind.drawbridge"), "*.drawbridge"));
+          java.io.File chosen = chooser.showOpenDialog(root.getScene().getWindow());
+          if (chosen != null) {
+            actions.openFile(chosen.toPath());
+          }
+        });
+    card.getChildren().addAll(offline, open);
+    return card;
+  }
+
+  private void fillRecent(Settings settings) {
+    recent.getChildren().clear();
+    if (settings.recent().isEmpty()) {
+      Label none = label("start.recent.none");
+      none.getStyleClass().add("card-text");
+      recent.getChildren().add(none);
+      return;
+    }
+    for (Settings.RecentBoard r : settings.recent()) {
+      Hyperlink link = new Hyperlink(r.label() + "  —  " + r.location());
+      link.setGraphic(
+          Icons.of(
+              Settings.RecentBoard.FILE.equals(r.kind())
+                  ? MaterialDesignF.FILE_DOCUMENT_OUTLINE
+                  : MaterialDesignA.ACCOUNT_GROUP_OUTLINE));
+      link.setOnAction(
+          e -> {
+            if (Settings.RecentBoard.FILE.equals(r.kind())) {
+              actions.openFile(Path.of(r.location()));
+            } else {
+              JoinForm form = new JoinForm(r.location(), "", name.getText(), token.getText());
+              server.setText(form.serverUrl());
+              room.setText(form.room());
+              submitJoin();
+            }
+          });
+      recent.getChildren().add(link);
+    }
+  }
+
+  private Label formLabel(String key) {
+    Label l = label(key);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  private Label label(String key) {
+    Label l = new Label();
+    l.textProperty().bind(messages.bind(key));
+    return l;
+  }
+
+  private Button button(String key, String id, org.kordamp.ikonli.Ikon icon) {
+    Button b = new Button();
+    b.textProperty().bind(messages.bind(key));
+    b.setId(id);
+    b.setGraphic(Icons.of(icon));
+    b.setMaxWidth(Double.MAX_VALUE);
+    return b;
+  }
+
+  /** For callers that want to react to the name the user typed. */
+  public void onNameChanged(Consumer<String> listener) {
+    name.textProperty().addListener((o, a, b) -> listener.accept(b));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.drawbridge.client.ui.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.client.model.Ids;
+import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.sync.ConnectionState;
+import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** View-models without a JavaFX toolkit. */
+class ViewModelTest {
+  private final Messages messages = new Messages(Locale.ENGLISH);
+
+  @Test
+  void styleChangesRestyleTheSelectionAsOneUndoStepEach() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element rect =
+        Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(rect));
+    vm.colorProperty().set("#e03131");
+    assertThat(board.view().get(rect.id()).style().color()).isEqualTo(Style.DEFAULT.color());
+    assertThat(vm.style().color()).isEqualTo("#e03131");
+
+    vm.selection().set(List.of(rect.id()));
+    vm.fillProperty().set(true);
+    vm.sizeProperty().set(2);
+    Element e = board.view().get(rect.id());
+    assertThat(e.style().fill()).isTrue();
+    assertThat(e.style().width()).isEqualTo(StyleChoice.WIDTHS.get(2));
+    assertThat(vm.canUndoProperty().get()).isTrue();
+    vm.undo();
+    assertThat(board.view().get(rect.id()).style().width()).isEqualTo(Style.DEFAULT.width());
+    assertThat(vm.canRedoProperty().get()).isTrue();
+    vm.redo();
+    assertThat(board.view().get(rect.id()).style().width()).isEqualTo(StyleChoice.WIDTHS.get(2));
+  }
+
+  @Test
+  void undoOfAReplacementSelectsWhatComesBackAndRedoSelectsTheReplacement() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element stroke =
+        Element.freehand(
+            Ids.random(), ElementKind.STROKE, 0, 0, Points.of(0, 0, 10, 10), Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(stroke));
+    // A stroke resize: the stroke is replaced by a scaled copy in one undo step.
+    Element copy =
+        Element.freehand(
+            Ids.random(), ElementKind.STROKE, 0, 0, Points.of(0, 0, 20, 20), Style.DEFAULT, 1);
+    board.submitAll(List.of(new Op.DeleteElement(stroke.id()), new Op.AddElement(copy)));
+    vm.selection().set(List.of(copy.id()));
+
+    vm.undo();
+    assertThat(vm.selection().ids()).containsExactly(stroke.id());
+    vm.redo();
+    assertThat(vm.selection().ids()).containsExactly(copy.id());
+  }
+
+  @Test
+  void undoWithNothingSelectedSelectsNothing() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element rect =
+        Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(rect));
+    board.submit(new Op.DeleteElement(rect.id()));
+    vm.undo();
+    assertThat(vm.selection().isEmpty()).isTrue();
+  }
+
+  @Test
+  void showingASelectionsStyleDoesNotRestyleIt() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element rect =
+        Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(rect));
+    vm.selection().set(List.of(rect.id()));
+    int before = board.pendingCount();
+    vm.showStyleOf(new Style("#2f9e44", 8, true, 0.5, 40));
+    assertThat(board.pendingCount()).isEqualTo(before);
+    assertThat(vm.colorProperty().get()).isEqualTo("#2f9e44");
+    assertThat(vm.sizeProperty().get()).isEqualTo(2);
+  }
+
+  @Test
+  void pickingADrawingToolClearsTheSelection() {
+    BoardViewModel vm = new BoardViewModel(new LocalBoard());
+    vm.toolProperty().set(dev.drawbridge.client.ui.tool.ToolKind.SELECT);
+    vm.selection().set(List.of("x"));
+    vm.toolProperty().set(dev.drawbridge.client.ui.tool.ToolKind.PEN);
+    assertThat(vm.selection().isEmpty()).isTrue();
+  }
+
+  @Test
+  void statusSpeaksPlainWords() {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    StatusViewModel status = new StatusViewModel(messages, now::get, true);
+    status.stateProperty().set(new ConnectionState.Synced());
+    assertThat(status.textProperty().get()).isEqualTo("Connected");
+    assertThat(status.levelProperty().get()).isEqualTo(StatusViewModel.Level.CONNECTED);
+
+    status.stateProperty().set(new ConnectionState.Reconnecting(2, now.get().plusMillis(4200)));
+    assertThat(status.textProperty().get()).isEqualTo("Connection lost, reconnecting in 5 s");
+    now.set(now.get().plusSeconds(2));
+    status.tick();
+    assertThat(status.textProperty().get()).isEqualTo("Connection lost, reconnecting in 3 s");
+
+    status.stateProperty().set(new ConnectionState.Offline());
+    status.setPending(12);
+    assertThat(status.textProperty().get()).isEqualTo("Offline — 12 changes waiting to sync");
+    status.setPending(1);
+    assertThat(status.textProperty().get()).isEqualTo("Offline — 1 change waiting to sync");
+
+    status
+        .stateProperty()
+        .set(new ConnectionState.Failed(ConnectionState.Failed.Kind.UNAUTHORIZED, "4001"));
+    assertThat(status.textProperty().get()).startsWith("Sign-in failed");
+    assertThat(status.levelProperty().get()).isEqualTo(StatusViewModel.Level.FAILED);
+
+    messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    assertThat(status.textProperty().get()).startsWith("登录失败");
+  }
+}
