@@ -88,18 +88,13 @@ public final class SqliteOpLog implements OpLog {
       String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
       writeConnection = DriverManager.getConnection(url);
       try (Statement s = writeConnection.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000");
+        SqliteSchema.prepare(writeConnection, dataDir);
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=" + durability.sqliteSynchronous());
-        s.execute("PRAGMA busy_timeout=10000");
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
-                + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
-                + " WITHOUT ROWID");
-        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
-        // Before snapshot files, snapshots lived here; read when a room has no file yet.
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
-                + " body TEXT NOT NULL)");
+      } catch (SQLException | RuntimeException e) {
+        writeConnection.close();
+        throw e;
       }
       writeConnection.setAutoCommit(false);
       readConnection = DriverManager.getConnection(url);

@@ -1,0 +1,56 @@
+package dev.drawbridge.relay.oplog;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The SQLite op log's tables and their version ({@code PRAGMA user_version}). A data directory from
+ * before versioning reads as version 0 and is the same schema as version 1; one written by a newer
+ * relay is refused before anything is written to it, so an older relay started by mistake (a
+ * rollback, an old backup of the binary) cannot mix its writes into a format it does not know.
+ */
+final class SqliteSchema {
+  /** The version this relay writes and reads. Raise it with every change to the tables. */
+  static final int VERSION = 1;
+
+  private SqliteSchema() {}
+
+  /** Creates the tables where missing and stamps the version; refuses a newer data directory. */
+  static void prepare(Connection connection, Path dataDir) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      int found = version(s);
+      if (found > VERSION) {
+        throw new OpLogException(
+            "the op log in "
+                + dataDir
+                + " was written by a newer relay (format "
+                + found
+                + "; this relay reads up to "
+                + VERSION
+                + "): run that relay or a newer one, or restore a backup",
+            null);
+      }
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
+              + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
+              + " WITHOUT ROWID");
+      s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
+      // Before snapshot files, snapshots lived here; read when a room has no file yet.
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+              + " body TEXT NOT NULL)");
+      if (found < VERSION) {
+        s.execute("PRAGMA user_version=" + VERSION);
+      }
+    }
+  }
+
+  static int version(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.drawbridge.relay.oplog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The op log's format version: stamped on new and old data directories, newer ones refused. */
+class SqliteSchemaTest {
+  @TempDir Path dir;
+
+  @Test
+  void aNewDataDirectoryIsStampedWithTheCurrentVersion() throws Exception {
+    new SqliteOpLog(dir).close();
+    assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
+  }
+
+  @Test
+  void aDataDirectoryFromBeforeVersioningKeepsItsOpsAndIsStamped() throws Exception {
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      log.append("r", OpLogContract.op(1, "a")).join();
+    }
+    sql("PRAGMA user_version=0"); // as every release before the version existed left it
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readAfter("r", 0, 10)).containsExactly(OpLogContract.op(1, "a"));
+    }
+    assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
+  }
+
+  @Test
+  void aDataDirectoryFromANewerRelayIsRefusedAndLeftAsItWas() throws Exception {
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      log.append("r", OpLogContract.op(1, "a")).join();
+    }
+    sql("PRAGMA journal_mode=DELETE");
+    sql("PRAGMA user_version=" + (SqliteSchema.VERSION + 1));
+    assertThatThrownBy(() -> new SqliteOpLog(dir))
+        .isInstanceOf(OpLogException.class)
+        .hasMessageContaining("written by a newer relay")
+        .hasMessageContaining(dir.toString());
+    assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION + 1));
+    assertThat(pragma("journal_mode")).isEqualTo("delete");
+  }
+
+  private Connection connect() throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + dir.resolve(SqliteOpLog.FILE_NAME).toAbsolutePath());
+  }
+
+  private void sql(String statement) throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  private String pragma(String name) throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+}
