@@ -185,6 +185,23 @@ class LimitsTest {
 
   @Test
   void r24_clientThatStopsReadingIsClosedWith4011AndOthersCarryOn() throws Exception {
+    ch.qos.logback.classic.Logger transportLog =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("dev.drawbridge.relay.net.WebSocketClientSocket");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> closes =
+        new ch.qos.logback.core.read.ListAppender<>();
+    closes.start();
+    transportLog.addAppender(closes);
+    try {
+      stalledClientIsClosedAndOthersCarryOn(closes);
+    } finally {
+      transportLog.detachAppender(closes);
+    }
+  }
+
+  private void stalledClientIsClosedAndOthersCarryOn(
+      ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> closes)
+      throws Exception {
     try (RelayFixture fx =
         new RelayFixture(
             dir,
@@ -230,6 +247,17 @@ class LimitsTest {
         }
         assertThat(left).as("the stalled client was dropped after %d ops", sent).isNotNull();
         assertThat(left.clientId()).isEqualTo("stalled");
+        // The close frame waits behind the backlog the client never reads (it then loses the TCP
+        // connection), so the code is checked where the relay decides it.
+        assertThat(closes.list)
+            .anySatisfy(
+                e ->
+                    assertThat(e.getKeyValuePairs())
+                        .anySatisfy(
+                            kv -> {
+                              assertThat(kv.key).isEqualTo("closeCode");
+                              assertThat(kv.value).isEqualTo(CloseCodes.TOO_SLOW);
+                            }));
         assertThat(fx.relay.scrapeMetrics())
             .contains("drawbridge_rejects_total{reason=\"too_slow\"}");
       }

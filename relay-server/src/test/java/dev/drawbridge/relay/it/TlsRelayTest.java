@@ -3,6 +3,7 @@ package dev.drawbridge.relay.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.runtime.Relay;
 import dev.drawbridge.relay.runtime.RelayConfig;
 import dev.drawbridge.relay.tls.TlsConfig;
@@ -99,6 +100,11 @@ class TlsRelayTest {
       secure.joinAndSync(0);
       TestPeer second = secureClient(relay, "a");
       second.joinAndSync(0);
+      // An op goes through the encrypted relay both ways: acked to its author, broadcast on.
+      secure.submitStroke("tls-op", "tls-el");
+      assertThat(secure.nextOf(ServerMessage.Ack.class))
+          .isEqualTo(new ServerMessage.Ack("tls-op", 1, false));
+      assertThat(second.next(ServerMessage.OpBroadcast.class).id()).isEqualTo("tls-op");
       secure.closeBlocking();
       second.closeBlocking();
     }
@@ -119,6 +125,9 @@ class TlsRelayTest {
     try (Relay relay = Relay.start(config("pem"), new TlsConfig.Pem(certPem, keyPem))) {
       TestPeer secure = secureClient(relay, "b");
       secure.joinAndSync(0);
+      secure.submitStroke("pem-op", "pem-el");
+      assertThat(secure.nextOf(ServerMessage.Ack.class))
+          .isEqualTo(new ServerMessage.Ack("pem-op", 1, false));
       secure.closeBlocking();
     }
   }

@@ -3,6 +3,7 @@ package dev.drawbridge.client.ui.board;
 import static dev.drawbridge.client.ui.FxThread.fx;
 import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.ConnectionState;
@@ -128,12 +129,16 @@ class TogetherFxTest extends FxBoardTestBase {
         .isEqualTo("Sign-in failed: the server refused the token — 4 changes waiting to sync");
   }
 
+  /** The view hands every position, in board units, to the session; the session throttles. */
   @Test
-  void movingThePointerSharesItThrottled(FxRobot robot) {
+  void movingThePointerSharesItsBoardPosition(FxRobot robot) {
     robot.moveTo(screen(0, 0));
     robot.moveTo(screen(30, 30));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(shared.sentCursors).isNotEmpty();
+    Cursor last = shared.sentCursors.getLast();
+    assertThat(last.x()).isCloseTo(30, within(1.0));
+    assertThat(last.y()).isCloseTo(30, within(1.0));
   }
 
   /** Shows the start screen with an opener that records the form and hands back a fake. */

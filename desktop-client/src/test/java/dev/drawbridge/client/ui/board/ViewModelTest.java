@@ -76,6 +76,8 @@ class ViewModelTest {
     board.submit(new Op.AddElement(rect));
     board.submit(new Op.DeleteElement(rect.id()));
     vm.undo();
+    // The undo happened (the rectangle is back), and it selected nothing: nothing was selected.
+    assertThat(board.view().visibleElements()).extracting(Element::id).containsExactly(rect.id());
     assertThat(vm.selection().isEmpty()).isTrue();
   }
 
