@@ -7,6 +7,7 @@ import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.fixtures.RandomProtocol;
+import dev.drawbridge.protocol.fixtures.Seeds;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,9 @@ class BoardStatePropertyTest {
   // One codec for every case, as in production: building one costs more than a test case.
   private static final ProtocolCodec codec = new ProtocolCodec();
 
+  /** 200 fixed seeds (regressions) and this run's fresh one. */
   static LongStream seeds() {
-    return LongStream.range(0, 200);
+    return Seeds.fixedPlusFresh(200);
   }
 
   /** One confirmed op as the relay hands it out. */
