@@ -96,12 +96,12 @@ class FaultyNetworkTest {
                   long head = clients.getFirst().confirmedSeq();
                   return clients.stream().allMatch(c -> c.settledAt(head));
                 });
-        hash = clients.getFirst().hash();
+        hash = clients.getFirst().wholeBoard();
         System.out.printf(
             "chaos: %d connections, %d faults, head %d%n",
             proxy.accepted.get(), proxy.faults.get(), clients.getFirst().confirmedSeq());
         for (TestClient c : clients) {
-          assertThat(c.hash()).as(c.name).isEqualTo(hash);
+          assertThat(c.wholeBoard()).as(c.name).isEqualTo(hash);
           assertThat(c.rejected).as(c.name).isEmpty();
           assertThat(c.submitted).hasSizeGreaterThanOrEqualTo(OPS_EACH);
           drawn.addAll(c.submitted);
@@ -114,6 +114,6 @@ class FaultyNetworkTest {
     RoomLog log = RoomLog.read(relayData, ROOM);
     log.assertHoldsExactlyOnce(drawn);
     drawnByClient.forEach(log::assertKeepsOrderOf);
-    assertThat(log.hash()).isEqualTo(hash);
+    assertThat(log.wholeBoard()).isEqualTo(hash);
   }
 }

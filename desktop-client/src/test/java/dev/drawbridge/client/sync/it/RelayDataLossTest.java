@@ -70,7 +70,7 @@ class RelayDataLossTest {
           await()
               .atMost(Duration.ofSeconds(30))
               .until(() -> newcomer.synced() && newcomer.confirmedSeq() == drawn.size());
-          assertThat(newcomer.hash()).isEqualTo(c.hash());
+          assertThat(newcomer.wholeBoard()).isEqualTo(c.wholeBoard());
         }
       }
     }

@@ -66,8 +66,8 @@ class RelayKillTest {
                 long head = alice.confirmedSeq();
                 return alice.settledAt(head) && bob.settledAt(head);
               });
-      finalHash = alice.hash();
-      assertThat(bob.hash()).isEqualTo(finalHash);
+      finalHash = alice.wholeBoard();
+      assertThat(bob.wholeBoard()).isEqualTo(finalHash);
       assertThat(alice.states).anyMatch(s -> s instanceof ConnectionState.Reconnecting);
       assertThat(alice.rejected).isEmpty();
       assertThat(bob.rejected).isEmpty();
@@ -80,6 +80,6 @@ class RelayKillTest {
     RoomLog log = RoomLog.read(relayData, ROOM);
     log.assertHoldsExactlyOnce(drawn);
     drawnByClient.forEach(log::assertKeepsOrderOf);
-    assertThat(log.hash()).isEqualTo(finalHash);
+    assertThat(log.wholeBoard()).isEqualTo(finalHash);
   }
 }

@@ -58,7 +58,7 @@ class RelayResetTest {
           await()
               .atMost(Duration.ofSeconds(30))
               .until(() -> newcomer.synced() && newcomer.confirmedSeq() == c.confirmedSeq());
-          assertThat(newcomer.hash()).isEqualTo(c.hash());
+          assertThat(newcomer.wholeBoard()).isEqualTo(c.wholeBoard());
         }
       }
     }

@@ -38,11 +38,20 @@ record RoomLog(List<StoredOp> ops) {
   }
 
   String hash() {
+    return board().hash();
+  }
+
+  /** The hash and every tombstone of the stored board ({@link BoardFingerprint}). */
+  String wholeBoard() {
+    return BoardFingerprint.of(board());
+  }
+
+  private BoardState board() {
     BoardState board = new BoardState();
     for (StoredOp op : ops) {
       board.apply(op.seq(), op.id(), op.op());
     }
-    return board.hash();
+    return board;
   }
 
   /** One client's ops were stored in the order it drew them (replay keeps journal order). */

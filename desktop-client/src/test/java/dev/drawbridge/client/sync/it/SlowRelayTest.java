@@ -66,13 +66,13 @@ class SlowRelayTest {
                 long head = watcher.confirmedSeq();
                 return c.settledAt(head) && watcher.settledAt(head);
               });
-      hash = c.hash();
-      assertThat(watcher.hash()).isEqualTo(hash);
+      hash = c.wholeBoard();
+      assertThat(watcher.wholeBoard()).isEqualTo(hash);
       assertThat(c.rejected).isEmpty();
       drawn = java.util.List.copyOf(c.submitted);
     }
     RoomLog log = RoomLog.read(relayData, ROOM);
     log.assertHoldsExactlyOnce(drawn);
-    assertThat(log.hash()).isEqualTo(hash);
+    assertThat(log.wholeBoard()).isEqualTo(hash);
   }
 }

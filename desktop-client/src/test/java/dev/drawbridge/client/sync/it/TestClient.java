@@ -84,6 +84,11 @@ final class TestClient implements AutoCloseable {
     return call(() -> session.board().view().hash());
   }
 
+  /** The hash and every tombstone: what "converged" means ({@link BoardFingerprint}). */
+  String wholeBoard() {
+    return call(() -> BoardFingerprint.of(session.board().view()));
+  }
+
   long confirmedSeq() {
     return call(() -> session.board().confirmedSeq());
   }
