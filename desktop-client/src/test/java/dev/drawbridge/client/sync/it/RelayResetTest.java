@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.drawbridge.client.sync.SyncConfig;
-import dev.drawbridge.relay.runtime.Relay;
-import dev.drawbridge.relay.runtime.RelayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,12 @@ class RelayResetTest {
   @Test
   @Timeout(120)
   void aClientAheadOfARelayThatLostItsDataFollowsTheRelay(@TempDir Path tmp) throws Exception {
-    Relay first =
-        Relay.start(RelayConfig.localDefaults(tmp.resolve("old")).withBindAddress("127.0.0.1"));
-    int port = first.port();
-    String url = "ws://127.0.0.1:" + port;
-    try (TestClient c = new TestClient("ahead", url, ROOM, tmp.resolve("c"), CONFIG)) {
+    int port = RelayProcess.freePort();
+    RelayProcess first = new RelayProcess(port, tmp.resolve("old"), tmp.resolve("old.log"));
+    first.start();
+    String url = first.url();
+    try (first;
+        TestClient c = new TestClient("ahead", url, ROOM, tmp.resolve("c"), CONFIG)) {
       await().atMost(Duration.ofSeconds(30)).until(c::synced);
       RandomDrawing drawing = new RandomDrawing(21, "ahead");
       while (c.submitted.size() < 40) {
@@ -42,13 +41,11 @@ class RelayResetTest {
       // Durable (R26) before the data is lost (a restored backup, a wiped disk): an op that was
       // not would be sent again after the reset, and the client would not follow the relay.
       await().atMost(Duration.ofSeconds(30)).until(() -> c.awaitingDurable() == 0);
-      first.close();
+      first.kill(); // a crash, not a shutdown
 
-      try (Relay second =
-          Relay.start(
-              RelayConfig.localDefaults(tmp.resolve("new"))
-                  .withBindAddress("127.0.0.1")
-                  .withPort(port))) {
+      RelayProcess second = new RelayProcess(port, tmp.resolve("new"), tmp.resolve("new.log"));
+      second.start();
+      try (second) {
         await().atMost(Duration.ofSeconds(30)).until(() -> c.synced() && c.confirmedSeq() == 0);
         for (int i = 0; i < 10; i++) {
           c.onBoard(drawing::step);
