@@ -31,7 +31,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(1, 26).forEach(rules::add);
     IntStream.rangeClosed(30, 34).forEach(rules::add);
     IntStream.rangeClosed(40, 47).forEach(rules::add);
-    rules.addAll(List.of(50, 60, 70));
+    rules.addAll(List.of(50, 60, 70, 71, 72));
     return rules;
   }
 

@@ -98,4 +98,83 @@ final class RawHttp {
     }
     return frame;
   }
+
+  /**
+   * Opens a WebSocket with an editor-style bearer {@code token} and reads the HTTP response up to
+   * its blank line: what follows on the socket is frames.
+   */
+  static Socket openWebSocket(int port, String path, String token) throws IOException {
+    Socket s = openAndStopReading(port, path, token);
+    s.setSoTimeout(20_000);
+    InputStream in = s.getInputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int c = in.read();
+      if (c == -1) {
+        throw new IOException("connection closed during the handshake");
+      }
+      matched =
+          (c == '\r' && matched % 2 == 0) || (c == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+    }
+    return s;
+  }
+
+  /**
+   * A client frame with any first byte (FIN, RSV bits, opcode), masked or not; payloads of 126
+   * bytes or more get a 16-bit length.
+   */
+  static byte[] clientFrame(int firstByte, boolean masked, byte[] payload) {
+    int n = payload.length;
+    int header = n < 126 ? 2 : 4;
+    byte[] mask = masked ? new byte[] {9, 8, 7, 6} : new byte[0];
+    byte[] frame = new byte[header + mask.length + n];
+    frame[0] = (byte) firstByte;
+    int maskBit = masked ? 0x80 : 0;
+    if (n < 126) {
+      frame[1] = (byte) (maskBit | n);
+    } else {
+      frame[1] = (byte) (maskBit | 126);
+      frame[2] = (byte) (n >> 8);
+      frame[3] = (byte) n;
+    }
+    System.arraycopy(mask, 0, frame, header, mask.length);
+    for (int i = 0; i < n; i++) {
+      frame[header + mask.length + i] = masked ? (byte) (payload[i] ^ mask[i % 4]) : payload[i];
+    }
+    return frame;
+  }
+
+  /** A close payload: the code in two bytes, then {@code reason} as is. */
+  static byte[] closePayload(int code, byte... reason) {
+    byte[] p = new byte[2 + reason.length];
+    p[0] = (byte) (code >> 8);
+    p[1] = (byte) code;
+    System.arraycopy(reason, 0, p, 2, reason.length);
+    return p;
+  }
+
+  /**
+   * Reads frames until the relay's close frame and returns its code; 1005 for a close without a
+   * code, 1006 if the connection ends without one.
+   */
+  static int closeCode(Socket s) throws IOException {
+    java.io.DataInputStream data = new java.io.DataInputStream(s.getInputStream());
+    try {
+      while (true) {
+        int opcode = data.readUnsignedByte() & 0x0F;
+        long len = data.readUnsignedByte() & 0x7F;
+        if (len == 126) {
+          len = data.readUnsignedShort();
+        } else if (len == 127) {
+          len = data.readLong();
+        }
+        byte[] body = data.readNBytes((int) len);
+        if (opcode == 0x8) {
+          return body.length < 2 ? 1005 : ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+        }
+      }
+    } catch (java.io.EOFException | java.net.SocketException e) {
+      return 1006;
+    }
+  }
 }

@@ -51,6 +51,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
           r -> Thread.ofPlatform().name("relay-timers").daemon(true).unstarted(r));
   private final Counter bytesIn;
   private final Counter bytesOut;
+  private final PeerFaultLog frameFaults = new PeerFaultLog(log);
 
   /** Handshake outcome, kept on the connection until it opens. */
   private record Admitted(String room, Grant grant, InetAddress ip) {}
@@ -291,14 +292,13 @@ public final class RelayWebSocketServer extends WebSocketServer {
       }
       return;
     }
-    if (ex instanceof InvalidDataException bad
-        && (bad.getCloseCode() == CloseCodes.TOO_BIG
-            || bad.getCloseCode() == CloseCodes.MALFORMED)) {
+    if (ex instanceof InvalidDataException bad) {
       // Refused by the framing layer (RelayDraft) before any message existed.
-      String reason = bad.getCloseCode() == CloseCodes.TOO_BIG ? "frame_too_big" : "invalid_utf8";
+      String reason = RelayDraft.rejectReason(bad.getCloseCode());
       countReject(reason);
       Session session = conn.getAttachment() instanceof Attached a ? a.session() : null;
-      log.atWarn()
+      frameFaults
+          .atWarn()
           .addKeyValue("room", session == null ? null : session.roomName())
           .addKeyValue("session", session == null ? null : session.id())
           .addKeyValue("remote", conn.getRemoteSocketAddress())
