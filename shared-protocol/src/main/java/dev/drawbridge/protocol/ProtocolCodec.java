@@ -3,6 +3,8 @@ package dev.drawbridge.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.message.ClientMessage;
@@ -79,12 +82,16 @@ public final class ProtocolCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Trailing data is checked in read(): Jackson reports it as a wrong type, R8 says
+            // malformed_json.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addHandler(new UnreadValues())
+            .addModule(new SimpleModule().addDeserializer(float[].class, new PointArrayReader()))
             .build();
     // Jackson still turns numbers and booleans into strings when scalar coercion is off; a
     // number where the spec says string is the wrong shape (R8).
@@ -171,10 +178,15 @@ public final class ProtocolCodec {
       throw new ProtocolException(
           ProtocolException.Reason.TOO_BIG, "frame longer than " + maxChars + " characters");
     }
-    try {
-      T value = reader.readValue(json);
+    try (JsonParser parser = reader.createParser(json)) {
+      T value = reader.readValue(parser);
       if (value == null) {
         throw new ProtocolException(ProtocolException.Reason.MALFORMED_JSON, "null message");
+      }
+      // A second object (or anything) after the message: a frame holds exactly one (R7, R8).
+      if (parser.nextToken() != null) {
+        throw new ProtocolException(
+            ProtocolException.Reason.MALFORMED_JSON, "trailing data after the message");
       }
       return value;
     } catch (ProtocolException e) {
@@ -208,6 +220,10 @@ public final class ProtocolCodec {
           limit.getMessage() != null && limit.getMessage().contains("nesting")
               ? ProtocolException.Reason.TOO_DEEP
               : ProtocolException.Reason.TOO_BIG;
+    } else if (findCause(e, JsonParseException.class) != null) {
+      // A syntax error (NaN, Infinity, a bad token) met inside a record's field arrives wrapped
+      // in a databind exception; it is still not JSON (R8).
+      reason = ProtocolException.Reason.MALFORMED_JSON;
     } else if (e instanceof InvalidTypeIdException typeId) {
       reason =
           typeId.getTypeId() == null

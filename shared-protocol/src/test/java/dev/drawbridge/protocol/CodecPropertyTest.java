@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CodecPropertyTest {
   private static final int CASES_PER_SEED = 20;
   private static final int DAMAGED_FRAMES_PER_SEED = 10;
+  private static final int MUTATIONS_PER_MESSAGE_TYPE = 3;
 
   // One codec for every case, as in production: building one costs more than a test case.
   private static final ProtocolCodec codec = new ProtocolCodec();
@@ -82,6 +83,58 @@ class CodecPropertyTest {
       assertThat(damaged.length()).isLessThanOrEqualTo(FrameDamage.MAX_CHARS);
       decodeEverywhere(seed, damaged);
     }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void adversarialFramesDecodeOrAreRefusedAsDocumented(long seed) {
+    RandomProtocol gen = new RandomProtocol(seed);
+    AdversarialFrames frames = new AdversarialFrames(gen.random());
+    for (ClientMessage valid : oneOfEachClientMessageType(gen)) {
+      for (int i = 0; i < MUTATIONS_PER_MESSAGE_TYPE; i++) {
+        AdversarialFrames.Frame frame = frames.mutate(valid, codec.encode(valid));
+        String what = "seed " + seed + ", " + frame.mutation() + ": " + abbreviated(frame.json());
+        try {
+          ClientMessage decoded = codec.decodeClient(frame.json());
+          assertThat(frame.mayDecode()).as("%s decoded to %s", what, decoded).isTrue();
+          if (frame.same() != null) {
+            assertThat(decoded).as(what).isEqualTo(frame.same());
+          }
+          assertThat(codec.decodeClient(codec.encode(decoded))).as(what).isEqualTo(decoded);
+        } catch (ProtocolException e) {
+          assertThat(e.reason()).as("%s (%s)", what, e.getMessage()).isIn(frame.refusals());
+          assertThat(e.reason().closeCode())
+              .isEqualTo(
+                  e.reason() == ProtocolException.Reason.TOO_BIG
+                      ? CloseCodes.TOO_BIG
+                      : CloseCodes.MALFORMED);
+        } catch (Throwable t) {
+          fail(what + ": " + t + " escaped the decoder", t);
+        }
+      }
+    }
+  }
+
+  /** {@code frame} with each long run of one character shown as {@code c×count}. */
+  private static String abbreviated(String frame) {
+    return java.util.regex.Pattern.compile("(.)\\1{19,}")
+        .matcher(frame)
+        .replaceAll(
+            m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + "×" + m.group().length()));
+  }
+
+  /** hello, op with each op type, presence, ping. */
+  private static java.util.List<ClientMessage> oneOfEachClientMessageType(RandomProtocol gen) {
+    java.util.List<ClientMessage> messages = new java.util.ArrayList<>();
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    while (messages.size() < 7) {
+      ClientMessage m = gen.clientMessage();
+      Class<?> kind = m instanceof ClientMessage.SubmitOp op ? op.op().getClass() : m.getClass();
+      if (seen.add(kind)) {
+        messages.add(m);
+      }
+    }
+    return messages;
   }
 
   /** Feeds {@code frame} to every decoder; a frame that decodes must also round-trip. */

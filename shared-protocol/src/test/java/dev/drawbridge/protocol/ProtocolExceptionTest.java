@@ -36,6 +36,29 @@ class ProtocolExceptionTest {
         Arguments.of(Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1} x"),
         Arguments.of(Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1,\"t\":2}"),
         Arguments.of(Reason.MALFORMED_JSON, "null"),
+        // R8: NaN and Infinity anywhere, not only at the top level (issue 18)
+        Arguments.of(
+            Reason.MALFORMED_JSON, op + "{\"type\":\"add\",\"element\":" + element("NaN") + "}}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON,
+            op + "{\"type\":\"add\",\"element\":" + element("Infinity") + "}}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON,
+            op + "{\"type\":\"append\",\"elementId\":\"e\",\"points\":[1,-Infinity]}}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON,
+            op + "{\"type\":\"update\",\"elementId\":\"e\",\"patch\":{\"x\":NaN}}}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON, "{\"type\":\"presence\",\"cursor\":{\"x\":NaN,\"y\":0}}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON, "{\"type\":\"presence\",\"cursor\":{\"x\":1,\"y\":Infinity}}"),
+        // R8: trailing data, such as a second message in the same frame (issue 18)
+        Arguments.of(
+            Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1}{\"type\":\"ping\",\"t\":2}"),
+        Arguments.of(
+            Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1} {\"type\":\"ping\",\"t\":2}"),
+        Arguments.of(Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1}[]"),
+        Arguments.of(Reason.MALFORMED_JSON, "{\"type\":\"ping\",\"t\":1}\"x\""),
         // R8: a type this side does not know (including a server type sent by a client)
         Arguments.of(Reason.UNKNOWN_TYPE, "{\"type\":\"nope\"}"),
         Arguments.of(Reason.UNKNOWN_TYPE, "{\"type\":\"welcome\",\"session\":\"s\"}"),
@@ -53,6 +76,11 @@ class ProtocolExceptionTest {
         Arguments.of(Reason.WRONG_TYPE, hello + "true" + HELLO_TAIL),
         Arguments.of(Reason.WRONG_TYPE, "{\"type\":\"presence\",\"selection\":\"e1\"}"),
         Arguments.of(Reason.WRONG_TYPE, "[]"),
+        Arguments.of(
+            Reason.WRONG_TYPE,
+            op + "{\"type\":\"append\",\"elementId\":\"e\",\"points\":\"AAAAAAAAAAA=\"}}"),
+        Arguments.of(Reason.WRONG_TYPE, op + "\"delete\"}"),
+        Arguments.of(Reason.WRONG_TYPE, op + "5}"),
         // R8: well-typed but out of range or badly formed
         Arguments.of(Reason.INVALID_VALUE, hello + "\"Ana\",\"color\":\"red\",\"lastSeq\":0}"),
         Arguments.of(Reason.INVALID_VALUE, hello + "\"Ana\",\"color\":\"#000000\",\"lastSeq\":-1}"),
@@ -73,6 +101,32 @@ class ProtocolExceptionTest {
         Arguments.of(Reason.TOO_BIG, hello + "\"" + "n".repeat(70_000) + "\"" + HELLO_TAIL),
         Arguments.of(Reason.TOO_BIG, "{\"type\":\"ping\",\"t\":1" + " ".repeat(256 * 1024) + "}"),
         Arguments.of(Reason.TOO_BIG, "{\"type\":\"ping\",\"t\":" + "1".repeat(65) + "}"),
+        // R9: the string limit holds in unknown fields too, at any depth (issue 18)
+        Arguments.of(
+            Reason.TOO_BIG,
+            op
+                + "{\"type\":\"delete\",\"elementId\":\"e\",\"x\":\""
+                + "u".repeat(200_000)
+                + "\"}}"),
+        Arguments.of(
+            Reason.TOO_BIG, "{\"type\":\"ping\",\"t\":1,\"x\":\"" + "u".repeat(65_537) + "\"}"),
+        Arguments.of(
+            Reason.TOO_BIG,
+            "{\"type\":\"ping\",\"t\":1,\"x\":[{\"y\":\"" + "u".repeat(65_537) + "\"}]}"),
+        Arguments.of(
+            Reason.TOO_BIG,
+            "{\"type\":\"presence\",\"cursor\":{\"x\":1,\"y\":1,\"x2\":\""
+                + "u".repeat(65_537)
+                + "\"}}"),
+        Arguments.of(
+            Reason.TOO_BIG, "{\"t\":1,\"x\":\"" + "u".repeat(65_537) + "\",\"type\":\"ping\"}"),
+        Arguments.of(
+            Reason.TOO_BIG,
+            op
+                + "{\"type\":\"append\",\"elementId\":\"e\",\"points\":\""
+                + "A".repeat(65_540)
+                + "\"}}"),
+        Arguments.of(Reason.TOO_BIG, op + "\"" + "d".repeat(65_537) + "\"}"),
         // R8: nested deeper than any valid message
         Arguments.of(
             Reason.TOO_DEEP,
@@ -80,6 +134,14 @@ class ProtocolExceptionTest {
         Arguments.of(
             Reason.TOO_DEEP,
             "{\"type\":\"ping\",\"t\":1,\"x\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(21)));
+  }
+
+  /** An element with {@code x} as its raw JSON value. */
+  private static String element(String x) {
+    return "{\"id\":\"e1\",\"kind\":\"stroke\",\"x\":"
+        + x
+        + ",\"y\":0,\"w\":0,\"h\":0,\"points\":[],\"style\":{\"color\":\"#000000\",\"width\":2,"
+        + "\"fill\":false,\"opacity\":1,\"fontSize\":20},\"z\":1,\"deleted\":false}";
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -130,6 +192,25 @@ class ProtocolExceptionTest {
   void unknownFieldsAreIgnored() throws ProtocolException {
     assertThat(codec.decodeClient("{\"type\":\"ping\",\"t\":7,\"future\":{\"a\":[1,2]}}"))
         .isEqualTo(new dev.drawbridge.protocol.message.ClientMessage.Ping(7));
+  }
+
+  @Test
+  void unknownFieldsWithinTheLimitsAreDroppedEverywhere() throws ProtocolException {
+    String limit = "u".repeat(65_536);
+    String plain =
+        "{\"type\":\"op\",\"id\":\"o1\",\"op\":{\"type\":\"add\",\"element\":"
+            + element("5")
+            + "}}";
+    String withUnknowns =
+        "{\"type\":\"op\",\"id\":\"o1\",\"x\":\""
+            + limit
+            + "\",\"op\":{\"type\":\"add\",\"future\":{\"a\":[1,\"b\"]},\"element\":"
+            + element("5").replace("\"style\":{", "\"rotation\":90,\"style\":{\"glow\":true,")
+            + "}}";
+    var decoded = codec.decodeClient(withUnknowns);
+    assertThat(decoded).isEqualTo(codec.decodeClient(plain));
+    // Nothing of them survives the record: the relay stores and forwards what it re-encodes.
+    assertThat(codec.encode(decoded)).doesNotContain("future", "rotation", "glow", limit);
   }
 
   @Test

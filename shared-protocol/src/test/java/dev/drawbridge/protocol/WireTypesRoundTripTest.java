@@ -46,6 +46,14 @@ class WireTypesRoundTripTest {
     }
   }
 
+  @Test
+  void clientMessageTypeNamesAreTheWireTypes() {
+    for (Class<?> type : ClientMessage.class.getPermittedSubclasses()) {
+      ClientMessage sample = (ClientMessage) Samples.of(type);
+      assertThat(ClientMessage.typeName(sample)).isEqualTo(SealedTypes.typeName(type));
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("permitted")
   void roundTrips(Class<?> type) throws ProtocolException {

@@ -307,6 +307,39 @@ class HostileInputTest {
             t -> t.frames(false, "{\"type\":\"ping\",\"t\":NaN}")));
     a.add(
         case_(
+            "R8 NaN inside an element",
+            new Outcome(0, 4002, "malformed_json"),
+            t ->
+                t.frames(
+                    true,
+                    addOp("nan1", element("ne1", "[]", null).replace("\"x\":0", "\"x\":NaN")))));
+    a.add(
+        case_(
+            "R8 Infinity inside points",
+            new Outcome(0, 4002, "malformed_json"),
+            t -> t.frames(true, addOp("inf1", element("ie1", "[1,-Infinity]", null)))));
+    a.add(
+        case_(
+            "R8 NaN in a cursor",
+            new Outcome(0, 4002, "malformed_json"),
+            t -> t.frames(true, "{\"type\":\"presence\",\"cursor\":{\"x\":NaN,\"y\":0}}")));
+    a.add(
+        case_(
+            "R8 two messages in one frame",
+            new Outcome(0, 4002, "malformed_json"),
+            t -> t.frames(true, "{\"type\":\"ping\",\"t\":1}{\"type\":\"ping\",\"t\":2}")));
+    a.add(
+        case_(
+            "R9 200,000-char unknown field inside an op",
+            new Outcome(0, 4009, "too_big"),
+            t ->
+                t.frames(
+                    true,
+                    // After the element: Jackson has built the op and skips what follows unread.
+                    addOp("junk1", element("je1", points(2), null))
+                        .replaceFirst("}}$", ",\"junk\":\"" + "j".repeat(200_000) + "\"}}"))));
+    a.add(
+        case_(
             "R8 number beyond long",
             new Outcome(0, 4002, "invalid_value"),
             t -> t.frames(false, "{\"type\":\"ping\",\"t\":123456789012345678901234567890}")));

@@ -265,8 +265,18 @@ class RelayProtocolTest {
     TestPeer early = fx.peer("r10");
     assertThat(early.open()).isTrue();
     early.send(new ClientMessage.Ping(1));
-    assertThat(early.next(ServerMessage.Error.class).code()).isEqualTo("op_before_hello");
+    ServerMessage.Error refusal = early.next(ServerMessage.Error.class);
+    assertThat(refusal.code()).isEqualTo("op_before_hello");
+    assertThat(refusal.ref()).isEqualTo("ping");
     assertThat(early.awaitClose().code()).isEqualTo(CloseCodes.MALFORMED);
+
+    TestPeer drawsFirst = fx.peer("r10");
+    assertThat(drawsFirst.open()).isTrue();
+    drawsFirst.submitStroke("first", "e-first");
+    assertThat(drawsFirst.next(ServerMessage.Error.class))
+        .extracting(ServerMessage.Error::code, ServerMessage.Error::ref)
+        .containsExactly("op_before_hello", "op");
+    assertThat(drawsFirst.awaitClose().code()).isEqualTo(CloseCodes.MALFORMED);
 
     TestPeer future = fx.peer("r10");
     assertThat(future.open()).isTrue();

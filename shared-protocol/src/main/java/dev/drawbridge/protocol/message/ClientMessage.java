@@ -20,6 +20,16 @@ import java.util.List;
 })
 public sealed interface ClientMessage {
 
+  /** The wire {@code type} of {@code message}, e.g. {@code "op"}: an error's {@code ref} (R5). */
+  static String typeName(ClientMessage message) {
+    return switch (message) {
+      case Hello hello -> "hello";
+      case SubmitOp op -> "op";
+      case Presence presence -> "presence";
+      case Ping ping -> "ping";
+    };
+  }
+
   /**
    * The first message on every connection (R5, R6, R10–R12).
    *

@@ -84,7 +84,14 @@ final class Refusals {
 
   /** Sends error{code} and closes with {@code closeCode}. */
   void reject(Session s, String code, int closeCode, String message) {
-    s.send(encode.apply(new ServerMessage.Error(code, message, null)));
+    reject(s, code, closeCode, message, null);
+  }
+
+  /**
+   * Sends error{code, ref} and closes with {@code closeCode}; {@code ref} names what was refused.
+   */
+  void reject(Session s, String code, int closeCode, String message, String ref) {
+    s.send(encode.apply(new ServerMessage.Error(code, message, ref)));
     close(s, code, closeCode, message);
   }
 

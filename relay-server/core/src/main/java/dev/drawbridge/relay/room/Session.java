@@ -57,7 +57,12 @@ public final class Session {
     }
     if (!(message instanceof ClientMessage.Hello) && member == null) {
       room.refusals()
-          .reject(this, "op_before_hello", CloseCodes.MALFORMED, "the first message must be hello");
+          .reject(
+              this,
+              "op_before_hello",
+              CloseCodes.MALFORMED,
+              "the first message must be hello",
+              ClientMessage.typeName(message));
       return;
     }
     switch (message) {
