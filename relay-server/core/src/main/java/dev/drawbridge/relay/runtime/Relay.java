@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +118,7 @@ public final class Relay implements AutoCloseable {
             TrustedProxies.of(config.trustedProxies()));
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     if (sslContext != null) {
-      server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));
+      server.serveTls(sslContext);
     }
     try {
       server.startAndWait();
