@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Unauthenticated clients that flood, stall or get refused in the handshake, over raw sockets on
- * 127.0.0.1 (R1–R4, R22, R71, R72; docs/reliability.md, "Handshake"). Each gets at most one HTTP
+ * 127.0.0.1 (R1–R4, R22, R71–R73; docs/reliability.md, "Handshake"). Each gets at most one HTTP
  * response, the relay closes its socket, and members keep being served.
  */
 class HostileHandshakeTest {
@@ -109,7 +109,7 @@ class HostileHandshakeTest {
 
   @Test
   void r71_aRequestHeadOver16KiBGets431OnceAndTheSocketIsClosed() throws Exception {
-    try (RelayFixture fx = new RelayFixture(dir)) {
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(60))) {
       try (Socket s = new Socket("127.0.0.1", fx.relay.port())) {
         s.getOutputStream().write(endlessHeaders(20 * 1024));
         Reply reply = readUntilClosed(s, 10);
@@ -125,9 +125,45 @@ class HostileHandshakeTest {
   }
 
   @Test
+  void r73_aHandshakeNotFinishedByTheDeadlineIsClosedWithoutAResponse() throws Exception {
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(1));
+        Socket silent = new Socket("127.0.0.1", fx.relay.port());
+        Socket slowloris = new Socket("127.0.0.1", fx.relay.port())) {
+      ExecutorService trickle = Executors.newSingleThreadExecutor();
+      try {
+        byte[] bytes = endlessHeaders(4096);
+        OutputStream out = slowloris.getOutputStream();
+        Future<Integer> written =
+            trickle.submit(
+                () -> {
+                  int i = 0;
+                  try {
+                    for (; i < bytes.length; i++) { // 1 byte / 200 ms, never the blank line
+                      out.write(bytes[i]);
+                      out.flush();
+                      Thread.sleep(200);
+                    }
+                  } catch (IOException closedByTheRelay) {
+                    // what the test waits for
+                  }
+                  return i;
+                });
+        assertThat(readUntilClosed(silent, 10).text()).isEmpty();
+        assertThat(readUntilClosed(slowloris, 10).text()).isEmpty();
+        assertThat(written.get(20, TimeUnit.SECONDS)).isLessThan(bytes.length);
+      } finally {
+        trickle.shutdownNow();
+      }
+      assertThat(fx.relay.scrapeMetrics())
+          .contains("drawbridge_rejects_total{reason=\"handshake_timeout\"} 2.0");
+    }
+  }
+
+  @Test
   void r22_socketsStillInTheirHandshakeCountAgainstThePerAddressLimit() throws Exception {
     List<Socket> stalled = new ArrayList<>();
-    try (RelayFixture fx = new RelayFixture(dir, c -> c.withMaxConnectionsPerIp(3))) {
+    try (RelayFixture fx =
+        new RelayFixture(dir, c -> c.withMaxConnectionsPerIp(3).withHandshakeTimeoutSeconds(60))) {
       for (int i = 0; i < 3; i++) {
         Socket s = new Socket("127.0.0.1", fx.relay.port());
         s.getOutputStream().write(("GET " + PATH + " HTTP/1.1\r\n").getBytes());
@@ -173,11 +209,13 @@ class HostileHandshakeTest {
   void r72_aRefusedHandshakeGetsExactlyOneResponseAndIsClosed(
       int status, String path, Map<String, String> headers) throws Exception {
     List<Socket> held = new ArrayList<>();
+    // A deadline far beyond the read timeout: the close must come from the refusal.
     try (RelayFixture fx =
         new RelayFixture(
             dir,
             c ->
-                c.withAllowedOrigins(List.of("https://board.example"))
+                c.withHandshakeTimeoutSeconds(60)
+                    .withAllowedOrigins(List.of("https://board.example"))
                     .withMaxConnectionsPerIp(status == 429 ? 1 : 32))) {
       if (status == 429) {
         assertThat(RawHttp.upgradeAndHold(fx.relay.port(), PATH, bearer(ROOM), held))

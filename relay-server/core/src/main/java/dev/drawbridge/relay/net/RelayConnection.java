@@ -42,6 +42,7 @@ final class RelayConnection extends WebSocketImpl {
 
   private final List<Draft> drafts;
   private final Admission admission;
+  private final long acceptedAt = System.nanoTime();
   // Only the connection's worker thread decodes; null once the head is read.
   private RequestHead head = new RequestHead();
   // Guarded by this, like the library's own close.
@@ -63,8 +64,8 @@ final class RelayConnection extends WebSocketImpl {
       }
       return;
     }
-    // Under the connection's monitor, so a close from another thread (shutdown) cannot land
-    // halfway through opening.
+    // Under the connection's monitor, so a close from another thread (the deadline, shutdown)
+    // cannot land halfway through opening.
     synchronized (this) {
       if (getReadyState() != ReadyState.NOT_YET_CONNECTED) {
         bytes.position(bytes.limit()); // closed meanwhile
@@ -136,6 +137,15 @@ final class RelayConnection extends WebSocketImpl {
       return false;
     }
     closeConnection();
+    return true;
+  }
+
+  /** Closes the socket if its handshake has not finished {@code timeoutNanos} after accept. */
+  synchronized boolean closeIfUnfinished(long now, long timeoutNanos) {
+    if (getReadyState() != ReadyState.NOT_YET_CONNECTED || now - acceptedAt < timeoutNanos) {
+      return false;
+    }
+    closeConnection(CloseFrame.NEVER_CONNECTED, "handshake timeout", false);
     return true;
   }
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay's WebSocket endpoint: handshake checks (R1–R4, R22's per-IP limit), bounded handshakes
- * (R71, R72, through {@link RelayConnection}), text-only decoding (R7–R9), and handing messages to
+ * (R71–R73, through {@link RelayConnection}), text-only decoding (R7–R9), and handing messages to
  * sessions. Room logic lives in {@code room}.
  */
 public final class RelayWebSocketServer extends WebSocketServer
@@ -71,7 +71,8 @@ public final class RelayWebSocketServer extends WebSocketServer
     // One gathering write per connection and selector pass instead of one write per frame.
     setWebSocketFactory(
         new RelayConnection.Factory(new GatheringChannel.Factory(), this, this::accepted));
-    handshakes = new UnfinishedHandshakes();
+    handshakes =
+        new UnfinishedHandshakes(settings.handshakeTimeoutSeconds(), this::handshakeExpired);
     setConnectionLostTimeout(settings.pingIntervalSeconds());
     setDaemon(true);
     bytesIn =
@@ -191,6 +192,14 @@ public final class RelayWebSocketServer extends WebSocketServer
   @Override
   public HandshakeRefusal tooLarge(RelayConnection conn) {
     return refuse(conn, 431, "header_too_large", null, "request head over 16 KiB");
+  }
+
+  private void handshakeExpired(RelayConnection conn) {
+    countReject("handshake_timeout");
+    log.atInfo()
+        .addKeyValue("remote", conn.getRemoteSocketAddress())
+        .addKeyValue("reason", "handshake_timeout")
+        .log("handshake not finished in time: closed");
   }
 
   private static String bearer(ClientHandshake request, RoomPath target) {

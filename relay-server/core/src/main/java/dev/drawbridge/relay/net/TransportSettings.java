@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
  * @param workerThreads decoder threads
  * @param helloTimeoutSeconds connections without hello by then are closed with 4002
  * @param proxies proxies whose X-Forwarded-For names the client (for the per-address limit)
+ * @param handshakeTimeoutSeconds connections whose handshake has not finished by then are closed
  */
 public record TransportSettings(
     InetSocketAddress address,
@@ -28,4 +29,5 @@ public record TransportSettings(
     int pingIntervalSeconds,
     int workerThreads,
     int helloTimeoutSeconds,
-    TrustedProxies proxies) {}
+    TrustedProxies proxies,
+    int handshakeTimeoutSeconds) {}

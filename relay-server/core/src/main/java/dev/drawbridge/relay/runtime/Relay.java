@@ -115,7 +115,8 @@ public final class Relay implements AutoCloseable {
             config.pingIntervalSeconds(),
             config.workerThreads(),
             config.helloTimeoutSeconds(),
-            TrustedProxies.of(config.trustedProxies()));
+            TrustedProxies.of(config.trustedProxies()),
+            config.handshakeTimeoutSeconds());
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     if (sslContext != null) {
       server.serveTls(sslContext);
