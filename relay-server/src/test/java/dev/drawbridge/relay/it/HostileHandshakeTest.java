@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Unauthenticated clients that flood, stall or get refused in the handshake, over raw sockets on
- * 127.0.0.1 (R1–R4, R22, R71–R73; docs/reliability.md, "Handshake"). Each gets at most one HTTP
+ * 127.0.0.1 (R1–R4, R22, R73–R75; docs/reliability.md, "Handshake"). Each gets at most one HTTP
  * response, the relay closes its socket, and members keep being served.
  */
 class HostileHandshakeTest {
@@ -108,7 +108,7 @@ class HostileHandshakeTest {
   }
 
   @Test
-  void r71_aRequestHeadOver16KiBGets431OnceAndTheSocketIsClosed() throws Exception {
+  void r73_aRequestHeadOver16KiBGets431OnceAndTheSocketIsClosed() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(60))) {
       try (Socket s = new Socket("127.0.0.1", fx.relay.port())) {
         s.getOutputStream().write(endlessHeaders(20 * 1024));
@@ -125,7 +125,7 @@ class HostileHandshakeTest {
   }
 
   @Test
-  void r73_aHandshakeNotFinishedByTheDeadlineIsClosedWithoutAResponse() throws Exception {
+  void r75_aHandshakeNotFinishedByTheDeadlineIsClosedWithoutAResponse() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(1));
         Socket silent = new Socket("127.0.0.1", fx.relay.port());
         Socket slowloris = new Socket("127.0.0.1", fx.relay.port())) {
@@ -206,7 +206,7 @@ class HostileHandshakeTest {
 
   @ParameterizedTest(name = "{0} for {1} {2}")
   @MethodSource("refusals")
-  void r72_aRefusedHandshakeGetsExactlyOneResponseAndIsClosed(
+  void r74_aRefusedHandshakeGetsExactlyOneResponseAndIsClosed(
       int status, String path, Map<String, String> headers) throws Exception {
     List<Socket> held = new ArrayList<>();
     // A deadline far beyond the read timeout: the close must come from the refusal.
@@ -237,7 +237,7 @@ class HostileHandshakeTest {
    * acked and broadcast, and every flood ends in 431 after at most 16 KiB (functional, not timed).
    */
   @Test
-  void r71_membersAreServedWhileHeaderFloodsRun() throws Exception {
+  void r73_membersAreServedWhileHeaderFloodsRun() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir)) {
       TestPeer writer = fx.peer(ROOM);
       TestPeer observer = fx.peer(ROOM);

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A refused handshake: the one HTTP response the client gets (R72) before the relay closes the
+ * A refused handshake: the one HTTP response the client gets (R74) before the relay closes the
  * connection. Thrown without a stack trace: an attacker can make the relay refuse thousands.
  */
 final class HandshakeRefusal extends Exception {

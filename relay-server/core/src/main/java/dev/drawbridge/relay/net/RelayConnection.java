@@ -24,7 +24,7 @@ import org.java_websocket.handshake.ClientHandshake;
 
 /**
  * One client connection. Until it is admitted it reads its request head itself (at most 16 KiB,
- * R71), has the relay check it, and answers a refusal with exactly one response (R72); from accept
+ * R73), has the relay check it, and answers a refusal with exactly one response (R74); from accept
  * to close it counts against an address's connection limit (R22). Java-WebSocket alone re-parses
  * and buffers a request head without limit, follows the relay's refusal with its own 404, and never
  * closes a socket whose handshake it did not finish.
@@ -36,7 +36,7 @@ final class RelayConnection extends WebSocketImpl {
     /** Admits {@code request} (R1–R4, R22) or throws the refusal to answer it with. */
     void admit(RelayConnection conn, ClientHandshake request) throws HandshakeRefusal;
 
-    /** The refusal of a request head over {@link RequestHead#MAX_BYTES} (R71). */
+    /** The refusal of a request head over {@link RequestHead#MAX_BYTES} (R73). */
     HandshakeRefusal tooLarge(RelayConnection conn);
   }
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay's WebSocket endpoint: handshake checks (R1–R4, R22's per-IP limit), bounded handshakes
- * (R71–R73, through {@link RelayConnection}), text-only decoding (R7–R9), and handing messages to
+ * (R73–R75, through {@link RelayConnection}), text-only decoding (R7–R9), and handing messages to
  * sessions. Room logic lives in {@code room}.
  */
 public final class RelayWebSocketServer extends WebSocketServer

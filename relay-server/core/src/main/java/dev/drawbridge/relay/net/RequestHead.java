@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * An HTTP request's head: its bytes up to and including the blank line, at most {@link #MAX_BYTES}
- * (R71). The blank line is looked for in new bytes only, so a request that trickles in costs time
+ * (R73). The blank line is looked for in new bytes only, so a request that trickles in costs time
  * linear in its size; Java-WebSocket re-parses everything received on every read, and buffers it
  * without limit.
  */

@@ -9,7 +9,7 @@ import org.java_websocket.framing.CloseFrame;
 /**
  * The connections whose handshake has not finished. Java-WebSocket closes neither a socket whose
  * handshake it refused nor one whose request never completes: {@link #sweep} (every 25 ms) closes a
- * refused one once its response is written (R72) and any other at the handshake deadline (R73).
+ * refused one once its response is written (R74) and any other at the handshake deadline (R75).
  */
 final class UnfinishedHandshakes {
   private final Set<RelayConnection> connections = ConcurrentHashMap.newKeySet();

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  *     meanwhile share the commit and its fsync); an op arriving after a quiet spell is committed at
  *     once. Acks and broadcasts do not wait for it (R26); 0 commits as soon as possible
  * @param handshakeTimeoutSeconds a connection whose WebSocket handshake has not finished this long
- *     after it was accepted is closed (R73)
+ *     after it was accepted is closed (R75)
  */
 public record RelayConfig(
     String bindAddress,
