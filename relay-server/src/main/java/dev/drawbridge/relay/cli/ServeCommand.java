@@ -241,6 +241,14 @@ final class ServeCommand implements Callable<Integer> {
   int helloTimeout;
 
   @Option(
+      names = "--handshake-timeout",
+      defaultValue = "${env:DRAWBRIDGE_HANDSHAKE_TIMEOUT:-10}",
+      description =
+          "Seconds a connection may take to finish its WebSocket handshake before it is closed"
+              + " (DRAWBRIDGE_HANDSHAKE_TIMEOUT, default ${DEFAULT-VALUE}).")
+  int handshakeTimeout;
+
+  @Option(
       names = "--tls-cert",
       defaultValue = "${env:DRAWBRIDGE_TLS_CERT}",
       description =
@@ -312,7 +320,8 @@ final class ServeCommand implements Callable<Integer> {
             helloTimeout,
             durability,
             trustedProxies == null ? List.of() : trustedProxies,
-            commitInterval);
+            commitInterval,
+            handshakeTimeout);
     return new ServerConfig(relay, redisUrl, metricsBind, metricsPort);
   }
 

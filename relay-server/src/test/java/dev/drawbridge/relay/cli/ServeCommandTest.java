@@ -38,6 +38,13 @@ class ServeCommandTest {
   }
 
   @Test
+  void aHandshakeHasTenSecondsUnlessTheHostSaysOtherwise() {
+    assertThat(parse("--no-auth").handshakeTimeoutSeconds()).isEqualTo(10);
+    assertThat(parse("--no-auth", "--handshake-timeout", "3").handshakeTimeoutSeconds())
+        .isEqualTo(3);
+  }
+
+  @Test
   void aTrustedProxyThatIsNoAddressStopsServeWithExitCode2() {
     ServeCommand serve = new ServeCommand();
     int code =

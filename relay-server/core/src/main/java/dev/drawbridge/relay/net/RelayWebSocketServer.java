@@ -18,33 +18,33 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay's WebSocket endpoint: handshake checks (R1–R4, R22's per-IP limit), text-only decoding
- * (R7–R9), and handing messages to sessions. Room logic lives in {@code room}.
+ * The relay's WebSocket endpoint: handshake checks (R1–R4, R22's per-IP limit), bounded handshakes
+ * (R73–R75, through {@link RelayConnection}), text-only decoding (R7–R9), and handing messages to
+ * sessions. Room logic lives in {@code room}.
  */
-public final class RelayWebSocketServer extends WebSocketServer {
+public final class RelayWebSocketServer extends WebSocketServer
+    implements RelayConnection.Admission {
   private static final Logger log = LoggerFactory.getLogger(RelayWebSocketServer.class);
 
   private final TransportSettings settings;
   private final RoomRegistry rooms;
   private final ProtocolCodec codec = new ProtocolCodec();
-  private final ConcurrentMap<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
+  private final ConnectionsPerAddress perAddress = new ConnectionsPerAddress();
+  private final UnfinishedHandshakes handshakes;
   private final CompletableFuture<Void> started = new CompletableFuture<>();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
@@ -54,10 +54,10 @@ public final class RelayWebSocketServer extends WebSocketServer {
   private final PeerFaultLog frameFaults = new PeerFaultLog(log);
 
   /** Handshake outcome, kept on the connection until it opens. */
-  private record Admitted(String room, Grant grant, InetAddress ip) {}
+  private record Admitted(String room, Grant grant) {}
 
   /** An open connection's state. */
-  private record Attached(Admitted admitted, Session session) {}
+  private record Attached(Session session) {}
 
   public RelayWebSocketServer(
       TransportSettings settings, RoomRegistry rooms, MeterRegistry meters) {
@@ -70,7 +70,10 @@ public final class RelayWebSocketServer extends WebSocketServer {
     setTcpNoDelay(true);
     setReuseAddr(true);
     // One gathering write per connection and selector pass instead of one write per frame.
-    setWebSocketFactory(new GatheringChannel.Factory());
+    setWebSocketFactory(
+        new RelayConnection.Factory(new GatheringChannel.Factory(), this, this::accepted));
+    handshakes =
+        new UnfinishedHandshakes(settings.handshakeTimeoutSeconds(), this::handshakeExpired);
     setConnectionLostTimeout(settings.pingIntervalSeconds());
     setDaemon(true);
     bytesIn =
@@ -80,6 +83,13 @@ public final class RelayWebSocketServer extends WebSocketServer {
     Gauge.builder("drawbridge.connections", this, s -> s.getConnections().size())
         .description("open WebSocket connections")
         .register(meters);
+  }
+
+  /** Serves wss:// (the library's TLS channels replace the gathering ones). */
+  public void serveTls(SSLContext context) {
+    setWebSocketFactory(
+        new RelayConnection.Factory(
+            new DefaultSSLWebSocketServerFactory(context), this, this::accepted));
   }
 
   /** Starts listening; returns once the port is bound. */
@@ -101,6 +111,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
   public void onStart() {
     started.complete(null);
     timers.scheduleWithFixedDelay(this::rescueStrandedWrites, 25, 25, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(handshakes::sweep, 25, 25, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -126,11 +137,18 @@ public final class RelayWebSocketServer extends WebSocketServer {
     }
   }
 
+  /** A socket was accepted: it counts against its peer's address until it says otherwise. */
+  private void accepted(RelayConnection conn) {
+    conn.countAgainst(perAddress, conn.getRemoteSocketAddress().getAddress());
+    handshakes.add(conn);
+  }
+
+  /**
+   * Checks a complete upgrade request before Java-WebSocket sees it, so that a refusal is the only
+   * response (the library would follow it with its own 404).
+   */
   @Override
-  public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
-      WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
-    ServerHandshakeBuilder response =
-        super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+  public void admit(RelayConnection conn, ClientHandshake request) throws HandshakeRefusal {
     RoomPath target = RoomPath.parse(request.getResourceDescriptor());
     if (target == null) {
       throw refuse(conn, 404, "not_found", null, "no such endpoint");
@@ -160,9 +178,8 @@ public final class RelayWebSocketServer extends WebSocketServer {
                 request.hasFieldValue("X-Forwarded-For")
                     ? request.getFieldValue("X-Forwarded-For")
                     : null);
-    AtomicInteger count = perIp.computeIfAbsent(ip, k -> new AtomicInteger());
-    if (count.incrementAndGet() > settings.maxConnectionsPerIp()) {
-      count.decrementAndGet();
+    conn.countAgainst(perAddress, ip);
+    if (perAddress.of(ip) > settings.maxConnectionsPerIp()) {
       throw refuse(
           conn,
           429,
@@ -170,8 +187,20 @@ public final class RelayWebSocketServer extends WebSocketServer {
           target.room(),
           "too many connections from this address");
     }
-    conn.setAttachment(new Admitted(target.room(), grant, ip));
-    return response;
+    conn.setAttachment(new Admitted(target.room(), grant));
+  }
+
+  @Override
+  public HandshakeRefusal tooLarge(RelayConnection conn) {
+    return refuse(conn, 431, "header_too_large", null, "request head over 16 KiB");
+  }
+
+  private void handshakeExpired(RelayConnection conn) {
+    countReject("handshake_timeout");
+    log.atInfo()
+        .addKeyValue("remote", conn.getRemoteSocketAddress())
+        .addKeyValue("reason", "handshake_timeout")
+        .log("handshake not finished in time: closed");
   }
 
   private static String bearer(ClientHandshake request, RoomPath target) {
@@ -184,7 +213,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
     return target.token();
   }
 
-  private InvalidDataException refuse(
+  private HandshakeRefusal refuse(
       WebSocket conn, int status, String reason, String room, String message) {
     countReject(reason);
     log.atWarn()
@@ -193,7 +222,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
         .addKeyValue("reason", reason)
         .addKeyValue("status", status)
         .log("handshake refused");
-    return HandshakeRefusal.refuse(conn, status, message);
+    return new HandshakeRefusal(status, message);
   }
 
   void countReject(String reason) {
@@ -209,7 +238,7 @@ public final class RelayWebSocketServer extends WebSocketServer {
     var socket =
         new WebSocketClientSocket(conn, this, settings.maxPendingBytes(), timers, bytesOut);
     Session session = rooms.open(admitted.room(), socket, admitted.grant());
-    conn.setAttachment(new Attached(admitted, session));
+    conn.setAttachment(new Attached(session));
     if (session != null) {
       // A connection that never says hello would hold a slot for free (R5).
       timers.schedule(
@@ -268,18 +297,19 @@ public final class RelayWebSocketServer extends WebSocketServer {
   @Override
   public void onClose(WebSocket conn, int code, String reason, boolean remote) {
     Object attachment = conn.getAttachment();
-    Admitted admitted =
-        attachment instanceof Attached a
-            ? a.admitted()
-            : attachment instanceof Admitted ad ? ad : null;
-    if (admitted == null) {
-      return;
-    }
     conn.setAttachment(null);
-    perIp.computeIfPresent(admitted.ip(), (ip, n) -> n.decrementAndGet() <= 0 ? null : n);
     if (attachment instanceof Attached a && a.session() != null) {
       a.session().closed();
     }
+  }
+
+  /** Every closing socket passes here, opened or not (onClose hears of opened ones only). */
+  @Override
+  protected boolean removeConnection(WebSocket conn) {
+    if (conn instanceof RelayConnection c) {
+      c.uncount(perAddress);
+    }
+    return super.removeConnection(conn);
   }
 
   @Override
@@ -317,5 +347,6 @@ public final class RelayWebSocketServer extends WebSocketServer {
   public void shutdown(int timeoutMillis) throws InterruptedException {
     stop(timeoutMillis, "server shutting down");
     timers.shutdownNow();
+    handshakes.closeAll();
   }
 }

@@ -11,12 +11,13 @@ import java.net.InetSocketAddress;
  * @param tokens the token check, or null when the relay runs without auth
  * @param origins the Origin allow-list
  * @param maxFrameBytes larger frames close with 4009
- * @param maxConnectionsPerIp more handshakes from one address get HTTP 429
+ * @param maxConnectionsPerIp a handshake from an address with more open sockets gets HTTP 429
  * @param maxPendingBytes unsent bytes per connection before close 4011
  * @param pingIntervalSeconds WebSocket ping interval; a silent peer is dropped after about 1.5×
  * @param workerThreads decoder threads
  * @param helloTimeoutSeconds connections without hello by then are closed with 4002
  * @param proxies proxies whose X-Forwarded-For names the client (for the per-address limit)
+ * @param handshakeTimeoutSeconds connections whose handshake has not finished by then are closed
  */
 public record TransportSettings(
     InetSocketAddress address,
@@ -28,4 +29,5 @@ public record TransportSettings(
     int pingIntervalSeconds,
     int workerThreads,
     int helloTimeoutSeconds,
-    TrustedProxies proxies) {}
+    TrustedProxies proxies,
+    int handshakeTimeoutSeconds) {}

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,10 +115,11 @@ public final class Relay implements AutoCloseable {
             config.pingIntervalSeconds(),
             config.workerThreads(),
             config.helloTimeoutSeconds(),
-            TrustedProxies.of(config.trustedProxies()));
+            TrustedProxies.of(config.trustedProxies()),
+            config.handshakeTimeoutSeconds());
     RelayWebSocketServer server = new RelayWebSocketServer(settings, rooms, meters);
     if (sslContext != null) {
-      server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(sslContext));
+      server.serveTls(sslContext);
     }
     try {
       server.startAndWait();

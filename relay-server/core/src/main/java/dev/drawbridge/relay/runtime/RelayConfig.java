@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  * @param commitIntervalMillis the SQLite op log commits at most this often under load (ops arriving
  *     meanwhile share the commit and its fsync); an op arriving after a quiet spell is committed at
  *     once. Acks and broadcasts do not wait for it (R26); 0 commits as soon as possible
+ * @param handshakeTimeoutSeconds a connection whose WebSocket handshake has not finished this long
+ *     after it was accepted is closed (R75)
  */
 public record RelayConfig(
     String bindAddress,
@@ -52,7 +54,8 @@ public record RelayConfig(
     int helloTimeoutSeconds,
     Durability durability,
     List<String> trustedProxies,
-    int commitIntervalMillis) {
+    int commitIntervalMillis,
+    int handshakeTimeoutSeconds) {
 
   public RelayConfig {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -63,6 +66,9 @@ public record RelayConfig(
     }
     if (commitIntervalMillis < 0 || commitIntervalMillis > 1_000) {
       throw new IllegalArgumentException("the commit interval must be 0–1000 ms");
+    }
+    if (handshakeTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("the handshake timeout must be at least 1 s");
     }
     if (!noAuth && (secret == null || secret.isEmpty())) {
       throw new IllegalArgumentException("a secret is required unless noAuth is set");
@@ -110,7 +116,8 @@ public record RelayConfig(
         10,
         Durability.DISK,
         TrustedProxies.LOOPBACK,
-        DEFAULT_COMMIT_INTERVAL_MILLIS);
+        DEFAULT_COMMIT_INTERVAL_MILLIS,
+        10);
   }
 
   public RelayConfig withBindAddress(String v) {
@@ -182,6 +189,10 @@ public record RelayConfig(
     return edit(d -> d.commitIntervalMillis = v);
   }
 
+  public RelayConfig withHandshakeTimeoutSeconds(int v) {
+    return edit(d -> d.handshakeTimeoutSeconds = v);
+  }
+
   public RelayConfig withLimits(RoomLimits v) {
     return edit(d -> d.limits = v);
   }
@@ -212,6 +223,7 @@ public record RelayConfig(
     Durability durability;
     List<String> trustedProxies;
     int commitIntervalMillis;
+    int handshakeTimeoutSeconds;
 
     Draft(RelayConfig from) {
       bindAddress = from.bindAddress;
@@ -231,6 +243,7 @@ public record RelayConfig(
       durability = from.durability;
       trustedProxies = from.trustedProxies;
       commitIntervalMillis = from.commitIntervalMillis;
+      handshakeTimeoutSeconds = from.handshakeTimeoutSeconds;
     }
 
     RelayConfig build() {
@@ -251,7 +264,8 @@ public record RelayConfig(
           helloTimeoutSeconds,
           durability,
           trustedProxies,
-          commitIntervalMillis);
+          commitIntervalMillis,
+          handshakeTimeoutSeconds);
     }
   }
 }
