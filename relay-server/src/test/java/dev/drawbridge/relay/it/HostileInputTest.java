@@ -242,12 +242,12 @@ class HostileInputTest {
                             .sign(Algorithm.none())))));
     a.add(
         case_(
-            "R3 R73 token for another room",
+            "R3 R76 token for another room",
             Outcome.http(401),
             t -> t.status(path, bearer(RelayFixture.token("elsewhere", Role.EDITOR)))));
     a.add(
         case_(
-            "R3 R73 query token for another room",
+            "R3 R76 query token for another room",
             Outcome.http(401),
             t ->
                 t.status(

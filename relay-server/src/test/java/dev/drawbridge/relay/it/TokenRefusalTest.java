@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * R73: every refused token gets the same answer, byte for byte, so the answer never tells which
+ * R76: every refused token gets the same answer, byte for byte, so the answer never tells which
  * check failed (an "expired" would confirm that the signature was good; a 403 for another room,
  * too). Over raw sockets, reading everything the relay sends until it closes.
  */
@@ -26,7 +26,7 @@ class TokenRefusalTest {
   @TempDir Path dir;
 
   @Test
-  void r73_expiredForgedWrongRoomAndMalformedTokensGetByteIdentical401s() throws Exception {
+  void r76_expiredForgedWrongRoomAndMalformedTokensGetByteIdentical401s() throws Exception {
     Instant now = Instant.now();
     Map<String, String> tokens = new LinkedHashMap<>();
     tokens.put(

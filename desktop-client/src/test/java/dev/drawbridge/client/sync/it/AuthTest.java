@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real relay's refusals reach the user as plain states: a missing token and a token for another
- * room (both HTTP 401, R2, R3, R73) end in Failed without a retry loop; a viewer's op is refused
+ * room (both HTTP 401, R2, R3, R76) end in Failed without a retry loop; a viewer's op is refused
  * (R16) and dropped with a notice.
  */
 class AuthTest {

@@ -2,7 +2,7 @@ package dev.drawbridge.relay.auth;
 
 /**
  * A handshake the token does not allow. Every refusal answers the same: HTTP 401 with {@link
- * #PUBLIC_MESSAGE} (R2, R3, R73), so the answer never tells which check failed (an "expired" would
+ * #PUBLIC_MESSAGE} (R2, R3, R76), so the answer never tells which check failed (an "expired" would
  * confirm that the signature was good). {@link #detail()} names the check, for the relay's own log
  * only.
  */

@@ -10,7 +10,7 @@ import java.time.Clock;
 /**
  * Checks HS256 tokens (claims {@code room} — a room name or "*" —, {@code role}, {@code name},
  * {@code exp}). Missing, malformed, badly signed, expired or for another room ⇒ the same 401 (R2,
- * R3, R73); which check failed goes to the log, at most {@link #LOGGED_PER_SECOND} lines a second.
+ * R3, R76); which check failed goes to the log, at most {@link #LOGGED_PER_SECOND} lines a second.
  * Thread-safe.
  */
 public final class TokenVerifier {

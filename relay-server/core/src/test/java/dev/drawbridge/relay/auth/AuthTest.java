@@ -44,7 +44,7 @@ class AuthTest {
   }
 
   @Test
-  void r73_everyRefusalSaysTheSameAndOnlyItsDetailNamesTheCheck() {
+  void r76_everyRefusalSaysTheSameAndOnlyItsDetailNamesTheCheck() {
     List<TokenRejectedException> refusals =
         List.of(
             refusal(null, "a"),
