@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 final class ConnectionFailures {
   private static final String TOKEN_REFUSED =
-      "The relay did not accept the invite token (it may have expired).";
+      "The relay did not accept the invite token: it may have expired or be for another board.";
 
   private ConnectionFailures() {}
 

@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.cli;
 
+import dev.drawbridge.relay.auth.TokenSecrets;
 import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import dev.drawbridge.relay.runtime.RelayConfig;
@@ -8,6 +9,7 @@ import dev.drawbridge.relay.server.ServerConfig;
 import dev.drawbridge.relay.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -94,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--secret",
       defaultValue = "${env:DRAWBRIDGE_SECRET}",
-      description = "HS256 token secret (DRAWBRIDGE_SECRET). Required unless --no-auth.")
+      description =
+          "HS256 token secret, at least 32 random bytes (DRAWBRIDGE_SECRET). Required unless --no-auth.")
   String secret;
 
   @Option(
@@ -157,9 +160,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--metrics-bind",
-      defaultValue = "${env:DRAWBRIDGE_METRICS_BIND:-0.0.0.0}",
+      defaultValue = "${env:DRAWBRIDGE_METRICS_BIND:-127.0.0.1}",
       description =
-          "Interface for /healthz and /metrics (DRAWBRIDGE_METRICS_BIND, default ${DEFAULT-VALUE}).")
+          "Interface for /healthz and /metrics; a private one at most, never public"
+              + " (DRAWBRIDGE_METRICS_BIND, default ${DEFAULT-VALUE}).")
   String metricsBind;
 
   @Option(
@@ -329,6 +333,11 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!noAuth && (secret == null || secret.isEmpty())) {
       log.error("set --secret (or DRAWBRIDGE_SECRET), or run with --no-auth on a trusted network");
+      return 2;
+    }
+    Optional<String> weakSecret = noAuth ? Optional.empty() : TokenSecrets.weakness(secret);
+    if (weakSecret.isPresent()) {
+      log.error("refusing to start: {}", weakSecret.get());
       return 2;
     }
     ServerConfig config;

@@ -2,9 +2,11 @@ package dev.drawbridge.relay.cli;
 
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenIssuer;
+import dev.drawbridge.relay.auth.TokenSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,11 +42,17 @@ final class TokenCommand implements Callable<Integer> {
       names = "--secret",
       defaultValue = "${env:DRAWBRIDGE_SECRET}",
       required = true,
-      description = "HS256 secret (DRAWBRIDGE_SECRET).")
+      description = "HS256 secret, at least 32 random bytes (DRAWBRIDGE_SECRET).")
   String secret;
 
   @Override
   public Integer call() {
+    Optional<String> weakSecret = TokenSecrets.weakness(secret);
+    if (weakSecret.isPresent()) {
+      spec.commandLine().getErr().println("refusing to sign: " + weakSecret.get());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     Role parsed = Role.fromWire(role.toLowerCase(Locale.ROOT));
     if (parsed == null) {
       throw new CommandLine.ParameterException(

@@ -45,6 +45,26 @@ class ServeCommandTest {
   }
 
   @Test
+  void metricsListenOnLoopbackUnlessTheHostSaysOtherwise() {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs("--no-auth");
+    assertThat(serve.config().metricsBindAddress()).isEqualTo("127.0.0.1");
+    new CommandLine(serve).parseArgs("--no-auth", "--metrics-bind", "10.0.0.5");
+    assertThat(serve.config().metricsBindAddress()).isEqualTo("10.0.0.5");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a secret let through would serve until stopped
+  void aWeakSecretStopsServeWithExitCode2() {
+    for (String weak : new String[] {"change-me", "x", "0123456789012345678901234567890"}) {
+      int code =
+          new CommandLine(new ServeCommand())
+              .execute("--secret", weak, "--in-memory", "--port", "0", "--metrics-port", "-1");
+      assertThat(code).as(weak).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aTrustedProxyThatIsNoAddressStopsServeWithExitCode2() {
     ServeCommand serve = new ServeCommand();
     int code =

@@ -43,4 +43,19 @@ class CommandLineTest {
       assertThat(query.nextOf(ServerMessage.Synced.class).seq()).isZero();
     }
   }
+
+  @Test
+  void tokenRefusesAWeakSecretWithExitCode2AndSaysWhy() {
+    for (String weak : new String[] {"change-me", "x"}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      var cli = Main.commandLine();
+      cli.setOut(new PrintWriter(out));
+      cli.setErr(new PrintWriter(err));
+      int code = cli.execute("token", "--room", "cli", "--secret", weak);
+      assertThat(code).as(weak).isEqualTo(2);
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString()).contains("refusing to sign").contains("openssl rand");
+    }
+  }
 }

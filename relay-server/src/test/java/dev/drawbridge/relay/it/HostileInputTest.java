@@ -242,13 +242,13 @@ class HostileInputTest {
                             .sign(Algorithm.none())))));
     a.add(
         case_(
-            "R3 token for another room",
-            Outcome.http(403),
+            "R3 R76 token for another room",
+            Outcome.http(401),
             t -> t.status(path, bearer(RelayFixture.token("elsewhere", Role.EDITOR)))));
     a.add(
         case_(
-            "R3 query token for another room",
-            Outcome.http(403),
+            "R3 R76 query token for another room",
+            Outcome.http(401),
             t ->
                 t.status(
                     path + "?token=" + RelayFixture.token("elsewhere", Role.EDITOR), Map.of())));

@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,9 +8,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A hand-written WebSocket upgrade request: the only way to see the exact HTTP status. */
 final class RawHttp {
+  private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\nContent-Length: *(\\d+)");
+
   private RawHttp() {}
 
   /** Sends an upgrade for {@code path} and returns the status code of the first response. */
@@ -30,7 +35,45 @@ final class RawHttp {
     return upgrade(s, port, path, headers);
   }
 
+  /**
+   * Sends an upgrade for {@code path} and returns the first response whole: status line, headers
+   * and the {@code Content-Length} bytes of its body (what a client reads of a refusal).
+   */
+  static byte[] refusal(int port, String path, Map<String, String> headers) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      sendUpgrade(s, port, path, headers);
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream response = new ByteArrayOutputStream();
+      int c;
+      while (!response.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")
+          && (c = in.read()) != -1) {
+        response.write(c);
+      }
+      Matcher length = CONTENT_LENGTH.matcher(response.toString(StandardCharsets.ISO_8859_1));
+      if (length.find()) {
+        response.write(in.readNBytes(Integer.parseInt(length.group(1))));
+      }
+      return response.toByteArray();
+    }
+  }
+
   private static int upgrade(Socket s, int port, String path, Map<String, String> headers)
+      throws IOException {
+    sendUpgrade(s, port, path, headers);
+    InputStream in = s.getInputStream();
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      line.append((char) c);
+    }
+    String[] parts = line.toString().split(" ");
+    if (parts.length < 2) {
+      throw new IOException("no status line: " + line);
+    }
+    return Integer.parseInt(parts[1]);
+  }
+
+  private static void sendUpgrade(Socket s, int port, String path, Map<String, String> headers)
       throws IOException {
     s.setSoTimeout(20_000);
     StringBuilder req =
@@ -45,17 +88,6 @@ final class RawHttp {
     OutputStream out = s.getOutputStream();
     out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    InputStream in = s.getInputStream();
-    StringBuilder line = new StringBuilder();
-    int c;
-    while ((c = in.read()) != -1 && c != '\n') {
-      line.append((char) c);
-    }
-    String[] parts = line.toString().split(" ");
-    if (parts.length < 2) {
-      throw new IOException("no status line: " + line);
-    }
-    return Integer.parseInt(parts[1]);
   }
 
   /**

@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * plus peers that are closed afterwards.
  */
 public final class RelayFixture implements AutoCloseable {
-  public static final String SECRET = "test-secret-0123456789";
+  /** Long enough for {@code serve} and {@code token} (TokenSecrets.MIN_BYTES). */
+  public static final String SECRET = "test-secret-0123456789-0123456789";
+
   private static final AtomicInteger ids = new AtomicInteger();
 
   public final RelayServer relay;

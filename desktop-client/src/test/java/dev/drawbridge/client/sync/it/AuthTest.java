@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real relay's refusals reach the user as plain states: a missing token (HTTP 401, R2) and a
- * token for another room (HTTP 403, R3) end in Failed without a retry loop; a viewer's op is
- * refused (R16) and dropped with a notice.
+ * The real relay's refusals reach the user as plain states: a missing token and a token for another
+ * room (both HTTP 401, R2, R3, R76) end in Failed without a retry loop; a viewer's op is refused
+ * (R16) and dropped with a notice.
  */
 class AuthTest {
   private static final String SECRET = "test-secret-for-the-sync-auth-test";
@@ -70,14 +70,15 @@ class AuthTest {
   }
 
   @Test
-  void aTokenForAnotherRoomFailsAsForbidden() {
+  void aTokenForAnotherRoomFailsAsUnauthorizedWithoutRetrying() {
     String other = token("other-room", Role.EDITOR);
     try (TestClient c = new TestClient("lost", url, "room", tmp.resolve("lost"), CONFIG, other)) {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> c.state() instanceof ConnectionState.Failed);
       assertThat(((ConnectionState.Failed) c.state()).kind())
-          .isEqualTo(ConnectionState.Failed.Kind.FORBIDDEN);
+          .isEqualTo(ConnectionState.Failed.Kind.UNAUTHORIZED);
+      assertThat(c.states).noneMatch(s -> s instanceof ConnectionState.Reconnecting);
     }
   }
 

@@ -9,11 +9,16 @@ import java.time.Clock;
 
 /**
  * Checks HS256 tokens (claims {@code room} — a room name or "*" —, {@code role}, {@code name},
- * {@code exp}). Missing, malformed, badly signed or expired ⇒ 401 (R2); another room ⇒ 403 (R3).
+ * {@code exp}). Missing, malformed, badly signed, expired or for another room ⇒ the same 401 (R2,
+ * R3, R76); which check failed goes to the log, at most {@link #LOGGED_PER_SECOND} lines a second.
  * Thread-safe.
  */
 public final class TokenVerifier {
+  static final int LOGGED_PER_SECOND = 5;
+
   private final JWTVerifier verifier;
+  private final TokenRefusalLog refusals =
+      new TokenRefusalLog(LOGGED_PER_SECOND, 4 * LOGGED_PER_SECOND, System.nanoTime());
 
   public TokenVerifier(String secret) {
     this(secret, Clock.systemUTC());
@@ -36,22 +41,28 @@ public final class TokenVerifier {
   /** The grant {@code token} gives for {@code room}. */
   public Grant verify(String token, String room) throws TokenRejectedException {
     if (token == null || token.isBlank()) {
-      throw new TokenRejectedException(401, "missing token");
+      throw refused(room, "missing token", false);
     }
     DecodedJWT jwt;
     try {
       jwt = verifier.verify(token);
     } catch (JWTVerificationException e) {
-      throw new TokenRejectedException(401, "invalid token: " + e.getClass().getSimpleName());
+      // The class names the check (TokenExpiredException…); its message may quote the token.
+      throw refused(room, e.getClass().getSimpleName(), false);
     }
     Role role = Role.fromWire(jwt.getClaim("role").asString());
     if (role == null) {
-      throw new TokenRejectedException(401, "invalid token: unknown role");
+      throw refused(room, "unknown role", false);
     }
     String tokenRoom = jwt.getClaim("room").asString();
     if (!"*".equals(tokenRoom) && !room.equals(tokenRoom)) {
-      throw new TokenRejectedException(403, "token is for another room");
+      throw refused(room, "token is for another room", true);
     }
     return new Grant(role, jwt.getClaim("name").asString());
+  }
+
+  private TokenRejectedException refused(String room, String detail, boolean wrongRoom) {
+    refusals.record(room, detail, System.nanoTime());
+    return new TokenRejectedException(detail, wrongRoom);
   }
 }

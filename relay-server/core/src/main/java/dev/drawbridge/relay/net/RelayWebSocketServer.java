@@ -162,12 +162,7 @@ public final class RelayWebSocketServer extends WebSocketServer
       try {
         grant = settings.tokens().verify(bearer(request, target), target.room());
       } catch (TokenRejectedException e) {
-        throw refuse(
-            conn,
-            e.httpStatus(),
-            e.httpStatus() == 403 ? "wrong_room" : "unauthorized",
-            target.room(),
-            e.getMessage());
+        throw refuse(conn, e.httpStatus(), e.rejectReason(), target.room(), e.getMessage());
       }
     }
     InetAddress ip =

@@ -29,7 +29,7 @@ class AuthTest {
                 verifier.verify(
                     issuer.issue("a", Role.EDITOR, null, Duration.ofHours(1), now), "b"))
         .extracting(e -> ((TokenRejectedException) e).httpStatus())
-        .isEqualTo(403);
+        .isEqualTo(401);
     assertThatThrownBy(
             () ->
                 verifier.verify(
@@ -41,6 +41,71 @@ class AuthTest {
     assertThatThrownBy(() -> verifier.verify(null, "a"))
         .extracting(e -> ((TokenRejectedException) e).httpStatus())
         .isEqualTo(401);
+  }
+
+  @Test
+  void r76_everyRefusalSaysTheSameAndOnlyItsDetailNamesTheCheck() {
+    List<TokenRejectedException> refusals =
+        List.of(
+            refusal(null, "a"),
+            refusal("not.a.token", "a"),
+            refusal(issuer.issue("a", Role.EDITOR, null, Duration.ofHours(1), now), "b"),
+            refusal(
+                issuer.issue("a", Role.EDITOR, null, Duration.ofSeconds(5), now.minusSeconds(60)),
+                "a"),
+            refusal(
+                new TokenIssuer("other-secret")
+                    .issue("a", Role.EDITOR, null, Duration.ofHours(1), now),
+                "a"));
+    assertThat(refusals)
+        .extracting(TokenRejectedException::getMessage)
+        .containsOnly(TokenRejectedException.PUBLIC_MESSAGE);
+    assertThat(refusals).extracting(TokenRejectedException::httpStatus).containsOnly(401);
+    assertThat(refusals)
+        .extracting(TokenRejectedException::detail)
+        .containsExactly(
+            "missing token",
+            "JWTDecodeException",
+            "token is for another room",
+            "TokenExpiredException",
+            "SignatureVerificationException");
+    assertThat(refusals)
+        .extracting(TokenRejectedException::rejectReason)
+        .containsExactly(
+            "unauthorized", "unauthorized", "wrong_room", "unauthorized", "unauthorized");
+  }
+
+  private TokenRejectedException refusal(String token, String room) {
+    try {
+      verifier.verify(token, room);
+    } catch (TokenRejectedException e) {
+      return e;
+    }
+    throw new AssertionError("accepted: " + token);
+  }
+
+  @Test
+  void refusedTokensAreLoggedAtABoundedRate() {
+    TokenRefusalLog log = new TokenRefusalLog(5, 20, 0);
+    int written = 0;
+    for (int i = 0; i < 1000; i++) {
+      written += log.record("a", "TokenExpiredException", 0) ? 1 : 0;
+    }
+    assertThat(written).isEqualTo(20);
+    assertThat(log.record("a", "TokenExpiredException", 100_000_000)).isFalse();
+    assertThat(log.record("a", "TokenExpiredException", 300_000_000)).isTrue();
+  }
+
+  @Test
+  void shortPlaceholderOrRepetitiveSecretsAreWeak() {
+    assertThat(TokenSecrets.weakness("change-me")).get().asString().contains("placeholder");
+    assertThat(TokenSecrets.weakness("x")).get().asString().contains("too short (1 bytes)");
+    assertThat(TokenSecrets.weakness("0123456789012345678901234567890")).isPresent();
+    assertThat(TokenSecrets.weakness("CHANGE_ME-please-0123456789abcdefghijklmnop")).isPresent();
+    assertThat(TokenSecrets.weakness("ab".repeat(32))).get().asString().contains("repeats");
+    assertThat(TokenSecrets.weakness(null)).isPresent();
+    assertThat(TokenSecrets.weakness("kQ3v9Zr2xW8pL1sN7yT4bH6mJ0cF5gD2aE8uR3iO")).isEmpty();
+    assertThat(TokenSecrets.weakness("0123456789abcdef0123456789abcdef")).isEmpty();
   }
 
   @Test
