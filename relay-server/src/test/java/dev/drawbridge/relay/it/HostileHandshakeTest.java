@@ -192,7 +192,7 @@ class HostileHandshakeTest {
         Arguments.of(404, "/nowhere", Map.of()),
         Arguments.of(401, PATH, Map.of()),
         Arguments.of(401, PATH, Map.of("Authorization", "Bearer not.a.jwt")),
-        Arguments.of(403, PATH, bearer("elsewhere")),
+        Arguments.of(401, PATH, bearer("elsewhere")), // another room's token: one answer (R76)
         Arguments.of(
             403,
             PATH,
