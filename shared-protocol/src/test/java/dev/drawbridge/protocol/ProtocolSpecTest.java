@@ -32,6 +32,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(30, 34).forEach(rules::add);
     IntStream.rangeClosed(40, 47).forEach(rules::add);
     rules.addAll(List.of(50, 60, 70));
+    IntStream.rangeClosed(80, 85).forEach(rules::add);
     return rules;
   }
 
