@@ -41,10 +41,27 @@ public final class CloseCodes {
   /** The client fell too far behind reading; it reconnects and catches up from its last seq. */
   public static final int TOO_SLOW = 4011;
 
+  /**
+   * Another connection said hello with this connection's client id and key: the same installation
+   * opened the board again (typically reconnecting while this socket was half-open). Terminal: the
+   * newer connection is the one that counts (R82).
+   */
+  public static final int REPLACED = 4013;
+
+  /**
+   * The client id in hello belongs to another installation (the room knows it with another key, or
+   * it is in use without one). Terminal: retrying cannot help (R83).
+   */
+  public static final int CLIENT_ID_TAKEN = 4014;
+
   private CloseCodes() {}
 
   /** Codes after which a client must not reconnect on its own (it needs the user). */
   public static boolean isTerminal(int code) {
-    return code == VERSION_NOT_SUPPORTED || code == UNAUTHORIZED || code == FORBIDDEN;
+    return code == VERSION_NOT_SUPPORTED
+        || code == UNAUTHORIZED
+        || code == FORBIDDEN
+        || code == REPLACED
+        || code == CLIENT_ID_TAKEN;
   }
 }

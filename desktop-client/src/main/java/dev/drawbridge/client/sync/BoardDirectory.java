@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * Where one shared board lives on this machine: {@code <dataDir>/boards/<host>_<port>/<room>/} with
- * the client id, the offline journal and the cached confirmed board. A lock file keeps two app
- * instances from writing the same journal.
+ * the client id and key, the offline journal and the cached confirmed board. A lock file keeps two
+ * app instances from writing the same journal.
  */
 public final class BoardDirectory implements AutoCloseable {
   private final Path dir;
@@ -73,6 +76,38 @@ public final class BoardDirectory implements AutoCloseable {
     String id = Ids.random();
     AtomicFiles.write(file, id.getBytes(StandardCharsets.UTF_8));
     return id;
+  }
+
+  /**
+   * This installation's id and key on this board (R80), each made once and kept across restarts.
+   */
+  public ClientIdentity identity() throws IOException {
+    return new ClientIdentity(clientId(), clientKey());
+  }
+
+  /**
+   * The secret that shows the relay this installation owns {@link #clientId} (R80): 256 random
+   * bits, made on first use and readable by this user only. A lost key only costs the id until the
+   * relay restarts (R83), so an unreadable one is replaced rather than fixed.
+   */
+  String clientKey() throws IOException {
+    Path file = dir.resolve("client-key");
+    if (Files.exists(file)) {
+      String key = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (key.matches("[A-Za-z0-9_-]{32,64}")) {
+        return key;
+      }
+    }
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    AtomicFiles.write(file, key.getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Windows: the file inherits the user's profile folder's access list, which is private.
+    }
+    return key;
   }
 
   @Override

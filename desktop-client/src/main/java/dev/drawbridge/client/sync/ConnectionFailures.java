@@ -21,6 +21,13 @@ final class ConnectionFailures {
       case CloseCodes.FORBIDDEN ->
           new ConnectionState.Failed(
               ConnectionState.Failed.Kind.FORBIDDEN, "The relay does not allow you on this board.");
+      case CloseCodes.REPLACED ->
+          new ConnectionState.Failed(
+              ConnectionState.Failed.Kind.REPLACED, "This board was opened elsewhere.");
+      case CloseCodes.CLIENT_ID_TAKEN ->
+          new ConnectionState.Failed(
+              ConnectionState.Failed.Kind.CLIENT_ID_TAKEN,
+              "Another device is using this board under your identity.");
       default ->
           new ConnectionState.Failed(
               ConnectionState.Failed.Kind.VERSION,

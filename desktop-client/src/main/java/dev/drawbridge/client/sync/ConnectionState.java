@@ -22,7 +22,8 @@ public sealed interface ConnectionState {
 
   /**
    * Will not reconnect without the user: refused token (4001), forbidden (4003), version mismatch
-   * (4000), or a bad server address. {@code reason} is plain words for the user.
+   * (4000), the board opened elsewhere (4013), the client id taken (4014), or a bad server address.
+   * {@code reason} is plain words for the user.
    */
   record Failed(Kind kind, String reason) implements ConnectionState {
     public enum Kind {
@@ -30,7 +31,19 @@ public sealed interface ConnectionState {
       FORBIDDEN,
       VERSION,
       BAD_ADDRESS,
-      OTHER
+      /** The same installation opened the board again elsewhere: that connection counts (R82). */
+      REPLACED,
+      /** The relay knows this client id as another installation's (R83). */
+      CLIENT_ID_TAKEN,
+      OTHER;
+
+      /**
+       * Whether the user's "reconnect" can succeed: after 4013 it takes the board back here; after
+       * 4014 it does once the relay forgot the id's key or the other device left a keyless id.
+       */
+      public boolean reconnectHelps() {
+        return this == REPLACED || this == CLIENT_ID_TAKEN;
+      }
     }
   }
 }

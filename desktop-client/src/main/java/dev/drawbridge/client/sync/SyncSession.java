@@ -44,6 +44,7 @@ public final class SyncSession implements BoardSession {
   private final String title;
   private final JoinRequest request;
   private final String clientId;
+  private final String clientKey;
   private final LocalBoard board;
   private final SyncConfig config;
   private final Executor ui;
@@ -64,7 +65,7 @@ public final class SyncSession implements BoardSession {
 
   SyncSession(
       JoinRequest request,
-      String clientId,
+      ClientIdentity identity,
       LocalBoard board,
       OfflineJournal journal,
       ConfirmedCache cache,
@@ -73,7 +74,8 @@ public final class SyncSession implements BoardSession {
       Parts parts) {
     this.request = request;
     this.title = request.room();
-    this.clientId = clientId;
+    this.clientId = identity.clientId();
+    this.clientKey = identity.clientKey();
     this.board = board;
     this.config = config;
     this.onClose = parts.onClose();
@@ -278,7 +280,8 @@ public final class SyncSession implements BoardSession {
           request.name(),
           request.color(),
           board.confirmedSeq(),
-          board.confirmedOpId());
+          board.confirmedOpId(),
+          clientKey);
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class SyncSessions {
       OfflineJournal journal = OfflineJournal.open(directory.journalFile(), codec);
       LocalBoard board = new LocalBoard();
       board.restore(confirmed, cached.lastOpId(), journal.replayable(confirmed.seq()));
-      String clientId = directory.clientId();
+      ClientIdentity identity = directory.identity();
 
       ExecutorService io =
           Executors.newSingleThreadExecutor(r -> daemon(r, "drawbridge-journal-" + request.room()));
@@ -71,7 +71,7 @@ public final class SyncSessions {
       SyncSession session =
           new SyncSession(
               request,
-              clientId,
+              identity,
               board,
               journal,
               cache,

@@ -6,9 +6,10 @@
  * implementation, so every rule is testable without a network.
  *
  * <p>On disk, each shared board has a folder ({@link dev.drawbridge.client.sync.BoardDirectory}):
- * {@code client-id}, {@code journal.jsonl} (every local op, fsync'd before it is sent; acks
- * appended) and {@code confirmed.json} (the confirmed board, written atomically every few seconds
- * and on close). Reopening a board shows the cached board plus the journal's unacknowledged ops at
- * once, then connects, catches up and resends them with their original ids.
+ * {@code client-id} and {@code client-key} (the secret behind the id, docs/protocol.md R80), {@code
+ * journal.jsonl} (every local op, fsync'd before it is sent; acks appended) and {@code
+ * confirmed.json} (the confirmed board, written atomically every few seconds and on close).
+ * Reopening a board shows the cached board plus the journal's unacknowledged ops at once, then
+ * connects, catches up and resends them with their original ids.
  */
 package dev.drawbridge.client.sync;

@@ -50,7 +50,7 @@ final class SessionHarness implements AutoCloseable {
       session =
           new SyncSession(
               REQUEST,
-              directory.clientId(),
+              directory.identity(),
               board,
               journal,
               cache,

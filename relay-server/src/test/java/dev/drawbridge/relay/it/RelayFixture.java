@@ -69,7 +69,16 @@ public final class RelayFixture implements AutoCloseable {
   }
 
   public TestPeer peer(URI uri, Map<String, String> headers) {
-    TestPeer p = new TestPeer(uri, "c" + ids.incrementAndGet(), headers);
+    return peer(uri, headers, "c" + ids.incrementAndGet());
+  }
+
+  /** An editor peer for {@code room} that says hello as {@code clientId}. */
+  public TestPeer peerAs(String room, String clientId) {
+    return peer(uri(room), Map.of("Authorization", "Bearer " + token(room, Role.EDITOR)), clientId);
+  }
+
+  private TestPeer peer(URI uri, Map<String, String> headers, String clientId) {
+    TestPeer p = new TestPeer(uri, clientId, headers);
     synchronized (peers) {
       peers.add(p);
     }

@@ -40,6 +40,12 @@ public final class TestPeer extends WebSocketClient {
   public final CompletableFuture<Close> closed = new CompletableFuture<>();
   public final String clientId;
 
+  /** Every text frame received, as sent (to check what the relay never says). */
+  public final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The key its hello carries (R80); null says hello as a client before R80 did. */
+  public volatile String clientKey;
+
   /** How the connection ended: WebSocket close code and reason (1002 + status text if refused). */
   public record Close(int code, String reason, boolean remote) {}
 
@@ -66,7 +72,7 @@ public final class TestPeer extends WebSocketClient {
   public void hello(long lastSeq, String lastOpId) {
     send(
         new ClientMessage.Hello(
-            ProtocolVersion.CURRENT, clientId, clientId, "#336699", lastSeq, lastOpId));
+            ProtocolVersion.CURRENT, clientId, clientId, "#336699", lastSeq, lastOpId, clientKey));
   }
 
   /** Connects, says hello and returns the welcome (after which catch-up and synced follow). */
@@ -151,6 +157,7 @@ public final class TestPeer extends WebSocketClient {
 
   @Override
   public void onMessage(String message) {
+    frames.add(message);
     try {
       ServerMessage m = CODEC.decodeServer(message);
       if (m instanceof ServerMessage.Durable d) {

@@ -42,6 +42,9 @@ public sealed interface ClientMessage {
    *     it against its log, so a client whose history the relay no longer has (a relay that lost
    *     ops it had broadcast) is reset even when the room's head has grown past {@code lastSeq}
    *     again (R12). Optional; null when {@code lastSeq} is 0.
+   * @param clientKey the secret this installation keeps for this board next to its client id: the
+   *     room lets a {@code clientId} it has seen with a key in only with the same key (R80–R85).
+   *     Optional (clients before it omit it); never broadcast, and left out of {@link #toString}.
    */
   record Hello(
       int protocolVersion,
@@ -49,7 +52,8 @@ public sealed interface ClientMessage {
       String name,
       String color,
       long lastSeq,
-      String lastOpId)
+      String lastOpId,
+      String clientKey)
       implements ClientMessage {
     public Hello {
       Require.id(clientId, "clientId");
@@ -59,11 +63,44 @@ public sealed interface ClientMessage {
       if (lastOpId != null) {
         Require.id(lastOpId, "lastOpId");
       }
+      if (clientKey != null) {
+        Require.id(clientKey, "clientKey");
+      }
     }
 
     /** A hello that does not name the op at {@code lastSeq} (no history check, R12). */
     public Hello(int protocolVersion, String clientId, String name, String color, long lastSeq) {
-      this(protocolVersion, clientId, name, color, lastSeq, null);
+      this(protocolVersion, clientId, name, color, lastSeq, null, null);
+    }
+
+    /** A hello without a client key: what clients before R80 send. */
+    public Hello(
+        int protocolVersion,
+        String clientId,
+        String name,
+        String color,
+        long lastSeq,
+        String lastOpId) {
+      this(protocolVersion, clientId, name, color, lastSeq, lastOpId, null);
+    }
+
+    /** The same hello with {@code key} as its client key (R80). */
+    public Hello withClientKey(String key) {
+      return new Hello(protocolVersion, clientId, name, color, lastSeq, lastOpId, key);
+    }
+
+    // A record prints every component: the key must not reach a log line through it (R84).
+    @Override
+    public String toString() {
+      return "Hello[protocolVersion=%d, clientId=%s, name=%s, color=%s, lastSeq=%d, lastOpId=%s, clientKey=%s]"
+          .formatted(
+              protocolVersion,
+              clientId,
+              name,
+              color,
+              lastSeq,
+              lastOpId,
+              clientKey == null ? null : "(hidden)");
     }
   }
 

@@ -116,7 +116,9 @@ public final class StatusViewModel {
             && !(s instanceof ConnectionState.Failed));
     canReconnect.set(
         shared
-            && (s instanceof ConnectionState.Reconnecting || s instanceof ConnectionState.Offline));
+            && (s instanceof ConnectionState.Reconnecting
+                || s instanceof ConnectionState.Offline
+                || s instanceof ConnectionState.Failed f && f.kind().reconnectHelps()));
     level.set(
         switch (s) {
           case ConnectionState.Synced c -> Level.CONNECTED;
@@ -134,6 +136,8 @@ public final class StatusViewModel {
       case FORBIDDEN -> messages.get("status.failed.forbidden");
       case VERSION -> messages.get("status.failed.version");
       case BAD_ADDRESS -> messages.get("status.failed.address");
+      case REPLACED -> messages.get("status.failed.replaced");
+      case CLIENT_ID_TAKEN -> messages.get("status.failed.idTaken");
       case OTHER ->
           messages.get(
               "status.failed.other", f.reason() == null || f.reason().isBlank() ? "?" : f.reason());

@@ -134,4 +134,30 @@ class ViewModelTest {
     messages.setLocale(Locale.SIMPLIFIED_CHINESE);
     assertThat(status.textProperty().get()).startsWith("登录失败");
   }
+
+  @Test
+  void openedElsewhereAndIdTakenSayWhatHappenedAndOfferReconnect() {
+    StatusViewModel status = new StatusViewModel(messages, Instant::now, true);
+    status
+        .stateProperty()
+        .set(new ConnectionState.Failed(ConnectionState.Failed.Kind.REPLACED, "4013"));
+    assertThat(status.textProperty().get()).startsWith("This board was opened elsewhere");
+    assertThat(status.canReconnectProperty().get()).isTrue();
+    assertThat(status.levelProperty().get()).isEqualTo(StatusViewModel.Level.FAILED);
+    messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    assertThat(status.textProperty().get()).startsWith("此白板已在别处");
+
+    status
+        .stateProperty()
+        .set(new ConnectionState.Failed(ConnectionState.Failed.Kind.CLIENT_ID_TAKEN, "4014"));
+    assertThat(status.textProperty().get()).startsWith("另一台设备");
+    messages.setLocale(Locale.ENGLISH);
+    assertThat(status.textProperty().get()).startsWith("Another device is using this board");
+    assertThat(status.canReconnectProperty().get()).isTrue();
+
+    status
+        .stateProperty()
+        .set(new ConnectionState.Failed(ConnectionState.Failed.Kind.UNAUTHORIZED, "4001"));
+    assertThat(status.canReconnectProperty().get()).isFalse();
+  }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A room's members in the order they joined, and fan-out to them. A client may be a member through
- * several connections; {@code joined}/{@code left} concern the client (R19). Not thread-safe:
- * guarded by the room's monitor (transport threads, the room-timers thread, the op log's writer
- * thread when a failed write closes the room).
+ * A room's members in the order they joined, and fan-out to them. A client without a key may be a
+ * member through several connections (R85; a keyed one's newer connection replaces the older, R82);
+ * {@code joined}/{@code left} concern the client (R19). Not thread-safe: guarded by the room's
+ * monitor (transport threads, the room-timers thread, the op log's writer thread when a failed
+ * write closes the room).
  */
 final class Members implements Iterable<Member> {
   private final List<Member> list = new ArrayList<>();
@@ -37,6 +38,17 @@ final class Members implements Iterable<Member> {
       }
     }
     return false;
+  }
+
+  /** The connections of {@code clientId}, in the order they joined. */
+  List<Member> ofClient(String clientId) {
+    List<Member> of = new ArrayList<>();
+    for (Member m : list) {
+      if (m.clientId().equals(clientId)) {
+        of.add(m);
+      }
+    }
+    return of;
   }
 
   /** Every other client present, once each, in the order they joined (welcome.peers, R19). */

@@ -2,6 +2,7 @@ package dev.drawbridge.relay.room;
 
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -30,15 +31,16 @@ final class Refusals {
 
   /**
    * Refuses a hello that is a second one, of an unsupported version (R6), to a failed room (1011,
-   * it is being reloaded) or to a full one (R22). Returns whether it did: the connection is
-   * closing.
+   * it is being reloaded), with a client id someone else holds (R83) or to a full room (R22).
+   * Returns whether it did: the connection is closing.
    */
-  boolean refusesHello(Session s, int protocolVersion, boolean roomFailed, boolean roomFull) {
+  boolean refusesHello(
+      Session s, ClientMessage.Hello hello, boolean roomFailed, boolean idTaken, boolean roomFull) {
     if (s.member() != null) {
       reject(s, "duplicate_hello", CloseCodes.MALFORMED, "hello was already sent");
       return true;
     }
-    switch (ProtocolVersion.check(protocolVersion)) {
+    switch (ProtocolVersion.check(hello.protocolVersion())) {
       case CLIENT_TOO_OLD -> {
         close(s, "client_too_old", CloseCodes.VERSION_NOT_SUPPORTED, "CLIENT_TOO_OLD");
         return true;
@@ -53,11 +55,43 @@ final class Refusals {
       s.close(CloseCodes.STORAGE_FAILURE, "storage failure");
       return true;
     }
+    if (idTaken) {
+      // Nothing reaches the room's members; the log names the id tried, never the key (R83, R84).
+      metrics.rejected("client_id_taken");
+      log.atWarn()
+          .addKeyValue("room", room)
+          .addKeyValue("client", hello.clientId())
+          .addKeyValue("session", s.id())
+          .addKeyValue("remote", s.remote())
+          .addKeyValue("reason", "client_id_taken")
+          .addKeyValue("closeCode", CloseCodes.CLIENT_ID_TAKEN)
+          .log("connection refused");
+      s.send(
+          encode.apply(
+              new ServerMessage.Error(
+                  "client_id_taken", "this client id is in use by another installation", null)));
+      s.close(CloseCodes.CLIENT_ID_TAKEN, "client id taken");
+      return true;
+    }
     if (roomFull) {
       close(s, "room_full", CloseCodes.ROOM_FULL, "room is full");
       return true;
     }
     return false;
+  }
+
+  /** {@code old} was replaced by a newer connection with the same client id and key (R82). */
+  void replaced(Session old) {
+    metrics.rejected("replaced");
+    log.atInfo()
+        .addKeyValue("room", room)
+        .addKeyValue("client", old.clientId())
+        .addKeyValue("session", old.id())
+        .log("connection replaced by a newer one of the same client");
+    old.send(
+        encode.apply(
+            new ServerMessage.Error("replaced", "this board was opened again elsewhere", null)));
+    old.close(CloseCodes.REPLACED, "opened elsewhere");
   }
 
   /**

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * commit (and fsync) per op or two at the benchmark's load: batching commits over a few
  * milliseconds makes persistence cheap without adding that wait to what users see. A joining member
  * is registered at the head under the monitor; its {@link CatchUp} is sent outside it while later
- * broadcasts wait in the member's backlog: no gap, no repeat.
+ * broadcasts wait in the member's backlog: no gap, no repeat. A hello may use its client id only as
+ * {@link ClientKeys} allow; one with the id's key replaces the id's connection in place.
  */
 public final class Room {
   private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -54,6 +55,7 @@ public final class Room {
   private final SequencedIds ids;
   private final DurableNotices durableNotices = new DurableNotices();
   private final Members members = new Members();
+  private final ClientKeys keys;
   private final Refusals refusals;
   private int sessions;
   private boolean failed;
@@ -64,8 +66,10 @@ public final class Room {
       ProtocolCodec codec,
       RoomLimits limits,
       RoomMetrics metrics,
-      Executor snapshotWorker) {
+      Executor snapshotWorker,
+      ClientKeys keys) {
     this.name = name;
+    this.keys = keys;
     this.opLog = opLog;
     this.codec = codec;
     this.limits = limits;
@@ -148,9 +152,9 @@ public final class Room {
   }
 
   /**
-   * Answers hello (R10–R12, R19). The member is registered under the monitor and buffers what the
-   * room broadcasts meanwhile; its catch-up is read and sent outside the monitor; then the buffer
-   * is flushed and the member goes live.
+   * Answers hello (R10–R12, R19, R80–R85). The member is registered under the monitor and buffers
+   * what the room broadcasts meanwhile; its catch-up is read and sent outside the monitor; then the
+   * buffer is flushed and the member goes live.
    */
   void hello(Session s, ClientMessage.Hello hello) {
     CatchUp catchUp = admit(s, hello);
@@ -163,12 +167,25 @@ public final class Room {
   }
 
   private synchronized CatchUp admit(Session s, ClientMessage.Hello hello) {
-    boolean full = members.size() >= limits.maxMembersPerRoom();
-    if (refusals.refusesHello(s, hello.protocolVersion(), failed, full)) {
+    String clientId = hello.clientId();
+    ClientKeys.Verdict verdict =
+        keys.verdict(clientId, hello.clientKey(), members.hasClient(clientId));
+    List<Member> replaced =
+        verdict == ClientKeys.Verdict.REPLACE ? members.ofClient(clientId) : List.of();
+    boolean full = members.size() - replaced.size() >= limits.maxMembersPerRoom();
+    boolean taken = verdict == ClientKeys.Verdict.TAKEN;
+    if (refusals.refusesHello(s, hello, failed, taken, full)) {
       return null;
     }
+    keys.claim(clientId, hello.clientKey());
+    // R82: the same installation again (its old socket half-open): the old connection goes at once,
+    // without left/joined, so the others see one member throughout.
+    for (Member old : replaced) {
+      members.remove(old);
+      refusals.replaced(old.session());
+    }
     Peer peer = Member.peerOf(s.grant(), hello);
-    boolean firstOfClient = !members.hasClient(peer.clientId());
+    boolean firstOfClient = !members.hasClient(peer.clientId()) && replaced.isEmpty();
     List<Peer> others = members.peersOtherThan(peer.clientId());
     var sample = metrics.startCatchUp();
     CatchUp.Start start =
@@ -190,7 +207,9 @@ public final class Room {
     }
     Member member = new Member(s, peer, head, unstored.durable(), hello.lastSeq());
     s.admitted(member);
-    if (firstOfClient) {
+    // A replacing connection is no newcomer: joined only if its name or colour changed meanwhile,
+    // which the others' rosters take as an update (R82).
+    if (firstOfClient || !replaced.isEmpty() && !replaced.getLast().peer().equals(peer)) {
       members.broadcast(encode(new ServerMessage.Joined(peer)), member);
     }
     members.add(member);
@@ -216,6 +235,9 @@ public final class Room {
   }
 
   synchronized void submit(Session s, ClientMessage.SubmitOp submit) {
+    if (s.closing()) {
+      return; // replaced (R82) while this op waited for the monitor: its client resends it
+    }
     if (failed) {
       s.close(CloseCodes.STORAGE_FAILURE, "storage failure");
       return;

@@ -7,6 +7,7 @@ import dev.drawbridge.relay.oplog.OpLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The open rooms by name. A room is loaded from the op log when its first connection arrives and
  * forgotten when its last one leaves and nothing it wrote is still waiting for the disk (forgetting
- * it earlier would let a reloaded room reuse a seq).
+ * it earlier would let a reloaded room reuse a seq). Each room's {@link ClientKeys} outlive it, for
+ * the {@value #REMEMBERED_ROOMS} rooms opened most recently: a member's id stays claimed while the
+ * room is empty (R80).
  */
 public final class RoomRegistry {
   private static final Logger log = LoggerFactory.getLogger(RoomRegistry.class);
@@ -27,6 +30,18 @@ public final class RoomRegistry {
   private final Executor snapshotWorker;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final Map<String, Room> rooms = new HashMap<>();
+
+  /** Bounds what hellos can make the registry remember: at most ~1,000 ids per room (R85). */
+  static final int REMEMBERED_ROOMS = 1_024;
+
+  // Access order: opening a room makes its keys the last to be forgotten.
+  private final Map<String, ClientKeys> keys =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ClientKeys> eldest) {
+          return size() > REMEMBERED_ROOMS;
+        }
+      };
 
   /** Snapshots are taken on the thread that completes an op (unit tests, tools). */
   public RoomRegistry(OpLog opLog, RoomLimits limits, MeterRegistry meters) {
@@ -79,9 +94,11 @@ public final class RoomRegistry {
           socket.close(CloseCodes.ROOM_FULL, "too many rooms");
           return null;
         }
-        room = new Room(roomName, opLog, codec, limits, metrics, snapshotWorker);
+        ClientKeys roomKeys = keys.computeIfAbsent(roomName, n -> new ClientKeys());
+        room = new Room(roomName, opLog, codec, limits, metrics, snapshotWorker, roomKeys);
         rooms.put(roomName, room);
       }
+      keys.get(roomName); // counts as use: a busy room's keys are not the eldest
       // Attach inside the registry lock so the room cannot be forgotten in between.
       Room target = room;
       return room.attach(socket, grant, () -> forgetIfIdle(target));

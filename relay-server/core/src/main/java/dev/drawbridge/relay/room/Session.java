@@ -163,6 +163,11 @@ public final class Session {
     socket.close(code, reason);
   }
 
+  /** Whether the room closed this connection (refused, replaced) or it is gone. */
+  boolean closing() {
+    return refused || closed;
+  }
+
   /** Whether hello was accepted (the connection is, or was, a member). */
   public boolean hasSaidHello() {
     return member != null;

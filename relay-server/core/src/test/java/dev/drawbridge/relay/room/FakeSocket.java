@@ -11,13 +11,16 @@ import java.util.List;
 final class FakeSocket implements ClientSocket {
   private static final ProtocolCodec CODEC = new ProtocolCodec();
   final List<ServerMessage> sent = new ArrayList<>();
+  final List<String> frames = new ArrayList<>();
   Integer closeCode;
   String closeReason;
 
   @Override
   public synchronized void send(Outbound message) {
+    String frame = new String(message.json(), StandardCharsets.UTF_8);
+    frames.add(frame);
     try {
-      sent.add(CODEC.decodeServer(new String(message.json(), StandardCharsets.UTF_8)));
+      sent.add(CODEC.decodeServer(frame));
     } catch (ProtocolException e) {
       throw new AssertionError("room sent an undecodable message", e);
     }
