@@ -278,19 +278,7 @@ class BoardStatePropertyTest {
   }
 
   private static ElementPatch withoutDeleted(ElementPatch p) {
-    return new ElementPatch(
-        p.x(),
-        p.y(),
-        p.w(),
-        p.h(),
-        p.text(),
-        p.color(),
-        p.width(),
-        p.fill(),
-        p.opacity(),
-        p.fontSize(),
-        p.z(),
-        null);
+    return RandomProtocol.withDeleted(p, null);
   }
 
   private static <T> T latest(T original, T first, T second) {
