@@ -6,6 +6,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks HS256 tokens (claims {@code room} — a room name or "*" —, {@code role}, {@code name},
@@ -17,8 +18,14 @@ public final class TokenVerifier {
   static final int LOGGED_PER_SECOND = 5;
 
   private final JWTVerifier verifier;
-  private final TokenRefusalLog refusals =
-      new TokenRefusalLog(LOGGED_PER_SECOND, 4 * LOGGED_PER_SECOND, System.nanoTime());
+
+  /** The failed check of each refused token, which the client's answer never names (R76). */
+  private final PeerFaultLog refusals =
+      new PeerFaultLog(
+          LoggerFactory.getLogger(TokenVerifier.class),
+          LOGGED_PER_SECOND,
+          4 * LOGGED_PER_SECOND,
+          System::nanoTime);
 
   public TokenVerifier(String secret) {
     this(secret, Clock.systemUTC());
@@ -62,7 +69,7 @@ public final class TokenVerifier {
   }
 
   private TokenRejectedException refused(String room, String detail, boolean wrongRoom) {
-    refusals.record(room, detail, System.nanoTime());
+    refusals.atWarn().addKeyValue("room", room).addKeyValue("check", detail).log("token refused");
     return new TokenRejectedException(detail, wrongRoom);
   }
 }

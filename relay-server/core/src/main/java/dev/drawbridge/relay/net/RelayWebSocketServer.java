@@ -6,6 +6,7 @@ import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.auth.PeerFaultLog;
 import dev.drawbridge.relay.auth.TokenRejectedException;
 import dev.drawbridge.relay.room.RoomRegistry;
 import dev.drawbridge.relay.room.Session;
@@ -51,7 +52,7 @@ public final class RelayWebSocketServer extends WebSocketServer
           r -> Thread.ofPlatform().name("relay-timers").daemon(true).unstarted(r));
   private final Counter bytesIn;
   private final Counter bytesOut;
-  private final PeerFaultLog frameFaults = new PeerFaultLog(log);
+  private final PeerFaultLog peerFaults = new PeerFaultLog(log);
 
   /** Handshake outcome, kept on the connection until it opens. */
   private record Admitted(String room, Grant grant) {}
@@ -192,7 +193,8 @@ public final class RelayWebSocketServer extends WebSocketServer
 
   private void handshakeExpired(RelayConnection conn) {
     countReject("handshake_timeout");
-    log.atInfo()
+    peerFaults
+        .atWarn()
         .addKeyValue("remote", conn.getRemoteSocketAddress())
         .addKeyValue("reason", "handshake_timeout")
         .log("handshake not finished in time: closed");
@@ -211,7 +213,8 @@ public final class RelayWebSocketServer extends WebSocketServer
   private HandshakeRefusal refuse(
       WebSocket conn, int status, String reason, String room, String message) {
     countReject(reason);
-    log.atWarn()
+    peerFaults
+        .atWarn()
         .addKeyValue("room", room)
         .addKeyValue("remote", conn.getRemoteSocketAddress())
         .addKeyValue("reason", reason)
@@ -274,7 +277,8 @@ public final class RelayWebSocketServer extends WebSocketServer
   private void refuseFrame(
       WebSocket conn, Session session, String code, int closeCode, String message) {
     countReject(code);
-    log.atWarn()
+    peerFaults
+        .atWarn()
         .addKeyValue("room", session == null ? null : session.roomName())
         .addKeyValue("session", session == null ? null : session.id())
         .addKeyValue("remote", conn.getRemoteSocketAddress())
@@ -322,7 +326,7 @@ public final class RelayWebSocketServer extends WebSocketServer
       String reason = RelayDraft.rejectReason(bad.getCloseCode());
       countReject(reason);
       Session session = conn.getAttachment() instanceof Attached a ? a.session() : null;
-      frameFaults
+      peerFaults
           .atWarn()
           .addKeyValue("room", session == null ? null : session.roomName())
           .addKeyValue("session", session == null ? null : session.id())

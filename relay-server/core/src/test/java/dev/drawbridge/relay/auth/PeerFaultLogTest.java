@@ -1,4 +1,4 @@
-package dev.drawbridge.relay.net;
+package dev.drawbridge.relay.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class PeerFaultLogTest {
     logger.setAdditive(false);
     lines.start();
     logger.addAppender(lines);
-    return new PeerFaultLog(logger, nanos::get);
+    return new PeerFaultLog(logger, PeerFaultLog.LINES_PER_SECOND, PeerFaultLog.BURST, nanos::get);
   }
 
   static Object suppressed(ILoggingEvent e) {
