@@ -163,7 +163,7 @@ final class Navigation {
   }
 
   /** The levels one step in and out of this view, and the fit view ({@link ZoomPrerender}). */
-  List<TiledLayer.Target> viewsNearby() {
+  List<PrerenderTarget> viewsNearby() {
     if (!contentKnown) {
       knownContent = content.get();
       contentKnown = true;

@@ -58,9 +58,6 @@ final class TiledLayer {
     boolean dark();
   }
 
-  /** A zoom level to pre-render and the part of it (device pixels at that scale) to cover. */
-  record Target(double scale, Rect areaDevice) {}
-
   /** What a pre-render pass did: the cost spent and whether every target is ready. */
   record Work(long spent, boolean done) {}
 
@@ -332,15 +329,15 @@ final class TiledLayer {
    * missing tiles are created while the cache has room (targets are pinned, older levels make way),
    * waiting tiles are painted and baked. Returns what was spent and whether all targets are ready.
    */
-  Work prerender(List<Target> targets, long budget) {
+  Work prerender(List<PrerenderTarget> targets, long budget) {
     // The level just left is kept too: zooming back is at least as likely as any target.
     Set<Double> pinned = new HashSet<>(pinnedUnder());
     pinned.add(lastLeft);
-    for (Target t : targets) {
+    for (PrerenderTarget t : targets) {
       pinned.add(t.scale());
     }
     long spent = 0;
-    for (Target target : targets) {
+    for (PrerenderTarget target : targets) {
       if (target.scale() == scale()) {
         continue;
       }

@@ -31,14 +31,14 @@ final class ZoomPrerender {
    * The targets for a view of {@code width} × {@code height} pixels through {@code viewport}, with
    * {@code content} the board's content bounds (null when empty).
    */
-  static List<TiledLayer.Target> targets(
+  static List<PrerenderTarget> targets(
       Viewport viewport, double width, double height, Rect content) {
-    List<TiledLayer.Target> out = new ArrayList<>();
+    List<PrerenderTarget> out = new ArrayList<>();
     double s = viewport.scale();
     Rect view = viewport.visible(width, height);
     double in = ZoomLevels.step(s, 1);
     if (in != s) {
-      out.add(new TiledLayer.Target(in, device(view, in)));
+      out.add(new PrerenderTarget(in, device(view, in)));
     }
     double outScale = ZoomLevels.step(s, -1);
     if (outScale != s) {
@@ -46,7 +46,7 @@ final class ZoomPrerender {
       double mx = (f - 1) * view.width();
       double my = (f - 1) * view.height();
       Rect union = new Rect(view.minX() - mx, view.minY() - my, view.maxX() + mx, view.maxY() + my);
-      out.add(new TiledLayer.Target(outScale, device(union, outScale)));
+      out.add(new PrerenderTarget(outScale, device(union, outScale)));
     }
     if (content != null) {
       Viewport fit = new Viewport();
@@ -58,7 +58,7 @@ final class ZoomPrerender {
                 -fit.offsetY(),
                 -fit.offsetX() + Math.ceil(width),
                 -fit.offsetY() + Math.ceil(height));
-        out.add(new TiledLayer.Target(fit.scale(), fitView));
+        out.add(new PrerenderTarget(fit.scale(), fitView));
       }
     }
     return out;

@@ -120,7 +120,7 @@ class NavigationTest {
 
   @Test
   void viewsNearbyReadTheContentOnceUntilItChanges() {
-    assertThat(navigation.viewsNearby()).extracting(TiledLayer.Target::scale).hasSize(3);
+    assertThat(navigation.viewsNearby()).extracting(PrerenderTarget::scale).hasSize(3);
     navigation.viewsNearby();
     assertThat(contentReads).isEqualTo(1);
     content = null;
@@ -128,7 +128,7 @@ class NavigationTest {
     navigation.contentChanged();
     assertThat(navigation.viewsNearby())
         .as("no fit view for an empty board")
-        .extracting(TiledLayer.Target::scale)
+        .extracting(PrerenderTarget::scale)
         .containsExactly(1.2, ZoomLevels.step(1, -1));
     assertThat(contentReads).isEqualTo(2);
   }
