@@ -71,6 +71,10 @@ class ProtocolExceptionTest {
         Arguments.of(Reason.MISSING_FIELD, "{\"type\":\"op\",\"id\":\"o1\"}"),
         // R8: a field of the wrong JSON type
         Arguments.of(Reason.WRONG_TYPE, "{\"type\":\"ping\",\"t\":\"1\"}"),
+        // R7: a message or an op is an object, never Jackson's ["type", {...}] wrapper array.
+        Arguments.of(Reason.WRONG_TYPE, "[\"ping\",{\"t\":1}]"),
+        Arguments.of(Reason.WRONG_TYPE, "[1,2,3]"),
+        Arguments.of(Reason.WRONG_TYPE, op + "[\"delete\",{\"elementId\":\"e\"}]}"),
         Arguments.of(Reason.WRONG_TYPE, "{\"type\":\"ping\",\"t\":1.5}"),
         Arguments.of(Reason.WRONG_TYPE, hello + "5" + HELLO_TAIL),
         Arguments.of(Reason.WRONG_TYPE, hello + "true" + HELLO_TAIL),

@@ -283,8 +283,13 @@ class HostileInputTest {
     a.add(
         case_(
             "R8 wrong shape (array)",
-            new Outcome(0, 4002, "unknown_type"),
+            new Outcome(0, 4002, "wrong_type"),
             t -> t.frames(false, "[1,2,3]")));
+    a.add(
+        case_(
+            "R7 a message in Jackson's wrapper-array form",
+            new Outcome(0, 4002, "wrong_type"),
+            t -> t.frames(false, "[\"ping\",{\"t\":1}]")));
     a.add(
         case_(
             "R8 unknown type",

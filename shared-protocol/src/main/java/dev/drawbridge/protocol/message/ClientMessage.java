@@ -2,7 +2,9 @@ package dev.drawbridge.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ObjectsOnlyTypeResolver;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.List;
  * R13–R17, presence R18, ping R20).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeResolver(ObjectsOnlyTypeResolver.class)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ClientMessage.SubmitOp.class, name = "op"),

@@ -2,8 +2,10 @@ package dev.drawbridge.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.op.Op;
+import dev.drawbridge.protocol.validation.ObjectsOnlyTypeResolver;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.List;
  * delivery R25).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeResolver(ObjectsOnlyTypeResolver.class)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
   @JsonSubTypes.Type(value = ServerMessage.OpBroadcast.class, name = "op"),

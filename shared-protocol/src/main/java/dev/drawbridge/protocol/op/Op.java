@@ -2,9 +2,11 @@ package dev.drawbridge.protocol.op;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.validation.ObjectsOnlyTypeResolver;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 
@@ -14,6 +16,7 @@ import dev.drawbridge.protocol.validation.Require;
  * (docs/protocol.md, R30–R34).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeResolver(ObjectsOnlyTypeResolver.class)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = Op.AddElement.class, name = "add"),
   @JsonSubTypes.Type(value = Op.AppendPoints.class, name = "append"),
