@@ -18,6 +18,7 @@ import java.util.Locale;
  * @param durableP99Ms the same, 99th percentile
  * @param stalledCloseCodes close codes the stalled connections found when they finally read (1006:
  *     dropped without a close frame; -1: still open), empty without stalled connections
+ * @param durable acked ops their author heard are durable (R26); 0 for a raw relay
  */
 public record BenchReport(
     long sent,
@@ -35,7 +36,8 @@ public record BenchReport(
     double durableP99Ms,
     double deliveriesPerSecond,
     double seconds,
-    java.util.List<Integer> stalledCloseCodes) {
+    java.util.List<Integer> stalledCloseCodes,
+    long durable) {
 
   public String toJson() {
     return String.format(
@@ -43,7 +45,7 @@ public record BenchReport(
         "{\"sent\":%d,\"acked\":%d,\"delivered\":%d,\"expected\":%d,\"lost\":%d,\"duplicates\":%d,"
             + "\"nacked\":%d,\"p50Ms\":%.3f,\"p95Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,"
             + "\"durableP50Ms\":%.3f,\"durableP99Ms\":%.3f,"
-            + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f,\"stalledCloseCodes\":%s}",
+            + "\"deliveriesPerSecond\":%.1f,\"seconds\":%.3f,\"stalledCloseCodes\":%s,\"durable\":%d}",
         sent,
         acked,
         delivered,
@@ -59,7 +61,8 @@ public record BenchReport(
         durableP99Ms,
         deliveriesPerSecond,
         seconds,
-        stalledCloseCodes);
+        stalledCloseCodes,
+        durable);
   }
 
   public String toText() {

@@ -1,7 +1,11 @@
 package dev.drawbridge.relay.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +24,16 @@ public final class BenchRun {
   private BenchRun() {}
 
   public static BenchReport run(BenchSettings settings) throws InterruptedException {
+    return run(settings, null);
+  }
+
+  /**
+   * As {@link #run(BenchSettings)}, and writes the id of every op the relay said durable (R26) to
+   * {@code durableIdsFile}, one per line, when it is not null: even when the run fails part-way
+   * (the soak kills the relay under it), so a check of the relay's op log can find each one.
+   */
+  public static BenchReport run(BenchSettings settings, Path durableIdsFile)
+      throws InterruptedException {
     LatencyRecorder latencies = new LatencyRecorder();
     LatencyRecorder durableLatencies = new LatencyRecorder();
     Map<String, String> headers =
@@ -28,9 +42,12 @@ public final class BenchRun {
     BenchTarget target = settings.target();
     long runId = System.currentTimeMillis() % 1_000_000;
     List<RawConnection> stalled = new ArrayList<>();
+    List<LoadLoop.Conn> written = new ArrayList<>();
     try (LoadLoop loop =
         new LoadLoop(target, settings.opSizeBytes(), latencies, durableLatencies)) {
+      loop.recordDurableIds = durableIdsFile != null;
       List<LoadLoop.Conn> clients = loop.conns;
+      written = clients;
       for (int i = 0; i < settings.clients(); i++) {
         int room = i % settings.rooms();
         URI uri = target.roomUri(base, "bench-" + runId + "-" + room);
@@ -132,11 +149,28 @@ public final class BenchRun {
           durableLatencies.percentileMs(99),
           delivered / elapsed,
           seconds,
-          stalledCloses);
+          stalledCloses,
+          clients.stream().mapToLong(c -> c.durable).sum());
     } catch (IOException e) {
       throw new IllegalStateException("bench I/O failed", e);
     } finally {
       stalled.forEach(RawConnection::close);
+      if (durableIdsFile != null) {
+        writeDurableIds(durableIdsFile, written);
+      }
+    }
+  }
+
+  private static void writeDurableIds(Path file, List<LoadLoop.Conn> clients) {
+    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (LoadLoop.Conn c : clients) {
+        for (String id : c.durableIds) {
+          w.write(id);
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
     }
   }
 

@@ -54,11 +54,17 @@ final class DeliveryMeter {
         long sentAt = id == null ? BenchOps.NO_TIME : BenchOps.sendTime(id);
         if (seq > 0 && sentAt != BenchOps.NO_TIME) {
           c.awaitingDurable.addLast(new long[] {seq, sentAt});
+          c.awaitingDurableIds.addLast(id);
         }
       } else if (startsWith(in, at, len, DURABLE_PREFIX)) {
         long seq = FrameFields.seq(in, at + DURABLE_PREFIX.length, at + len);
         while (!c.awaitingDurable.isEmpty() && c.awaitingDurable.peekFirst()[0] <= seq) {
           durableLatencies.record(c.awaitingDurable.removeFirst()[1], now);
+          String id = c.awaitingDurableIds.removeFirst();
+          c.durable++;
+          if (c.durableIds != null) {
+            c.durableIds.add(id);
+          }
         }
       } else if (startsWith(in, at, len, NACK_PREFIX)) {
         c.nacked++;

@@ -48,6 +48,11 @@ final class LoadLoop implements AutoCloseable {
     final Set<String> seen = new HashSet<>();
     // Own acked ops not yet said durable (R26), oldest first: {seq, send time}.
     final ArrayDeque<long[]> awaitingDurable = new ArrayDeque<>();
+    // Their op ids, in the same order.
+    final ArrayDeque<String> awaitingDurableIds = new ArrayDeque<>();
+    // Op ids the relay said durable, when the run records them (--durable-ids), else null.
+    List<String> durableIds;
+    long durable;
     boolean synced;
     long sent;
     long acked;
@@ -67,6 +72,7 @@ final class LoadLoop implements AutoCloseable {
   private final DeliveryMeter meter;
   private final Selector selector;
   final List<Conn> conns = new ArrayList<>();
+  boolean recordDurableIds;
 
   LoadLoop(
       BenchTarget target,
@@ -113,6 +119,9 @@ final class LoadLoop implements AutoCloseable {
     }
     ch.configureBlocking(false);
     Conn c = new Conn(index, room, ch);
+    if (recordDurableIds) {
+      c.durableIds = new ArrayList<>();
+    }
     c.key = ch.register(selector, SelectionKey.OP_READ, c);
     conns.add(c);
     return c;

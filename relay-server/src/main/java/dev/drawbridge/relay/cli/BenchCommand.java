@@ -104,6 +104,14 @@ final class BenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   String warmup;
 
+  @Option(
+      names = "--durable-ids",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_DURABLE_IDS}",
+      description =
+          "Write the id of every op the relay said durable to this file, one per line, also when"
+              + " the run fails part-way (for checking the relay's op log, e.g. soak.sh).")
+  java.nio.file.Path durableIds;
+
   @Option(names = "--json", description = "Print one JSON line instead of text.")
   boolean json;
 
@@ -138,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    BenchReport report = BenchRun.run(settings);
+    BenchReport report = BenchRun.run(settings, durableIds);
     out.println(json ? report.toJson() : report.toText());
     out.flush();
     return report.lost() == 0 && report.duplicates() == 0 ? 0 : 1;

@@ -51,6 +51,19 @@ class DeliveryMeterTest {
   }
 
   @Test
+  void r26_theIdsOfOpsSaidDurableAreRecordedInOrderWhenAsked() {
+    DeliveryMeter meter = new DeliveryMeter(BenchTarget.DRAWBRIDGE, latencies, durable);
+    client.durableIds = new java.util.ArrayList<>();
+    receive(meter, "{\"type\":\"ack\",\"id\":\"0.0.1000000\",\"seq\":11,\"duplicate\":false}", 0);
+    receive(meter, "{\"type\":\"ack\",\"id\":\"0.1.2000000\",\"seq\":12,\"duplicate\":false}", 0);
+    receive(meter, "{\"type\":\"ack\",\"id\":\"0.2.3000000\",\"seq\":13,\"duplicate\":false}", 0);
+    receive(meter, "{\"type\":\"durable\",\"seq\":12}", 5_000_000);
+    assertThat(client.durable).isEqualTo(2);
+    assertThat(client.durableIds).containsExactly("0.0.1000000", "0.1.2000000");
+    assertThat(client.awaitingDurableIds).containsExactly("0.2.3000000");
+  }
+
+  @Test
   void aRawRelaysOtherFramesAreNotReadAsAcks() {
     DeliveryMeter meter = new DeliveryMeter(BenchTarget.RAW, latencies, durable);
     receive(meter, "{\"type\":\"ack\",\"id\":\"0.0.1\",\"seq\":1}", 0);
