@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,23 @@ class OfflineJournalTest {
     }
     try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
       assertThat(j.replayable(0)).containsExactly(add("a"), add("b"), add("d"));
+    }
+  }
+
+  @Test
+  void aLastLineThatLostOnlyItsNewlineIsWholeAndRead() throws IOException {
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      j.append(List.of(add("a"), add("b")));
+    }
+    // The crash cut the file one byte short (found by DiskReadersFuzzTest): op-b is complete.
+    byte[] bytes = Files.readAllBytes(file());
+    Files.write(file(), Arrays.copyOf(bytes, bytes.length - 1));
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      assertThat(j.replayable(0)).containsExactly(add("a"), add("b"));
+      j.append(List.of(add("c")));
+    }
+    try (OfflineJournal j = OfflineJournal.open(file(), codec)) {
+      assertThat(j.replayable(0)).containsExactly(add("a"), add("b"), add("c"));
     }
   }
 
