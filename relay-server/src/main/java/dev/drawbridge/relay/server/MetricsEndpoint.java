@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.server;
 
+import dev.drawbridge.relay.net.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,8 +141,8 @@ final class MetricsEndpoint implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
       try {
-        answer(out, RequestHead.read(in, MAX_HEAD_BYTES));
-      } catch (RequestHead.Refused e) {
+        answer(out, RequestLine.read(in, MAX_HEAD_BYTES));
+      } catch (RequestLine.Refused e) {
         respond(out, e.status(), "text/plain", e.getMessage() + "\n", true);
       }
       // Closing with unread bytes (a body, the rest of an oversized head) would reset the
@@ -155,7 +156,7 @@ final class MetricsEndpoint implements AutoCloseable {
     }
   }
 
-  private void answer(OutputStream out, RequestHead request) throws IOException {
+  private void answer(OutputStream out, RequestLine request) throws IOException {
     boolean body = !request.method().equals("HEAD");
     if (body && !request.method().equals("GET")) {
       respond(out, 405, "text/plain", "method not allowed\n", true);
@@ -175,7 +176,7 @@ final class MetricsEndpoint implements AutoCloseable {
         "HTTP/1.1 "
             + status
             + " "
-            + RequestHead.phrase(status)
+            + HttpStatus.phrase(status)
             + "\r\nContent-Type: "
             + type
             + "\r\nContent-Length: "

@@ -25,22 +25,11 @@ final class HandshakeRefusal extends Exception {
         "HTTP/1.1 "
             + status
             + " "
-            + phrase(status)
+            + HttpStatus.phrase(status)
             + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
             + body.getBytes(StandardCharsets.UTF_8).length
             + "\r\nConnection: close\r\n\r\n"
             + body;
     return ByteBuffer.wrap(response.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String phrase(int status) {
-    return switch (status) {
-      case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 429 -> "Too Many Requests";
-      case 431 -> "Request Header Fields Too Large";
-      default -> "Refused";
-    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.server;
 
+import dev.drawbridge.relay.net.HttpStatus;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * @param method e.g. GET
  * @param path the request target without its query
  */
-record RequestHead(String method, String path) {
+record RequestLine(String method, String path) {
 
   /** A request refused before it is routed: 400 (not HTTP/1.x) or 431 (head over the bound). */
   static final class Refused extends IOException {
@@ -22,7 +23,7 @@ record RequestHead(String method, String path) {
     private final int status;
 
     Refused(int status) {
-      super(phrase(status).toLowerCase(Locale.ROOT));
+      super(HttpStatus.phrase(status).toLowerCase(Locale.ROOT));
       this.status = status;
     }
 
@@ -38,7 +39,7 @@ record RequestHead(String method, String path) {
    * @throws Refused when the head is malformed or longer than {@code maxBytes}
    * @throws IOException when the client closes first, or the socket's timeout passes
    */
-  static RequestHead read(InputStream in, int maxBytes) throws IOException {
+  static RequestLine read(InputStream in, int maxBytes) throws IOException {
     byte[] head = new byte[maxBytes];
     int length = 0;
     while (true) {
@@ -61,25 +62,13 @@ record RequestHead(String method, String path) {
     }
   }
 
-  private static RequestHead parse(String head) throws Refused {
+  private static RequestLine parse(String head) throws Refused {
     int lineEnd = head.indexOf('\n');
     String[] parts = head.substring(0, lineEnd).strip().split(" ");
     if (parts.length != 3 || !parts[2].startsWith("HTTP/1.") || parts[0].isEmpty()) {
       throw new Refused(400);
     }
     int query = parts[1].indexOf('?');
-    return new RequestHead(parts[0], query < 0 ? parts[1] : parts[1].substring(0, query));
-  }
-
-  static String phrase(int status) {
-    return switch (status) {
-      case 200 -> "OK";
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 431 -> "Request Header Fields Too Large";
-      case 503 -> "Service Unavailable";
-      default -> "Status";
-    };
+    return new RequestLine(parts[0], query < 0 ? parts[1] : parts[1].substring(0, query));
   }
 }
