@@ -86,7 +86,7 @@ class BusyBoardPropertyTest {
     List<String> ids = List.copyOf(targets(ops));
     for (int i = 0; i < 25; i++) {
       String id = i == 0 ? BusyBoard.HOT : busy.random().pick(ids);
-      List<Confirmed> own = ops.stream().filter(c -> id.equals(target(c.op()))).toList();
+      List<Confirmed> own = ops.stream().filter(c -> id.equals(c.op().elementId())).toList();
       BoardState alone = applyAll(new BoardState(), own);
       assertThat(alone.get(id)).as("%s, seed %d", id, seed).isEqualTo(all.get(id));
     }
@@ -112,17 +112,8 @@ class BusyBoardPropertyTest {
 
   private static Set<String> targets(List<Confirmed> ops) {
     Set<String> ids = new LinkedHashSet<>();
-    ops.forEach(c -> ids.add(target(c.op())));
+    ops.forEach(c -> ids.add(c.op().elementId()));
     return ids;
-  }
-
-  private static String target(Op op) {
-    return switch (op) {
-      case Op.AddElement a -> a.element().id();
-      case Op.AppendPoints a -> a.elementId();
-      case Op.UpdateElement u -> u.elementId();
-      case Op.DeleteElement d -> d.elementId();
-    };
   }
 
   /** An oracle written from docs/protocol.md, independent of BoardState's code. */
@@ -130,7 +121,7 @@ class BusyBoardPropertyTest {
     static Expected of(List<Confirmed> ops, String id) {
       Expected e = new Expected(false, false, null);
       for (Confirmed c : ops) {
-        if (id.equals(target(c.op()))) {
+        if (id.equals(c.op().elementId())) {
           e = e.after(c.op());
         }
       }
