@@ -30,13 +30,27 @@ import java.util.concurrent.TimeUnit;
  * completed on one thread — come back in append order.
  */
 public final class RedisOpLog implements OpLog {
+  /**
+   * ARGV: seq, id, the stored line, and the id of the op it must follow ('' for the room's first
+   * op, '*' for no such check). The chain check refuses the op when the newest op is another
+   * relay's ({@link OpLog#appendAfter}); {@code LINDEX -1} is O(1) and the id is the line's second
+   * field.
+   */
   private static final String APPEND =
       """
-      if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) - 1 then return -1 end
+      local length = redis.call('LLEN', KEYS[1])
+      if length ~= tonumber(ARGV[1]) - 1 then return -1 end
+      if ARGV[4] ~= '*' and length > 0 then
+        local newest = redis.call('LINDEX', KEYS[1], -1)
+        if string.match(newest, '^[^\t]*\t([^\t]*)\t') ~= ARGV[4] then return -3 end
+      end
       if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[1]) == 0 then return -2 end
       redis.call('RPUSH', KEYS[1], ARGV[3])
       return 1
       """;
+
+  /** Marks "no chain check" in {@link #APPEND}: no op id has a '*' (R60). */
+  private static final String UNCHECKED = "*";
 
   /**
    * Replaces the snapshot only with a newer one: with several relays on one Redis, one that lost a
@@ -97,6 +111,15 @@ public final class RedisOpLog implements OpLog {
 
   @Override
   public CompletableFuture<Void> append(String room, StoredOp op) {
+    return append(room, op, UNCHECKED);
+  }
+
+  @Override
+  public CompletableFuture<Void> appendAfter(String room, String previousId, StoredOp op) {
+    return append(room, op, previousId == null ? "" : previousId);
+  }
+
+  private CompletableFuture<Void> append(String room, StoredOp op, String previous) {
     if (closed) {
       return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
     }
@@ -108,24 +131,30 @@ public final class RedisOpLog implements OpLog {
             new String[] {key(room, "ops"), key(room, "ids")},
             Long.toString(op.seq()),
             op.id(),
-            encode(op))
+            encode(op),
+            previous)
         .whenCompleteAsync(
             (result, error) -> {
               if (error != null) {
                 done.completeExceptionally(new OpLogException("append failed", error));
               } else if (result != 1L) {
-                done.completeExceptionally(
-                    new OpLogException(
-                        result == -1L
-                            ? "seq " + op.seq() + " does not follow the head"
-                            : "duplicate id " + op.id(),
-                        null));
+                done.completeExceptionally(new OpLogException(refusal(op, result), null));
               } else {
                 done.complete(null);
               }
             },
             completions);
     return done;
+  }
+
+  private static String refusal(StoredOp op, long result) {
+    if (result == -1L) {
+      return "seq " + op.seq() + " does not follow the head";
+    }
+    if (result == -3L) {
+      return "seq " + op.seq() + " would follow another relay's op";
+    }
+    return "duplicate id " + op.id();
   }
 
   /** Several relays may use one Redis (each room routed to one of them at a time). */

@@ -20,6 +20,20 @@ public interface OpLog extends AutoCloseable {
   /** Stores {@code op}; the future completes when it is durable (exceptionally if it cannot be). */
   CompletableFuture<Void> append(String room, StoredOp op);
 
+  /**
+   * Stores {@code op} on top of the op with id {@code previousId} ({@code null}: the room's first
+   * op). A log other relays write too ({@link #shared()}) refuses it, as it refuses every later
+   * append of the same caller, when its newest op is another one: the seq alone does not tell a
+   * relay that lost the room from the one serving it. Ordered ops of a relay that lost the room
+   * would otherwise land above the serving relay's op at the same seq and make a chain nobody drew:
+   * a member that saw one of them would pass the catch-up check (R12) and take every op up to it as
+   * durable, the one the log lost included. A log only one relay writes needs no check: the room is
+   * its only writer, so the default appends.
+   */
+  default CompletableFuture<Void> appendAfter(String room, String previousId, StoredOp op) {
+    return append(room, op);
+  }
+
   /** The highest durable seq of the room; 0 for a room with no ops. */
   long headSeq(String room);
 

@@ -257,6 +257,7 @@ public final class Room {
     StoredOp op = new StoredOp(seq, id, clientId, submit.op());
     Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
     board.applyOp(op.op());
+    String previousId = headOpId;
     headOpId = id;
     unstored.add(op, frame);
     s.send(encode(new ServerMessage.Ack(id, seq, false)));
@@ -264,7 +265,7 @@ public final class Room {
     author.awaitDurable(seq);
     metrics.delivered(members.broadcastOp(frame, seq, author));
     metrics.opIn();
-    CompletableFuture<Void> done = opLog.append(name, op);
+    CompletableFuture<Void> done = opLog.appendAfter(name, previousId, op);
     ids.add(id, seq);
     if (snapshots.due(head, board.size())) {
       snapshots.take(head, board.allElements(), done);
