@@ -3,8 +3,10 @@ package dev.drawbridge.relay.redis;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.relay.oplog.ClientKeyHash;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.OpLogException;
+import dev.drawbridge.relay.oplog.RoomTakenException;
 import dev.drawbridge.relay.oplog.StoredOp;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
@@ -12,9 +14,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link OpLog} in Redis, for relays that share storage. Per room: a list of ops (index = seq −
- * 1), a hash op id → seq, and a string with the snapshot (plus its seq). Appends run a script that
- * checks the seq follows the head and the id is new, so two relays can never interleave one room.
+ * 1), a hash op id → seq, a string with the snapshot (plus its seq), and the relay that holds the
+ * room. Appends run a script that checks the appending relay holds the room, the seq follows the
+ * head, the op follows the one its relay ordered before, and the id is new: two relays can never
+ * interleave one room.
  *
  * <p>Durability is Redis's: configure {@code appendonly yes} and {@code appendfsync always} for "no
  * acked op is lost". Appends are pipelined on one connection, so their replies — and the futures,
@@ -31,25 +38,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisOpLog implements OpLog {
   /**
-   * ARGV: seq, id, the stored line, and the id of the op it must follow ('' for the room's first
-   * op, '*' for no such check). The chain check refuses the op when the newest op is another
-   * relay's ({@link OpLog#appendAfter}); {@code LINDEX -1} is O(1) and the id is the line's second
-   * field.
+   * KEYS: ops, ids, owner. ARGV: seq, id, the stored line, the id of the op it must follow ('' for
+   * the room's first op), and the relay that must hold the room; '*' in the last two skips those
+   * checks (appends outside a relay: tests, tools). The owner check refuses a relay that lost the
+   * room ({@link OpLog#claim}); the chain check refuses an op that would follow another relay's
+   * ({@link OpLog#appendAfter}). {@code LINDEX -1} is O(1); the id is the line's second field.
    */
   private static final String APPEND =
       """
+      if ARGV[5] ~= '*' and redis.call('GET', KEYS[3]) ~= ARGV[5] then return -4 end
       local length = redis.call('LLEN', KEYS[1])
       if length ~= tonumber(ARGV[1]) - 1 then return -1 end
       if ARGV[4] ~= '*' and length > 0 then
         local newest = redis.call('LINDEX', KEYS[1], -1)
-        if string.match(newest, '^[^\t]*\t([^\t]*)\t') ~= ARGV[4] then return -3 end
+        if string.match(newest, '^[^\\t]*\\t([^\\t]*)\\t') ~= ARGV[4] then return -3 end
       end
       if redis.call('HSETNX', KEYS[2], ARGV[2], ARGV[1]) == 0 then return -2 end
       redis.call('RPUSH', KEYS[1], ARGV[3])
       return 1
       """;
 
-  /** Marks "no chain check" in {@link #APPEND}: no op id has a '*' (R60). */
+  /** Marks a skipped check in {@link #APPEND}: no op id or relay id has a '*' (R60). */
   private static final String UNCHECKED = "*";
 
   /**
@@ -75,6 +84,10 @@ public final class RedisOpLog implements OpLog {
       Executors.newSingleThreadExecutor(
           r -> Thread.ofPlatform().name("redis-oplog-completions").daemon(true).unstarted(r));
   private final String prefix;
+
+  /** This relay in the rooms' owner keys: one per process, so a restarted relay claims anew. */
+  private final String relayId = UUID.randomUUID().toString();
+
   private volatile boolean closed;
 
   /**
@@ -111,15 +124,15 @@ public final class RedisOpLog implements OpLog {
 
   @Override
   public CompletableFuture<Void> append(String room, StoredOp op) {
-    return append(room, op, UNCHECKED);
+    return append(room, op, UNCHECKED, UNCHECKED);
   }
 
   @Override
   public CompletableFuture<Void> appendAfter(String room, String previousId, StoredOp op) {
-    return append(room, op, previousId == null ? "" : previousId);
+    return append(room, op, previousId == null ? "" : previousId, relayId);
   }
 
-  private CompletableFuture<Void> append(String room, StoredOp op, String previous) {
+  private CompletableFuture<Void> append(String room, StoredOp op, String previous, String holder) {
     if (closed) {
       return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
     }
@@ -128,15 +141,19 @@ public final class RedisOpLog implements OpLog {
         .<Long>eval(
             APPEND,
             ScriptOutputType.INTEGER,
-            new String[] {key(room, "ops"), key(room, "ids")},
+            new String[] {key(room, "ops"), key(room, "ids"), key(room, "owner")},
             Long.toString(op.seq()),
             op.id(),
             encode(op),
-            previous)
+            previous,
+            holder)
         .whenCompleteAsync(
             (result, error) -> {
               if (error != null) {
                 done.completeExceptionally(new OpLogException("append failed", error));
+              } else if (result == -4L) {
+                done.completeExceptionally(
+                    new RoomTakenException("another relay holds room " + room));
               } else if (result != 1L) {
                 done.completeExceptionally(new OpLogException(refusal(op, result), null));
               } else {
@@ -145,6 +162,21 @@ public final class RedisOpLog implements OpLog {
             },
             completions);
     return done;
+  }
+
+  /**
+   * The last relay to claim a room holds it: a plain SET, no lease to wait for, since the relay
+   * that held it may be dead (fail-over) or alive with members the balancer no longer sends there
+   * (hand-back); either way the claimer is where new connections go.
+   */
+  @Override
+  public void claim(String room) {
+    reads.set(key(room, "owner"), relayId);
+  }
+
+  @Override
+  public boolean holds(String room) {
+    return relayId.equals(reads.get(key(room, "owner")));
   }
 
   private static String refusal(StoredOp op, long result) {
@@ -161,6 +193,36 @@ public final class RedisOpLog implements OpLog {
   @Override
   public boolean shared() {
     return true;
+  }
+
+  /** The first claim stays (HSETNX), as in the room; hex, like every value here, is plain text. */
+  @Override
+  public CompletableFuture<Void> saveClientKeyHash(
+      String room, String clientId, ClientKeyHash hash) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    return writes
+        .hsetnx(key(room, "client-keys"), clientId, hash.hex())
+        .toCompletableFuture()
+        .<Void>thenApply(stored -> null)
+        .exceptionally(
+            error -> {
+              throw new OpLogException("client key not saved", error);
+            });
+  }
+
+  @Override
+  public Map<String, ClientKeyHash> clientKeyHashes(String room) {
+    Map<String, ClientKeyHash> hashes = new HashMap<>();
+    try {
+      reads
+          .hgetall(key(room, "client-keys"))
+          .forEach((id, hex) -> hashes.put(id, ClientKeyHash.ofHex(hex)));
+    } catch (IllegalArgumentException e) {
+      throw new OpLogException("client keys of " + room + " unreadable", e);
+    }
+    return hashes;
   }
 
   @Override

@@ -75,6 +75,26 @@ class IdentityTest {
     }
   }
 
+  /**
+   * R80: the claim is in the op log, so a relay restart does not hand Ana's id to the first comer.
+   */
+  @Test
+  void r80_anIdStaysClaimedAcrossARelayRestart() throws Exception {
+    TestPeer ana = ana("id-restart");
+    ana.joinAndSync(0);
+    ana.close();
+    fx.close();
+    fx = new RelayFixture(dir);
+
+    TestPeer mallory = fx.peerAs("id-restart", "client-ana");
+    mallory.clientKey = OTHER_KEY;
+    assertThat(mallory.open()).isTrue();
+    mallory.hello(0);
+    assertThat(mallory.next(ServerMessage.Error.class).code()).isEqualTo("client_id_taken");
+    assertThat(mallory.awaitClose().code()).isEqualTo(CloseCodes.CLIENT_ID_TAKEN);
+    assertThat(ana("id-restart").join(0).headSeq()).isZero();
+  }
+
   @Test
   void r82_sameKeyReconnectReplacesAHalfOpenConnectionAndCatchesUp() throws Exception {
     TestPeer ana = ana("id2");

@@ -65,39 +65,65 @@ class RedisRelayTest {
   }
 
   /**
-   * The hand-back that lost acked ops (failover.sh, MOVES): both relays hold the room at one head;
-   * the serving one stores an op; the other, before its check notices, acks two ops at the same
-   * seqs. Neither may reach the log (the second used to land above the serving relay's op), the
-   * members of the relay that lost the room are closed, and a member reconnecting with the head it
-   * heard there is reset (R12) instead of taking the serving relay's op as its own.
+   * The hand-back (failover.sh, MOVES): members are busy on the relay that held the room when a
+   * newcomer's connection reaches the other one (the balancer's pick again). The newcomer's relay
+   * takes the room at once: the busy relay's next op is refused by the log and its members are
+   * handed over (1012) instead of the newcomer being locked out while they draw; nothing the busy
+   * relay acked after losing the room reaches the log, and its member, reconnecting with the head
+   * it heard there, is reset (R12) instead of taking an op it never saw as its own.
    */
   @Test
-  void r13_opsOrderedOnARelayThatLostTheRoomNeverReachTheLog(@TempDir Path other) throws Exception {
+  void r13_aNewcomerOnTheOtherRelayTakesTheRoomFromItsBusyMembers(@TempDir Path other)
+      throws Exception {
     try (LocalRedis redis = LocalRedis.start();
-        RelayFixture serving = RelayFixture.onRedis(dir, redis.uri());
-        RelayFixture lost = RelayFixture.onRedis(other, redis.uri())) {
-      TestPeer behind = lost.peer("split-room");
-      behind.joinAndSync(0);
-      TestPeer writer = serving.peer("split-room");
-      writer.joinAndSync(0);
-      writer.submitStroke("a1", "e1");
-      assertThat(writer.next()).isEqualTo(new ServerMessage.Ack("a1", 1, false));
-      writer.awaitDurable(1);
+        RelayFixture balancerPick = RelayFixture.onRedis(dir, redis.uri());
+        RelayFixture standIn = RelayFixture.onRedis(other, redis.uri())) {
+      TestPeer busy = standIn.peer("split-room");
+      busy.joinAndSync(0);
+      busy.submitStroke("s1", "e1");
+      assertThat(busy.next()).isEqualTo(new ServerMessage.Ack("s1", 1, false));
+      busy.awaitDurable(1);
 
-      behind.submitStroke("b1", "e2");
-      behind.submitStroke("b2", "e3");
-      assertThat(behind.next()).isEqualTo(new ServerMessage.Ack("b1", 1, false));
-      assertThat(behind.next()).isEqualTo(new ServerMessage.Ack("b2", 2, false));
-      assertThat(behind.awaitClose().code())
-          .isIn(CloseCodes.STORAGE_FAILURE, CloseCodes.ROOM_MOVED);
+      TestPeer newcomer = balancerPick.peer("split-room");
+      assertThat(newcomer.joinAndSync(0))
+          .extracting(ServerMessage.OpBroadcast::id)
+          .containsExactly("s1");
+      busy.submitStroke("s2", "e2");
+      assertThat(busy.next()).isEqualTo(new ServerMessage.Ack("s2", 2, false));
+      assertThat(busy.awaitClose().code()).isEqualTo(CloseCodes.ROOM_MOVED);
+      newcomer.submitStroke("n2", "e3");
+      assertThat(newcomer.next()).isEqualTo(new ServerMessage.Ack("n2", 2, false));
+      newcomer.awaitDurable(2);
 
-      TestPeer back = serving.peer("split-room");
-      assertThat(back.join(2, "b2").reset()).isTrue();
+      TestPeer back = balancerPick.peer("split-room");
+      assertThat(back.join(2, "s2").reset()).isTrue();
       try (RedisOpLog log = new RedisOpLog(redis.uri(), "drawbridge:")) {
         assertThat(log.readAfter("split-room", 0, 10))
             .extracting(StoredOp::id)
-            .containsExactly("a1");
+            .containsExactly("s1", "n2");
       }
+    }
+  }
+
+  /** R80 with several relays: the stand-in knows whose id is whose from Redis. */
+  @Test
+  void r80_aClaimMadeOnOneRelayHoldsOnTheStandIn(@TempDir Path other) throws Exception {
+    try (LocalRedis redis = LocalRedis.start();
+        RelayFixture first = RelayFixture.onRedis(dir, redis.uri());
+        RelayFixture standIn = RelayFixture.onRedis(other, redis.uri())) {
+      TestPeer ana = first.peerAs("keys-room", "client-ana");
+      ana.clientKey = "ana-key-0123456789";
+      ana.joinAndSync(0);
+      ana.closeBlocking();
+
+      TestPeer mallory = standIn.peerAs("keys-room", "client-ana");
+      mallory.clientKey = "mallory-key-0123456789";
+      assertThat(mallory.open()).isTrue();
+      mallory.hello(0);
+      assertThat(mallory.awaitClose().code()).isEqualTo(CloseCodes.CLIENT_ID_TAKEN);
+      TestPeer back = standIn.peerAs("keys-room", "client-ana");
+      back.clientKey = "ana-key-0123456789";
+      assertThat(back.join(0).headSeq()).isZero();
     }
   }
 }

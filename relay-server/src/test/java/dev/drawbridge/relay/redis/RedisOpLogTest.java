@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.OpLogContract;
+import dev.drawbridge.relay.oplog.RoomTakenException;
 import dev.drawbridge.relay.oplog.StoredOp;
 import java.util.List;
 import java.util.UUID;
@@ -49,30 +50,37 @@ class RedisOpLogTest extends OpLogContract {
   }
 
   /**
-   * Two relays on one Redis, each ordering the room from the same head: the one that writes second
-   * is refused at that seq and at every seq after it (OpLog.appendAfter), so its later ops cannot
-   * land on top of the other's op and make a chain nobody drew.
+   * Two relays on one Redis (OpLog.claim, appendAfter): the relay that claimed the room last holds
+   * it, and every append of the other is refused, the ones it ordered before the claim included;
+   * ops ordered from a stale head are refused by the seq, and ops after them by the chain, so a
+   * relay's later ops cannot land on top of another relay's op and make a chain nobody drew.
    */
   @Test
-  void aRelayThatLostTheRoomCannotContinueOnTopOfTheOtherRelaysOp() throws Exception {
+  void onlyTheRelayThatClaimedTheRoomLastCanAppendToIt() throws Exception {
     String prefix = "test-" + UUID.randomUUID() + ":";
-    try (OpLog serving = new RedisOpLog(redis.uri(), prefix);
-        OpLog lost = new RedisOpLog(redis.uri(), prefix)) {
-      serving.appendAfter("s", null, op(1, "a1")).join();
-      serving.appendAfter("s", "a1", op(2, "a2")).join();
+    try (OpLog first = new RedisOpLog(redis.uri(), prefix);
+        OpLog second = new RedisOpLog(redis.uri(), prefix)) {
+      first.claim("s");
+      first.appendAfter("s", null, op(1, "a1")).join();
+      first.appendAfter("s", "a1", op(2, "a2")).join();
+      assertThat(first.holds("s")).isTrue();
 
-      assertThatThrownBy(() -> lost.appendAfter("s", "a1", op(2, "b2")).join())
+      second.claim("s");
+      assertThat(first.holds("s")).isFalse();
+      assertThat(second.holds("s")).isTrue();
+      assertThatThrownBy(() -> first.appendAfter("s", "a2", op(3, "a3")).join())
+          .hasCauseInstanceOf(RoomTakenException.class);
+      assertThatThrownBy(() -> second.appendAfter("s", "a1", op(2, "b2")).join())
           .hasMessageContaining("does not follow the head");
-      assertThatThrownBy(() -> lost.appendAfter("s", "b2", op(3, "b3")).join())
+      assertThatThrownBy(() -> second.appendAfter("s", "b2", op(3, "b3")).join())
           .hasMessageContaining("another relay's op");
-      assertThatThrownBy(() -> lost.appendAfter("s", null, op(1, "b1")).join())
-          .hasMessageContaining("does not follow the head");
 
-      serving.appendAfter("s", "a2", op(3, "a3")).join();
-      assertThat(lost.readAfter("s", 0, 10))
+      second.appendAfter("s", "a2", op(3, "c3")).join();
+      assertThat(first.readAfter("s", 0, 10))
           .extracting(StoredOp::id)
-          .containsExactly("a1", "a2", "a3");
-      assertThat(lost.seqOf("s", "b3")).isEmpty();
+          .containsExactly("a1", "a2", "c3");
+      assertThat(first.seqOf("s", "a3")).isEmpty();
+      assertThat(first.seqOf("s", "b3")).isEmpty();
     }
   }
 }

@@ -18,6 +18,7 @@ public final class InMemoryOpLog implements OpLog {
     final List<StoredOp> ops = new ArrayList<>();
     final Map<String, Long> seqById = new HashMap<>();
     BoardSnapshot snapshot;
+    final Map<String, ClientKeyHash> clientKeys = new HashMap<>();
   }
 
   private RoomLog log(String room) {
@@ -67,6 +68,24 @@ public final class InMemoryOpLog implements OpLog {
       int to = (int) Math.min((long) from + max, log.ops.size());
       return List.copyOf(log.ops.subList(from, to));
     }
+  }
+
+  @Override
+  public Map<String, ClientKeyHash> clientKeyHashes(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return Map.copyOf(log.clientKeys);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> saveClientKeyHash(
+      String room, String clientId, ClientKeyHash hash) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      log.clientKeys.putIfAbsent(clientId, hash);
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

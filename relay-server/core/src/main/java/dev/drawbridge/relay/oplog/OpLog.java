@@ -2,6 +2,7 @@ package dev.drawbridge.relay.oplog;
 
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,42 @@ public interface OpLog extends AutoCloseable {
 
   /** The room's newest snapshot, if any. */
   Optional<BoardSnapshot> latestSnapshot(String room);
+
+  /**
+   * The room's claimed client ids (R80): each id with the SHA-256 of the client key that claimed it
+   * first. A room reads them when it opens, so the claims outlive the room in memory, a relay
+   * restart, and a fail-over to a stand-in relay sharing the log. The default keeps none (test
+   * doubles); every log the relay ships keeps them.
+   */
+  default Map<String, ClientKeyHash> clientKeyHashes(String room) {
+    return Map.of();
+  }
+
+  /**
+   * Records that the key with {@code hash} claimed {@code clientId} in the room; a claim already
+   * recorded for the id stays (the first claim wins, as in the room). Done in the background: a
+   * crash before it is written loses only the claim, which the owner's next hello makes again.
+   */
+  default CompletableFuture<Void> saveClientKeyHash(
+      String room, String clientId, ClientKeyHash hash) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Makes the caller the writer of a shared log's room ({@link #shared()}), before it reads the
+   * room: from then on other relays' appends to the room are refused with {@link
+   * RoomTakenException}, so what the caller reads next is the room's whole history until it hands
+   * the room on. The last relay to open a room holds it: the balancer sends every new connection
+   * for a room to one relay, so the relay that last got one is where the room's members are
+   * heading, and the one that held the room before hands its members over ({@link #holds}). A log
+   * only one relay writes has nothing to claim.
+   */
+  default void claim(String room) {}
+
+  /** Whether the caller still holds the room it claimed (always, for a log only it writes). */
+  default boolean holds(String room) {
+    return true;
+  }
 
   /**
    * Whether other relays may write the same rooms (shared storage): the relay then watches for

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -56,14 +58,20 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectOpsAfter;
   private final PreparedStatement selectOpIds;
   private final PreparedStatement selectLegacySnapshot;
+  private final PreparedStatement selectClientKeys;
   // Prepared once by the writer thread (only it touches it) on its first commit.
   private PreparedStatement insertOp;
+  private PreparedStatement insertKey;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
   }
 
   private record OpWrite(String room, StoredOp op, String json, CompletableFuture<Void> done)
+      implements Write {}
+
+  private record KeyWrite(
+      String room, String clientId, ClientKeyHash hash, CompletableFuture<Void> done)
       implements Write {}
 
   private record Stop(CompletableFuture<Void> done) implements Write {}
@@ -112,6 +120,9 @@ public final class SqliteOpLog implements OpLog {
       selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
       selectLegacySnapshot =
           readConnection.prepareStatement("SELECT body FROM snapshots WHERE room = ?");
+      selectClientKeys =
+          readConnection.prepareStatement(
+              "SELECT client_id, key_hash FROM client_keys WHERE room = ?");
       snapshotFiles = new SnapshotFiles(dataDir);
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
@@ -122,6 +133,31 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public CompletableFuture<Void> append(String room, StoredOp op) {
     return enqueue(new OpWrite(room, op, codec.encodeOp(op.op()), new CompletableFuture<>()));
+  }
+
+  /** Through the writer like ops, so a claim commits with the ops around it. */
+  @Override
+  public CompletableFuture<Void> saveClientKeyHash(
+      String room, String clientId, ClientKeyHash hash) {
+    return enqueue(new KeyWrite(room, clientId, hash, new CompletableFuture<>()));
+  }
+
+  @Override
+  public Map<String, ClientKeyHash> clientKeyHashes(String room) {
+    Map<String, ClientKeyHash> hashes = new HashMap<>();
+    synchronized (readConnection) {
+      try {
+        selectClientKeys.setString(1, room);
+        try (ResultSet rs = selectClientKeys.executeQuery()) {
+          while (rs.next()) {
+            hashes.put(rs.getString(1), new ClientKeyHash(rs.getBytes(2)));
+          }
+        }
+      } catch (SQLException | IllegalArgumentException e) {
+        throw new OpLogException("client keys of " + room + " unreadable", e);
+      }
+    }
+    return hashes;
   }
 
   /** Encodes and writes the snapshot on the calling thread; done when it is on disk. */
@@ -195,6 +231,9 @@ public final class SqliteOpLog implements OpLog {
         insertOp =
             writeConnection.prepareStatement(
                 "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
+        insertKey =
+            writeConnection.prepareStatement(
+                "INSERT OR IGNORE INTO client_keys(room, client_id, key_hash) VALUES(?,?,?)");
       }
       for (Write w : work) {
         switch (w) {
@@ -206,16 +245,24 @@ public final class SqliteOpLog implements OpLog {
             insertOp.setString(5, o.json());
             insertOp.addBatch();
           }
+          case KeyWrite k -> {
+            insertKey.setString(1, k.room());
+            insertKey.setString(2, k.clientId());
+            insertKey.setBytes(3, k.hash().bytes());
+            insertKey.addBatch();
+          }
           case Stop stop -> {}
         }
       }
       insertOp.executeBatch();
+      insertKey.executeBatch();
       writeConnection.commit();
     } catch (SQLException e) {
       log.error("op log commit of {} writes failed", work.size(), e);
       try {
         if (insertOp != null) {
           insertOp.clearBatch();
+          insertKey.clearBatch();
         }
         writeConnection.rollback();
       } catch (SQLException rollback) {

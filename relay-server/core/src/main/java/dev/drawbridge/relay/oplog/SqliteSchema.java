@@ -13,8 +13,12 @@ import java.sql.Statement;
  * rollback, an old backup of the binary) cannot mix its writes into a format it does not know.
  */
 final class SqliteSchema {
-  /** The version this relay writes and reads. Raise it with every change to the tables. */
-  static final int VERSION = 1;
+  /**
+   * The version this relay writes and reads. Raise it with every change to the tables. 2 added
+   * {@code client_keys} (R80); a version 1 directory gets the table and is stamped 2 when it opens,
+   * so it is refused by a version 1 relay afterwards (which would not keep the claims).
+   */
+  static final int VERSION = 2;
 
   private SqliteSchema() {}
 
@@ -42,6 +46,10 @@ final class SqliteSchema {
       s.execute(
           "CREATE TABLE IF NOT EXISTS snapshots(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
               + " body TEXT NOT NULL)");
+      // Version 2: the client ids claimed per room, each with its key's SHA-256 (R80).
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS client_keys(room TEXT NOT NULL, client_id TEXT NOT NULL,"
+              + " key_hash BLOB NOT NULL, PRIMARY KEY(room, client_id)) WITHOUT ROWID");
       if (found < VERSION) {
         s.execute("PRAGMA user_version=" + VERSION);
       }

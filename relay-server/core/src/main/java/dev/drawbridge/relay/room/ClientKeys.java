@@ -1,16 +1,15 @@
 package dev.drawbridge.relay.room;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.drawbridge.relay.oplog.ClientKeyHash;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Which client ids of one room are claimed, and by which key (R80–R85): the SHA-256 of the first
- * {@code hello.clientKey} the room admitted for each id. Only hashes are kept, and only in memory:
- * after a relay restart the first keyed hello claims an id again. The registry keeps a room's keys
- * while the room itself is unloaded, so an empty room does not free its members' ids.
+ * {@code hello.clientKey} the room admitted for each id. Only hashes are kept. The op log keeps
+ * them too ({@link dev.drawbridge.relay.oplog.OpLog#clientKeyHashes}): a room merges the stored
+ * claims in when it opens, so they outlive a relay restart and reach a stand-in relay. The registry
+ * keeps a room's keys while the room itself is unloaded.
  *
  * <p>Thread-safe by its own monitor: a room that failed and the room reloaded in its place share
  * one instance for a moment.
@@ -29,7 +28,7 @@ final class ClientKeys {
     TAKEN
   }
 
-  private final Map<String, byte[]> hashes = new HashMap<>();
+  private final Map<String, ClientKeyHash> hashes = new HashMap<>();
 
   /**
    * What a hello with {@code clientId} and {@code key} (null when the client sent none) may do;
@@ -37,9 +36,9 @@ final class ClientKeys {
    * #claim} does once the hello is admitted.
    */
   synchronized Verdict verdict(String clientId, String key, boolean present) {
-    byte[] known = hashes.get(clientId);
+    ClientKeyHash known = hashes.get(clientId);
     if (known != null) {
-      if (key == null || !MessageDigest.isEqual(known, hash(key))) {
+      if (key == null || !known.matches(ClientKeyHash.of(key))) {
         return Verdict.TAKEN;
       }
       return present ? Verdict.REPLACE : Verdict.JOIN;
@@ -49,22 +48,30 @@ final class ClientKeys {
     return key != null && present ? Verdict.TAKEN : Verdict.JOIN;
   }
 
-  /** The admitted hello's key claims {@code clientId}, unless it already is or has no key. */
-  synchronized void claim(String clientId, String key) {
-    if (key != null && !hashes.containsKey(clientId) && hashes.size() < MAX_IDS_PER_ROOM) {
-      hashes.put(clientId, hash(key));
+  /**
+   * The admitted hello's key claims {@code clientId}, unless it already is or has no key. Returns
+   * the new claim's hash, for the op log, or null when nothing was claimed.
+   */
+  synchronized ClientKeyHash claim(String clientId, String key) {
+    if (key == null || hashes.containsKey(clientId) || hashes.size() >= MAX_IDS_PER_ROOM) {
+      return null;
     }
+    ClientKeyHash hash = ClientKeyHash.of(key);
+    hashes.put(clientId, hash);
+    return hash;
+  }
+
+  /** Claims read from the op log; a claim already known here stays (the first claim wins). */
+  synchronized void remember(Map<String, ClientKeyHash> stored) {
+    stored.forEach(
+        (id, hash) -> {
+          if (hashes.size() < MAX_IDS_PER_ROOM) {
+            hashes.putIfAbsent(id, hash);
+          }
+        });
   }
 
   synchronized int size() {
     return hashes.size();
-  }
-
-  private static byte[] hash(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

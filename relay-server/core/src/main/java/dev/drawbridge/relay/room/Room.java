@@ -8,11 +8,14 @@ import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.oplog.ClientKeyHash;
 import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.RoomTakenException;
 import dev.drawbridge.relay.oplog.StoredOp;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +78,9 @@ public final class Room {
     this.limits = limits;
     this.metrics = metrics;
     this.refusals = new Refusals(name, metrics, this::encode);
+    opLog.claim(name); // before the read: nothing another relay writes can slip in after it
     StoredBoard stored = StoredBoard.read(name, opLog);
+    keys.remember(opLog.clientKeyHashes(name));
     this.board = stored.board();
     this.head = stored.head();
     this.headOpId = stored.headOpId();
@@ -109,21 +114,23 @@ public final class Room {
   }
 
   /**
-   * For an op log other relays write too (Redis): {@code logHead} is the log's head, read a moment
-   * ago. Above anything this room assigned, another relay has ordered ops here (this relay lost the
-   * room while it was away, and got it back from the balancer for some members only). Members here
-   * would never hear of those ops, so they are closed with 1012: they reconnect and the balancer
-   * routes them to the room's relay. The room is then reloaded afresh, like after a failed write.
+   * For an op log other relays write too (Redis): {@code held} whether this relay still holds the
+   * room ({@link OpLog#holds}) and {@code logHead} the log's head, read a moment ago. When another
+   * relay has claimed the room (a new connection for it reached that relay: the balancer routes the
+   * room there now), or ordered ops above anything this room assigned, members here would never
+   * hear of the ops ordered there: they are closed with 1012, reconnect, and the balancer routes
+   * them to the room's relay. The room is then reloaded afresh, like after a failed write.
    */
-  synchronized void checkSharedLogHead(long logHead) {
-    if (failed || logHead <= head) {
+  synchronized void checkSharedLog(boolean held, long logHead) {
+    if (failed || held && logHead <= head) {
       return;
     }
-    log.atWarn()
+    log.atInfo()
         .addKeyValue("room", name)
+        .addKeyValue("held", held)
         .addKeyValue("head", head)
         .addKeyValue("logHead", logHead)
-        .log("another relay wrote this room's shared log: handing its members over");
+        .log("another relay took this room: handing its members over");
     fail(CloseCodes.ROOM_MOVED, "room moved to another relay");
   }
 
@@ -177,7 +184,10 @@ public final class Room {
     if (refusals.refusesHello(s, hello, failed, taken, full)) {
       return null;
     }
-    keys.claim(clientId, hello.clientKey());
+    ClientKeyHash claimed = keys.claim(clientId, hello.clientKey());
+    if (claimed != null) {
+      saveClaim(clientId, claimed);
+    }
     // R82: the same installation again (its old socket half-open): the old connection goes at once,
     // without left/joined, so the others see one member throughout.
     for (Member old : replaced) {
@@ -223,6 +233,22 @@ public final class Room {
         unstored.copy(),
         new ServerMessage.Synced(head, headOpId),
         sample);
+  }
+
+  /** Outside the hello's path: the claim holds in memory at once, the log keeps it for later. */
+  private void saveClaim(String clientId, ClientKeyHash hash) {
+    opLog
+        .saveClientKeyHash(name, clientId, hash)
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                log.atWarn()
+                    .addKeyValue("room", name)
+                    .addKeyValue("client", clientId)
+                    .setCause(error)
+                    .log("client id claim not stored: it holds until the relay restarts");
+              }
+            });
   }
 
   /** The id of the room's op at {@code seq} (up to the head), or null when it holds none (R12). */
@@ -289,6 +315,14 @@ public final class Room {
   }
 
   private synchronized void onDurable(StoredOp op, Throwable error) {
+    if (error != null && !failed && isRoomTaken(error)) {
+      log.atInfo()
+          .addKeyValue("room", name)
+          .addKeyValue("seq", op.seq())
+          .log("another relay took this room: handing its members over");
+      fail(CloseCodes.ROOM_MOVED, "room moved to another relay");
+      return;
+    }
     if (error != null || failed) {
       if (!failed) {
         log.atError()
@@ -303,6 +337,11 @@ public final class Room {
     unstored.storedUpTo(op.seq(), metrics);
     durableNotices.owe();
     ids.trim(unstored.durable());
+  }
+
+  private static boolean isRoomTaken(Throwable error) {
+    Throwable e = error instanceof CompletionException ? error.getCause() : error;
+    return e instanceof RoomTakenException;
   }
 
   synchronized void presence(Session s, ClientMessage.Presence presence) {

@@ -112,14 +112,14 @@ public final class RoomRegistry {
   }
 
   /**
-   * For an op log shared with other relays: compares each open room with the log's head and hands
-   * over the rooms another relay has written ({@link Room#checkSharedLogHead}). Run every few
-   * seconds; a log that cannot be read now is asked again next time.
+   * For an op log shared with other relays: hands over the rooms another relay has claimed or
+   * written since ({@link Room#checkSharedLog}). Run every few seconds; a log that cannot be read
+   * now is asked again next time.
    */
   public void checkSharedLog() {
     for (Room room : openRooms()) {
       try {
-        room.checkSharedLogHead(opLog.headSeq(room.name()));
+        room.checkSharedLog(opLog.holds(room.name()), opLog.headSeq(room.name()));
       } catch (RuntimeException e) {
         log.atWarn().addKeyValue("room", room.name()).setCause(e).log("shared log check failed");
       }

@@ -46,6 +46,20 @@ public abstract class OpLogContract {
     f.get(20, TimeUnit.SECONDS);
   }
 
+  /** R80: what keeps a member's id its own must outlive the room in memory. */
+  @Test
+  void clientKeyClaimsAreKeptPerRoomAndTheFirstClaimStays() throws Exception {
+    ClientKeyHash ana = ClientKeyHash.of("ana's key");
+    ClientKeyHash mallory = ClientKeyHash.of("mallory's key");
+    await(log.saveClientKeyHash("room", "client-ana", ana));
+    await(log.saveClientKeyHash("room", "client-ana", mallory));
+    await(log.saveClientKeyHash("other", "client-ben", mallory));
+
+    assertThat(log.clientKeyHashes("room")).containsExactly(java.util.Map.entry("client-ana", ana));
+    assertThat(log.clientKeyHashes("other")).containsOnlyKeys("client-ben");
+    assertThat(log.clientKeyHashes("nobody")).isEmpty();
+  }
+
   @Test
   void emptyRoomHasHeadZeroAndNothingStored() {
     assertThat(log.headSeq("nobody")).isZero();

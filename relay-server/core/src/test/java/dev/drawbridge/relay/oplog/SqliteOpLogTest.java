@@ -35,6 +35,15 @@ class SqliteOpLogTest extends OpLogContract {
     assertThat(log.readAfter("keep", 0, 10)).containsExactly(op(1, "k1"), op(2, "k2"), op(3, "k3"));
   }
 
+  @Test
+  void clientKeyClaimsSurviveARestart() throws Exception {
+    ClientKeyHash hash = ClientKeyHash.of("key");
+    await(log.saveClientKeyHash("keep", "client-ana", hash));
+    log.close();
+    log = new SqliteOpLog(dir);
+    assertThat(log.clientKeyHashes("keep")).containsEntry("client-ana", hash);
+  }
+
   private static BoardSnapshot boardAt(long seq) {
     return new BoardSnapshot(
         seq,

@@ -33,6 +33,22 @@ class SqliteSchemaTest {
     assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
   }
 
+  /** Version 1 (before client keys were kept): gets the table, keeps its ops, is stamped 2. */
+  @Test
+  void aVersion1DataDirectoryGetsTheClientKeysTable() throws Exception {
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      log.append("r", OpLogContract.op(1, "a")).join();
+    }
+    sql("DROP TABLE client_keys");
+    sql("PRAGMA user_version=1");
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readAfter("r", 0, 10)).containsExactly(OpLogContract.op(1, "a"));
+      log.saveClientKeyHash("r", "c", ClientKeyHash.of("k")).join();
+      assertThat(log.clientKeyHashes("r")).containsOnlyKeys("c");
+    }
+    assertThat(pragma("user_version")).isEqualTo("2");
+  }
+
   @Test
   void aDataDirectoryFromANewerRelayIsRefusedAndLeftAsItWas() throws Exception {
     try (SqliteOpLog log = new SqliteOpLog(dir)) {
