@@ -170,6 +170,14 @@ public final class SingleInstance implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes arguments the operating system handed to this process itself (macOS sends a clicked link
+   * or an opened file to the running app as an event) the same way as a hand-off.
+   */
+  public void receive(List<String> arguments) {
+    dispatch(List.copyOf(arguments));
+  }
+
   /** The loopback port this instance listens on (tests). */
   int port() {
     return server.getLocalPort();

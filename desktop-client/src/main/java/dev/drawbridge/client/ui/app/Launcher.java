@@ -1,6 +1,8 @@
 package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.instance.SingleInstance;
+import java.awt.Desktop;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +43,7 @@ public final class Launcher {
       System.exit(0);
       return;
     }
+    receiveMacOsOpenEvents();
     try {
       Application.launch(DrawbridgeApp.class, args);
     } finally {
@@ -50,6 +53,33 @@ public final class Launcher {
     }
     // The window is closed: end background threads (a hosted relay, sockets) with it.
     System.exit(0);
+  }
+
+  /**
+   * macOS starts the app for a clicked link or an opened file without arguments and sends the link
+   * or file as an event, to a running app as well: pass those on like a hand-off. Elsewhere they
+   * arrive as arguments, and this does nothing.
+   */
+  private static void receiveMacOsOpenEvents() {
+    SingleInstance running = instance;
+    if (running == null || !System.getProperty("os.name", "").startsWith("Mac")) {
+      return;
+    }
+    try {
+      if (!Desktop.isDesktopSupported()) {
+        return;
+      }
+      Desktop desktop = Desktop.getDesktop();
+      if (desktop.isSupported(Desktop.Action.APP_OPEN_URI)) {
+        desktop.setOpenURIHandler(e -> running.receive(List.of(e.getURI().toString())));
+      }
+      if (desktop.isSupported(Desktop.Action.APP_OPEN_FILE)) {
+        desktop.setOpenFileHandler(
+            e -> running.receive(e.getFiles().stream().map(File::getAbsolutePath).toList()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Links and files opened from the Finder will not reach the app", e);
+    }
   }
 
   /** The single-instance lock this process holds, if it is the running app for its home. */
