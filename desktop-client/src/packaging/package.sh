@@ -84,8 +84,9 @@ for type in "${types[@]}"; do
   extra=()
   case "$type" in
     deb | rpm)
-      # linux/Drawbridge.desktop replaces jpackage's desktop entry: it adds %F so that opening
-      # a .drawbridge file passes its path to the app.
+      # linux/Drawbridge.desktop replaces jpackage's desktop entry: %U passes an opened
+      # .drawbridge file or a clicked drawbridge:// link to the app, and MimeType registers
+      # x-scheme-handler/drawbridge (SchemeRegistrationTest).
       extra=(--linux-package-name drawbridge --linux-shortcut --linux-menu-group Graphics
              --linux-app-category graphics --resource-dir "$here/linux")
       # jpackage's computed dependencies omit GTK, which JavaFX needs.
@@ -97,7 +98,9 @@ for type in "${types[@]}"; do
              --win-upgrade-uuid 5d6f2a4e-3c1b-4f57-9a0e-7b1f2c9d8e41)
       ;;
     dmg)
-      extra=(--mac-package-identifier dev.drawbridge.app --mac-package-name Drawbridge)
+      # macos/Info.plist is jpackage's template plus CFBundleURLTypes: drawbridge:// links.
+      extra=(--mac-package-identifier dev.drawbridge.app --mac-package-name Drawbridge
+             --resource-dir "$here/macos")
       ;;
   esac
   "$java_home/bin/jpackage" --type "$type" "${common[@]}" "${app[@]}" \

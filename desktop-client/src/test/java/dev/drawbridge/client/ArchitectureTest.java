@@ -172,6 +172,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void invitesAndTheInstanceLockKnowNoUi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..client.invite..", "..client.instance..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "..client.ui..", "..client.sync..")
+        .because(
+            "a link and a hand-off are read the same from the command line, a second launch and"
+                + " the start screen, and are tested with real files and sockets but no window")
+        .check(MAIN);
+  }
+
+  @Test
   void filesDoNotReachIntoScreens() {
     noClasses()
         .that()

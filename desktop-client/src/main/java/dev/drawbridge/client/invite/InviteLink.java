@@ -89,6 +89,55 @@ public record InviteLink(String host, int port, boolean tls, String room, String
     }
   }
 
+  /** Why a text meant as a link ({@link #looksLikeOne}) is none, for the message the user sees. */
+  public enum Refusal {
+    /** The room is not a room name (R1). */
+    ROOM,
+    /** The token is damaged: characters a relay never issues, or a bad %-escape. */
+    TOKEN,
+    /** Anything else: too long, two tokens, user info, a path that is not one room. */
+    OTHER
+  }
+
+  /**
+   * Whether {@code text} was meant as an invite link or a room address (so that when {@link #parse}
+   * refuses it the user should hear why), rather than a bare server address or other text.
+   */
+  public static boolean looksLikeOne(String text) {
+    if (text == null) {
+      return false;
+    }
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return t.startsWith(SCHEME + ":")
+        || (t.matches("^(wss?|https?)://.*") && t.contains("/v1/rooms/"));
+  }
+
+  /** Why {@code text}, which {@link #parse} refused, is not a link. */
+  public static Refusal refusal(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.length() > MAX_LENGTH) {
+      return Refusal.OTHER;
+    }
+    Matcher room =
+        Pattern.compile("^[A-Za-z]+://[^/?#]*/(?:v1/rooms/)?([^/?#]*)/?(?:[?#]|$)")
+            .matcher(trimmed);
+    if (room.find() && !Require.isRoomName(room.group(1))) {
+      return Refusal.ROOM;
+    }
+    Matcher token = Pattern.compile("[?&]token=([^&#]*)").matcher(trimmed);
+    while (token.find()) {
+      try {
+        String value = URLDecoder.decode(token.group(1), StandardCharsets.UTF_8);
+        if (!value.isEmpty() && !TOKEN.matcher(value).matches()) {
+          return Refusal.TOKEN;
+        }
+      } catch (IllegalArgumentException e) {
+        return Refusal.TOKEN;
+      }
+    }
+    return Refusal.OTHER;
+  }
+
   private static Optional<InviteLink> fromLink(URI uri, String path) {
     Matcher m = LINK_PATH.matcher(path);
     if (uri.getHost() == null || uri.getRawUserInfo() != null || !m.matches()) {

@@ -86,4 +86,27 @@ class InviteLinkTest {
     assertThat(InviteLink.parse("drawbridge://h/r?token=" + "a".repeat(InviteLink.MAX_LENGTH)))
         .isEmpty();
   }
+
+  @Test
+  void whatIsMeantAsALinkIsToldApartFromAServerAddressOrAName() {
+    assertThat(InviteLink.looksLikeOne(" drawbridge://h/r ")).isTrue();
+    assertThat(InviteLink.looksLikeOne("DRAWBRIDGE:nonsense")).isTrue();
+    assertThat(InviteLink.looksLikeOne("wss://h/v1/rooms/bad room")).isTrue();
+    assertThat(InviteLink.looksLikeOne("ws://h:7464")).isFalse();
+    assertThat(InviteLink.looksLikeOne("Ann")).isFalse();
+    assertThat(InviteLink.looksLikeOne(null)).isFalse();
+  }
+
+  @Test
+  void aRefusalSaysWhetherTheRoomOrTheTokenIsAtFault() {
+    assertThat(InviteLink.refusal("drawbridge://h/bad room")).isEqualTo(InviteLink.Refusal.ROOM);
+    assertThat(InviteLink.refusal("ws://h/v1/rooms/" + "r".repeat(65)))
+        .isEqualTo(InviteLink.Refusal.ROOM);
+    assertThat(InviteLink.refusal("drawbridge://h/room?token=a b"))
+        .isEqualTo(InviteLink.Refusal.TOKEN);
+    assertThat(InviteLink.refusal("drawbridge://h/room?token=%E2%82"))
+        .isEqualTo(InviteLink.Refusal.TOKEN);
+    assertThat(InviteLink.refusal("drawbridge://u@h/room")).isEqualTo(InviteLink.Refusal.OTHER);
+    assertThat(InviteLink.refusal("drawbridge:nonsense")).isEqualTo(InviteLink.Refusal.OTHER);
+  }
 }

@@ -2,6 +2,8 @@ package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
+import dev.drawbridge.client.instance.SingleInstance;
+import dev.drawbridge.client.invite.InviteLink;
 import dev.drawbridge.client.io.BoardFile;
 import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.model.LocalBoard;
@@ -20,9 +22,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +51,11 @@ public final class AppWindow implements Shell, StartView.Actions {
   private StartView startView;
   private BoardView boardView;
   private BoardSession session;
+
+  /** The room of the open shared board, as joined; null for none. */
+  private JoinForm joined;
+
+  private Predicate<String> leaveQuestion = this::askToLeave;
 
   public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
     this(stage, settings, width, height, SessionOpener.UNAVAILABLE, Platform::runLater);
@@ -133,6 +144,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   private void closeSession() {
+    joined = null;
     if (boardView != null) {
       boardView.dispose();
       boardView = null;
@@ -168,12 +180,96 @@ public final class AppWindow implements Shell, StartView.Actions {
       return;
     }
     showBoard(shared);
+    joined = form;
     settings.save(
         settings
             .get()
             .withRecent(
                 new Settings.RecentBoard(
                     Settings.RecentBoard.ROOM, form.room(), String.valueOf(form.roomUrl()))));
+  }
+
+  // ---- opened from outside: invite links and board files (issue 14, ADR 0009) ------------
+
+  /**
+   * Passes every launch the single-instance lock sends here to {@link #openHandedOver}, on the UI
+   * thread.
+   */
+  public void receiveHandOffs(SingleInstance instance) {
+    instance.deliverTo(arguments -> uiExecutor.execute(() -> openHandedOver(arguments)));
+  }
+
+  /** A later launch's arguments: the window comes to the front and opens what they name. */
+  public void openHandedOver(List<String> arguments) {
+    bringToFront();
+    open(LaunchRequest.of(arguments));
+  }
+
+  public void bringToFront() {
+    stage.setIconified(false);
+    stage.show();
+    stage.toFront();
+    stage.requestFocus();
+  }
+
+  /** Opens an invite link or a board file, or says why a link does not work. */
+  public void open(LaunchRequest request) {
+    if (request.link() != null) {
+      openLink(request.link());
+    } else if (request.file() != null) {
+      if (mayLeaveSharedBoard()) {
+        openFile(request.file());
+      }
+    } else if (request.badLink() != null) {
+      showError(messages.get(JoinForm.refusalKey(request.badLink())));
+    }
+  }
+
+  /**
+   * Joins the board {@code link} invites to, with the name from the settings. Already on that
+   * board: nothing changes. On another shared board: asks before leaving it.
+   */
+  public void openLink(InviteLink link) {
+    if (joined != null && sameRoom(joined, link)) {
+      return;
+    }
+    if (!mayLeaveSharedBoard()) {
+      return;
+    }
+    if (startView == null) {
+      showStart();
+    }
+    startView.fill(link);
+    startView.submitJoin();
+  }
+
+  private static boolean sameRoom(JoinForm form, InviteLink link) {
+    return String.valueOf(form.roomUrl()).equals(String.valueOf(form.with(link).roomUrl()));
+  }
+
+  /** True when no shared board is open, or the user agreed to leave it. */
+  private boolean mayLeaveSharedBoard() {
+    if (session == null || session instanceof LocalOnlySession) {
+      return true;
+    }
+    return leaveQuestion.test(session.title());
+  }
+
+  /** Replaces the question "leave the shared board {title}?" (tests answer it without a dialog). */
+  public void setLeaveQuestion(Predicate<String> question) {
+    this.leaveQuestion = question;
+  }
+
+  private boolean askToLeave(String title) {
+    Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+    alert.initOwner(stage);
+    alert.setTitle(messages.get("app.title"));
+    alert.setHeaderText(messages.get("invite.leave.title", title));
+    alert.setContentText(messages.get("invite.leave.text"));
+    ButtonType leave = new ButtonType(messages.get("invite.leave.button"), ButtonData.OK_DONE);
+    ButtonType stay = new ButtonType(messages.get("invite.leave.stay"), ButtonData.CANCEL_CLOSE);
+    alert.getButtonTypes().setAll(leave, stay);
+    return alert.showAndWait().filter(leave::equals).isPresent();
   }
 
   @Override

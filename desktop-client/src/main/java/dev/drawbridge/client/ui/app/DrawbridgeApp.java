@@ -4,10 +4,6 @@ import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.client.ui.settings.SettingsStore;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -30,24 +26,6 @@ public final class DrawbridgeApp extends Application {
     }
   }
 
-  /** The first argument naming an existing file, or null: how a double-clicked board arrives. */
-  static Path boardFileArgument(List<String> args) {
-    for (String arg : args) {
-      if (arg.startsWith("--")) {
-        continue;
-      }
-      try {
-        Path path = Path.of(arg);
-        if (Files.isRegularFile(path)) {
-          return path.toAbsolutePath();
-        }
-      } catch (InvalidPathException e) {
-        LOG.warn("Ignoring an argument that is not a path: {}", arg);
-      }
-    }
-    return null;
-  }
-
   @Override
   public void start(Stage stage) {
     SettingsStore settings = new SettingsStore(AppDirs.home());
@@ -66,10 +44,11 @@ public final class DrawbridgeApp extends Application {
             Platform::runLater);
     // Hidden switches for screenshots and manual checks: a sample board, offline or hosted.
     String demo = System.getProperty("drawbridge.demo", "");
-    Path fileToOpen = boardFileArgument(getParameters().getUnnamed());
-    if (fileToOpen != null) {
-      // Opened from the file manager (.drawbridge is associated with the app by its installer).
-      window.openFile(fileToOpen);
+    // Opened from the file manager or a browser: the installers associate .drawbridge files and
+    // drawbridge:// links with the app (docs/invite-links.md).
+    LaunchRequest request = LaunchRequest.of(getParameters().getUnnamed());
+    if (!request.isEmpty()) {
+      window.open(request);
     } else if (demo.equals("true")) {
       window.workOffline();
     } else if (demo.equals("host")) {
@@ -91,6 +70,8 @@ public final class DrawbridgeApp extends Application {
     stage.setMinWidth(Math.min(720, width));
     stage.setMinHeight(Math.min(480, height));
     stage.show();
+    // Later launches with a link or a file hand it to this window (ADR 0009).
+    Launcher.instance().ifPresent(window::receiveHandOffs);
     if (Boolean.getBoolean(Launcher.SMOKE_TEST_PROPERTY)) {
       new AnimationTimer() {
         @Override

@@ -1,11 +1,13 @@
 package dev.drawbridge.client.ui.start;
 
 import dev.drawbridge.client.host.HostedRelay;
+import dev.drawbridge.client.invite.InviteLink;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
 import dev.drawbridge.protocol.validation.Require;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,6 +18,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,18 +57,22 @@ public final class StartView {
     void showSettings();
   }
 
+  private static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
   private final Messages messages;
   private final Actions actions;
   private final VBox root = new VBox(18);
-  private final TextField server = new TextField();
-  private final TextField room = new TextField();
-  private final TextField name = new TextField();
-  private final PasswordField token = new PasswordField();
+  private final TextField server = LinkPaste.textField(this::takeLink);
+  private final TextField room = LinkPaste.textField(this::takeLink);
+  private final TextField name = LinkPaste.textField(this::takeLink);
+  private final PasswordField token = LinkPaste.passwordField(this::takeLink);
   private final TextField hostRoom = new TextField(HostedRelay.DEFAULT_ROOM);
   private final Label error = new Label();
   private final Label hostStatus = new Label();
   private final VBox recent = new VBox(4);
   private Button hostButton;
+  private Button joinButton;
 
   public StartView(Messages messages, Settings settings, Actions actions) {
     this.messages = messages;
@@ -97,6 +108,7 @@ public final class StartView {
 
   private void build(Settings settings) {
     root.getStyleClass().add("start-view");
+    root.addEventFilter(KeyEvent.KEY_PRESSED, this::pasteLinkAnywhere);
     root.setAlignment(Pos.TOP_CENTER);
     root.setPadding(new Insets(36, 24, 24, 24));
 
@@ -173,11 +185,54 @@ public final class StartView {
     join.setDefaultButton(true);
     join.getStyleClass().add("accent");
     join.setOnAction(e -> submitJoin());
+    joinButton = join;
     card.getChildren().addAll(form, join);
     return card;
   }
 
-  private void submitJoin() {
+  /**
+   * Fills the join form with everything {@code link} carries: server, room (always the link's,
+   * whatever the room field remembered) and token. The name stays.
+   */
+  public void fill(InviteLink link) {
+    JoinForm filled = form().with(link);
+    server.setText(filled.serverUrl());
+    room.setText(filled.room());
+    token.setText(filled.token());
+    showError(null);
+    (filled.name().isEmpty() ? name : joinButton).requestFocus();
+  }
+
+  /**
+   * Takes pasted text as an invite link: fills the form when it is one, says why not when it was
+   * meant as one. False for any other text (a server address, a name), which pastes as usual.
+   */
+  boolean takeLink(String text) {
+    Optional<InviteLink> link = InviteLink.parse(text);
+    if (link.isPresent()) {
+      fill(link.get());
+      return true;
+    }
+    if (InviteLink.looksLikeOne(text)) {
+      showError(messages.get(JoinForm.refusalKey(text)));
+      return true;
+    }
+    return false;
+  }
+
+  /** Ctrl+V (Cmd+V) outside the text fields: the clipboard's link fills the form. */
+  private void pasteLinkAnywhere(KeyEvent e) {
+    if (!PASTE.match(e) || root.getScene().getFocusOwner() instanceof TextInputControl) {
+      return;
+    }
+    e.consume();
+    if (!takeLink(LinkPaste.clipboardText())) {
+      showError(messages.get("invite.error.clipboard"));
+    }
+  }
+
+  /** Validates the join form and joins, or shows what is wrong. */
+  public void submitJoin() {
     JoinForm form = form();
     if (!form.problems().isEmpty()) {
       showError(String.join(" ", form.problems().stream().map(k -> messages.get(k)).toList()));
