@@ -69,19 +69,29 @@ public final class Viewport {
 
   /** Shows {@code area} whole and centred in a view of the given size, at most at 100 %. */
   public void fit(Rect area, double width, double height, double marginPx) {
+    fitInto(area, new Rect(0, 0, width, height), marginPx);
+  }
+
+  /**
+   * Shows {@code area} whole and centred in {@code free}, the part of the view (in view pixels)
+   * that nothing covers, at most at 100 %.
+   */
+  public void fitInto(Rect area, Rect free, double marginPx) {
+    double cxFree = (free.minX() + free.maxX()) / 2;
+    double cyFree = (free.minY() + free.maxY()) / 2;
     if (area == null || area.width() <= 0 && area.height() <= 0) {
       scale = 1;
-      offsetX = Math.round(width / 2 - (area == null ? 0 : area.minX()));
-      offsetY = Math.round(height / 2 - (area == null ? 0 : area.minY()));
+      offsetX = Math.round(cxFree - (area == null ? 0 : area.minX()));
+      offsetY = Math.round(cyFree - (area == null ? 0 : area.minY()));
       return;
     }
-    double sx = (width - 2 * marginPx) / Math.max(area.width(), 1);
-    double sy = (height - 2 * marginPx) / Math.max(area.height(), 1);
+    double sx = (free.width() - 2 * marginPx) / Math.max(area.width(), 1);
+    double sy = (free.height() - 2 * marginPx) / Math.max(area.height(), 1);
     scale = Math.max(MIN_SCALE, Math.min(Math.min(sx, sy), 1));
     double cx = (area.minX() + area.maxX()) / 2;
     double cy = (area.minY() + area.maxY()) / 2;
-    offsetX = Math.round(width / 2 - cx * scale);
-    offsetY = Math.round(height / 2 - cy * scale);
+    offsetX = Math.round(cxFree - cx * scale);
+    offsetY = Math.round(cyFree - cy * scale);
   }
 
   public void set(double newScale, double newOffsetX, double newOffsetY) {

@@ -30,7 +30,16 @@ public interface BoardSession extends AutoCloseable {
     return "editor";
   }
 
+  /** The other members, in the order they joined the room. */
   Collection<Peer> peers();
+
+  /**
+   * How many of {@link #peers()} (the first ones) joined before this user, so that everyone's
+   * screen agrees on the order people joined in (used to tell apart two people of one colour).
+   */
+  default int peersBeforeMe() {
+    return 0;
+  }
 
   void addListener(SessionListener listener);
 

@@ -168,6 +168,11 @@ public final class SyncSession implements BoardSession {
     return roster.all();
   }
 
+  @Override
+  public int peersBeforeMe() {
+    return roster.countBeforeMe();
+  }
+
   /** What the relay lets this user do: "editor" or "viewer" (from the last welcome). */
   @Override
   public String role() {

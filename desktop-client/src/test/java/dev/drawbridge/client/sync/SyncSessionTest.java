@@ -62,6 +62,27 @@ class SyncSessionTest {
     }
   }
 
+  /** Every screen agrees who joined first (R19): it decides who keeps a shared colour. */
+  @Test
+  void peersAreInJoinOrderAndKnowWhoCameBeforeThisUser() {
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.transport.open();
+      Peer ann = new Peer("ann", "Ann", "#e03131", "editor");
+      Peer bob = new Peer("bob", "Bob", "#e03131", "editor");
+      Peer cy = new Peer("cy", "Cy", "#e03131", "editor");
+      h.transport.receive(
+          new ServerMessage.Welcome("s1", 0, "editor", List.of(ann, bob), null, false));
+      h.transport.receive(new ServerMessage.Joined(cy));
+      assertThat(h.session.peers()).containsExactly(ann, bob, cy);
+      assertThat(h.session.peersBeforeMe()).isEqualTo(2);
+      // Bob comes back after a drop of his own: he joined after this user now.
+      h.transport.receive(new ServerMessage.Left("bob"));
+      h.transport.receive(new ServerMessage.Joined(bob));
+      assertThat(h.session.peers()).containsExactly(ann, cy, bob);
+      assertThat(h.session.peersBeforeMe()).isEqualTo(1);
+    }
+  }
+
   @Test
   void theStatusCountsChangedElementsNotOps() {
     try (SessionHarness h = new SessionHarness(dir)) {

@@ -21,6 +21,7 @@ import dev.drawbridge.protocol.board.BoardSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.application.Platform;
@@ -77,6 +78,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     this.opener = opener;
     this.uiExecutor = uiExecutor;
     this.messages = new Messages(Messages.localeFor(settings.get().language()));
+    useLanguage(settings.get().language());
     Theme.apply(settings.get().theme());
     this.scene = new Scene(new javafx.scene.layout.Pane(), width, height);
     scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
@@ -420,11 +422,23 @@ public final class AppWindow implements Shell, StartView.Actions {
   /** Saves and applies settings: language and theme switch at once. */
   public void applySettings(Settings updated) {
     settings.save(updated);
-    messages.setLocale(Messages.localeFor(updated.language()));
+    useLanguage(updated.language());
     Theme.apply(updated.theme());
     if (boardView != null) {
       boardView.canvas().darkProperty().set(Theme.isDark(updated.theme()));
+      boardView.settingsChanged();
     }
+  }
+
+  /**
+   * Our texts follow {@code language}, and so do JavaFX's own (dialog buttons such as OK and
+   * Cancel, the colour picker's dialog, text fields' context menus): JavaFX reads those from its
+   * bundles in the JVM's default locale each time, so the app's language becomes the default.
+   */
+  private void useLanguage(String language) {
+    Locale locale = Messages.localeFor(language);
+    messages.setLocale(locale);
+    Locale.setDefault(locale);
   }
 
   /** Shows an error in plain words on whichever screen is open. */

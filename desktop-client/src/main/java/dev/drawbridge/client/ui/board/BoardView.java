@@ -16,6 +16,7 @@ import dev.drawbridge.protocol.message.ServerMessage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -166,6 +167,11 @@ public final class BoardView {
     files.setFile(file);
   }
 
+  /** The settings changed (name, colour): this user's entry in the people list follows. */
+  public void settingsChanged() {
+    people.showPeers(session.peers());
+  }
+
   /** Shows where others can join (when hosting). */
   public void setShareAddress(String address) {
     people.setShareAddress(address);
@@ -229,16 +235,17 @@ public final class BoardView {
     HBox toolbar = ToolPicker.build(vm, messages);
     toolbar.disableProperty().bind(viewOnly);
     addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
-    addIsland(MainMenu.build(messages, files, shell), Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
-    VBox style = StylePanel.build(vm, messages);
+    Region menu = MainMenu.build(messages, files, shell, vm);
+    addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
+    VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
     addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
-    addIsland(
-        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp),
-        Pos.BOTTOM_LEFT,
-        new Insets(0, 0, 12, 12));
+    Region zoomBar = ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp);
+    addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    canvas.setCoveredEdges(
+        () -> coveredEdges(List.of(menu, toolbar, people.bar()), style, zoomBar, people.panel()));
     help.setVisible(false);
     help.setOnMouseClicked(e -> help.setVisible(false));
     addIsland(help, Pos.CENTER, Insets.EMPTY);
@@ -252,6 +259,25 @@ public final class BoardView {
             ZoomBar.percent(canvas),
             session::reconnectNow,
             session::goOffline));
+  }
+
+  /**
+   * How far the islands reach into the canvas from each edge, plus a gap: the top row, the style
+   * panel on the left, the zoom bar at the bottom and, while open, the people list on the right.
+   */
+  private Insets coveredEdges(List<Region> topRow, Region left, Region bottom, Region right) {
+    double gap = 8;
+    double top = 0;
+    for (Region r : topRow) {
+      if (r.isVisible()) {
+        top = Math.max(top, r.getBoundsInParent().getMaxY());
+      }
+    }
+    double l = left.isVisible() ? left.getBoundsInParent().getMaxX() : 0;
+    double b = bottom.isVisible() ? canvas.getHeight() - bottom.getBoundsInParent().getMinY() : 0;
+    double r = right.isVisible() ? canvas.getWidth() - right.getBoundsInParent().getMinX() : 0;
+    return new Insets(
+        top > 0 ? top + gap : 0, r > 0 ? r + gap : 0, b > 0 ? b + gap : 0, l > 0 ? l + gap : 0);
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {

@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -14,13 +15,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
- * The board's menu island (top left): files, exports, settings and leaving. Shortcuts are shown
- * next to the items that have one; {@link BoardShortcuts} handles the keys themselves.
+ * The board's menu island (top left): files, exports (of the selection when there is one, and named
+ * so), settings and leaving. Shortcuts are shown next to the items that have one; {@link
+ * BoardShortcuts} handles the keys themselves.
  */
 final class MainMenu {
   private MainMenu() {}
 
-  static MenuButton build(Messages messages, BoardFiles files, Shell shell) {
+  static MenuButton build(Messages messages, BoardFiles files, Shell shell, BoardViewModel vm) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -38,24 +40,20 @@ final class MainMenu {
                 messages, "menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", files::save),
             item(messages, "menu.saveAs", null, "Ctrl+Shift+S", files::saveAs),
             new SeparatorMenuItem(),
-            item(
+            exportItem(
                 messages,
-                "menu.exportPng",
+                vm,
+                "Png",
                 MaterialDesignF.FILE_IMAGE_OUTLINE,
-                null,
                 () -> files.chooseExport("png")),
-            item(
+            exportItem(
                 messages,
-                "menu.exportSvg",
+                vm,
+                "Svg",
                 MaterialDesignE.EXPORT_VARIANT,
-                null,
                 () -> files.chooseExport("svg")),
-            item(
-                messages,
-                "menu.exportPdf",
-                MaterialDesignF.FILE_PDF_BOX,
-                null,
-                () -> files.chooseExport("pdf")),
+            exportItem(
+                messages, vm, "Pdf", MaterialDesignF.FILE_PDF_BOX, () -> files.chooseExport("pdf")),
             new SeparatorMenuItem(),
             item(messages, "menu.settings", MaterialDesignC.COG_OUTLINE, null, shell::showSettings),
             item(messages, "menu.leave", MaterialDesignL.LOGOUT, null, shell::leaveBoard));
@@ -63,6 +61,23 @@ final class MainMenu {
     tip.textProperty().bind(messages.bind("menu.tooltip"));
     menu.setTooltip(tip);
     return menu;
+  }
+
+  /**
+   * An export item, named for what it exports: the selection when there is one ("Export selection
+   * as PNG…"), the whole board otherwise.
+   */
+  private static MenuItem exportItem(
+      Messages messages, BoardViewModel vm, String kind, Ikon icon, Runnable action) {
+    MenuItem item = item(messages, "menu.export" + kind, icon, null, action);
+    item.textProperty().unbind();
+    item.textProperty()
+        .bind(
+            Bindings.when(vm.hasSelectionProperty())
+                .then(messages.bind("menu.exportSelection" + kind))
+                .otherwise(messages.bind("menu.export" + kind)));
+    item.setId("export-" + kind.toLowerCase(java.util.Locale.ROOT));
+    return item;
   }
 
   /** A translated item; {@code icon} and {@code accel} (the shortcut shown) may be null. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -24,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -33,7 +35,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 /**
  * Who is on the board: the bar at the top right (the address to share when hosting, and a toggle
  * with the head count), the list it opens, and the other members' cursors on the canvas. This user
- * is always first in the list, with the name and colour from the settings.
+ * is always first in the list, with the name and colour from the settings. Members who share a
+ * colour are kept apart by {@link PeopleLooks}.
  */
 final class PeoplePanel {
   private final BoardSession session;
@@ -43,6 +46,7 @@ final class PeoplePanel {
   private final BoardToast toast;
   private final Map<String, Cursor> remoteCursors = new HashMap<>();
   private final ListView<Peer> people = new ListView<>();
+  private Map<String, PeopleLooks.Look> looks = Map.of();
   private final VBox panel = new VBox(8);
   private final Label count = new Label("1");
   private final Label shareLabel = new Label();
@@ -76,15 +80,21 @@ final class PeoplePanel {
   }
 
   void showPeers(Collection<Peer> peers) {
+    Settings mine = shell.settings().get();
+    Peer me = new Peer(session.clientId(), mine.name(), mine.color(), "editor");
+    List<Peer> others =
+        peers.stream().filter(p -> !p.clientId().equals(session.clientId())).toList();
+    // The looks follow the order people joined in; the list shows this user first.
+    int before = Math.min(others.size(), Math.max(0, session.peersBeforeMe()));
+    List<Peer> joinOrder = new ArrayList<>(others.subList(0, before));
+    joinOrder.add(me);
+    joinOrder.addAll(others.subList(before, others.size()));
+    looks = PeopleLooks.of(joinOrder);
     List<Peer> all = new ArrayList<>();
-    Settings me = shell.settings().get();
-    all.add(new Peer(session.clientId(), me.name(), me.color(), "editor"));
-    for (Peer p : peers) {
-      if (!p.clientId().equals(session.clientId())) {
-        all.add(p);
-      }
-    }
+    all.add(me);
+    all.addAll(others);
     people.getItems().setAll(all);
+    people.refresh();
     count.setText(Integer.toString(all.size()));
     remoteCursors.keySet().retainAll(all.stream().map(Peer::clientId).toList());
     refreshCursors();
@@ -100,6 +110,11 @@ final class PeoplePanel {
     refreshCursors();
   }
 
+  /** How {@code clientId} is drawn now (someone not in the list yet: grey, with an initial). */
+  PeopleLooks.Look lookOf(String clientId) {
+    return looks.getOrDefault(clientId, new PeopleLooks.Look("#868e96", "?"));
+  }
+
   private void refreshCursors() {
     Map<String, Peer> byId = new HashMap<>();
     for (Peer p : people.getItems()) {
@@ -109,9 +124,10 @@ final class PeoplePanel {
     remoteCursors.forEach(
         (id, c) -> {
           Peer p = byId.get(id);
+          PeopleLooks.Look look = lookOf(id);
           shown.add(
               new RemoteCursor(
-                  id, p == null ? "?" : p.name(), p == null ? "#6965db" : p.color(), c.x(), c.y()));
+                  id, p == null ? "?" : p.name(), look.color(), look.initial(), c.x(), c.y()));
         });
     canvas.setRemoteCursors(shown);
   }
@@ -172,11 +188,25 @@ final class PeoplePanel {
                 }
                 boolean me = peer.clientId().equals(session.clientId());
                 setText(peer.name() + (me ? " " + messages.get("people.you") : ""));
-                Circle dot = new Circle(6, colorOf(peer.color()));
-                setGraphic(dot);
+                setGraphic(dot(lookOf(peer.clientId())));
               }
             });
     panel.getChildren().addAll(title, people);
+  }
+
+  /** A plain dot, or a larger one with the initial when the colour is shared. */
+  private static Node dot(PeopleLooks.Look look) {
+    Color color = colorOf(look.color());
+    if (look.initial() == null) {
+      return new Circle(6, color);
+    }
+    Label letter = new Label(look.initial());
+    letter.getStyleClass().add("person-initial");
+    letter.setTextFill(
+        color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
+    StackPane badge = new StackPane(new Circle(9, color), letter);
+    badge.getStyleClass().add("person-badge");
+    return badge;
   }
 
   private static Color colorOf(String web) {

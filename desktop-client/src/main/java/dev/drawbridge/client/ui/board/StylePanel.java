@@ -1,7 +1,10 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.ui.canvas.ElementPainter;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
@@ -24,7 +27,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 final class StylePanel {
   private StylePanel() {}
 
-  static VBox build(BoardViewModel vm, Messages messages) {
+  /**
+   * @param dark whether the board is dark: the swatches show each ink as it is drawn there (the
+   *     default near-black ink is drawn light on a dark board, see {@link
+   *     ElementPainter#displayColor})
+   */
+  static VBox build(BoardViewModel vm, Messages messages, ObservableBooleanValue dark) {
     VBox panel = new VBox(10);
     panel.getStyleClass().addAll("island", "style-panel");
     panel.setId("style-panel");
@@ -35,7 +43,12 @@ final class StylePanel {
     ToggleGroup colors = new ToggleGroup();
     for (String c : StyleChoice.PALETTE) {
       ToggleButton swatch = new ToggleButton();
-      swatch.setGraphic(new Circle(8, Color.web(c)));
+      Circle dot = new Circle(8);
+      dot.getStyleClass().add("swatch-dot");
+      dot.fillProperty()
+          .bind(
+              Bindings.createObjectBinding(() -> ElementPainter.displayColor(c, dark.get()), dark));
+      swatch.setGraphic(dot);
       swatch.getStyleClass().add("swatch");
       swatch.setUserData(c);
       swatch.setToggleGroup(colors);

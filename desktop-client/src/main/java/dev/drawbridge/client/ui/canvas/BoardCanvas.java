@@ -15,6 +15,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
@@ -180,8 +181,22 @@ public final class BoardCanvas extends Pane {
     return layers.contentBounds();
   }
 
+  /** Shows the whole board, centred in the part of the view no panel covers. */
   public void zoomToFit() {
     navigation.zoomToFit();
+  }
+
+  /**
+   * How far panels floating over the canvas reach in from each edge (pixels), asked at each "fit"
+   * so that the content lands beside them rather than under them.
+   */
+  public void setCoveredEdges(Supplier<Insets> covered) {
+    navigation.setCovered(covered);
+  }
+
+  /** The part of the view no panel covers, in view pixels (what "fit" fills). */
+  public Rect freeArea() {
+    return navigation.freeArea();
   }
 
   /** Sets the zoom (1 = 100 %) around the centre of the view. */

@@ -17,6 +17,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The live layer over the tiles: elements being drawn or moved here (shifted by the drag), the
@@ -172,12 +173,23 @@ final class LiveOverlay {
       String name = c.name() == null || c.name().isBlank() ? "?" : c.name();
       javafx.scene.text.Text measure = new javafx.scene.text.Text(name);
       measure.setFont(font);
-      double textWidth = measure.getLayoutBounds().getWidth() + 14;
+      // Someone sharing another's colour: their initial in a badge before the name.
+      double badge = c.initial() == null ? 0 : 18;
+      double textWidth = measure.getLayoutBounds().getWidth() + 14 + badge;
       gc.setFill(color);
       gc.fillRoundRect(x + 12, y + 20, textWidth, 22, 11, 11);
-      gc.setFill(
-          color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE);
-      gc.fillText(name, x + 19, y + 31);
+      Color ink =
+          color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE;
+      if (c.initial() != null) {
+        gc.setFill(ink);
+        gc.fillOval(x + 15, y + 23, 16, 16);
+        gc.setFill(color);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.fillText(c.initial(), x + 23, y + 31);
+        gc.setTextAlign(TextAlignment.LEFT);
+      }
+      gc.setFill(ink);
+      gc.fillText(name, x + 19 + badge, y + 31);
       drewScreen(new Rect(x - 2, y - 2, x + 14 + textWidth, y + 44));
     }
   }
@@ -199,7 +211,7 @@ final class LiveOverlay {
     try {
       return Color.web(web);
     } catch (RuntimeException e) {
-      return Color.web("#6965db");
+      return Color.GRAY;
     }
   }
 }

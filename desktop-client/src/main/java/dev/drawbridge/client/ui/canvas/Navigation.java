@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
 
 /**
  * Where the view is on the board and how it moves: pans, zoom steps that land on {@link
@@ -34,6 +35,7 @@ final class Navigation {
   private boolean placed;
   private Rect knownContent;
   private boolean contentKnown;
+  private Supplier<Insets> covered = () -> Insets.EMPTY;
 
   /**
    * @param width the view's width in pixels, read on every move
@@ -84,10 +86,26 @@ final class Navigation {
     }
   }
 
+  /** Where panels float over the view's edges: "fit" keeps the content out from under them. */
+  void setCovered(Supplier<Insets> covered) {
+    this.covered = covered;
+  }
+
   void zoomToFit() {
-    viewport.fit(
-        content.get(), width.getAsDouble(), height.getAsDouble(), ZoomPrerender.FIT_MARGIN);
+    viewport.fitInto(content.get(), freeArea(), ZoomPrerender.FIT_MARGIN);
     moved.run();
+  }
+
+  /**
+   * The part of the view (in its pixels) no panel covers; the whole view when what is left would be
+   * too small to show anything (a window made very small).
+   */
+  Rect freeArea() {
+    double w = width.getAsDouble();
+    double h = height.getAsDouble();
+    Insets in = covered.get();
+    Rect free = new Rect(in.getLeft(), in.getTop(), w - in.getRight(), h - in.getBottom());
+    return free.width() < 160 || free.height() < 160 ? new Rect(0, 0, w, h) : free;
   }
 
   /** Sets the zoom (1 = 100 %) around the centre of the view. */
@@ -168,6 +186,7 @@ final class Navigation {
       knownContent = content.get();
       contentKnown = true;
     }
-    return ZoomPrerender.targets(viewport, width.getAsDouble(), height.getAsDouble(), knownContent);
+    return ZoomPrerender.targets(
+        viewport, width.getAsDouble(), height.getAsDouble(), knownContent, freeArea());
   }
 }

@@ -33,6 +33,12 @@ final class ZoomPrerender {
    */
   static List<PrerenderTarget> targets(
       Viewport viewport, double width, double height, Rect content) {
+    return targets(viewport, width, height, content, new Rect(0, 0, width, height));
+  }
+
+  /** As above, with "fit" showing the content in {@code free} (view pixels nothing covers). */
+  static List<PrerenderTarget> targets(
+      Viewport viewport, double width, double height, Rect content, Rect free) {
     List<PrerenderTarget> out = new ArrayList<>();
     double s = viewport.scale();
     Rect view = viewport.visible(width, height);
@@ -50,7 +56,7 @@ final class ZoomPrerender {
     }
     if (content != null) {
       Viewport fit = new Viewport();
-      fit.fit(content, width, height, FIT_MARGIN);
+      fit.fitInto(content, free, FIT_MARGIN);
       if (fit.scale() != s) {
         Rect fitView =
             new Rect(

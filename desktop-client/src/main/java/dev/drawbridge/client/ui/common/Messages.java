@@ -18,6 +18,12 @@ public final class Messages {
   /** The languages the app speaks, as stored in settings. */
   public static final List<String> LANGUAGES = List.of("system", "en", "zh-CN");
 
+  /**
+   * The system's locale as the JVM started: the app shell makes the chosen language the default
+   * locale, so "system" must not read the default again.
+   */
+  private static final Locale SYSTEM = Locale.getDefault();
+
   private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
   private ResourceBundle bundle;
   private Locale bundleLocale;
@@ -33,7 +39,7 @@ public final class Messages {
   }
 
   private static String systemLanguage() {
-    return Locale.getDefault().getLanguage().equals("zh") ? "zh-CN" : "en";
+    return SYSTEM.getLanguage().equals("zh") ? "zh-CN" : "en";
   }
 
   private static ResourceBundle load(Locale l) {

@@ -11,7 +11,8 @@ import java.util.List;
  * their defaults, so an older or newer settings file still loads.
  *
  * @param name display name others see
- * @param color the user's colour ({@code #RRGGBB}) for their cursor
+ * @param color the user's colour ({@code #RRGGBB}) for their cursor and people-list dot; a missing
+ *     one is picked from {@link PeoplePalette}
  * @param theme "light" or "dark"
  * @param language "system", "en" or "zh-CN"
  * @param clientId this installation's id towards relays
@@ -41,7 +42,7 @@ public record Settings(
     if (name.length() > 64) {
       name = name.substring(0, 64);
     }
-    color = color == null || !color.matches("#[0-9a-fA-F]{6}") ? "#6965db" : color;
+    color = color == null || !color.matches("#[0-9a-fA-F]{6}") ? PeoplePalette.pick() : color;
     theme = "dark".equals(theme) ? "dark" : "light";
     language = language != null && Messages.LANGUAGES.contains(language) ? language : "system";
     clientId = clientId == null || clientId.isBlank() ? Ids.random() : clientId;
@@ -71,6 +72,11 @@ public record Settings(
   public Settings withJoin(String newServer, String newRoom, String newName, String newToken) {
     return new Settings(
         newName, color, theme, language, clientId, newServer, newRoom, newToken, grid, recent);
+  }
+
+  public Settings withColor(String newColor) {
+    return new Settings(
+        name, newColor, theme, language, clientId, serverUrl, room, token, grid, recent);
   }
 
   public Settings withGrid(boolean newGrid) {

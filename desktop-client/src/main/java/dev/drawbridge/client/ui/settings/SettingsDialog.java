@@ -1,20 +1,33 @@
 package dev.drawbridge.client.ui.settings;
 
 import dev.drawbridge.client.ui.common.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** Name, colour, theme and language. */
+/**
+ * Name, colour, theme and language. The colour is one of {@link PeoplePalette}'s (a colour from an
+ * older version that is not in it stays offered until another is chosen). Its OK and Cancel are
+ * JavaFX's own button types, which speak the app's language because the app shell makes it the
+ * JVM's default locale.
+ */
 public final class SettingsDialog {
   private SettingsDialog() {}
 
@@ -24,9 +37,14 @@ public final class SettingsDialog {
     dialog.initOwner(owner);
     dialog.setTitle(messages.get("settings.title"));
     dialog.setHeaderText(messages.get("settings.header"));
+    if (owner != null && owner.getScene() != null) {
+      // The app's own styles (swatches) apply in the dialog too.
+      dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+    }
     TextField name = new TextField(current.name());
     name.setId("settings-name");
-    ColorPicker color = new ColorPicker(Color.web(current.color()));
+    ToggleGroup color = new ToggleGroup();
+    FlowPane colors = colorChoices(color, current.color());
     ChoiceBox<String> theme = new ChoiceBox<>(FXCollections.observableArrayList("light", "dark"));
     theme.setValue(current.theme());
     theme.setConverter(converter(messages, "settings.theme."));
@@ -36,7 +54,9 @@ public final class SettingsDialog {
     language.setConverter(converter(messages, "settings.language."));
     GridPane grid = new GridPane(12, 10);
     grid.addRow(0, new Label(messages.get("settings.name")), name);
-    grid.addRow(1, new Label(messages.get("settings.color")), color);
+    Label colorHint = new Label(messages.get("settings.color.hint"));
+    colorHint.getStyleClass().add("section-label");
+    grid.addRow(1, new Label(messages.get("settings.color")), new VBox(4, colors, colorHint));
     grid.addRow(2, new Label(messages.get("settings.theme")), theme);
     grid.addRow(3, new Label(messages.get("settings.language")), language);
     dialog.getDialogPane().setContent(grid);
@@ -46,15 +66,47 @@ public final class SettingsDialog {
             button == ButtonType.OK
                 ? current.withProfile(
                     name.getText().trim(),
-                    String.format(
-                        "#%02x%02x%02x",
-                        (int) Math.round(color.getValue().getRed() * 255),
-                        (int) Math.round(color.getValue().getGreen() * 255),
-                        (int) Math.round(color.getValue().getBlue() * 255)),
+                    color.getSelectedToggle() == null
+                        ? current.color()
+                        : (String) color.getSelectedToggle().getUserData(),
                     theme.getValue(),
                     language.getValue())
                 : null);
     return dialog.showAndWait();
+  }
+
+  /** One round swatch per palette colour (id {@code settings-color-rrggbb}); one stays chosen. */
+  private static FlowPane colorChoices(ToggleGroup group, String currentColor) {
+    FlowPane row = new FlowPane(4, 4);
+    row.setId("settings-colors");
+    row.setPrefWrapLength(260);
+    List<String> offered = new ArrayList<>(PeoplePalette.COLORS);
+    if (!PeoplePalette.contains(currentColor)) {
+      offered.addFirst(currentColor.toLowerCase(Locale.ROOT));
+    }
+    for (String c : offered) {
+      ToggleButton swatch = new ToggleButton();
+      swatch.setId("settings-color-" + c.substring(1));
+      swatch.setGraphic(new Circle(9, Color.web(c)));
+      swatch.getStyleClass().add("swatch");
+      swatch.setUserData(c);
+      swatch.setToggleGroup(group);
+      swatch.setTooltip(new Tooltip(c));
+      if (c.equalsIgnoreCase(currentColor)) {
+        swatch.setSelected(true);
+      }
+      row.getChildren().add(swatch);
+    }
+    // A click on the chosen swatch would clear the choice: keep one chosen.
+    group
+        .selectedToggleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null && was != null) {
+                group.selectToggle(was);
+              }
+            });
+    return row;
   }
 
   private static StringConverter<String> converter(Messages messages, String prefix) {

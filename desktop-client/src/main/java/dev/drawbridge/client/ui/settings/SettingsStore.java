@@ -53,7 +53,14 @@ public final class SettingsStore {
       return fresh;
     }
     try {
-      return json.readValue(file.toFile(), Settings.class);
+      Settings read = json.readValue(file.toFile(), Settings.class);
+      if (PeoplePalette.OLD_DEFAULT.equalsIgnoreCase(read.color())) {
+        // Written when every installation had this one colour: give this one its own.
+        Settings own = read.withColor(PeoplePalette.pick());
+        save(own);
+        return own;
+      }
+      return read;
     } catch (IOException e) {
       LOG.warn("Settings file {} is unreadable; starting from defaults", file, e);
       return Settings.defaults();

@@ -19,6 +19,7 @@ final class FakeSharedSession implements BoardSession {
   final List<Cursor> sentCursors = new ArrayList<>();
   ConnectionState state = new ConnectionState.Connecting();
   List<Peer> peers = List.of();
+  int peersBeforeMe;
   boolean closed;
   int reconnects;
   int offlines;
@@ -46,6 +47,11 @@ final class FakeSharedSession implements BoardSession {
   @Override
   public Collection<Peer> peers() {
     return peers;
+  }
+
+  @Override
+  public int peersBeforeMe() {
+    return peersBeforeMe;
   }
 
   @Override

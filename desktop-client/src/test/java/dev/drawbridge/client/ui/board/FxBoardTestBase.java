@@ -7,6 +7,9 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.app.AppWindow;
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.op.Op;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +65,16 @@ abstract class FxBoardTestBase {
 
   List<Element> elements() {
     return fx(() -> board().view().visibleElements());
+  }
+
+  /** Adds a rectangle of the default style to the board, as if drawn here. */
+  void addRectangle(String id, double x, double y, double w, double h) {
+    onFx(
+        () ->
+            board()
+                .submit(
+                    new Op.AddElement(
+                        Element.shape(id, ElementKind.RECTANGLE, x, y, w, h, Style.DEFAULT, 1))));
   }
 
   /** Where board point (x, y) is on the screen. */

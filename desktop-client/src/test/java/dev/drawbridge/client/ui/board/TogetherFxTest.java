@@ -41,6 +41,8 @@ class TogetherFxTest extends FxBoardTestBase {
   @Start
   void start(javafx.stage.Stage stage) {
     openWindow(stage);
+    // A colour none of the test's peers has (a fresh installation picks one at random).
+    window.settings().save(window.settings().get().withColor("#1971c2"));
     window.setHostPort(0);
     window.showBoard(shared);
   }
@@ -65,7 +67,7 @@ class TogetherFxTest extends FxBoardTestBase {
 
     onFx(() -> shared.presence("ann000000001", new Cursor(10, 20)));
     assertThat(fx(() -> view().canvas().remoteCursors()))
-        .containsExactly(new RemoteCursor("ann000000001", "Ann", "#e03131", 10, 20));
+        .containsExactly(new RemoteCursor("ann000000001", "Ann", "#e03131", null, 10, 20));
     onFx(() -> shared.presence("ann000000001", null));
     assertThat(fx(() -> view().canvas().remoteCursors())).isEmpty();
     // Someone who left takes their cursor along.

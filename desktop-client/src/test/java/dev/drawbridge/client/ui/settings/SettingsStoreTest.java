@@ -24,4 +24,34 @@ class SettingsStoreTest {
     assertThat(again.clientId()).isEqualTo(first.clientId());
     assertThat(again.recent()).extracting(Settings.RecentBoard::label).containsExactly("a", "b");
   }
+
+  @Test
+  void aFreshInstallationGetsAPaletteColourThatLasts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+    String color = new SettingsStore(home).get().color();
+    assertThat(PeoplePalette.COLORS).contains(color);
+    assertThat(color).isNotEqualToIgnoringCase(PeoplePalette.OLD_DEFAULT);
+    assertThat(new SettingsStore(home).get().color()).isEqualTo(color);
+  }
+
+  @Test
+  void theOldSharedDefaultIsReplacedOnceByAPaletteColour(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        home.resolve("settings.json"),
+        "{\"name\":\"Ann\",\"color\":\"#6965DB\",\"clientId\":\"c1\"}");
+    Settings migrated = new SettingsStore(home).get();
+    assertThat(PeoplePalette.COLORS).contains(migrated.color());
+    assertThat(migrated.name()).isEqualTo("Ann");
+    assertThat(migrated.clientId()).isEqualTo("c1");
+    assertThat(java.nio.file.Files.readString(home.resolve("settings.json")))
+        .contains(migrated.color());
+    assertThat(new SettingsStore(home).get().color()).isEqualTo(migrated.color());
+  }
+
+  @Test
+  void aColourOfItsOwnChoosingIsKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+    new SettingsStore(home).save(Settings.defaults().withColor("#123456"));
+    assertThat(new SettingsStore(home).get().color()).isEqualTo("#123456");
+  }
 }
