@@ -87,6 +87,8 @@ final class HandshakeWatch {
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
       super.connect(endpoint, timeout);
       connected = true;
+      // A server that accepts and never answers fails the read instead of hanging the attempt.
+      setSoTimeout(JavaWebSocketTransport.ANSWER_TIMEOUT_MILLIS);
     }
 
     @Override

@@ -131,6 +131,13 @@ public final class JavaWebSocketTransport implements Transport {
 
   private static final int PROBE_TIMEOUT_MILLIS = 3_000;
 
+  /**
+   * How long a connected server may take to answer the upgrade (or the TLS handshake). A relay
+   * answers in milliseconds; a plain server asked for TLS waits for an HTTP request that never
+   * comes, and without this the attempt would hang until the session's heartbeat gave up on it.
+   */
+  static final int ANSWER_TIMEOUT_MILLIS = 5_000;
+
   private static final class Client extends WebSocketClient {
     private final TransportListener listener;
     private final boolean tls;
@@ -139,6 +146,8 @@ public final class JavaWebSocketTransport implements Transport {
     private volatile boolean opened;
     private volatile boolean aborted;
     private volatile Exception error;
+    // wss:// only: the TCP connection was made and TLS was layered on it (the handshake may fail).
+    private volatile boolean tlsStarted;
 
     Client(URI uri, Map<String, String> headers, TransportListener listener, int timeoutMillis) {
       super(
@@ -169,6 +178,7 @@ public final class JavaWebSocketTransport implements Transport {
       if (watch != null) {
         watch.opened();
       }
+      answerTimeout(0);
       listener.onOpen();
     }
 
@@ -188,6 +198,26 @@ public final class JavaWebSocketTransport implements Transport {
         listener.onConnectFailed(failure, e != null ? e.toString() : reason);
       } else {
         listener.onClosed(code, reason, remote);
+      }
+    }
+
+    @Override
+    protected void onSetSSLParameters(javax.net.ssl.SSLParameters parameters) {
+      super.onSetSSLParameters(parameters);
+      // Called once the TCP connection is made and TLS layered on it, before the handshake.
+      tlsStarted = true;
+      answerTimeout(ANSWER_TIMEOUT_MILLIS);
+    }
+
+    /** Bounds each read of the socket: {@link #ANSWER_TIMEOUT_MILLIS} until open, then none. */
+    private void answerTimeout(int millis) {
+      Socket socket = getSocket();
+      if (socket != null) {
+        try {
+          socket.setSoTimeout(millis);
+        } catch (IOException e) {
+          // Closed underneath: the close reports it.
+        }
       }
     }
 
@@ -212,7 +242,11 @@ public final class JavaWebSocketTransport implements Transport {
           || e instanceof SocketTimeoutException && (watch == null || !watch.connected())) {
         return ConnectFailure.NO_ANSWER;
       }
-      if (watch == null || !watch.connected()) {
+      if (watch == null) {
+        // wss:// that got as far as TLS and no further: a plain server, waiting for a request.
+        return tlsStarted ? ConnectFailure.NOT_TLS : null;
+      }
+      if (!watch.connected()) {
         return null;
       }
       if (watch.tooLong()) {
