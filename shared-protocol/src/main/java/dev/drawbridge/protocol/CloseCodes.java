@@ -54,6 +54,12 @@ public final class CloseCodes {
    */
   public static final int CLIENT_ID_TAKEN = 4014;
 
+  /**
+   * The host ended the board: the app that ran this relay ("Host on this computer") stopped hosting
+   * it. Terminal: the relay is gone, retrying would only loop (R86, R87).
+   */
+  public static final int HOST_ENDED = 4015;
+
   private CloseCodes() {}
 
   /** Codes after which a client must not reconnect on its own (it needs the user). */
@@ -62,6 +68,7 @@ public final class CloseCodes {
         || code == UNAUTHORIZED
         || code == FORBIDDEN
         || code == REPLACED
-        || code == CLIENT_ID_TAKEN;
+        || code == CLIENT_ID_TAKEN
+        || code == HOST_ENDED;
   }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.host;
 
+import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.relay.runtime.Relay;
 import dev.drawbridge.relay.runtime.RelayConfig;
 import java.io.IOException;
@@ -17,6 +18,9 @@ public final class HostedRelay implements AutoCloseable {
 
   /** The room a hosted board lives in unless the host names another. */
   public static final String DEFAULT_ROOM = "board";
+
+  /** The close reason guests receive with 4015 (R86); for logs, the app words it itself. */
+  public static final String HOST_ENDED_REASON = "the host ended the board";
 
   private static final Logger LOG = LoggerFactory.getLogger(HostedRelay.class);
   private final Relay relay;
@@ -52,8 +56,13 @@ public final class HostedRelay implements AutoCloseable {
     return "ws://" + lanHost + ":" + port() + "/v1/rooms/" + room;
   }
 
+  /**
+   * Ends hosting: every guest still connected is closed with 4015 {@code HOST_ENDED} (R86), so
+   * their app says the host ended the board instead of reconnecting to a relay that is gone; then
+   * the op log is flushed and the port freed.
+   */
   @Override
   public void close() {
-    relay.close();
+    relay.close(CloseCodes.HOST_ENDED, HOST_ENDED_REASON);
   }
 }

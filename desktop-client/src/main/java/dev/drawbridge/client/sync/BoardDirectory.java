@@ -20,6 +20,12 @@ import java.util.Base64;
  * app instances from writing the same journal.
  */
 public final class BoardDirectory implements AutoCloseable {
+  /** The marker file of a board that connected once; {@link #ADDRESS} holds its room address. */
+  private static final String CONNECTED = "connected";
+
+  /** The room's address ({@code ws[s]://host:port/v1/rooms/room}), for the start screen. */
+  public static final String ADDRESS = "address";
+
   private final Path dir;
   private FileChannel lockChannel;
   private FileLock lock;
@@ -35,6 +41,12 @@ public final class BoardDirectory implements AutoCloseable {
     BoardDirectory d = new BoardDirectory(dataDir.resolve("boards").resolve(server).resolve(room));
     Files.createDirectories(d.dir);
     d.lock();
+    // Where the board lives, so the start screen can offer it again (the folder name loses ws/wss).
+    Path address = d.dir.resolve(ADDRESS);
+    byte[] bytes = roomUri.toString().getBytes(StandardCharsets.UTF_8);
+    if (!Files.exists(address) || !java.util.Arrays.equals(Files.readAllBytes(address), bytes)) {
+      AtomicFiles.write(address, bytes);
+    }
     return d;
   }
 
@@ -62,6 +74,25 @@ public final class BoardDirectory implements AutoCloseable {
 
   public Path confirmedFile() {
     return dir.resolve("confirmed.json");
+  }
+
+  /**
+   * Whether the board ever connected from here (reached {@code synced}): until it has, a failed
+   * attempt is "never connected" and not retried on its own.
+   */
+  public boolean connectedBefore() {
+    return Files.exists(dir.resolve(CONNECTED));
+  }
+
+  /** Remembers that the board connected (best effort: a failure only costs the retry behaviour). */
+  public void rememberConnected() {
+    try {
+      if (!connectedBefore()) {
+        AtomicFiles.write(dir.resolve(CONNECTED), new byte[0]);
+      }
+    } catch (IOException e) {
+      // Next run the board counts as never connected until it connects again.
+    }
   }
 
   /** This installation's id on this board, created on first use and kept across restarts. */

@@ -46,6 +46,12 @@ final class Connection {
 
     /** What the user should see now; may repeat the current state. */
     void stateChanged(ConnectionState state);
+
+    /**
+     * The board connected (reached {@code synced}) for the first time from this installation: from
+     * now on a failed attempt is a lost connection, retried with backoff.
+     */
+    default void firstConnected() {}
   }
 
   /** The room's address and the handshake headers (the invite token, when there is one). */
@@ -80,6 +86,9 @@ final class Connection {
   private final Owner owner;
 
   private Phase phase = Phase.IDLE;
+  // Whether this board ever reached synced here (this run or before): until then an attempt that
+  // fails is "never connected", named and not retried; afterwards it is a drop, retried.
+  private boolean connectedOnce;
   private int generation;
   private boolean userOffline;
   private boolean closed;
@@ -91,6 +100,8 @@ final class Connection {
   /**
    * @param timers where timer and socket events run: the UI executor, the only thread this touches
    * @param codec encodes what {@link #send} is given; frames received go to the owner as text
+   * @param connectedBefore whether the board has reached {@code synced} from this installation
+   *     before (its folder remembers): if not, a failed first attempt is named, not retried
    */
   Connection(
       Transport transport,
@@ -100,7 +111,9 @@ final class Connection {
       ReconnectPolicy policy,
       UiTimers timers,
       ProtocolCodec codec,
-      Owner owner) {
+      Owner owner,
+      boolean connectedBefore) {
+    this.connectedOnce = connectedBefore;
     this.transport = transport;
     this.endpoint = endpoint;
     this.timings = timings;
@@ -173,7 +186,16 @@ final class Connection {
   void synced() {
     phase = Phase.SYNCED;
     syncedAt = clock.instant();
+    if (!connectedOnce) {
+      connectedOnce = true;
+      owner.firstConnected();
+    }
     owner.stateChanged(new ConnectionState.Synced());
+  }
+
+  /** Whether the board has reached {@code synced} here, in this run or before. */
+  boolean connectedOnce() {
+    return connectedOnce;
   }
 
   /**
@@ -247,6 +269,7 @@ final class Connection {
 
   /** The connection is gone (closed, failed or timed out); decide what comes next. */
   private void connectionLost(int code, String reason) {
+    boolean opened = phase == Phase.CATCHING_UP || phase == Phase.SYNCED;
     boolean wasHealthy =
         phase == Phase.SYNCED
             && syncedAt != null
@@ -263,6 +286,11 @@ final class Connection {
       owner.stateChanged(ConnectionFailures.forCloseCode(code, reason));
       return;
     }
+    if (!connectedOnce) {
+      log.info("First connection to {} failed: {} {}", endpoint.uri(), code, reason);
+      owner.stateChanged(ConnectionFailures.neverConnected(code, reason, opened));
+      return;
+    }
     if (wasHealthy) {
       policy.reset();
     }
@@ -274,13 +302,28 @@ final class Connection {
     if (closed || userOffline) {
       return;
     }
-    ConnectionFailures.forHttpStatus(status)
+    ConnectionFailures.forHttpStatus(
+            status, endpoint.headers().containsKey("Authorization"), connectedOnce)
         .ifPresentOrElse(
             owner::stateChanged,
             () -> {
               log.info("Handshake refused with HTTP {}: {}", status, detail);
               scheduleReconnect();
             });
+  }
+
+  private void connectFailed(ConnectFailure failure, String detail) {
+    if (connectedOnce) {
+      // A board that worked before: the relay may be restarting or the network away. Retry.
+      connectionLost(-1, detail);
+      return;
+    }
+    disconnected();
+    if (closed || userOffline) {
+      return;
+    }
+    log.info("First connection to {} failed: {} ({})", endpoint.uri(), failure, detail);
+    owner.stateChanged(ConnectionFailures.forConnectFailure(failure, detail));
   }
 
   private void scheduleReconnect() {
@@ -336,6 +379,11 @@ final class Connection {
     @Override
     public void onHandshakeRejected(int httpStatus, String detail) {
       onUi(() -> handshakeRejected(httpStatus, detail));
+    }
+
+    @Override
+    public void onConnectFailed(ConnectFailure failure, String detail) {
+      onUi(() -> connectFailed(failure, detail));
     }
   }
 }

@@ -106,6 +106,27 @@ public final class OfflineJournal implements Closeable {
     }
   }
 
+  /**
+   * How many elements have changes in {@code file} the relay never acknowledged (the status bar's
+   * count: a stroke counts once however many ops it took), read without opening the journal for
+   * writing: no lock, no rewrite. The start screen calls it for boards that are not open; a torn or
+   * unreadable line is skipped as on open.
+   */
+  public static int unsentElements(Path file, ProtocolCodec codec) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    OfflineJournal journal = new OfflineJournal(file, codec);
+    journal.read(Files.readAllBytes(file));
+    java.util.Set<String> elements = new java.util.HashSet<>();
+    for (Entry e : journal.entries.values()) {
+      if (!e.acked()) {
+        elements.add(e.op().op().elementId());
+      }
+    }
+    return elements.size();
+  }
+
   /** Ops in journal order, acked ones included. */
   public List<Entry> entries() {
     return List.copyOf(entries.values());

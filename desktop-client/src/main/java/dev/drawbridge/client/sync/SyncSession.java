@@ -32,14 +32,34 @@ import org.slf4j.LoggerFactory;
 public final class SyncSession implements BoardSession {
   private static final Logger log = LoggerFactory.getLogger(SyncSession.class);
 
-  /** Everything a session needs from the outside; tests pass fakes. */
+  /**
+   * Everything a session needs from the outside; tests pass fakes.
+   *
+   * @param connectedBefore whether the board reached {@code synced} from this installation before:
+   *     if not, a failed first attempt is named to the user and not retried (see {@link
+   *     Connection})
+   * @param rememberConnected run on {@code ioExecutor} when it first does, so the next run knows
+   */
   record Parts(
       Transport transport,
       Scheduler scheduler,
       Clock clock,
       ReconnectPolicy policy,
       Executor ioExecutor,
-      AutoCloseable onClose) {}
+      AutoCloseable onClose,
+      boolean connectedBefore,
+      Runnable rememberConnected) {
+    /** For a board that connected before (the retrying behaviour most tests drive). */
+    Parts(
+        Transport transport,
+        Scheduler scheduler,
+        Clock clock,
+        ReconnectPolicy policy,
+        Executor ioExecutor,
+        AutoCloseable onClose) {
+      this(transport, scheduler, clock, policy, ioExecutor, onClose, true, () -> {});
+    }
+  }
 
   private final String title;
   private final JoinRequest request;
@@ -57,6 +77,8 @@ public final class SyncSession implements BoardSession {
   private final Outbox outbox;
   private final RelayInbox inbox;
   private final PresenceThrottle presence;
+  private final Executor ioExecutor;
+  private final Runnable rememberConnected;
 
   // ---- touched on the UI executor only ----
   private Scheduler.Cancellable cacheTimer = Scheduler.Cancellable.NONE;
@@ -94,7 +116,10 @@ public final class SyncSession implements BoardSession {
             parts.policy(),
             timers,
             codec,
-            new ConnectionOwner());
+            new ConnectionOwner(),
+            parts.connectedBefore());
+    this.ioExecutor = parts.ioExecutor();
+    this.rememberConnected = parts.rememberConnected();
     this.journal =
         new JournalWriter(
             journal,
@@ -195,6 +220,11 @@ public final class SyncSession implements BoardSession {
   /** True when every local op submitted so far is on disk (the journal's fsync finished). */
   public boolean journalFlushed() {
     return outbox.allOnDisk();
+  }
+
+  /** Whether this board has reached {@code synced} from this installation, now or before. */
+  public boolean connectedOnce() {
+    return connection.connectedOnce();
   }
 
   /** The executor every session and board call should run on. */
@@ -303,6 +333,11 @@ public final class SyncSession implements BoardSession {
     @Override
     public void stateChanged(ConnectionState state) {
       events.setState(state);
+    }
+
+    @Override
+    public void firstConnected() {
+      ioExecutor.execute(rememberConnected);
     }
   }
 }

@@ -84,7 +84,9 @@ public final class SyncSessions {
                   new ReconnectPolicy(
                       config.backoffBase(), config.backoffCap(), new SecureRandom()),
                   io,
-                  onClose));
+                  onClose,
+                  directory.connectedBefore(),
+                  directory::rememberConnected));
       session.start();
       return session;
     } catch (IOException e) {

@@ -17,4 +17,13 @@ public interface TransportListener {
    * token, 403 forbidden, 404 wrong path, 429 too many connections...). No onClosed follows.
    */
   void onHandshakeRejected(int httpStatus, String detail);
+
+  /**
+   * The connection never opened, for a reason the transport could tell ({@link ConnectFailure}). No
+   * onClosed follows. Transports that cannot tell report a plain onClosed instead, as this default
+   * does.
+   */
+  default void onConnectFailed(ConnectFailure failure, String detail) {
+    onClosed(-1, detail, false);
+  }
 }

@@ -36,7 +36,8 @@ class ConnectionTest {
           new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random(7)),
           new UiTimers(scheduler, Runnable::run),
           new ProtocolCodec(),
-          owner);
+          owner,
+          true);
 
   @Test
   void dialsTheEndpointAndSaysTheOwnersHelloOnceOpen() {

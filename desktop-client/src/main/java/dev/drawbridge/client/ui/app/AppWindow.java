@@ -8,7 +8,10 @@ import dev.drawbridge.client.io.BoardFile;
 import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
+import dev.drawbridge.client.sync.SessionListener;
+import dev.drawbridge.client.sync.UnsentBoards;
 import dev.drawbridge.client.ui.board.BoardView;
 import dev.drawbridge.client.ui.board.Shell;
 import dev.drawbridge.client.ui.common.Messages;
@@ -84,6 +87,15 @@ public final class AppWindow implements Shell, StartView.Actions {
     scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
     stage.setScene(scene);
     stage.titleProperty().bind(messages.bind("app.title"));
+    // Closing the window while hosting with guests ends the board for them: ask first.
+    stage.setOnCloseRequest(
+        e -> {
+          String question = hostedGuestsQuestion();
+          if (question != null && boardView != null) {
+            e.consume();
+            boardView.askBeforeLeaving(question, messages.get("leave.endBoard"), stage::hide);
+          }
+        });
     stage.setOnHidden(
         e -> {
           closeSession();
@@ -125,6 +137,31 @@ public final class AppWindow implements Shell, StartView.Actions {
     startView = new StartView(messages, settings.get(), this);
     stage.titleProperty().bind(messages.bind("app.title"));
     setRoot(startView.root());
+    showUnsentWork(startView);
+  }
+
+  /**
+   * Looks for shared boards with changes never sent (their journals) off the UI thread, and lists
+   * them on {@code view} if it is still showing.
+   */
+  private void showUnsentWork(StartView view) {
+    Path dataDir = settings.home();
+    Thread scan =
+        new Thread(
+            () -> {
+              List<UnsentBoards.Board> boards = UnsentBoards.find(dataDir);
+              if (!boards.isEmpty()) {
+                uiExecutor.execute(
+                    () -> {
+                      if (startView == view) {
+                        view.showUnsent(boards);
+                      }
+                    });
+              }
+            },
+            "drawbridge-unsent-scan");
+    scan.setDaemon(true);
+    scan.start();
   }
 
   /** Shows {@code newSession} on the board screen. */
@@ -165,8 +202,6 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void join(JoinForm form) {
-    settings.save(
-        settings.get().withJoin(form.serverUrl(), form.room(), form.name(), form.token()));
     BoardSession shared;
     try {
       shared = opener.open(form, settings.get());
@@ -183,12 +218,35 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     showBoard(shared);
     joined = form;
-    settings.save(
-        settings
-            .get()
-            .withRecent(
-                new Settings.RecentBoard(
-                    Settings.RecentBoard.ROOM, form.room(), String.valueOf(form.roomUrl()))));
+    rememberOnceConnected(shared, form);
+  }
+
+  /**
+   * Makes {@code form}'s address the remembered server and a recent board once the board connected
+   * (reached synced): an address that never worked is not offered again (issue 14).
+   */
+  private void rememberOnceConnected(BoardSession shared, JoinForm form) {
+    shared.addListener(
+        new SessionListener() {
+          private boolean remembered;
+
+          @Override
+          public void stateChanged(ConnectionState state) {
+            if (remembered || !(state instanceof ConnectionState.Synced)) {
+              return;
+            }
+            remembered = true;
+            settings.save(
+                settings
+                    .get()
+                    .withJoin(form.serverUrl(), form.room(), form.name(), form.token())
+                    .withRecent(
+                        new Settings.RecentBoard(
+                            Settings.RecentBoard.ROOM,
+                            form.room(),
+                            String.valueOf(form.roomUrl()))));
+          }
+        });
   }
 
   // ---- opened from outside: invite links and board files (issue 14, ADR 0009) ------------
@@ -416,7 +474,40 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void leaveBoard() {
-    showStart();
+    String question = hostedGuestsQuestion();
+    if (question == null || boardView == null) {
+      showStart();
+    } else {
+      boardView.askBeforeLeaving(question, messages.get("leave.endBoard"), this::showStart);
+    }
+  }
+
+  /**
+   * Opening a file from the board leaves it: a hosted board with guests says it ends the board for
+   * them, a shared board that it is left (its changes stay and are sent next time).
+   */
+  @Override
+  public void confirmLeaving(Runnable leave) {
+    String question = hostedGuestsQuestion();
+    String confirm = messages.get("leave.endBoard");
+    if (question == null && session != null && !(session instanceof LocalOnlySession)) {
+      question = messages.get("leave.shared", session.title());
+      confirm = messages.get("leave.confirm");
+    }
+    if (question == null || boardView == null) {
+      leave.run();
+    } else {
+      boardView.askBeforeLeaving(question, confirm, leave);
+    }
+  }
+
+  /** The question to ask before leaving a board this window hosts while guests are on it. */
+  private String hostedGuestsQuestion() {
+    if (hosted == null || session == null) {
+      return null;
+    }
+    int guests = session.peers().size();
+    return guests == 0 ? null : messages.get("leave.hosted", guests);
   }
 
   /** Saves and applies settings: language and theme switch at once. */

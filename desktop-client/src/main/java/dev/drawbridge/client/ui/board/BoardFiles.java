@@ -159,7 +159,12 @@ final class BoardFiles {
     this.file = file;
   }
 
+  /** Ctrl+O: opening a file leaves a shared board, so the shell asks first (issue 14). */
   void chooseOpen() {
+    shell.confirmLeaving(this::showOpenChooser);
+  }
+
+  private void showOpenChooser() {
     FileChooser chooser = fileChooser("menu.open", "drawbridge");
     java.io.File chosen = chooser.showOpenDialog(window());
     if (chosen != null) {

@@ -63,6 +63,7 @@ public final class BoardView {
   private final VBox help;
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
+  private final LeaveGuard leaveGuard;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -75,6 +76,7 @@ public final class BoardView {
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
     this.tools = new Tools(new BoardToolContext(session, vm, canvas, textEditor));
     this.help = ShortcutsHelp.build(messages);
+    this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     this.people = new PeoplePanel(session, shell, canvas, toast);
     this.shortcuts =
@@ -177,6 +179,19 @@ public final class BoardView {
     people.setShareAddress(address);
   }
 
+  /**
+   * Asks {@code question} over the board; {@code leave} runs only if the user picks {@code
+   * confirmLabel} (the window decides what is at stake, see {@link Shell#confirmLeaving}).
+   */
+  public void askBeforeLeaving(String question, String confirmLabel, Runnable leave) {
+    leaveGuard.ask(question, confirmLabel, leave);
+  }
+
+  /** Whether the leave question is showing (for tests and the window's close request). */
+  public boolean isAskingBeforeLeaving() {
+    return leaveGuard.isShowing();
+  }
+
   /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
   void setViewOnly(boolean only) {
     viewOnly.set(only);
@@ -250,6 +265,11 @@ public final class BoardView {
     help.setOnMouseClicked(e -> help.setVisible(false));
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    addIsland(
+        ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
+        Pos.TOP_CENTER,
+        new Insets(72, 0, 0, 0));
+    addIsland(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
     root.setCenter(stack);
     root.setBottom(
         StatusBar.build(

@@ -35,6 +35,7 @@ public final class StatusViewModel {
       new javafx.beans.property.ReadOnlyBooleanWrapper(false);
   private final javafx.beans.property.ReadOnlyBooleanWrapper canGoOffline =
       new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
   private boolean viewOnly;
   private int pending;
   private boolean shared;
@@ -54,6 +55,14 @@ public final class StatusViewModel {
 
   public ReadOnlyStringProperty textProperty() {
     return text.getReadOnlyProperty();
+  }
+
+  /**
+   * What stopped the connection, in plain words, while it waits for the user (a failed state):
+   * shown with Retry and Back over the board. Empty otherwise.
+   */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Level> levelProperty() {
@@ -110,6 +119,7 @@ public final class StatusViewModel {
       words = words + " — " + messages.get("status.viewOnly");
     }
     text.set(words);
+    problem.set(s instanceof ConnectionState.Failed f && shared ? failure(f) : "");
     canGoOffline.set(
         shared
             && !(s instanceof ConnectionState.Offline)
@@ -138,6 +148,14 @@ public final class StatusViewModel {
       case BAD_ADDRESS -> messages.get("status.failed.address");
       case REPLACED -> messages.get("status.failed.replaced");
       case CLIENT_ID_TAKEN -> messages.get("status.failed.idTaken");
+      case NO_ANSWER -> messages.get("status.failed.noAnswer");
+      case NOT_A_RELAY -> messages.get("status.failed.notRelay");
+      case NOT_TLS -> messages.get("status.failed.notTls");
+      case NEEDS_TLS -> messages.get("status.failed.needsTls");
+      case UNTRUSTED_CERTIFICATE -> messages.get("status.failed.certificate");
+      case INVITATION_NEEDED -> messages.get("status.failed.invitation");
+      case ROOM_FULL -> messages.get("status.failed.roomFull");
+      case HOST_ENDED -> messages.get("status.failed.hostEnded");
       case OTHER ->
           messages.get(
               "status.failed.other", f.reason() == null || f.reason().isBlank() ? "?" : f.reason());

@@ -2,11 +2,13 @@ package dev.drawbridge.client.ui.start;
 
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.invite.InviteLink;
+import dev.drawbridge.client.sync.UnsentBoards;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
 import dev.drawbridge.protocol.validation.Require;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -71,6 +73,7 @@ public final class StartView {
   private final Label error = new Label();
   private final Label hostStatus = new Label();
   private final VBox recent = new VBox(4);
+  private final VBox unsent = new VBox(4);
   private Button hostButton;
   private Button joinButton;
 
@@ -141,7 +144,18 @@ public final class StartView {
     settingsLink.setGraphic(Icons.of(MaterialDesignC.COG_OUTLINE));
     settingsLink.setOnAction(e -> actions.showSettings());
 
-    VBox content = new VBox(18, header, cards, error, recentBox, settingsLink);
+    Label unsentTitle = label("start.unsent.title");
+    unsentTitle.getStyleClass().add("unsent-title");
+    VBox unsentBox = new VBox(6, unsentTitle, unsent);
+    unsentBox.setId("unsent-boards");
+    unsentBox.getStyleClass().add("recent-box");
+    unsentBox.setMaxWidth(760);
+    unsentBox
+        .visibleProperty()
+        .bind(javafx.beans.binding.Bindings.isNotEmpty(unsent.getChildren()));
+    unsentBox.managedProperty().bind(unsentBox.visibleProperty());
+
+    VBox content = new VBox(18, header, cards, error, unsentBox, recentBox, settingsLink);
     content.setAlignment(Pos.TOP_CENTER);
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
@@ -296,6 +310,34 @@ public final class StartView {
     return card;
   }
 
+  /**
+   * Lists the shared boards whose changes were never sent (from their offline journals); opening
+   * one joins it, which sends them. An empty list hides the section.
+   */
+  public void showUnsent(List<UnsentBoards.Board> boards) {
+    unsent.getChildren().clear();
+    for (UnsentBoards.Board b : boards) {
+      Hyperlink link = new Hyperlink();
+      link.getStyleClass().add("unsent-board");
+      link.textProperty()
+          .bind(
+              messages
+                  .bind("start.unsent", b.changedElements())
+                  .map(words -> b.room() + "  —  " + words));
+      link.setGraphic(Icons.of(MaterialDesignC.CLOUD_UPLOAD_OUTLINE));
+      link.setOnAction(e -> joinAddress(b.address()));
+      unsent.getChildren().add(link);
+    }
+  }
+
+  /** Fills the form from a room's address and joins it (a recent or an unsent board). */
+  private void joinAddress(String address) {
+    JoinForm form = new JoinForm(address, "", name.getText(), token.getText());
+    server.setText(form.serverUrl());
+    room.setText(form.room());
+    submitJoin();
+  }
+
   private void fillRecent(Settings settings) {
     recent.getChildren().clear();
     if (settings.recent().isEmpty()) {
@@ -316,10 +358,7 @@ public final class StartView {
             if (Settings.RecentBoard.FILE.equals(r.kind())) {
               actions.openFile(Path.of(r.location()));
             } else {
-              JoinForm form = new JoinForm(r.location(), "", name.getText(), token.getText());
-              server.setText(form.serverUrl());
-              room.setText(form.room());
-              submitJoin();
+              joinAddress(r.location());
             }
           });
       recent.getChildren().add(link);

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real relay's refusals reach the user as plain states: a missing token and a token for another
- * room (both HTTP 401, R2, R3, R76) end in Failed without a retry loop; a viewer's op is refused
- * (R16) and dropped with a notice.
+ * The real relay's refusals reach the user as plain states: a missing token (invitation needed) and
+ * a token for another room (both HTTP 401, R2, R3, R76) end in Failed without a retry loop; a
+ * viewer's op is refused (R16) and dropped with a notice.
  */
 class AuthTest {
   private static final String SECRET = "test-secret-for-the-sync-auth-test";
@@ -58,13 +58,14 @@ class AuthTest {
   }
 
   @Test
-  void aMissingTokenFailsAsUnauthorizedWithoutRetrying() {
+  void aMissingTokenFailsAsInvitationNeededWithoutRetrying() {
     try (TestClient c = new TestClient("anon", url, "room", tmp.resolve("anon"), CONFIG, null)) {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> c.state() instanceof ConnectionState.Failed);
+      // No token at all: the user needs an invitation link, not a "refused token" (issue 14).
       assertThat(((ConnectionState.Failed) c.state()).kind())
-          .isEqualTo(ConnectionState.Failed.Kind.UNAUTHORIZED);
+          .isEqualTo(ConnectionState.Failed.Kind.INVITATION_NEEDED);
       assertThat(c.states).noneMatch(s -> s instanceof ConnectionState.Reconnecting);
     }
   }

@@ -342,6 +342,18 @@ public final class RelayWebSocketServer extends WebSocketServer
         .log("connection error");
   }
 
+  /**
+   * Closes every open connection with {@code closeCode} and {@code reason} first (e.g. 4015 when a
+   * host ends its board, R86), then shuts down as {@link #shutdown(int)} does.
+   */
+  public void shutdown(int timeoutMillis, int closeCode, String reason)
+      throws InterruptedException {
+    for (WebSocket c : getConnections()) {
+      c.close(closeCode, reason);
+    }
+    shutdown(timeoutMillis);
+  }
+
   /** Closes every connection with 1001 (R23) and stops listening. */
   public void shutdown(int timeoutMillis) throws InterruptedException {
     stop(timeoutMillis, "server shutting down");

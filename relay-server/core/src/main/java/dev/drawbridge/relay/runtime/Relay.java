@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.runtime;
 
+import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.relay.auth.OriginPolicy;
 import dev.drawbridge.relay.auth.TokenVerifier;
 import dev.drawbridge.relay.net.RelayWebSocketServer;
@@ -209,14 +210,26 @@ public final class Relay implements AutoCloseable {
 
   /** Closes clients with 1001, flushes the op log, frees the ports. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    close(CloseCodes.GOING_AWAY, null);
+  }
+
+  /**
+   * Like {@link #close()}, but tells every client {@code closeCode} with {@code reason} instead of
+   * 1001: the embedded relay of a host who ends the board says 4015 (R86).
+   */
+  public synchronized void close(int closeCode, String reason) {
     if (closed) {
       return;
     }
     closed = true;
     log.info("relay shutting down");
     try {
-      server.shutdown(5_000);
+      if (closeCode == CloseCodes.GOING_AWAY) {
+        server.shutdown(5_000);
+      } else {
+        server.shutdown(5_000, closeCode, reason);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
