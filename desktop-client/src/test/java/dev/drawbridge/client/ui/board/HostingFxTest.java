@@ -211,6 +211,12 @@ class HostingFxTest extends FxBoardTestBase {
   @Test
   void anOpenBoardIsListedOnTheNetworkAndJoinsWithAClick(FxRobot robot) throws Exception {
     dev.drawbridge.client.host.discovery.MulticastInterfaceAccess.require();
+    // The app announces and browses on its LAN address, never on loopback.
+    boolean lan = !"localhost".equals(dev.drawbridge.client.host.LanAddress.find());
+    if (!lan && System.getenv("CI") != null) {
+      throw new AssertionError("no LAN address with multicast for discovery");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(lan, "no LAN address");
     hostFromStartScreen(robot, true);
     assertThat(fx(() -> robot.lookup("#open-badge").query().isVisible())).isTrue();
     String room = InviteLink.parse(fx(() -> view().editorLink())).orElseThrow().room();
