@@ -2,6 +2,10 @@ package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
+import dev.drawbridge.client.host.discovery.Announcement;
+import dev.drawbridge.client.host.discovery.BoardAnnouncer;
+import dev.drawbridge.client.host.discovery.BoardBrowser;
+import dev.drawbridge.client.host.discovery.NetworkBoard;
 import dev.drawbridge.client.instance.SingleInstance;
 import dev.drawbridge.client.invite.InviteLink;
 import dev.drawbridge.client.io.BoardFile;
@@ -21,11 +25,20 @@ import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.start.JoinForm;
 import dev.drawbridge.client.ui.start.StartView;
 import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -50,6 +63,19 @@ public final class AppWindow implements Shell, StartView.Actions {
   private final Executor uiExecutor;
   private HostedRelay hosted;
   private int hostPort = HostedRelay.PREFERRED_PORT;
+  private boolean discovery = !Boolean.getBoolean("drawbridge.noDiscovery");
+
+  /** Start-screen generations: a browser that finishes starting after its screen left is closed. */
+  private int startGeneration;
+
+  private BoardBrowser browser;
+
+  /** Announces an open hosted board; its JmDNS calls block, so they run here, in order. */
+  private ExecutorService announcing;
+
+  private BoardAnnouncer announcer;
+  private SessionListener peopleCounter;
+  private BoardSession announcedSession;
   private final Messages messages;
   private final Scene scene;
   private StartView startView;
@@ -99,7 +125,10 @@ public final class AppWindow implements Shell, StartView.Actions {
     stage.setOnHidden(
         e -> {
           closeSession();
-          // The app exits next: finish the relay's writes before the JVM goes.
+          stopBrowsing();
+          // The app exits next: say goodbye on the network (a non-daemon thread finishes it) and
+          // finish the relay's writes before the JVM goes.
+          stopAnnouncing();
           if (hosted != null) {
             hosted.close();
             hosted = null;
@@ -138,6 +167,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     stage.titleProperty().bind(messages.bind("app.title"));
     setRoot(startView.root());
     showUnsentWork(startView);
+    startBrowsing();
   }
 
   /**
@@ -168,6 +198,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   public BoardView showBoard(BoardSession newSession) {
     closeSession();
     stopHosting();
+    stopBrowsing();
     session = newSession;
     boardView = new BoardView(newSession, this);
     stage.titleProperty().bind(messages.bind("app.title").concat(" — " + newSession.title()));
@@ -333,17 +364,23 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   @Override
-  public void host(String room) {
-    host(room, view -> {});
+  public void host(String room, boolean openToNetwork) {
+    host(room, openToNetwork, view -> {});
   }
 
-  /** Hosts a board in the default room. */
+  /** Hosts a private board in a new room. */
   public void host() {
-    host(HostedRelay.DEFAULT_ROOM);
+    host(HostedRelay.newRoom(), false);
   }
 
-  /** Hosts a board in {@code room} and, once it shows, hands its screen to {@code whenOpen}. */
-  public void host(String room, java.util.function.Consumer<BoardView> whenOpen) {
+  /**
+   * Hosts a board in {@code room} and, once it shows, hands its screen to {@code whenOpen}.
+   *
+   * @param openToNetwork announce the board on the local network with an editor token, so anyone
+   *     there can join it from their start screen
+   */
+  public void host(
+      String room, boolean openToNetwork, java.util.function.Consumer<BoardView> whenOpen) {
     if (startView != null) {
       startView.showHostStatus(messages.get("host.starting"));
     }
@@ -354,7 +391,7 @@ public final class AppWindow implements Shell, StartView.Actions {
               try {
                 HostedRelay relay = HostedRelay.start(dataDir, hostPort);
                 String lan = LanAddress.find();
-                uiExecutor.execute(() -> joinHosted(relay, room, lan, whenOpen));
+                uiExecutor.execute(() -> joinHosted(relay, room, lan, openToNetwork, whenOpen));
               } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not start hosting", e);
                 uiExecutor.execute(() -> showError(messages.get("host.error.start")));
@@ -369,9 +406,10 @@ public final class AppWindow implements Shell, StartView.Actions {
       HostedRelay relay,
       String room,
       String lanHost,
+      boolean openToNetwork,
       java.util.function.Consumer<BoardView> whenOpen) {
     Settings s = settings.get();
-    JoinForm form = new JoinForm(relay.localUrl(), room, s.name(), "");
+    JoinForm form = new JoinForm(relay.localUrl(), room, s.name(), relay.hostToken(room));
     BoardSession shared;
     try {
       shared = opener.open(form, s);
@@ -387,8 +425,207 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view = showBoard(shared);
     hosted = relay;
-    view.setShareAddress(relay.shareAddress(lanHost, room));
+    view.setInvites(
+        relay.invite(lanHost, room, Role.EDITOR).toString(),
+        relay.invite(lanHost, room, Role.VIEWER).toString(),
+        openToNetwork);
+    if (openToNetwork) {
+      announce(relay, room, lanHost, shared);
+    }
     whenOpen.accept(view);
+  }
+
+  /**
+   * Announces the hosted board with an editor token for its room only, and follows the people
+   * count. The relay keeps checking tokens, so the host's other (private) rooms stay closed.
+   */
+  private void announce(HostedRelay relay, String room, String lanHost, BoardSession shared) {
+    ExecutorService exec =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              // Not a daemon: the goodbye queued when the app closes must still go out.
+              Thread t = new Thread(r, "drawbridge-announce");
+              t.setDaemon(false);
+              return t;
+            });
+    announcing = exec;
+    String hostName = settings.get().name();
+    AtomicInteger people = new AtomicInteger(1);
+    exec.execute(
+        () -> {
+          try {
+            announcer =
+                BoardAnnouncer.start(
+                    InetAddress.getByName(lanHost),
+                    new Announcement(
+                        room,
+                        hostName,
+                        people.get(),
+                        relay.port(),
+                        relay.invite(lanHost, room, Role.EDITOR).token()));
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not announce the board on the network", e);
+            uiExecutor.execute(() -> showError(messages.get("host.error.announce")));
+          }
+        });
+    peopleCounter =
+        new SessionListener() {
+          @Override
+          public void peersChanged(Collection<Peer> peers) {
+            if (announcing != exec) {
+              return;
+            }
+            int count =
+                1
+                    + (int)
+                        peers.stream().filter(p -> !p.clientId().equals(shared.clientId())).count();
+            people.set(count);
+            exec.execute(
+                () -> {
+                  BoardAnnouncer a = announcer;
+                  // Updates re-register the service (seconds): only the latest count is sent.
+                  if (a == null || a.current().people() == people.get()) {
+                    return;
+                  }
+                  try {
+                    a.update(
+                        a.current()
+                            .with(people.get(), relay.invite(lanHost, room, Role.EDITOR).token()));
+                  } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not update the board's announcement", e);
+                  }
+                });
+          }
+        };
+    shared.addListener(peopleCounter);
+    announcedSession = shared;
+  }
+
+  private void stopAnnouncing() {
+    if (peopleCounter != null && announcedSession != null) {
+      announcedSession.removeListener(peopleCounter);
+    }
+    peopleCounter = null;
+    announcedSession = null;
+    ExecutorService exec = announcing;
+    announcing = null;
+    if (exec != null) {
+      exec.execute(
+          () -> {
+            if (announcer != null) {
+              announcer.close();
+              announcer = null;
+            }
+          });
+      exec.shutdown();
+    }
+  }
+
+  /** The board announced on the network now, or null (read from any thread). */
+  public Announcement announced() {
+    BoardAnnouncer a = announcer;
+    return a == null ? null : a.current();
+  }
+
+  // ---- boards on the network ------------------------------------------------------------
+
+  /** Switches "Boards on your network" on or off for start screens shown from now on. */
+  public void setDiscovery(boolean on) {
+    discovery = on;
+  }
+
+  private void startBrowsing() {
+    int generation = ++startGeneration;
+    if (!discovery || browser != null) {
+      return;
+    }
+    Thread starter =
+        new Thread(
+            () -> {
+              String lan = LanAddress.find();
+              if ("localhost".equals(lan)) {
+                uiExecutor.execute(() -> showNetworkBoards(generation, null));
+                return;
+              }
+              try {
+                BoardBrowser started =
+                    BoardBrowser.start(
+                        InetAddress.getByName(lan),
+                        boards -> uiExecutor.execute(() -> showNetworkBoards(generation, boards)));
+                uiExecutor.execute(
+                    () -> {
+                      if (generation == startGeneration && startView != null && browser == null) {
+                        browser = started;
+                        showNetworkBoards(generation, started.boards());
+                      } else {
+                        closeInBackground(started);
+                      }
+                    });
+              } catch (IOException | RuntimeException e) {
+                LOG.info("Cannot look for boards on the network: {}", e.toString());
+                uiExecutor.execute(() -> showNetworkBoards(generation, null));
+              }
+            },
+            "drawbridge-browse-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /** {@code boards} null: discovery is not available here. */
+  private void showNetworkBoards(int generation, List<NetworkBoard> boards) {
+    if (generation == startGeneration && startView != null) {
+      startView.showNetworkBoards(boards);
+    }
+  }
+
+  private void stopBrowsing() {
+    startGeneration++;
+    if (browser != null) {
+      closeInBackground(browser);
+      browser = null;
+    }
+  }
+
+  @Override
+  public void joinNetworkBoard(NetworkBoard board) {
+    String name = startView == null ? settings.get().name() : startView.form().name();
+    JoinForm form = new JoinForm(board.serverUrl(), board.room(), name, board.token());
+    if (!form.problems().isEmpty()) {
+      showError(String.join(" ", form.problems().stream().map(messages::get).toList()));
+      return;
+    }
+    int generation = startGeneration;
+    // An announcement can outlive its host (a crash sends no goodbye): check before opening.
+    Thread probe =
+        new Thread(
+            () -> {
+              boolean reachable;
+              try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(board.address(), board.port()), 3_000);
+                reachable = true;
+              } catch (IOException | RuntimeException e) {
+                reachable = false;
+              }
+              boolean ok = reachable;
+              uiExecutor.execute(
+                  () -> {
+                    if (generation != startGeneration || startView == null) {
+                      return;
+                    }
+                    if (ok) {
+                      join(form);
+                    } else {
+                      showError(
+                          messages.get(
+                              "network.error.unreachable",
+                              board.room(),
+                              board.address() + ":" + board.port()));
+                    }
+                  });
+            },
+            "drawbridge-network-join");
+    probe.setDaemon(true);
+    probe.start();
   }
 
   /** The port hosting tries first (0: any free port, as tests use). */
@@ -407,15 +644,26 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   private void stopHosting() {
+    stopAnnouncing();
     if (hosted != null) {
       closeInBackground(hosted);
       hosted = null;
     }
   }
 
-  private static void closeInBackground(HostedRelay relay) {
-    // Closing tells clients 1001 and flushes the op log: not on the UI thread.
-    Thread closer = new Thread(relay::close, "drawbridge-host-stop");
+  private static void closeInBackground(AutoCloseable closeable) {
+    // Closing tells clients 1001 and flushes the op log, or says goodbye on the network: not on
+    // the UI thread.
+    Thread closer =
+        new Thread(
+            () -> {
+              try {
+                closeable.close();
+              } catch (Exception e) {
+                LOG.warn("Closing {} failed", closeable, e);
+              }
+            },
+            "drawbridge-host-stop");
     closer.setDaemon(false);
     closer.start();
   }

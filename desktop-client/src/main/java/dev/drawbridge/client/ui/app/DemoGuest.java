@@ -29,8 +29,8 @@ final class DemoGuest {
   private DemoGuest() {}
 
   static BoardSession join(
-      String serverUrl, Path dataDir, Executor ui, Supplier<Transport> transports) {
-    JoinForm form = new JoinForm(serverUrl, HostedRelay.DEFAULT_ROOM, "Bo", "");
+      String serverUrl, String token, Path dataDir, Executor ui, Supplier<Transport> transports) {
+    JoinForm form = new JoinForm(serverUrl, HostedRelay.DEFAULT_ROOM, "Bo", token);
     Settings settings = Settings.defaults().withProfile("Bo", "#2f9e44", "light", "en");
     BoardSession guest = new NetworkSessionOpener(dataDir, ui, transports).open(form, settings);
     guest.addListener(

@@ -54,6 +54,7 @@ public final class DrawbridgeApp extends Application {
     } else if (demo.equals("host")) {
       window.host(
           HostedRelay.DEFAULT_ROOM,
+          false,
           view -> {
             if (view.session().board().view().visibleElements().isEmpty()) {
               DemoBoard.populate(view.session().board(), view.session().clientId());
@@ -62,6 +63,7 @@ public final class DrawbridgeApp extends Application {
             guest =
                 DemoGuest.join(
                     window.hosted().localUrl(),
+                    window.hosted().hostToken(HostedRelay.DEFAULT_ROOM),
                     settings.home().resolve("demo-guest"),
                     Platform::runLater,
                     transports);

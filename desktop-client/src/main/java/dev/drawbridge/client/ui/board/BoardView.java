@@ -174,9 +174,23 @@ public final class BoardView {
     people.showPeers(session.peers());
   }
 
-  /** Shows where others can join (when hosting). */
-  public void setShareAddress(String address) {
-    people.setShareAddress(address);
+  /**
+   * Offers "Copy invite link" and "Copy view-only link" (when hosting).
+   *
+   * @param openToNetwork the board is announced to anyone on the local network as well
+   */
+  public void setInvites(String editorLink, String viewerLink, boolean openToNetwork) {
+    people.setInvites(editorLink, viewerLink, openToNetwork);
+  }
+
+  /** The invite link "Copy invite link" copies, or null. */
+  public String editorLink() {
+    return people.editorLink();
+  }
+
+  /** The link "Copy view-only link" copies, or null. */
+  public String viewerLink() {
+    return people.viewerLink();
   }
 
   /**
@@ -250,6 +264,17 @@ public final class BoardView {
     HBox toolbar = ToolPicker.build(vm, messages);
     toolbar.disableProperty().bind(viewOnly);
     addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    // Why the tools are greyed out, in words: a viewer otherwise sees a board that ignores them.
+    Label viewOnlyBanner = new Label();
+    viewOnlyBanner.setId("view-only-banner");
+    viewOnlyBanner.getStyleClass().addAll("island", "view-only-banner");
+    viewOnlyBanner.textProperty().bind(messages.bind("board.viewOnly.banner"));
+    viewOnlyBanner.setWrapText(true);
+    viewOnlyBanner.setMaxWidth(520);
+    viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
+    viewOnlyBanner.visibleProperty().bind(viewOnly);
+    viewOnlyBanner.setMouseTransparent(true);
+    addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu = MainMenu.build(messages, files, shell, vm);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());

@@ -30,13 +30,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
- * Who is on the board: the bar at the top right (the address to share when hosting, and a toggle
- * with the head count), the list it opens, and the other members' cursors on the canvas. This user
- * is always first in the list, with the name and colour from the settings. Members who share a
- * colour are kept apart by {@link PeopleLooks}.
+ * Who is on the board: the bar at the top right (the invite links to copy when hosting, and a
+ * toggle with the head count), the list it opens, and the other members' cursors on the canvas.
+ * This user is always first in the list, with the name and colour from the settings. Members who
+ * share a colour are kept apart by {@link PeopleLooks}.
  */
 final class PeoplePanel {
   private final BoardSession session;
@@ -49,7 +50,10 @@ final class PeoplePanel {
   private Map<String, PeopleLooks.Look> looks = Map.of();
   private final VBox panel = new VBox(8);
   private final Label count = new Label("1");
-  private final Label shareLabel = new Label();
+  private final HBox invites = new HBox(4);
+  private final Label openBadge = new Label();
+  private String editorLink;
+  private String viewerLink;
   private final HBox bar;
 
   PeoplePanel(BoardSession session, Shell shell, BoardCanvas canvas, BoardToast toast) {
@@ -72,11 +76,29 @@ final class PeoplePanel {
     return panel;
   }
 
-  /** Shows where others can join (when hosting); blank hides it. */
-  void setShareAddress(String address) {
-    shareLabel.setText(address);
-    shareLabel.setVisible(address != null && !address.isBlank());
-    shareLabel.setManaged(shareLabel.isVisible());
+  /**
+   * Offers the invite links while hosting: "Copy invite link" (editor) and "Copy view-only link".
+   *
+   * @param openToNetwork the board is also announced to anyone on the local network
+   */
+  void setInvites(String editorLink, String viewerLink, boolean openToNetwork) {
+    this.editorLink = editorLink;
+    this.viewerLink = viewerLink;
+    boolean shown = editorLink != null && !editorLink.isBlank();
+    invites.setVisible(shown);
+    invites.setManaged(shown);
+    openBadge.setVisible(shown && openToNetwork);
+    openBadge.setManaged(openBadge.isVisible());
+  }
+
+  /** The link "Copy invite link" copies, or null when not hosting. */
+  String editorLink() {
+    return editorLink;
+  }
+
+  /** The link "Copy view-only link" copies, or null when not hosting. */
+  String viewerLink() {
+    return viewerLink;
   }
 
   void showPeers(Collection<Peer> peers) {
@@ -136,26 +158,20 @@ final class PeoplePanel {
     HBox box = new HBox(6);
     box.getStyleClass().addAll("island", "people-bar");
     box.setAlignment(Pos.CENTER_RIGHT);
-    shareLabel.setId("share-address");
-    shareLabel.getStyleClass().add("share-address");
-    shareLabel.setVisible(false);
-    shareLabel.setManaged(false);
-    Button copy = new Button();
-    copy.setGraphic(Icons.of(MaterialDesignC.CONTENT_COPY));
-    copy.getStyleClass().add("icon-button");
-    copy.visibleProperty().bind(shareLabel.visibleProperty());
-    copy.managedProperty().bind(shareLabel.managedProperty());
-    copy.setFocusTraversable(false);
-    copy.setOnAction(
-        e -> {
-          ClipboardContent content = new ClipboardContent();
-          content.putString(shareLabel.getText());
-          Clipboard.getSystemClipboard().setContent(content);
-          toast.show(messages.get("share.copied"), false);
-        });
-    Tooltip copyTip = new Tooltip();
-    copyTip.textProperty().bind(messages.bind("share.copy"));
-    copy.setTooltip(copyTip);
+    Button copyInvite =
+        copyButton(
+            "copy-invite", "share.copyInvite", MaterialDesignL.LINK_VARIANT, () -> editorLink);
+    Button copyView =
+        copyButton(
+            "copy-view-link", "share.copyViewOnly", MaterialDesignE.EYE_OUTLINE, () -> viewerLink);
+    openBadge.setId("open-badge");
+    openBadge.getStyleClass().add("share-address");
+    openBadge.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT));
+    openBadge.textProperty().bind(messages.bind("share.openToNetwork"));
+    invites.getChildren().addAll(openBadge, copyInvite, copyView);
+    invites.setAlignment(Pos.CENTER_RIGHT);
+    invites.setVisible(false);
+    invites.setManaged(false);
     ToggleButton toggle = new ToggleButton();
     toggle.setId("people-toggle");
     toggle.setGraphic(Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE));
@@ -165,8 +181,33 @@ final class PeoplePanel {
     tip.textProperty().bind(messages.bind("people.title"));
     toggle.setTooltip(tip);
     panel.visibleProperty().bind(toggle.selectedProperty());
-    box.getChildren().addAll(shareLabel, copy, toggle);
+    box.getChildren().addAll(invites, toggle);
     return box;
+  }
+
+  private Button copyButton(
+      String id,
+      String key,
+      org.kordamp.ikonli.Ikon icon,
+      java.util.function.Supplier<String> link) {
+    Button copy = new Button();
+    copy.setId(id);
+    copy.setGraphic(Icons.of(icon));
+    copy.textProperty().bind(messages.bind(key));
+    copy.setFocusTraversable(false);
+    copy.setOnAction(
+        e -> {
+          ClipboardContent content = new ClipboardContent();
+          content.putString(link.get());
+          Clipboard.getSystemClipboard().setContent(content);
+          toast.show(messages.get("share.linkCopied"), false);
+        });
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind(key + ".tooltip"));
+    tip.setWrapText(true);
+    tip.setMaxWidth(320);
+    copy.setTooltip(tip);
+    return copy;
   }
 
   private void buildPanel() {

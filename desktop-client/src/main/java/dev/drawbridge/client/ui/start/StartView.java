@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.start;
 
 import dev.drawbridge.client.host.HostedRelay;
+import dev.drawbridge.client.host.discovery.NetworkBoard;
 import dev.drawbridge.client.invite.InviteLink;
 import dev.drawbridge.client.sync.UnsentBoards;
 import dev.drawbridge.client.ui.common.Icons;
@@ -15,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -49,8 +51,16 @@ public final class StartView {
   public interface Actions {
     void join(JoinForm form);
 
-    /** Hosts a board in {@code room} (a valid room name, R1) on this computer. */
-    void host(String room);
+    /**
+     * Hosts a board in {@code room} (a valid room name, R1) on this computer.
+     *
+     * @param openToNetwork anyone on the local network may join (the board is announced there);
+     *     otherwise only people with an invite link
+     */
+    void host(String room, boolean openToNetwork);
+
+    /** Joins a board listed under "Boards on your network". */
+    void joinNetworkBoard(NetworkBoard board);
 
     void workOffline();
 
@@ -69,7 +79,10 @@ public final class StartView {
   private final TextField room = LinkPaste.textField(this::takeLink);
   private final TextField name = LinkPaste.textField(this::takeLink);
   private final PasswordField token = LinkPaste.passwordField(this::takeLink);
-  private final TextField hostRoom = new TextField(HostedRelay.DEFAULT_ROOM);
+  // A new unguessable room each time the screen shows; the host may type another.
+  private final TextField hostRoom = new TextField(HostedRelay.newRoom());
+  private final CheckBox hostOpen = new CheckBox();
+  private final VBox networkBoards = new VBox(4);
   private final Label error = new Label();
   private final Label hostStatus = new Label();
   private final VBox recent = new VBox(4);
@@ -134,6 +147,13 @@ public final class StartView {
     error.setMaxWidth(760);
     error.setVisible(false);
 
+    VBox networkBox = new VBox(6, label("network.title"), networkBoards);
+    networkBox.getStyleClass().add("recent-box");
+    networkBox.setId("network-box");
+    networkBox.setMaxWidth(760);
+    networkBoards.setId("network-boards");
+    showNetworkBoards(List.of());
+
     VBox recentBox = new VBox(6, label("start.recent"), recent);
     recentBox.getStyleClass().add("recent-box");
     recentBox.setMaxWidth(760);
@@ -155,7 +175,8 @@ public final class StartView {
         .bind(javafx.beans.binding.Bindings.isNotEmpty(unsent.getChildren()));
     unsentBox.managedProperty().bind(unsentBox.visibleProperty());
 
-    VBox content = new VBox(18, header, cards, error, unsentBox, recentBox, settingsLink);
+    VBox content =
+        new VBox(18, header, cards, error, unsentBox, networkBox, recentBox, settingsLink);
     content.setAlignment(Pos.TOP_CENTER);
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
@@ -268,9 +289,17 @@ public final class StartView {
     // Enter in the room field hosts (without this the join card's default button would fire).
     hostRoom.setOnAction(e -> submitHost(host));
     hostButton = host;
+    hostOpen.setId("host-open");
+    hostOpen.textProperty().bind(messages.bind("host.open"));
+    hostOpen.setWrapText(true);
+    javafx.scene.control.Tooltip openTip = new javafx.scene.control.Tooltip();
+    openTip.textProperty().bind(messages.bind("host.open.tooltip"));
+    openTip.setWrapText(true);
+    openTip.setMaxWidth(320);
+    hostOpen.setTooltip(openTip);
     hostStatus.setWrapText(true);
     hostStatus.setId("host-status");
-    card.getChildren().addAll(form, host, hostStatus);
+    card.getChildren().addAll(form, hostOpen, host, hostStatus);
     return card;
   }
 
@@ -284,7 +313,42 @@ public final class StartView {
     showError(null);
     // One relay at a time: enabled again if starting fails.
     host.setDisable(true);
-    actions.host(room);
+    actions.host(room, hostOpen.isSelected());
+  }
+
+  /**
+   * Lists the boards announced on the local network (null: looking for them is not possible here).
+   * Each joins with a click.
+   */
+  public void showNetworkBoards(List<NetworkBoard> boards) {
+    networkBoards.getChildren().clear();
+    if (boards == null || boards.isEmpty()) {
+      Label none = label(boards == null ? "network.unavailable" : "network.none");
+      none.setId("network-none");
+      none.setWrapText(true);
+      none.getStyleClass().add("card-text");
+      networkBoards.getChildren().add(none);
+      return;
+    }
+    for (NetworkBoard board : boards) {
+      Hyperlink link = new Hyperlink();
+      link.setId("network-board-" + board.room());
+      link.setMnemonicParsing(false);
+      String host = board.hostName().isBlank() ? board.address() : board.hostName();
+      // Bound, so a language switch rewords the list; names from the network are plain text.
+      link.textProperty()
+          .bind(
+              board.people() < 0
+                  ? messages.bind("network.board.noCount", board.room(), host)
+                  : messages.bind("network.board", board.room(), host, board.people()));
+      link.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT));
+      link.setOnAction(
+          e -> {
+            showError(null);
+            actions.joinNetworkBoard(board);
+          });
+      networkBoards.getChildren().add(link);
+    }
   }
 
   private VBox offlineCard() {

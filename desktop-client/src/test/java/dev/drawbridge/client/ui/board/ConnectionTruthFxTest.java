@@ -5,6 +5,7 @@ import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.host.HostedRelay;
+import dev.drawbridge.client.invite.InviteLink;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
@@ -212,7 +213,7 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
   @Test
   void leavingAHostedBoardWithAGuestAsksAndTheGuestSeesTheHostEndedIt(FxRobot robot)
       throws Exception {
-    onFx(() -> window.host(HostedRelay.DEFAULT_ROOM));
+    onFx(() -> window.host(HostedRelay.DEFAULT_ROOM, false));
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> fx(() -> window.hosted() != null && window.boardView() != null));
@@ -233,7 +234,10 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
                     Platform::runLater));
     onFx(guestStage::show);
     try {
-      join(guest, "ws://127.0.0.1:" + port, HostedRelay.DEFAULT_ROOM, "");
+      // Hosting is private: the guest comes in with the invite link's token.
+      String token =
+          InviteLink.parse(fx(() -> window.boardView().editorLink())).orElseThrow().token();
+      join(guest, "ws://127.0.0.1:" + port, HostedRelay.DEFAULT_ROOM, token);
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> fx(() -> view().session().peers().size()) == 1);

@@ -23,6 +23,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real window on an offline board; helpers to drive it in board coordinates. */
 abstract class FxBoardTestBase {
+  static {
+    // Start screens look for boards on the network only in the tests about that (HostingFxTest).
+    System.setProperty("drawbridge.noDiscovery", "true");
+  }
+
   Path home;
   AppWindow window;
   Stage stage;

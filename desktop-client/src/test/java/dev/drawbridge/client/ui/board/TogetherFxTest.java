@@ -166,10 +166,13 @@ class TogetherFxTest extends FxBoardTestBase {
         .atMost(Duration.ofSeconds(30))
         .until(() -> fx(() -> window.hosted() != null));
     HostedRelay relay = fx(() -> window.hosted());
+    // A new unguessable room, and the host joins its own relay with a token.
     assertThat(joined.get().roomUrl().toString())
-        .isEqualTo("ws://127.0.0.1:" + relay.port() + "/v1/rooms/board");
-    String address = robot.lookup("#share-address").queryLabeled().getText();
-    assertThat(address).matches("ws://[^/]+:" + relay.port() + "/v1/rooms/board");
+        .matches("ws://127\\.0\\.0\\.1:" + relay.port() + "/v1/rooms/[a-z0-9]{14}");
+    assertThat(joined.get().token()).isNotBlank();
+    assertThat(fx(() -> view().editorLink()))
+        .matches("drawbridge://[^/]+:" + relay.port() + "/[a-z0-9]{14}\\?plain&token=.+");
+    assertThat(fx(() -> robot.lookup("#copy-invite").query().isVisible())).isTrue();
     onFx(() -> window.leaveBoard());
     assertThat(fx(() -> window.hosted())).isNull();
   }
@@ -181,7 +184,7 @@ class TogetherFxTest extends FxBoardTestBase {
         .atMost(Duration.ofSeconds(10))
         .until(() -> !robot.lookup("#host-room").queryAll().isEmpty());
     assertThat(fx(() -> robot.lookup("#host-room").queryTextInputControl().getText()))
-        .isEqualTo("board");
+        .matches("[a-z0-9]{14}");
 
     onFx(() -> robot.lookup("#host-room").queryTextInputControl().setText("team room!"));
     robot.clickOn("#host-button");
@@ -199,8 +202,8 @@ class TogetherFxTest extends FxBoardTestBase {
     HostedRelay relay = fx(() -> window.hosted());
     assertThat(joined.get().roomUrl().toString())
         .isEqualTo("ws://127.0.0.1:" + relay.port() + "/v1/rooms/design-review");
-    assertThat(fx(() -> robot.lookup("#share-address").queryLabeled().getText()))
-        .matches("ws://[^/]+:" + relay.port() + "/v1/rooms/design-review");
+    assertThat(fx(() -> view().editorLink()))
+        .matches("drawbridge://[^/]+:" + relay.port() + "/design-review\\?plain&token=.+");
     onFx(() -> window.leaveBoard());
   }
 
@@ -223,9 +226,15 @@ class TogetherFxTest extends FxBoardTestBase {
     drag(robot, -100, 0, 100, 40);
     assertThat(elements()).hasSize(1);
 
-    // A second person joins the address the host shows.
-    String address = fx(() -> robot.lookup("#share-address").queryLabeled().getText());
-    JoinForm form = new JoinForm(address.replaceFirst("//[^:/]+:", "//127.0.0.1:"), "", "Bo", "");
+    // A second person joins with the invite link the host copies.
+    robot.clickOn("#copy-invite");
+    WaitForAsyncUtils.waitForFxEvents();
+    String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    assertThat(copied).isEqualTo(fx(() -> view().editorLink()));
+    dev.drawbridge.client.invite.InviteLink link =
+        dev.drawbridge.client.invite.InviteLink.parse(copied).orElseThrow();
+    assertThat(link.tls()).isFalse();
+    JoinForm form = new JoinForm("ws://127.0.0.1:" + link.port(), link.room(), "Bo", link.token());
     java.nio.file.Path otherHome = java.nio.file.Files.createDirectories(home.resolve("bo"));
     dev.drawbridge.client.sync.BoardSession bo =
         fx(

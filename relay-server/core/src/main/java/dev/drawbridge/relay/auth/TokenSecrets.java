@@ -10,7 +10,7 @@ import java.util.Optional;
  * token can test guesses offline, as fast as they can compute HMACs), a known placeholder, or a
  * handful of characters repeated. {@code serve} and {@code token} refuse such a secret; the core
  * does not, because an embedded relay's secret comes from its program, never from a person (the
- * desktop app hosts without tokens).
+ * desktop app generates 32 random bytes and checks them with {@link #weakness} itself).
  */
 public final class TokenSecrets {
   /** HS256's key size: 32 bytes, e.g. {@code openssl rand -base64 48}. */
