@@ -33,7 +33,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(40, 47).forEach(rules::add);
     rules.addAll(List.of(50, 60, 70, 71, 72));
     IntStream.rangeClosed(73, 76).forEach(rules::add);
-    IntStream.rangeClosed(80, 85).forEach(rules::add);
+    IntStream.rangeClosed(80, 87).forEach(rules::add);
     return rules;
   }
 

@@ -89,6 +89,16 @@ final class Connection {
   // Whether this board ever reached synced here (this run or before): until then an attempt that
   // fails is "never connected", named and not retried; afterwards it is a drop, retried.
   private boolean connectedOnce;
+
+  /** Whether a relay at this address has welcomed us in this run (see {@link #welcomed}). */
+  private boolean welcomedHere;
+
+  /**
+   * Retrying after a first connection found nothing that answers, without a state per attempt: the
+   * "never connected" card stays until a relay answers or the user acts ({@link #failFirst}).
+   */
+  private boolean retryingQuietly;
+
   private int generation;
   private boolean userOffline;
   private boolean closed;
@@ -156,6 +166,7 @@ final class Connection {
     if (phase != Phase.IDLE) {
       return;
     }
+    retryingQuietly = false; // the user asked: show the attempt
     connect();
   }
 
@@ -180,6 +191,15 @@ final class Connection {
       transport.close(1000, "closed");
       disconnected();
     }
+  }
+
+  /**
+   * The relay answered hello with welcome: this address is a Drawbridge relay that lets us in, so
+   * from now on a drop is a lost connection to retry (a relay killed during a first catch-up comes
+   * back), not a first connection that failed.
+   */
+  void welcomed() {
+    welcomedHere = true;
   }
 
   /** The catch-up is complete: the board is up to date with the room. */
@@ -216,11 +236,14 @@ final class Connection {
     int gen = ++generation;
     phase = Phase.CONNECTING;
     lastHeard = clock.instant();
-    // Connecting is the first attempt; a retry stays "Reconnecting", now trying attempt n.
-    owner.stateChanged(
-        policy.attempts() == 0
-            ? new ConnectionState.Connecting()
-            : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
+    // Connecting until the board first connects; after that a retry stays "Reconnecting", now
+    // trying attempt n.
+    if (!retryingQuietly) {
+      owner.stateChanged(
+          policy.attempts() == 0 || !connectedOnce && !welcomedHere
+              ? new ConnectionState.Connecting()
+              : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
+    }
     scheduleHeartbeat(gen);
     transport.connect(endpoint.uri(), endpoint.headers(), new Listener(gen));
   }
@@ -248,6 +271,7 @@ final class Connection {
   }
 
   private void opened() {
+    retryingQuietly = false;
     phase = Phase.CATCHING_UP;
     lastHeard = clock.instant();
     owner.stateChanged(new ConnectionState.Syncing());
@@ -286,9 +310,9 @@ final class Connection {
       owner.stateChanged(ConnectionFailures.forCloseCode(code, reason));
       return;
     }
-    if (!connectedOnce) {
+    if (!connectedOnce && !welcomedHere) {
       log.info("First connection to {} failed: {} {}", endpoint.uri(), code, reason);
-      owner.stateChanged(ConnectionFailures.neverConnected(code, reason, opened));
+      failFirst(ConnectionFailures.neverConnected(code, reason, opened));
       return;
     }
     if (wasHealthy) {
@@ -313,7 +337,7 @@ final class Connection {
   }
 
   private void connectFailed(ConnectFailure failure, String detail) {
-    if (connectedOnce) {
+    if (connectedOnce || welcomedHere) {
       // A board that worked before: the relay may be restarting or the network away. Retry.
       connectionLost(-1, detail);
       return;
@@ -323,13 +347,32 @@ final class Connection {
       return;
     }
     log.info("First connection to {} failed: {} ({})", endpoint.uri(), failure, detail);
-    owner.stateChanged(ConnectionFailures.forConnectFailure(failure, detail));
+    failFirst(ConnectionFailures.forConnectFailure(failure, detail));
+  }
+
+  /**
+   * A board that never connected says why (Retry, Back). When nothing answers (yet), it also keeps
+   * trying quietly with the usual backoff, and the card goes as soon as a relay answers: someone
+   * who joins a board on a train, before the relay is reachable, draws into the journal meanwhile
+   * and syncs when it is. Every other first failure (not a relay, TLS the wrong way, an invitation
+   * needed, a full room) waits for the user: trying again cannot change the answer.
+   */
+  private void failFirst(ConnectionState.Failed failure) {
+    owner.stateChanged(failure);
+    retryingQuietly = failure.kind() == ConnectionState.Failed.Kind.NO_ANSWER;
+    if (retryingQuietly) {
+      retryLater(policy.nextDelay());
+    }
   }
 
   private void scheduleReconnect() {
     Duration delay = policy.nextDelay();
     int attempt = policy.attempts();
     owner.stateChanged(new ConnectionState.Reconnecting(attempt, clock.instant().plus(delay)));
+    retryLater(delay);
+  }
+
+  private void retryLater(Duration delay) {
     reconnectTimer.cancel();
     int gen = generation;
     reconnectTimer =

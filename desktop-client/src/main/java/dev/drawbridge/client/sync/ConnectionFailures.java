@@ -12,6 +12,9 @@ import java.util.Optional;
  * {@link Kind} in the user's language.
  */
 final class ConnectionFailures {
+  /** RFC 6455: the connection closed without a close frame (never sent on the wire). */
+  private static final int ABNORMAL_CLOSURE = 1006;
+
   private static final String TOKEN_REFUSED =
       "The relay did not accept the invite token: it may have expired or be for another board.";
 
@@ -100,15 +103,16 @@ final class ConnectionFailures {
 
   /**
    * For a board that never connected, when its attempt ended without a classified failure: a socket
-   * that never opened or went silent ({@code code} negative) found nothing that answers; a close
-   * after the upgrade and before the first catch-up means what answered is not a relay this app can
-   * use (4010: the room is full).
+   * that never opened, went silent ({@code code} negative) or dropped without a close frame (1006,
+   * a relay killed or a network gone mid-handshake) found nothing that answers, for now; a close
+   * frame after the upgrade and before the first catch-up means what answered is not a relay this
+   * app can use (4010: the room is full).
    */
   static Failed neverConnected(int code, String reason, boolean opened) {
     if (code == CloseCodes.ROOM_FULL) {
       return forCloseCode(code, reason);
     }
-    if (!opened) {
+    if (!opened || code < 0 || code == ABNORMAL_CLOSURE) {
       return new Failed(Kind.NO_ANSWER, "Nothing answers at this address (" + reason + ")");
     }
     return new Failed(

@@ -85,6 +85,7 @@ final class RelayInbox {
   }
 
   private void welcome(ServerMessage.Welcome w) {
+    connection.welcomed();
     storesBeforeAck = false;
     role = w.role();
     roster.replaceAll(w.peers());

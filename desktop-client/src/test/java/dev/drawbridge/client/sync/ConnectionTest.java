@@ -93,6 +93,70 @@ class ConnectionTest {
     assertThat(transport.connects).hasSize(1);
   }
 
+  /** A board never connected from here (the last constructor argument false). */
+  private Connection firstTime() {
+    return new Connection(
+        transport,
+        ENDPOINT,
+        TIMINGS,
+        scheduler.clock,
+        new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random(7)),
+        new UiTimers(scheduler, Runnable::run),
+        new ProtocolCodec(),
+        owner,
+        false);
+  }
+
+  @Test
+  void aFirstConnectionThatFindsNobodySaysSoAndKeepsTryingQuietlyUntilARelayAnswers() {
+    Connection first = firstTime();
+    first.start();
+    transport.failToConnect(ConnectFailure.NO_ANSWER);
+    assertThat(owner.states.getLast())
+        .isInstanceOfSatisfying(
+            ConnectionState.Failed.class,
+            f -> assertThat(f.kind()).isEqualTo(ConnectionState.Failed.Kind.NO_ANSWER));
+
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(transport.connects).hasSize(2);
+    transport.failToConnect(ConnectFailure.NO_ANSWER);
+    scheduler.advance(Duration.ofSeconds(2));
+    assertThat(transport.connects).hasSize(3);
+    // No "reconnecting" for a board that never connected: the card stays until a relay answers.
+    assertThat(owner.states).noneMatch(ConnectionState.Reconnecting.class::isInstance);
+
+    transport.open();
+    assertThat(owner.states.getLast()).isEqualTo(new ConnectionState.Syncing());
+  }
+
+  @Test
+  void aFirstConnectionToSomethingThatIsNotARelayWaitsForTheUser() {
+    Connection first = firstTime();
+    first.start();
+    transport.rejectHandshake(200);
+    scheduler.advance(Duration.ofMinutes(5));
+    assertThat(owner.states.getLast())
+        .isInstanceOfSatisfying(
+            ConnectionState.Failed.class,
+            f -> assertThat(f.kind()).isEqualTo(ConnectionState.Failed.Kind.NOT_A_RELAY));
+    assertThat(transport.connects).hasSize(1);
+  }
+
+  /**
+   * A relay killed while it sends a newcomer its first catch-up: it comes back; so does the app.
+   */
+  @Test
+  void aDropAfterTheFirstWelcomeIsALostConnectionThatIsRetried() {
+    Connection first = firstTime();
+    first.start();
+    transport.open();
+    first.welcomed();
+    transport.dropFromServer(1006, "");
+    assertThat(owner.states.getLast()).isInstanceOf(ConnectionState.Reconnecting.class);
+    scheduler.advance(Duration.ofSeconds(1));
+    assertThat(transport.connects).hasSize(2);
+  }
+
   @Test
   void eventsFromAConnectionGivenUpAreIgnored() {
     connection.start();

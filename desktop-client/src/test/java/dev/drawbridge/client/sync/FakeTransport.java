@@ -66,6 +66,11 @@ final class FakeTransport implements Transport {
     listener.onClosed(code, reason, true);
   }
 
+  void failToConnect(ConnectFailure failure) {
+    open = false;
+    listener.onConnectFailed(failure, "Connection refused");
+  }
+
   void rejectHandshake(int status) {
     open = false;
     listener.onHandshakeRejected(status, "Invalid status code received: " + status);

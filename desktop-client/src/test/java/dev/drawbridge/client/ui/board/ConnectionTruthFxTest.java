@@ -117,7 +117,8 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
         robot,
         root(),
         "Never connected: nothing answers at this address. Check the address, and that the"
-            + " relay (or the host's app) is running.");
+            + " relay (or the host's app) is running. The app keeps trying meanwhile, and what you"
+            + " draw is kept.");
     assertThat(visible(robot, root(), "#problem-retry")).isTrue();
     assertThat(visible(robot, root(), "#problem-back")).isTrue();
     assertThat(states).noneMatch(s -> s instanceof ConnectionState.Reconnecting);
@@ -125,7 +126,7 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
     robot.clickOn("#problem-retry");
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> states.stream().filter(s -> s instanceof ConnectionState.Failed).count() == 2);
+        .until(() -> states.stream().filter(s -> s instanceof ConnectionState.Failed).count() >= 2);
     assertThat(states).noneMatch(s -> s instanceof ConnectionState.Reconnecting);
 
     robot.clickOn("#problem-back");
@@ -191,7 +192,8 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
         robot,
         root(),
         "Never connected: nothing answers at this address. Check the address, and that the"
-            + " relay (or the host's app) is running.");
+            + " relay (or the host's app) is running. The app keeps trying meanwhile, and what you"
+            + " draw is kept.");
     drag(robot, -200, -100, -100, -100);
     drag(robot, -200, 0, -100, 0);
     drag(robot, -200, 100, -100, 100);

@@ -171,7 +171,7 @@ class HostingFxTest extends FxBoardTestBase {
     assertThat(fx(session::state))
         .isInstanceOfSatisfying(
             ConnectionState.Failed.class,
-            f -> assertThat(f.kind()).isEqualTo(ConnectionState.Failed.Kind.UNAUTHORIZED));
+            f -> assertThat(f.kind()).isEqualTo(ConnectionState.Failed.Kind.INVITATION_NEEDED));
     assertThat(guestStatus()).isNotEqualTo("Connected");
     // And the host's board has nobody else on it.
     assertThat(hostPeopleCount()).isEqualTo("1");
@@ -239,8 +239,13 @@ class HostingFxTest extends FxBoardTestBase {
     Awaitility.await().atMost(WAIT).until(() -> hostPeopleCount().equals("2"));
     Awaitility.await().atMost(WAIT).until(() -> window.announced().people() == 2);
 
-    // Hosting stops: the announcement goes with it.
+    // Hosting stops (the guest is still there, so the leave guard asks first): the announcement
+    // goes with it.
     onFx(() -> window.leaveBoard());
+    onFx(
+        () ->
+            ((javafx.scene.control.Button) window.scene().getRoot().lookup("#leave-confirm"))
+                .fire());
     Awaitility.await().atMost(WAIT).until(() -> window.announced() == null);
   }
 
