@@ -3,8 +3,6 @@ package dev.drawbridge.client.ui.app;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
 import dev.drawbridge.client.host.discovery.Announcement;
-import dev.drawbridge.client.host.discovery.BoardAnnouncer;
-import dev.drawbridge.client.host.discovery.BoardBrowser;
 import dev.drawbridge.client.host.discovery.NetworkBoard;
 import dev.drawbridge.client.instance.SingleInstance;
 import dev.drawbridge.client.invite.InviteLink;
@@ -25,27 +23,17 @@ import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.start.JoinForm;
 import dev.drawbridge.client.ui.start.StartView;
 import dev.drawbridge.protocol.board.BoardSnapshot;
-import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar.ButtonData;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +53,8 @@ public final class AppWindow implements Shell, StartView.Actions {
   private int hostPort = HostedRelay.PREFERRED_PORT;
   private boolean discovery = !Boolean.getBoolean("drawbridge.noDiscovery");
 
-  /** Start-screen generations: a browser that finishes starting after its screen left is closed. */
-  private int startGeneration;
-
-  private BoardBrowser browser;
-
-  /** Announces an open hosted board; its JmDNS calls block, so they run here, in order. */
-  private ExecutorService announcing;
-
-  private BoardAnnouncer announcer;
-  private SessionListener peopleCounter;
-  private BoardSession announcedSession;
+  private final NetworkBoardsWatch networkBoards;
+  private final HostedBoardAnnouncement announcement = new HostedBoardAnnouncement();
   private final Messages messages;
   private final Scene scene;
   private StartView startView;
@@ -84,8 +63,6 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   /** The room of the open shared board, as joined; null for none. */
   private JoinForm joined;
-
-  private Predicate<String> leaveQuestion = this::askToLeave;
 
   public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
     this(stage, settings, width, height, SessionOpener.UNAVAILABLE, Platform::runLater);
@@ -106,6 +83,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     this.settings = settings;
     this.opener = opener;
     this.uiExecutor = uiExecutor;
+    this.networkBoards = new NetworkBoardsWatch(uiExecutor);
     this.messages = new Messages(Messages.localeFor(settings.get().language()));
     useLanguage(settings.get().language());
     Theme.apply(settings.get().theme());
@@ -125,10 +103,10 @@ public final class AppWindow implements Shell, StartView.Actions {
     stage.setOnHidden(
         e -> {
           closeSession();
-          stopBrowsing();
+          networkBoards.stop();
           // The app exits next: say goodbye on the network (a non-daemon thread finishes it) and
           // finish the relay's writes before the JVM goes.
-          stopAnnouncing();
+          announcement.stop();
           if (hosted != null) {
             hosted.close();
             hosted = null;
@@ -198,7 +176,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   public BoardView showBoard(BoardSession newSession) {
     closeSession();
     stopHosting();
-    stopBrowsing();
+    networkBoards.stop();
     session = newSession;
     boardView = new BoardView(newSession, this);
     stage.titleProperty().bind(messages.bind("app.title").concat(" — " + newSession.title()));
@@ -308,9 +286,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     if (request.link() != null) {
       openLink(request.link());
     } else if (request.file() != null) {
-      if (mayLeaveSharedBoard()) {
-        openFile(request.file());
-      }
+      confirmLeaving(() -> openFile(request.file()));
     } else if (request.badLink() != null) {
       showError(messages.get(JoinForm.refusalKey(request.badLink())));
     }
@@ -324,43 +300,18 @@ public final class AppWindow implements Shell, StartView.Actions {
     if (joined != null && sameRoom(joined, link)) {
       return;
     }
-    if (!mayLeaveSharedBoard()) {
-      return;
-    }
-    if (startView == null) {
-      showStart();
-    }
-    startView.fill(link);
-    startView.submitJoin();
+    confirmLeaving(
+        () -> {
+          if (startView == null) {
+            showStart();
+          }
+          startView.fill(link);
+          startView.submitJoin();
+        });
   }
 
   private static boolean sameRoom(JoinForm form, InviteLink link) {
     return String.valueOf(form.roomUrl()).equals(String.valueOf(form.with(link).roomUrl()));
-  }
-
-  /** True when no shared board is open, or the user agreed to leave it. */
-  private boolean mayLeaveSharedBoard() {
-    if (session == null || session instanceof LocalOnlySession) {
-      return true;
-    }
-    return leaveQuestion.test(session.title());
-  }
-
-  /** Replaces the question "leave the shared board {title}?" (tests answer it without a dialog). */
-  public void setLeaveQuestion(Predicate<String> question) {
-    this.leaveQuestion = question;
-  }
-
-  private boolean askToLeave(String title) {
-    Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-    alert.initOwner(stage);
-    alert.setTitle(messages.get("app.title"));
-    alert.setHeaderText(messages.get("invite.leave.title", title));
-    alert.setContentText(messages.get("invite.leave.text"));
-    ButtonType leave = new ButtonType(messages.get("invite.leave.button"), ButtonData.OK_DONE);
-    ButtonType stay = new ButtonType(messages.get("invite.leave.stay"), ButtonData.CANCEL_CLOSE);
-    alert.getButtonTypes().setAll(leave, stay);
-    return alert.showAndWait().filter(leave::equals).isPresent();
   }
 
   @Override
@@ -415,7 +366,7 @@ public final class AppWindow implements Shell, StartView.Actions {
       shared = opener.open(form, s);
     } catch (RuntimeException e) {
       LOG.warn("Could not join the hosted board", e);
-      closeInBackground(relay);
+      BackgroundClose.of(relay);
       showError(
           messages.get(
               e instanceof UnsupportedOperationException
@@ -430,101 +381,20 @@ public final class AppWindow implements Shell, StartView.Actions {
         relay.invite(lanHost, room, Role.VIEWER).toString(),
         openToNetwork);
     if (openToNetwork) {
-      announce(relay, room, lanHost, shared);
+      announcement.start(
+          relay,
+          room,
+          lanHost,
+          shared,
+          settings.get().name(),
+          () -> uiExecutor.execute(() -> showError(messages.get("host.error.announce"))));
     }
     whenOpen.accept(view);
   }
 
-  /**
-   * Announces the hosted board with an editor token for its room only, and follows the people
-   * count. The relay keeps checking tokens, so the host's other (private) rooms stay closed.
-   */
-  private void announce(HostedRelay relay, String room, String lanHost, BoardSession shared) {
-    ExecutorService exec =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              // Not a daemon: the goodbye queued when the app closes must still go out.
-              Thread t = new Thread(r, "drawbridge-announce");
-              t.setDaemon(false);
-              return t;
-            });
-    announcing = exec;
-    String hostName = settings.get().name();
-    AtomicInteger people = new AtomicInteger(1);
-    exec.execute(
-        () -> {
-          try {
-            announcer =
-                BoardAnnouncer.start(
-                    InetAddress.getByName(lanHost),
-                    new Announcement(
-                        room,
-                        hostName,
-                        people.get(),
-                        relay.port(),
-                        relay.invite(lanHost, room, Role.EDITOR).token()));
-          } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not announce the board on the network", e);
-            uiExecutor.execute(() -> showError(messages.get("host.error.announce")));
-          }
-        });
-    peopleCounter =
-        new SessionListener() {
-          @Override
-          public void peersChanged(Collection<Peer> peers) {
-            if (announcing != exec) {
-              return;
-            }
-            int count =
-                1
-                    + (int)
-                        peers.stream().filter(p -> !p.clientId().equals(shared.clientId())).count();
-            people.set(count);
-            exec.execute(
-                () -> {
-                  BoardAnnouncer a = announcer;
-                  // Updates re-register the service (seconds): only the latest count is sent.
-                  if (a == null || a.current().people() == people.get()) {
-                    return;
-                  }
-                  try {
-                    a.update(
-                        a.current()
-                            .with(people.get(), relay.invite(lanHost, room, Role.EDITOR).token()));
-                  } catch (IOException | RuntimeException e) {
-                    LOG.warn("Could not update the board's announcement", e);
-                  }
-                });
-          }
-        };
-    shared.addListener(peopleCounter);
-    announcedSession = shared;
-  }
-
-  private void stopAnnouncing() {
-    if (peopleCounter != null && announcedSession != null) {
-      announcedSession.removeListener(peopleCounter);
-    }
-    peopleCounter = null;
-    announcedSession = null;
-    ExecutorService exec = announcing;
-    announcing = null;
-    if (exec != null) {
-      exec.execute(
-          () -> {
-            if (announcer != null) {
-              announcer.close();
-              announcer = null;
-            }
-          });
-      exec.shutdown();
-    }
-  }
-
   /** The board announced on the network now, or null (read from any thread). */
   public Announcement announced() {
-    BoardAnnouncer a = announcer;
-    return a == null ? null : a.current();
+    return announcement.current();
   }
 
   // ---- boards on the network ------------------------------------------------------------
@@ -535,54 +405,13 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   private void startBrowsing() {
-    int generation = ++startGeneration;
-    if (!discovery || browser != null) {
-      return;
-    }
-    Thread starter =
-        new Thread(
-            () -> {
-              String lan = LanAddress.find();
-              if ("localhost".equals(lan)) {
-                uiExecutor.execute(() -> showNetworkBoards(generation, null));
-                return;
-              }
-              try {
-                BoardBrowser started =
-                    BoardBrowser.start(
-                        InetAddress.getByName(lan),
-                        boards -> uiExecutor.execute(() -> showNetworkBoards(generation, boards)));
-                uiExecutor.execute(
-                    () -> {
-                      if (generation == startGeneration && startView != null && browser == null) {
-                        browser = started;
-                        showNetworkBoards(generation, started.boards());
-                      } else {
-                        closeInBackground(started);
-                      }
-                    });
-              } catch (IOException | RuntimeException e) {
-                LOG.info("Cannot look for boards on the network: {}", e.toString());
-                uiExecutor.execute(() -> showNetworkBoards(generation, null));
-              }
-            },
-            "drawbridge-browse-start");
-    starter.setDaemon(true);
-    starter.start();
-  }
-
-  /** {@code boards} null: discovery is not available here. */
-  private void showNetworkBoards(int generation, List<NetworkBoard> boards) {
-    if (generation == startGeneration && startView != null) {
-      startView.showNetworkBoards(boards);
-    }
-  }
-
-  private void stopBrowsing() {
-    startGeneration++;
-    if (browser != null) {
-      closeInBackground(browser);
-      browser = null;
+    if (discovery) {
+      networkBoards.start(
+          boards -> {
+            if (startView != null) {
+              startView.showNetworkBoards(boards);
+            }
+          });
     }
   }
 
@@ -594,7 +423,7 @@ public final class AppWindow implements Shell, StartView.Actions {
       showError(String.join(" ", form.problems().stream().map(messages::get).toList()));
       return;
     }
-    int generation = startGeneration;
+    int generation = networkBoards.generation();
     // An announcement can outlive its host (a crash sends no goodbye): check before opening.
     Thread probe =
         new Thread(
@@ -609,7 +438,7 @@ public final class AppWindow implements Shell, StartView.Actions {
               boolean ok = reachable;
               uiExecutor.execute(
                   () -> {
-                    if (generation != startGeneration || startView == null) {
+                    if (generation != networkBoards.generation() || startView == null) {
                       return;
                     }
                     if (ok) {
@@ -644,28 +473,11 @@ public final class AppWindow implements Shell, StartView.Actions {
   }
 
   private void stopHosting() {
-    stopAnnouncing();
+    announcement.stop();
     if (hosted != null) {
-      closeInBackground(hosted);
+      BackgroundClose.of(hosted);
       hosted = null;
     }
-  }
-
-  private static void closeInBackground(AutoCloseable closeable) {
-    // Closing tells clients 1001 and flushes the op log, or says goodbye on the network: not on
-    // the UI thread.
-    Thread closer =
-        new Thread(
-            () -> {
-              try {
-                closeable.close();
-              } catch (Exception e) {
-                LOG.warn("Closing {} failed", closeable, e);
-              }
-            },
-            "drawbridge-host-stop");
-    closer.setDaemon(false);
-    closer.start();
   }
 
   @Override

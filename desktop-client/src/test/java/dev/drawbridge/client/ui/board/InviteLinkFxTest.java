@@ -115,15 +115,6 @@ class InviteLinkFxTest extends FxBoardTestBase {
   void aLinkHandedToTheRunningAppOpensThatBoardAndAsksBeforeLeavingASharedOne(FxRobot robot)
       throws Exception {
     onFx(() -> window.settings().save(window.settings().get().withJoin("", "", "Ann", "")));
-    List<String> asked = new CopyOnWriteArrayList<>();
-    boolean[] leave = {false};
-    onFx(
-        () ->
-            window.setLeaveQuestion(
-                title -> {
-                  asked.add(title);
-                  return leave[0];
-                }));
     try (SingleInstance running = SingleInstance.claim(home).orElseThrow()) {
       onFx(() -> window.receiveHandOffs(running));
       // A second launch, as the browser starts it for a clicked link.
@@ -133,19 +124,22 @@ class InviteLinkFxTest extends FxBoardTestBase {
       assertThat(joined.getFirst().roomUrl()).hasToString("ws://10.0.0.5:7464/v1/rooms/k3x9q7wz");
       assertThat(joined.getFirst().name()).isEqualTo("Ann");
       assertThat(window.boardView()).isNotNull();
-      assertThat(asked).isEmpty(); // the offline board needs no question
+      assertThat(leaveGuardShown(robot)).isFalse(); // leaving the start screen needs no question
 
       // The same link again: already there, nothing to ask or reopen.
       assertThat(SingleInstance.handOff(home, List.of(LINK), Duration.ofSeconds(10))).isTrue();
       String other = "drawbridge://draw.example.org/design";
       assertThat(SingleInstance.handOff(home, List.of(other), Duration.ofSeconds(10))).isTrue();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() == 1);
-      WaitForAsyncUtils.waitForFxEvents();
-      assertThat(asked).containsExactly("team-room");
-      assertThat(joined).hasSize(1); // "Stay here"
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leaveGuardShown(robot));
+      assertThat(fx(() -> robot.lookup("#leave-text").queryLabeled().getText()))
+          .contains("“team-room”");
+      press("#leave-stay");
+      assertThat(joined).hasSize(1);
+      assertThat(leaveGuardShown(robot)).isFalse();
 
-      leave[0] = true;
       assertThat(SingleInstance.handOff(home, List.of(other), Duration.ofSeconds(10))).isTrue();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leaveGuardShown(robot));
+      press("#leave-confirm");
       awaitJoined(2);
       assertThat(joined.get(1).roomUrl()).hasToString("wss://draw.example.org/v1/rooms/design");
 
@@ -204,5 +198,19 @@ class InviteLinkFxTest extends FxBoardTestBase {
 
   private static String startError(FxRobot robot) {
     return fx(() -> robot.lookup("#start-error").queryLabeled().getText());
+  }
+
+  private boolean leaveGuardShown(FxRobot robot) {
+    return fx(
+        () -> {
+          javafx.scene.Node guard = window.scene().getRoot().lookup("#leave-guard");
+          return guard != null && guard.isVisible();
+        });
+  }
+
+  /** Fired, not clicked: the guard is a card over the board. */
+  private void press(String id) {
+    onFx(() -> ((javafx.scene.control.Button) window.scene().getRoot().lookup(id)).fire());
+    WaitForAsyncUtils.waitForFxEvents();
   }
 }
