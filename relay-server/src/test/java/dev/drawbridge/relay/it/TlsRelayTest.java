@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -107,6 +108,47 @@ class TlsRelayTest {
       assertThat(second.next(ServerMessage.OpBroadcast.class).id()).isEqualTo("tls-op");
       secure.closeBlocking();
       second.closeBlocking();
+    }
+  }
+
+  /**
+   * R75 on a TLS relay: a client that stops after the TLS handshake (TLS done, no HTTP request) or
+   * inside it (the first bytes of a ClientHello record, nothing after) is closed at the handshake
+   * deadline like a plain one. Checked because an app test saw a TLS attempt hang past it (not reproduced: both close).
+   */
+  @Test
+  void r75_aClientStuckInOrAfterTheTlsHandshakeIsClosedAtTheDeadline() throws Exception {
+    try (Relay relay =
+        Relay.start(
+            config("deadline").withHandshakeTimeoutSeconds(1),
+            new TlsConfig.Keystore(keystore, PASSWORD))) {
+      // TLS done, then silence.
+      try (java.net.Socket raw = new java.net.Socket("127.0.0.1", relay.port())) {
+        javax.net.ssl.SSLSocket tls =
+            (javax.net.ssl.SSLSocket)
+                clientTrust
+                    .getSocketFactory()
+                    .createSocket(
+                        new java.net.Socket("127.0.0.1", relay.port()),
+                        "localhost",
+                        relay.port(),
+                        true);
+        tls.startHandshake();
+        tls.setSoTimeout(10_000);
+        long start = System.nanoTime();
+        assertThat(tls.getInputStream().read()).isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        tls.close();
+
+        raw.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xc8, 0x01});
+        raw.setSoTimeout(10_000);
+        start = System.nanoTime();
+        InputStream in = raw.getInputStream();
+        while (in.read() != -1) {
+          // the relay's half of the TLS exchange, if any, then the close
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+      }
     }
   }
 
