@@ -15,7 +15,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 module=$(cd "$here/../.." && pwd)
 target="$module/target"
 java_home=${JAVA_HOME:?set JAVA_HOME to a JDK 25}
-version=${APP_VERSION:-0.1.0}
+# The project's version (the pom's revision) without -SNAPSHOT: jpackage takes X.Y.Z only.
+project_version=${PROJECT_VERSION:-1.0.0}
+version=${APP_VERSION:-${project_version%-SNAPSHOT}}
 types=("$@")
 # Through Maven the types come in INSTALLER_TYPES (-Dinstaller.types="app-image deb rpm").
 [ ${#types[@]} -gt 0 ] || read -r -a types <<< "${INSTALLER_TYPES:-app-image}"
@@ -26,7 +28,10 @@ case "$(uname -s)" in
   *) os=win; icon="$here/drawbridge.ico" ;;
 esac
 
-app_jar=$(cd "$target" && ls desktop-client-*.jar | grep -v -e sources -e tests | head -1)
+app_jar=desktop-client-$project_version.jar
+# Run by hand without PROJECT_VERSION: the newest jar the build left.
+[ -f "$target/$app_jar" ] ||
+  app_jar=$(cd "$target" && ls -t desktop-client-*.jar | grep -v -e sources -e tests | head -1)
 [ -n "$app_jar" ] || { echo "no desktop-client jar in $target: build it first" >&2; exit 1; }
 
 # JavaFX's platform jars are modules: they go into the runtime image. The classifier-less

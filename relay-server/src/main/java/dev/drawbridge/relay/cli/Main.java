@@ -1,5 +1,7 @@
 package dev.drawbridge.relay.cli;
 
+import dev.drawbridge.protocol.BuildInfo;
+import dev.drawbridge.protocol.ProtocolVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "relay-server",
     mixinStandardHelpOptions = true,
-    version = "drawbridge relay 0.1",
+    versionProvider = Main.Version.class,
     description = "Drawbridge relay: orders, stores and fans out drawing ops over WebSockets.",
     subcommands = {ServeCommand.class, TokenCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
@@ -20,6 +22,16 @@ public final class Main implements Runnable {
     int code = commandLine().execute(args);
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /** {@code --version}: this build's version and the protocol version it speaks. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "drawbridge relay " + BuildInfo.version() + " (protocol " + ProtocolVersion.CURRENT + ")"
+      };
     }
   }
 

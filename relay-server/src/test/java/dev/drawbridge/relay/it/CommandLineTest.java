@@ -44,6 +44,20 @@ class CommandLineTest {
     }
   }
 
+  /** Issue 20: the version comes from the build (the pom's revision), not a string in the code. */
+  @Test
+  void versionPrintsThisBuildsVersionAndProtocol() {
+    StringWriter out = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--version")).isZero();
+    assertThat(out.toString().strip())
+        .isEqualTo(
+            "drawbridge relay " + dev.drawbridge.protocol.BuildInfo.version() + " (protocol 1)")
+        .doesNotContain("unknown")
+        .matches("drawbridge relay [1-9][0-9]*\\.[0-9]+\\.[0-9]+(-SNAPSHOT)? \\(protocol 1\\)");
+  }
+
   @Test
   void tokenRefusesAWeakSecretWithExitCode2AndSaysWhy() {
     for (String weak : new String[] {"change-me", "x"}) {

@@ -114,7 +114,8 @@ class TlsRelayTest {
   /**
    * R75 on a TLS relay: a client that stops after the TLS handshake (TLS done, no HTTP request) or
    * inside it (the first bytes of a ClientHello record, nothing after) is closed at the handshake
-   * deadline like a plain one. Checked because an app test saw a TLS attempt hang past it (not reproduced: both close).
+   * deadline like a plain one. Checked because an app test saw a TLS attempt hang past it (not
+   * reproduced: both close).
    */
   @Test
   void r75_aClientStuckInOrAfterTheTlsHandshakeIsClosedAtTheDeadline() throws Exception {

@@ -529,7 +529,8 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void showSettings() {
-    SettingsDialog.show(stage, messages, settings.get()).ifPresent(this::applySettings);
+    SettingsDialog.show(stage, messages, settings.get(), LogDirectory.resolve())
+        .ifPresent(this::applySettings);
   }
 
   @Override

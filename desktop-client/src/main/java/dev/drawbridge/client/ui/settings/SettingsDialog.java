@@ -1,11 +1,17 @@
 package dev.drawbridge.client.ui.settings;
 
+import dev.drawbridge.client.diag.Diagnostics;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.protocol.BuildInfo;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
@@ -14,8 +20,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -31,8 +40,37 @@ import javafx.util.StringConverter;
 public final class SettingsDialog {
   private SettingsDialog() {}
 
-  /** Shows the dialog; the edited settings, or empty when cancelled. */
-  public static Optional<Settings> show(Window owner, Messages messages, Settings current) {
+  private static HBox about(Messages messages, Path logDir) {
+    Label version = new Label(messages.get("settings.about", BuildInfo.version()));
+    version.setId("settings-version");
+    version.getStyleClass().add("section-label");
+    Label copied = new Label();
+    copied.setId("diagnostics-copied");
+    copied.setWrapText(true);
+    copied.setMaxWidth(360);
+    copied.getStyleClass().add("section-label");
+    Button copy = new Button(messages.get("settings.diagnostics"));
+    copy.setId("copy-diagnostics");
+    copy.setOnAction(
+        e -> {
+          ClipboardContent content = new ClipboardContent();
+          content.putString(Diagnostics.report(logDir));
+          Clipboard.getSystemClipboard().setContent(content);
+          copied.setText(messages.get("settings.diagnostics.copied"));
+        });
+    HBox row = new HBox(12, version, copy, copied);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.setPadding(new Insets(8, 0, 0, 0));
+    return row;
+  }
+
+  /**
+   * Shows the dialog; the edited settings, or empty when cancelled. Its foot names the app's
+   * version and offers "Copy diagnostics" (the report of {@link Diagnostics}, from the log in
+   * {@code logDir}).
+   */
+  public static Optional<Settings> show(
+      Window owner, Messages messages, Settings current, Path logDir) {
     Dialog<Settings> dialog = new Dialog<>();
     dialog.initOwner(owner);
     dialog.setTitle(messages.get("settings.title"));
@@ -59,6 +97,7 @@ public final class SettingsDialog {
     grid.addRow(1, new Label(messages.get("settings.color")), new VBox(4, colors, colorHint));
     grid.addRow(2, new Label(messages.get("settings.theme")), theme);
     grid.addRow(3, new Label(messages.get("settings.language")), language);
+    grid.add(about(messages, logDir), 0, 4, 2, 1);
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     dialog.setResultConverter(

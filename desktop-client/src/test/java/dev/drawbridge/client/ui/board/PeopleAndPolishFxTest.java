@@ -213,6 +213,30 @@ class PeopleAndPolishFxTest extends FxBoardTestBase {
     assertThat(fx(() -> ((Color) ink.getFill()).getBrightness())).isGreaterThan(0.7);
   }
 
+  /** Issue 20: the version in Settings, and a bug report's diagnostics without any secret. */
+  @Test
+  void settingsNameTheVersionAndCopyDiagnosticsWithoutSecrets(FxRobot robot) throws Exception {
+    java.nio.file.Path logs = dev.drawbridge.client.ui.app.LogDirectory.resolve();
+    java.nio.file.Files.createDirectories(logs);
+    java.nio.file.Files.writeString(
+        logs.resolve("drawbridge.log"),
+        "INFO opening drawbridge://10.0.0.5:7464/r?plain&token=eyJhbGciOiJI.eyJyb29t.c2ln\n");
+    DialogPane pane = openSettings(robot);
+    assertThat(fx(() -> ((javafx.scene.control.Label) pane.lookup("#settings-version")).getText()))
+        .isEqualTo("Drawbridge " + dev.drawbridge.protocol.BuildInfo.version());
+
+    onFx(() -> ((Button) pane.lookup("#copy-diagnostics")).fire());
+    String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    assertThat(copied)
+        .startsWith("Drawbridge " + dev.drawbridge.protocol.BuildInfo.version())
+        .contains("INFO opening drawbridge://10.0.0.5:7464/r?plain&token=[redacted]")
+        .doesNotContain("eyJhbGciOiJI");
+    assertThat(
+            fx(() -> ((javafx.scene.control.Label) pane.lookup("#diagnostics-copied")).getText()))
+        .startsWith("Copied: versions, system");
+    onFx(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
+  }
+
   // ---- helpers --------------------------------------------------------------------------
 
   /** Opens Settings (its showAndWait runs later, on the FX thread) and returns its dialog pane. */
