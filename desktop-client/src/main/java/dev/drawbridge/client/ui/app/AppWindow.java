@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class AppWindow implements Shell, StartView.Actions {
   private static final Logger LOG = LoggerFactory.getLogger(AppWindow.class);
 
+  /** The app icon (512 px; window managers scale it), also in src/packaging for the installers. */
+  static final java.net.URL APP_ICON = AppWindow.class.getResource("drawbridge.png");
+
   private final Stage stage;
   private final SettingsStore settings;
   private SessionOpener opener;
@@ -91,6 +94,8 @@ public final class AppWindow implements Shell, StartView.Actions {
     scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
     stage.setScene(scene);
     stage.titleProperty().bind(messages.bind("app.title"));
+    // The window's own icon (task bars, Alt+Tab); the installers' icon only reaches menus.
+    stage.getIcons().add(new javafx.scene.image.Image(APP_ICON.toExternalForm()));
     // Closing the window while hosting with guests ends the board for them: ask first.
     stage.setOnCloseRequest(
         e -> {

@@ -111,4 +111,15 @@ class SchemeRegistrationTest {
     }
     return new Result(process.exitValue(), output);
   }
+
+  /**
+   * Issue 20: the desktop ties a window to this entry by its X11 class, which JavaFX on GTK takes
+   * from the Application class's name (xprop on the app image: WM_CLASS "…DrawbridgeApp"). A
+   * renamed or moved class must move the entry's StartupWMClass with it.
+   */
+  @Test
+  void theEntrysWindowClassIsTheOneJavaFxGivesTheWindow() throws Exception {
+    assertThat(Files.readAllLines(DESKTOP_ENTRY))
+        .contains("StartupWMClass=" + DrawbridgeApp.class.getName());
+  }
 }
