@@ -21,7 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /**
  * The island at the bottom left: undo and redo, then the view controls (zoom out, the zoom level
- * that resets to 100 %, zoom in, fit, grid) and the shortcuts sheet.
+ * that resets to 100 %, zoom in, fit, grid, snap to grid) and the shortcuts sheet.
  */
 final class ZoomBar {
   private ZoomBar() {}
@@ -82,9 +82,26 @@ final class ZoomBar {
     Tooltip gridTip = new Tooltip();
     gridTip.textProperty().bind(messages.bind("zoom.grid"));
     grid.setTooltip(gridTip);
+    ToggleButton snap = new ToggleButton();
+    snap.setGraphic(Icons.of(MaterialDesignM.MAGNET));
+    snap.setId("snap");
+    snap.setFocusTraversable(false);
+    snap.selectedProperty().bindBidirectional(vm.snapToGridProperty());
+    Tooltip snapTip = new Tooltip();
+    snapTip.textProperty().bind(messages.bind("align.snap.tooltip"));
+    snap.setTooltip(snapTip);
     bar.getChildren()
         .addAll(
-            undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid, helpButton);
+            undo,
+            redo,
+            new Separator(Orientation.VERTICAL),
+            out,
+            reset,
+            in,
+            fit,
+            grid,
+            snap,
+            helpButton);
     return bar;
   }
 
