@@ -1,7 +1,9 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.geom.Alignment;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.tool.ToolKind;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
@@ -57,6 +59,21 @@ final class BoardShortcuts {
       new KeyCodeCombination(
           KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
+  private static final KeyCombination SNAP =
+      new KeyCodeCombination(KeyCode.G, KeyCombination.SHIFT_DOWN);
+  private static final Map<KeyCombination, Alignment.Edge> ALIGN =
+      Map.of(
+          alt(KeyCode.A), Alignment.Edge.LEFT,
+          alt(KeyCode.H), Alignment.Edge.CENTRE,
+          alt(KeyCode.D), Alignment.Edge.RIGHT,
+          alt(KeyCode.W), Alignment.Edge.TOP,
+          alt(KeyCode.V), Alignment.Edge.MIDDLE,
+          alt(KeyCode.S), Alignment.Edge.BOTTOM);
+  private static final KeyCombination DISTRIBUTE_H =
+      new KeyCodeCombination(KeyCode.H, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination DISTRIBUTE_V =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
+
   private final BoardViewModel vm;
   private final BoardCanvas canvas;
   private final BoardFiles files;
@@ -106,6 +123,20 @@ final class BoardShortcuts {
             });
   }
 
+  private static KeyCombination alt(KeyCode code) {
+    return new KeyCodeCombination(code, KeyCombination.ALT_DOWN);
+  }
+
+  /** The edge an align shortcut aligns on, or null when {@code e} is none. */
+  private static Alignment.Edge alignEdge(KeyEvent e) {
+    for (Map.Entry<KeyCombination, Alignment.Edge> entry : ALIGN.entrySet()) {
+      if (entry.getKey().match(e)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
   void toggleHelp() {
     help.setVisible(!help.isVisible());
   }
@@ -140,6 +171,9 @@ final class BoardShortcuts {
         || DUPLICATE.match(e)
         || FRONT.match(e)
         || BACK.match(e)
+        || alignEdge(e) != null
+        || DISTRIBUTE_H.match(e)
+        || DISTRIBUTE_V.match(e)
         || e.getCode() == KeyCode.DELETE
         || e.getCode() == KeyCode.BACK_SPACE
         || e.getCode().isArrowKey();
@@ -179,6 +213,14 @@ final class BoardShortcuts {
       vm.paste(clientId);
     } else if (DUPLICATE.match(e)) {
       vm.duplicate(clientId);
+    } else if (alignEdge(e) != null) {
+      return vm.align(alignEdge(e));
+    } else if (DISTRIBUTE_H.match(e)) {
+      return vm.distribute(Alignment.Axis.HORIZONTAL);
+    } else if (DISTRIBUTE_V.match(e)) {
+      return vm.distribute(Alignment.Axis.VERTICAL);
+    } else if (SNAP.match(e)) {
+      vm.snapToGridProperty().set(!vm.snapToGridProperty().get());
     } else if (e.isShortcutDown() || e.isAltDown()) {
       return false;
     } else if (e.getCode() == KeyCode.F1 || "?".equals(e.getText())) {

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
@@ -74,6 +75,21 @@ final class BoardToolContext implements ToolContext {
   @Override
   public void previewChanged() {
     canvas.requestLive();
+  }
+
+  @Override
+  public boolean snapToGrid() {
+    return vm.snapToGridProperty().get();
+  }
+
+  @Override
+  public Rect visibleArea() {
+    return canvas.visibleArea();
+  }
+
+  @Override
+  public void showGuides(List<SnapGuide> guides) {
+    canvas.showGuides(guides);
   }
 
   @Override

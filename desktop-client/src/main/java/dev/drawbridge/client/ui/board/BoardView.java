@@ -92,6 +92,9 @@ public final class BoardView {
     canvas
         .gridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withGrid(b)));
+    vm.snapToGridProperty().set(shell.settings().get().snapToGrid());
+    vm.snapToGridProperty()
+        .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
     canvas.setPointerHandler(
         new BoardPointer(session, vm, canvas, tools, textEditor, viewOnly::get));
     canvas.setPreviewSource(() -> currentTool().preview());
@@ -275,7 +278,7 @@ public final class BoardView {
     viewOnlyBanner.visibleProperty().bind(viewOnly);
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
-    Region menu = MainMenu.build(messages, files, shell, vm);
+    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.geom.Alignment;
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.tool.Selection;
@@ -42,6 +43,9 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canAlign = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canDistribute = new ReadOnlyBooleanWrapper();
+  private final BooleanProperty snapToGrid = new SimpleBooleanProperty(false);
   private boolean restyling;
   private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
   private int pastes;
@@ -61,7 +65,12 @@ public final class BoardViewModel {
             refreshHistory();
           }
         });
-    selection.addListener(() -> hasSelection.set(!selection.isEmpty()));
+    selection.addListener(
+        () -> {
+          hasSelection.set(!selection.isEmpty());
+          canAlign.set(selection.ids().size() >= 2);
+          canDistribute.set(selection.ids().size() >= 3);
+        });
     color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
     size.addListener(
         (o, a, b) ->
@@ -122,6 +131,41 @@ public final class BoardViewModel {
 
   public ReadOnlyBooleanProperty hasSelectionProperty() {
     return hasSelection.getReadOnlyProperty();
+  }
+
+  /** Two or more selected: align commands apply. */
+  public ReadOnlyBooleanProperty canAlignProperty() {
+    return canAlign.getReadOnlyProperty();
+  }
+
+  /** Three or more selected: distribute commands apply. */
+  public ReadOnlyBooleanProperty canDistributeProperty() {
+    return canDistribute.getReadOnlyProperty();
+  }
+
+  /** Whether moving, resizing and drawing shapes snap to the grid. */
+  public BooleanProperty snapToGridProperty() {
+    return snapToGrid;
+  }
+
+  /** Aligns the selection on {@code edge}, one undo step; false with fewer than two selected. */
+  public boolean align(Alignment.Edge edge) {
+    if (!canAlign.get()) {
+      return false;
+    }
+    edits.align(edge);
+    refreshHistory();
+    return true;
+  }
+
+  /** Spreads the selection evenly, one undo step; false with fewer than three selected. */
+  public boolean distribute(Alignment.Axis axis) {
+    if (!canDistribute.get()) {
+      return false;
+    }
+    edits.distribute(axis);
+    refreshHistory();
+    return true;
   }
 
   /** The style new elements get. */

@@ -3,6 +3,7 @@ package dev.drawbridge.client.ui.board;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -16,13 +17,21 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
  * The board's menu island (top left): files, exports (of the selection when there is one, and named
- * so), settings and leaving. Shortcuts are shown next to the items that have one; {@link
- * BoardShortcuts} handles the keys themselves.
+ * so), align and snap to grid ({@link AlignControls}), settings and leaving. Shortcuts are shown
+ * next to the items that have one; {@link BoardShortcuts} handles the keys themselves.
  */
 final class MainMenu {
   private MainMenu() {}
 
-  static MenuButton build(Messages messages, BoardFiles files, Shell shell, BoardViewModel vm) {
+  /**
+   * @param viewOnly a viewer's menu offers no align commands (they would change the board)
+   */
+  static MenuButton build(
+      Messages messages,
+      BoardFiles files,
+      Shell shell,
+      BoardViewModel vm,
+      ObservableBooleanValue viewOnly) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -54,6 +63,9 @@ final class MainMenu {
                 () -> files.chooseExport("svg")),
             exportItem(
                 messages, vm, "Pdf", MaterialDesignF.FILE_PDF_BOX, () -> files.chooseExport("pdf")),
+            new SeparatorMenuItem(),
+            AlignControls.menu(vm, messages, viewOnly),
+            AlignControls.snapItem(vm, messages),
             new SeparatorMenuItem(),
             item(messages, "menu.settings", MaterialDesignC.COG_OUTLINE, null, shell::showSettings),
             item(messages, "menu.leave", MaterialDesignL.LOGOUT, null, shell::leaveBoard));

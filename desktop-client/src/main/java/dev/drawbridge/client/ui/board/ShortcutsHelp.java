@@ -24,6 +24,11 @@ final class ShortcutsHelp {
     {"Ctrl + wheel", "help.zoom"},
     {"Ctrl+0 / Shift+1", "help.zoomReset"},
     {"G", "help.grid"},
+    {"Shift+G", "help.snap"},
+    {"Alt + drag", "help.noSnap"},
+    {"Alt+A / H / D", "help.alignAcross"},
+    {"Alt+W / V / S", "help.alignDown"},
+    {"Alt+Shift+H / V", "help.distribute"},
     {"Ctrl+S / Ctrl+O", "help.files"},
   };
 

@@ -21,8 +21,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /**
- * The style island: palette and custom colour, size, fill, opacity, and arranging the selection.
- * Everything binds to the {@link BoardViewModel}.
+ * The style island: palette and custom colour, size, fill, opacity, and arranging the selection
+ * (order, delete, align and distribute). Everything binds to the {@link BoardViewModel}.
  */
 final class StylePanel {
   private StylePanel() {}
@@ -164,7 +164,8 @@ final class StylePanel {
             opacityLabel,
             opacity,
             Controls.sectionLabel(messages, "style.arrange"),
-            arrange);
+            arrange,
+            AlignControls.buttons(vm, messages));
     return panel;
   }
 }

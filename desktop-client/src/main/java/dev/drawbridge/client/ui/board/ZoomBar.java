@@ -5,6 +5,7 @@ import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
@@ -21,7 +23,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /**
  * The island at the bottom left: undo and redo, then the view controls (zoom out, the zoom level
- * that resets to 100 %, zoom in, fit, grid) and the shortcuts sheet.
+ * that resets to 100 %, zoom in, fit, grid, snap to grid) and the shortcuts sheet.
  */
 final class ZoomBar {
   private ZoomBar() {}
@@ -74,18 +76,42 @@ final class ZoomBar {
             MaterialDesignF.FIT_TO_SCREEN_OUTLINE,
             "zoom-fit",
             canvas::zoomToFit);
-    ToggleButton grid = new ToggleButton();
-    grid.setGraphic(Icons.of(MaterialDesignG.GRID));
-    grid.setId("grid");
-    grid.setFocusTraversable(false);
-    grid.selectedProperty().bindBidirectional(canvas.gridProperty());
-    Tooltip gridTip = new Tooltip();
-    gridTip.textProperty().bind(messages.bind("zoom.grid"));
-    grid.setTooltip(gridTip);
+    ToggleButton grid =
+        toggle(messages, "zoom.grid", MaterialDesignG.GRID, "grid", canvas.gridProperty());
+    ToggleButton snap =
+        toggle(
+            messages,
+            "align.snap.tooltip",
+            MaterialDesignM.MAGNET,
+            "snap",
+            vm.snapToGridProperty());
     bar.getChildren()
         .addAll(
-            undo, redo, new Separator(Orientation.VERTICAL), out, reset, in, fit, grid, helpButton);
+            undo,
+            redo,
+            new Separator(Orientation.VERTICAL),
+            out,
+            reset,
+            in,
+            fit,
+            grid,
+            snap,
+            helpButton);
     return bar;
+  }
+
+  /** An icon toggle bound both ways to {@code on}, with a translated tooltip. */
+  private static ToggleButton toggle(
+      Messages messages, String key, Ikon icon, String id, BooleanProperty on) {
+    ToggleButton b = new ToggleButton();
+    b.setGraphic(Icons.of(icon));
+    b.setId(id);
+    b.setFocusTraversable(false);
+    b.selectedProperty().bindBidirectional(on);
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(messages.bind(key));
+    b.setTooltip(tip);
+    return b;
   }
 
   /** The canvas zoom as "150 %" (also shown in the status bar). */

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.tool.Selection;
@@ -155,6 +156,12 @@ public final class BoardCanvas extends Pane {
   /** Hides these elements from both layers (text being edited in place). */
   public void hide(Set<String> ids) {
     layers.hide(ids);
+  }
+
+  /** Shows these alignment guides on the live layer (empty: none). */
+  public void showGuides(List<SnapGuide> guides) {
+    live.setGuides(guides);
+    repaint.live();
   }
 
   public void setRemoteCursors(Collection<RemoteCursor> remote) {

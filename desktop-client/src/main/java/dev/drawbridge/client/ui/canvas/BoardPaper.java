@@ -1,13 +1,12 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.Grid;
 import dev.drawbridge.client.geom.Rect;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /** The board's background: its colour per theme and the optional grid, painted under the tiles. */
 final class BoardPaper {
-  private static final double GRID_STEP = 20;
-
   private BoardPaper() {}
 
   static Color background(boolean dark) {
@@ -21,11 +20,8 @@ final class BoardPaper {
     if (!grid) {
       return;
     }
-    // Lines at least 12 px apart: the step grows ×5 when zoomed out.
-    double step = GRID_STEP;
-    while (step * scale < 12) {
-      step *= 5;
-    }
+    // Lines at least 12 px apart: the step grows ×5 when zoomed out (snapping uses the same).
+    double step = Grid.step(scale);
     gc.setStroke(dark ? Color.web("#2a2a2e") : Color.web("#eef0f3"));
     gc.setLineWidth(1 / scale);
     double x0 = Math.floor(area.minX() / step) * step;

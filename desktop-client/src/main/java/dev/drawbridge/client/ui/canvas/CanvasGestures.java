@@ -83,7 +83,8 @@ final class CanvasGestures {
         viewport.toBoardY(e.getY()),
         e.isShiftDown(),
         e.getClickCount(),
-        clock.getAsLong());
+        clock.getAsLong(),
+        e.isAltDown());
   }
 
   private void onPressed(MouseEvent e) {

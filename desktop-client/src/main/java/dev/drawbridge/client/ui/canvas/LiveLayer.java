@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
@@ -26,6 +27,7 @@ final class LiveLayer {
   private final LiveOverlay overlay = new LiveOverlay(canvas);
   private final Map<String, RemoteCursor> cursors = new LinkedHashMap<>();
   private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
+  private List<SnapGuide> guides = List.of();
 
   LiveLayer(Supplier<BoardState> board, ElementLayers layers, Selection selection) {
     this.board = board;
@@ -42,6 +44,10 @@ final class LiveLayer {
 
   void setPreviewSource(Supplier<ToolPreview> source) {
     preview = source;
+  }
+
+  void setGuides(List<SnapGuide> shown) {
+    guides = List.copyOf(shown);
   }
 
   void setCursors(Collection<RemoteCursor> remote) {
@@ -76,6 +82,7 @@ final class LiveLayer {
             preview.get(),
             selection.ordered(),
             cursors.values(),
+            guides,
             dark));
   }
 }

@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.ToolPreview;
 import dev.drawbridge.protocol.board.BoardState;
@@ -21,12 +22,13 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The live layer over the tiles: elements being drawn or moved here (shifted by the drag), the
- * tool's preview, the selection with its handles and others' cursors. Each frame clears only what
- * the previous one drew, and the full-window canvas is hidden when it has nothing to show (an empty
- * layer still costs a blend of every pixel each frame it is redrawn).
+ * tool's preview, the selection with its handles, alignment guides and others' cursors. Each frame
+ * clears only what the previous one drew, and the full-window canvas is hidden when it has nothing
+ * to show (an empty layer still costs a blend of every pixel each frame it is redrawn).
  */
 final class LiveOverlay {
   static final Color SELECTION = Color.web("#4f7cff");
+  static final Color GUIDE = Color.web("#ff3d7f");
 
   /** What one frame of the live layer shows. */
   record Frame(
@@ -39,6 +41,7 @@ final class LiveOverlay {
       ToolPreview preview,
       List<String> selected,
       Collection<RemoteCursor> cursors,
+      List<SnapGuide> guides,
       boolean dark) {}
 
   private final Canvas canvas;
@@ -81,7 +84,8 @@ final class LiveOverlay {
         shown.isEmpty()
             && f.preview() instanceof ToolPreview.Nothing
             && f.selected().isEmpty()
-            && f.cursors().isEmpty();
+            && f.cursors().isEmpty()
+            && f.guides().isEmpty();
     canvas.setVisible(!nothing);
     if (nothing) {
       return;
@@ -107,6 +111,7 @@ final class LiveOverlay {
       case ToolPreview.Nothing n -> {}
     }
     paintSelection(gc, f);
+    paintGuides(gc, f);
     gc.setTransform(1, 0, 0, 1, 0, 0);
     paintCursors(gc, f);
   }
@@ -134,6 +139,32 @@ final class LiveOverlay {
       if (only != null && !only.deleted() && !f.hiddenIds().contains(only.id())) {
         paintHandles(gc, only, f);
       }
+    }
+  }
+
+  /** Alignment guides: one screen pixel wide at any zoom, a little past both ends. */
+  private void paintGuides(GraphicsContext gc, Frame f) {
+    double s = f.viewport().scale();
+    gc.setStroke(GUIDE);
+    gc.setLineWidth(1 / s);
+    double over = 6 / s;
+    // Clipped to the window: a guide to a huge shape would reach far off screen.
+    Rect view = f.viewport().visible(canvas.getWidth(), canvas.getHeight()).inflate(over);
+    for (SnapGuide g : f.guides()) {
+      Rect line =
+          g.vertical()
+              ? new Rect(
+                  g.at(),
+                  Math.max(view.minY(), g.from() - over),
+                  g.at(),
+                  Math.min(view.maxY(), g.to() + over))
+              : new Rect(
+                  Math.max(view.minX(), g.from() - over),
+                  g.at(),
+                  Math.min(view.maxX(), g.to() + over),
+                  g.at());
+      gc.strokeLine(line.minX(), line.minY(), line.maxX(), line.maxY());
+      drewBoard(f.viewport(), line.inflate(2 / s));
     }
   }
 

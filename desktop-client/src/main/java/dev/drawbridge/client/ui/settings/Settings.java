@@ -21,6 +21,7 @@ import java.util.List;
  * @param token last token used (kept so rejoining is one click)
  * @param grid whether the grid shows
  * @param recent recently used boards, newest first
+ * @param snapToGrid whether moving, resizing and drawing shapes snap to the grid (off by default)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -33,7 +34,8 @@ public record Settings(
     String room,
     String token,
     Boolean grid,
-    List<RecentBoard> recent) {
+    List<RecentBoard> recent,
+    Boolean snapToGrid) {
 
   static final int MAX_RECENT = 8;
 
@@ -51,10 +53,11 @@ public record Settings(
     token = token == null ? "" : token;
     grid = grid == null ? Boolean.TRUE : grid;
     recent = recent == null ? List.of() : List.copyOf(recent);
+    snapToGrid = snapToGrid != null && snapToGrid;
   }
 
   public static Settings defaults() {
-    return new Settings(null, null, null, null, null, null, null, null, null, null);
+    return new Settings(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A board the start screen offers to reopen. */
@@ -66,22 +69,67 @@ public record Settings(
 
   public Settings withProfile(String newName, String newColor, String newTheme, String newLang) {
     return new Settings(
-        newName, newColor, newTheme, newLang, clientId, serverUrl, room, token, grid, recent);
+        newName,
+        newColor,
+        newTheme,
+        newLang,
+        clientId,
+        serverUrl,
+        room,
+        token,
+        grid,
+        recent,
+        snapToGrid);
   }
 
   public Settings withJoin(String newServer, String newRoom, String newName, String newToken) {
     return new Settings(
-        newName, color, theme, language, clientId, newServer, newRoom, newToken, grid, recent);
+        newName,
+        color,
+        theme,
+        language,
+        clientId,
+        newServer,
+        newRoom,
+        newToken,
+        grid,
+        recent,
+        snapToGrid);
   }
 
   public Settings withColor(String newColor) {
     return new Settings(
-        name, newColor, theme, language, clientId, serverUrl, room, token, grid, recent);
+        name,
+        newColor,
+        theme,
+        language,
+        clientId,
+        serverUrl,
+        room,
+        token,
+        grid,
+        recent,
+        snapToGrid);
   }
 
   public Settings withGrid(boolean newGrid) {
     return new Settings(
-        name, color, theme, language, clientId, serverUrl, room, token, newGrid, recent);
+        name,
+        color,
+        theme,
+        language,
+        clientId,
+        serverUrl,
+        room,
+        token,
+        newGrid,
+        recent,
+        snapToGrid);
+  }
+
+  public Settings withSnapToGrid(boolean snap) {
+    return new Settings(
+        name, color, theme, language, clientId, serverUrl, room, token, grid, recent, snap);
   }
 
   /** Puts {@code board} first in the recent list (once), keeping at most {@link #MAX_RECENT}. */
@@ -103,6 +151,7 @@ public record Settings(
         room,
         token,
         grid,
-        list.subList(0, Math.min(MAX_RECENT, list.size())));
+        list.subList(0, Math.min(MAX_RECENT, list.size())),
+        snapToGrid);
   }
 }

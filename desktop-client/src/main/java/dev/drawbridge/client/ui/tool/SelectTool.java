@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.tool;
 
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.Snapping;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.protocol.board.BoardState;
@@ -19,6 +20,8 @@ import java.util.Set;
  * drag a handle of the one selected element to resize it (shift keeps a freehand stroke's aspect).
  * A move or resize is previewed on the live layer and committed on release: a move as one update
  * per element, a resize as one update, or for a freehand stroke as a replacement (one undo step).
+ * Moves and resizes snap to other shapes' edges and centres on screen, showing guides, and to the
+ * grid when that is on ({@link GestureSnapping}); Alt held snaps nothing.
  */
 public final class SelectTool implements Tool {
   private enum Mode {
@@ -43,6 +46,12 @@ public final class SelectTool implements Tool {
   private Handles.Handle handle;
   private Element resized;
 
+  /** What this gesture snaps to, found at its first drag; null before. */
+  private Snapping snapping;
+
+  /** The bounds of the selection when the move started. */
+  private Rect moveStart;
+
   public SelectTool(ToolContext ctx) {
     this.ctx = ctx;
   }
@@ -58,6 +67,8 @@ public final class SelectTool implements Tool {
     startY = p.y();
     dx = 0;
     dy = 0;
+    snapping = null;
+    moveStart = null;
     Selection selection = ctx.selection();
     if (startResize(p)) {
       return;
@@ -93,8 +104,10 @@ public final class SelectTool implements Tool {
   public void dragged(PointerInput p) {
     switch (mode) {
       case MOVING -> {
-        dx = p.x() - startX;
-        dy = p.y() - startY;
+        Snapping.Result r = snappedMove(p);
+        dx = r.x();
+        dy = r.y();
+        ctx.showGuides(r.guides());
         ctx.showLive(ctx.selection().ids(), dx, dy);
       }
       case MARQUEE -> {
@@ -102,7 +115,9 @@ public final class SelectTool implements Tool {
         ctx.previewChanged();
       }
       case RESIZING -> {
-        resized = Handles.resized(resizing, handle, p.x(), p.y(), p.shift());
+        Snapping.Result at = snappedHandle(p);
+        ctx.showGuides(at.guides());
+        resized = Handles.resized(resizing, handle, at.x(), at.y(), p.shift());
         ctx.previewChanged();
       }
       case IDLE -> {}
@@ -114,10 +129,13 @@ public final class SelectTool implements Tool {
     switch (mode) {
       case MOVING -> {
         ctx.clearLive();
-        dx = p.x() - startX;
-        dy = p.y() - startY;
-        if (dx != 0 || dy != 0) {
-          moveSelection(dx, dy);
+        ctx.showGuides(List.of());
+        // A click is not a move, however close it is to something to snap to.
+        if (p.x() != startX || p.y() != startY) {
+          Snapping.Result r = snappedMove(p);
+          if (r.x() != 0 || r.y() != 0) {
+            moveSelection(r.x(), r.y());
+          }
         }
       }
       case MARQUEE -> {
@@ -145,6 +163,7 @@ public final class SelectTool implements Tool {
       }
       case RESIZING -> {
         resized = null;
+        ctx.showGuides(List.of());
         ctx.hide(Set.of());
         ctx.previewChanged();
         // A click on a handle changes nothing (not even rounding noise). Commit against the
@@ -152,7 +171,7 @@ public final class SelectTool implements Tool {
         boolean moved = p.x() != startX || p.y() != startY;
         Element current = ctx.board().view().get(resizing.id());
         if (moved && current != null && !current.deleted()) {
-          commitResize(current, p);
+          commitResize(current, snappedHandle(p), p.shift());
         }
         resizing = null;
       }
@@ -184,8 +203,31 @@ public final class SelectTool implements Tool {
     return true;
   }
 
+  /** The selection's shift for the pointer at {@code p}, snapped unless Alt is held. */
+  private Snapping.Result snappedMove(PointerInput p) {
+    double byX = p.x() - startX;
+    double byY = p.y() - startY;
+    if (moveStart == null) {
+      moveStart = GestureSnapping.boundsOf(ctx.board().view(), ctx.selection().ids());
+      snapping = GestureSnapping.forGesture(ctx, ctx.selection().ids());
+    }
+    if (p.alt() || moveStart == null) {
+      return new Snapping.Result(byX, byY, List.of());
+    }
+    return snapping.move(moveStart, byX, byY);
+  }
+
+  /** Where the dragged handle is for the pointer at {@code p}, snapped unless Alt is held. */
+  private Snapping.Result snappedHandle(PointerInput p) {
+    if (snapping == null) {
+      snapping = GestureSnapping.forGesture(ctx, Set.of(resizing.id()));
+    }
+    return (p.alt() ? Snapping.OFF : snapping).point(p.x(), p.y());
+  }
+
   @Override
   public void cancel() {
+    ctx.showGuides(List.of());
     if (mode == Mode.MOVING) {
       ctx.clearLive();
     }
@@ -218,14 +260,14 @@ public final class SelectTool implements Tool {
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
   }
 
-  private void commitResize(Element e, PointerInput p) {
+  private void commitResize(Element e, Snapping.Result at, boolean keepAspect) {
     if (e.kind().isFreehand()) {
-      Element scaled = Handles.resized(e, handle, p.x(), p.y(), p.shift());
+      Element scaled = Handles.resized(e, handle, at.x(), at.y(), keepAspect);
       if (!scaled.equals(e)) {
         replaceWithCopy(e, scaled);
       }
     } else {
-      ElementPatch patch = Handles.drag(e, handle, p.x(), p.y());
+      ElementPatch patch = Handles.drag(e, handle, at.x(), at.y());
       if (!patch.applyTo(e).equals(e)) {
         ctx.board().submit(new Op.UpdateElement(e.id(), patch));
       }

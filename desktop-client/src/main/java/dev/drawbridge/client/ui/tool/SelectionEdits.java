@@ -1,5 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.Alignment;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.board.BoardState;
@@ -61,6 +63,40 @@ public final class SelectionEdits {
     return submit(
         forEachSelected(
             e -> new Op.UpdateElement(e.id(), ElementPatch.move(e.x() + dx, e.y() + dy))));
+  }
+
+  /**
+   * Aligns the selected elements (two or more) on {@code edge} of their common bounds, as one undo
+   * step. Returns how many moved (elements already on the line get no op).
+   */
+  public int align(Alignment.Edge edge) {
+    List<Element> selected = selectedInSelectionOrder();
+    return submit(moves(selected, Alignment.align(boundsOf(selected), edge)));
+  }
+
+  /**
+   * Spreads the selected elements (three or more) evenly along {@code axis}, the outermost staying
+   * put, as one undo step. Returns how many moved.
+   */
+  public int distribute(Alignment.Axis axis) {
+    List<Element> selected = selectedInSelectionOrder();
+    return submit(moves(selected, Alignment.distribute(boundsOf(selected), axis)));
+  }
+
+  private static List<Rect> boundsOf(List<Element> elements) {
+    return elements.stream().map(GestureSnapping::bounds).toList();
+  }
+
+  private static List<Op> moves(List<Element> elements, List<double[]> shifts) {
+    List<Op> ops = new ArrayList<>();
+    for (int i = 0; i < elements.size(); i++) {
+      Element e = elements.get(i);
+      double[] by = shifts.get(i);
+      if (by[0] != 0 || by[1] != 0) {
+        ops.add(new Op.UpdateElement(e.id(), ElementPatch.move(e.x() + by[0], e.y() + by[1])));
+      }
+    }
+    return ops;
   }
 
   /** The selected elements in paint order (for copy). */
@@ -135,6 +171,12 @@ public final class SelectionEdits {
   }
 
   private List<Element> selectedInPaintOrder() {
+    List<Element> selected = selectedInSelectionOrder();
+    selected.sort(ZOrder.PAINT_ORDER);
+    return selected;
+  }
+
+  private List<Element> selectedInSelectionOrder() {
     BoardState view = board.view();
     List<Element> selected = new ArrayList<>();
     for (String id : selection.ordered()) {
@@ -143,7 +185,6 @@ public final class SelectionEdits {
         selected.add(e);
       }
     }
-    selected.sort(ZOrder.PAINT_ORDER);
     return selected;
   }
 }

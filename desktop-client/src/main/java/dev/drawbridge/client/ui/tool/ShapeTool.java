@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.Snapping;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
@@ -9,7 +10,8 @@ import dev.drawbridge.protocol.op.Op;
 
 /**
  * Line, arrow, rectangle and ellipse: dragged out as a preview, added to the board on release.
- * Shift makes boxes square and snaps lines to 45 degrees.
+ * Shift makes boxes square and snaps lines to 45 degrees; with snap to grid on, both corners (or
+ * ends) go to the grid unless Alt is held.
  */
 public final class ShapeTool implements Tool {
   /** A drag shorter than this many screen pixels is a stray click, not a shape. */
@@ -43,8 +45,9 @@ public final class ShapeTool implements Tool {
 
   @Override
   public void pressed(PointerInput p) {
-    startX = p.x();
-    startY = p.y();
+    Snapping.Result start = snapped(p);
+    startX = start.x();
+    startY = start.y();
     active = true;
     preview = null;
   }
@@ -54,7 +57,8 @@ public final class ShapeTool implements Tool {
     if (!active) {
       return;
     }
-    preview = shapeTo(p.x(), p.y(), p.shift(), "preview");
+    Snapping.Result end = snapped(p);
+    preview = shapeTo(end.x(), end.y(), p.shift(), "preview");
     ctx.previewChanged();
   }
 
@@ -66,7 +70,8 @@ public final class ShapeTool implements Tool {
     active = false;
     preview = null;
     ctx.previewChanged();
-    Element shape = shapeTo(p.x(), p.y(), p.shift(), Ids.random());
+    Snapping.Result end = snapped(p);
+    Element shape = shapeTo(end.x(), end.y(), p.shift(), Ids.random());
     double size = Math.max(Math.abs(shape.w()), Math.abs(shape.h())) * ctx.scale();
     if (size < MIN_SIZE_PX) {
       return;
@@ -79,6 +84,10 @@ public final class ShapeTool implements Tool {
     active = false;
     preview = null;
     ctx.previewChanged();
+  }
+
+  private Snapping.Result snapped(PointerInput p) {
+    return (p.alt() ? Snapping.OFF : GestureSnapping.gridOnly(ctx)).point(p.x(), p.y());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Style;
@@ -39,6 +40,22 @@ public interface ToolContext {
 
   /** The preview changed: repaint the live layer. */
   void previewChanged();
+
+  /** Whether moving, resizing and drawing shapes snap to the grid (the user's toggle). */
+  default boolean snapToGrid() {
+    return false;
+  }
+
+  /**
+   * Board units of the area on screen, where a move or resize looks for other shapes to line up
+   * with; null for nowhere.
+   */
+  default Rect visibleArea() {
+    return null;
+  }
+
+  /** Draws these alignment guides on the live layer (empty: none). */
+  default void showGuides(List<SnapGuide> guides) {}
 
   /** Opens the in-place text editor on {@code existing}, or for new text at (x, y). */
   void editText(Element existing, double x, double y);

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.tool;
 
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.geom.SpatialIndex;
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
@@ -20,6 +21,9 @@ final class FakeToolContext implements ToolContext {
   double liveDx;
   double liveDy;
   int previews;
+  boolean snapToGrid;
+  Rect visible = new Rect(-1e6, -1e6, 1e6, 1e6);
+  List<SnapGuide> guides = List.of();
   Element editedText;
   double[] editedAt;
 
@@ -88,6 +92,21 @@ final class FakeToolContext implements ToolContext {
   @Override
   public void previewChanged() {
     previews++;
+  }
+
+  @Override
+  public boolean snapToGrid() {
+    return snapToGrid;
+  }
+
+  @Override
+  public Rect visibleArea() {
+    return visible;
+  }
+
+  @Override
+  public void showGuides(List<SnapGuide> shown) {
+    guides = shown;
   }
 
   @Override
