@@ -22,6 +22,7 @@ final class FakeToolContext implements ToolContext {
   int previews;
   Element editedText;
   double[] editedAt;
+  double[] newNoteAt;
 
   FakeToolContext() {
     board.addListener(
@@ -88,6 +89,11 @@ final class FakeToolContext implements ToolContext {
   @Override
   public void previewChanged() {
     previews++;
+  }
+
+  @Override
+  public void newNote(double x, double y) {
+    newNoteAt = new double[] {x, y};
   }
 
   @Override
