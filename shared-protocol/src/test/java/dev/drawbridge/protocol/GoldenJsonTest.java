@@ -29,6 +29,8 @@ class GoldenJsonTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final Path SPEC = Path.of("../docs/protocol.md");
   private static final String SNAPSHOT_FILE = "BoardSnapshot.json";
+  // A sticky note is an add of a text element with a box (R95), frozen in a file of its own.
+  private static final String NOTE_FILE = "Op-add-note.json";
 
   // One codec for every case, as in production: building one costs more than a test case.
   private static final ProtocolCodec codec = new ProtocolCodec();
@@ -89,10 +91,23 @@ class GoldenJsonTest {
   }
 
   @Test
+  void noteMatchesItsGoldenFileAndTheSpec() throws Exception {
+    Op note = new Op.AddElement(Samples.NOTE);
+    String actual = codec.encodeOp(note);
+    String json = golden(NOTE_FILE, actual);
+    assertThat(actual).isEqualTo(json);
+    Op decoded = codec.decodeOp(json);
+    assertThat(decoded).isEqualTo(note);
+    assertThat(((Op.AddElement) decoded).element().isNote()).isTrue();
+    assertThat(Files.readString(SPEC, StandardCharsets.UTF_8)).contains(actual);
+  }
+
+  @Test
   void everyGoldenFileBelongsToAType() throws IOException {
     List<String> expected = new ArrayList<>();
     permitted().forEach(t -> expected.add(SealedTypes.goldenName(t)));
     expected.add(SNAPSHOT_FILE);
+    expected.add(NOTE_FILE);
     try (var files = Files.list(GOLDEN)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(expected);

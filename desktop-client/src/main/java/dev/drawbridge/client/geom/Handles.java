@@ -113,11 +113,38 @@ public final class Handles {
     return drag(e, h, px, py).applyTo(e);
   }
 
+  /** The smallest side a resize leaves a note, board units. */
+  static final double MIN_NOTE_SIDE = 20;
+
+  /**
+   * A note stays square (docs/user-guide.md): the opposite corner stays put and the side follows
+   * the axis pulled further, never below {@link #MIN_NOTE_SIDE} and never flipped. Its text is
+   * refitted when painted, so only the box changes.
+   */
+  private static ElementPatch noteDrag(Element e, Handle h, double px, double py) {
+    double[] fixed = position(e, opposite(h));
+    double[] corner = position(e, h);
+    double dirX = Math.signum(corner[0] - fixed[0]);
+    double dirY = Math.signum(corner[1] - fixed[1]);
+    double side = Math.max((px - fixed[0]) * dirX, (py - fixed[1]) * dirY);
+    side = Math.max(MIN_NOTE_SIDE, Math.round(side * 10) / 10.0);
+    double x = dirX > 0 ? fixed[0] : fixed[0] - side;
+    double y = dirY > 0 ? fixed[1] : fixed[1] - side;
+    if (Math.abs(x) + side > dev.drawbridge.protocol.validation.ProtocolLimits.MAX_COORDINATE
+        || Math.abs(y) + side > dev.drawbridge.protocol.validation.ProtocolLimits.MAX_COORDINATE) {
+      return ElementPatch.NONE;
+    }
+    return ElementPatch.move(x, y).withSize(side, side);
+  }
+
   /**
    * The patch that moves handle {@code h} of {@code e} to (px, py). Not for freehand strokes: a
    * patch cannot carry points ({@link FreehandScaling} makes a scaled copy instead).
    */
   public static ElementPatch drag(Element e, Handle h, double px, double py) {
+    if (e.isNote()) {
+      return noteDrag(e, h, px, py);
+    }
     if (e.kind() == ElementKind.TEXT) {
       return TextScaling.patch(e, h, px, py);
     }

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
@@ -93,7 +94,13 @@ public final class PdfExporter {
         ellipse(cs, x + e.w() / 2, y + e.h() / 2, Math.abs(e.w() / 2), Math.abs(e.h() / 2));
         paintClosed(cs, s);
       }
-      case TEXT -> text(cs, e, font);
+      case TEXT -> {
+        if (e.isNote()) {
+          note(cs, e, font);
+        } else {
+          text(cs, e, font);
+        }
+      }
     }
     cs.restoreGraphicsState();
   }
@@ -190,6 +197,30 @@ public final class PdfExporter {
       cs.beginText();
       cs.setFont(font, size);
       cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) e.x(), baseline));
+      cs.showText(line);
+      cs.endText();
+    }
+  }
+
+  /** A sticky note (R95, R96): its paper, and the fitted lines centred in its ink. */
+  private static void note(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+    cs.addRect((float) e.x(), (float) e.y(), (float) e.w(), (float) e.h());
+    cs.fill();
+    NoteLayout layout = NoteLayout.of(e);
+    float size = (float) layout.fontSize();
+    float[] ink = rgb(NoteLayout.inkFor(e.style().color()));
+    cs.setNonStrokingColor(ink[0], ink[1], ink[2]);
+    double cx = e.x() + e.w() / 2;
+    for (int i = 0; i < layout.lines().size(); i++) {
+      String line = printable(layout.lines().get(i), font);
+      if (line.isEmpty()) {
+        continue;
+      }
+      float width = font.getStringWidth(line) / 1000 * size;
+      float baseline = (float) (layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * 0.8);
+      cs.beginText();
+      cs.setFont(font, size);
+      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) (cx - width / 2), baseline));
       cs.showText(line);
       cs.endText();
     }

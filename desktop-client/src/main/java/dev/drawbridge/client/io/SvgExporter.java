@@ -1,6 +1,7 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
@@ -89,7 +90,7 @@ public final class SvgExporter {
               + fill(s)
               + stroke
               + "/>";
-      case TEXT -> text(e);
+      case TEXT -> e.isNote() ? note(e) : text(e);
     };
   }
 
@@ -126,6 +127,31 @@ public final class SvgExporter {
       double baseline = e.y() + i * s.fontSize() * LINE_HEIGHT + s.fontSize() * 0.8;
       out.append(fmt("<tspan x=\"%s\" y=\"%s\">", e.x(), baseline));
       out.append(escape(lines[i])).append("</tspan>");
+    }
+    return out.append("</text>").toString();
+  }
+
+  /** A sticky note (R95, R96): its paper, an edge, and the fitted lines centred in its ink. */
+  private String note(Element e) {
+    Style s = e.style();
+    NoteLayout layout = NoteLayout.of(e);
+    double size = layout.fontSize();
+    StringBuilder out =
+        new StringBuilder(
+            fmt(
+                "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" fill-opacity=\"%s\""
+                    + " stroke=\"#000000\" stroke-opacity=\"0.15\" stroke-width=\"1\"/>",
+                e.x(), e.y(), e.w(), e.h(), rgb(s.color()), s.opacity()));
+    out.append(
+        fmt(
+            "<text class=\"note\" font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
+                + " fill-opacity=\"%s\" text-anchor=\"middle\" xml:space=\"preserve\">",
+            size, NoteLayout.inkFor(s.color()), s.opacity()));
+    double cx = e.x() + e.w() / 2;
+    for (int i = 0; i < layout.lines().size(); i++) {
+      double baseline = layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * 0.8;
+      out.append(fmt("<tspan x=\"%s\" y=\"%s\">", cx, baseline));
+      out.append(escape(layout.lines().get(i))).append("</tspan>");
     }
     return out.append("</text>").toString();
   }

@@ -12,8 +12,10 @@ import dev.drawbridge.protocol.validation.Require;
  * @param kind what it is
  * @param x left / origin, board units
  * @param y top / origin, board units
- * @param w width for boxes; x-extent (may be negative) for lines and arrows; 0 for freehand
- * @param h height for boxes; y-extent (may be negative) for lines and arrows; 0 for freehand
+ * @param w width for boxes and notes; x-extent (may be negative) for lines and arrows; 0 for
+ *     freehand and plain text
+ * @param h height for boxes and notes; y-extent (may be negative) for lines and arrows; 0 for
+ *     freehand and plain text
  * @param points freehand points relative to (x, y); empty for other kinds
  * @param text the text of a text element (never null: absent means ""); null for other kinds
  * @param style colour, width, fill, opacity, font size
@@ -69,6 +71,25 @@ public record Element(
     return new Element(id, kind, x, y, w, h, Points.EMPTY, null, style, z, false, null);
   }
 
+  /**
+   * A sticky note (docs/protocol.md R95): a text element with a box. Old peers know it as text, so
+   * it needs no new kind that they would refuse.
+   */
+  public static Element note(
+      String id, double x, double y, double side, String text, Style style, double z) {
+    return new Element(
+        id, ElementKind.TEXT, x, y, side, side, Points.EMPTY, text, style, z, false, null);
+  }
+
+  /**
+   * Whether this is a sticky note (R95): a text element whose {@code w} and {@code h} are both
+   * positive. Plain text keeps them 0; a text with any other box is plain text (R98).
+   */
+  @JsonIgnore
+  public boolean isNote() {
+    return kind == ElementKind.TEXT && w > 0 && h > 0;
+  }
+
   /** A text element with its top-left corner at (x, y). */
   public static Element text(String id, double x, double y, String text, Style style, double z) {
     return new Element(id, ElementKind.TEXT, x, y, 0, 0, Points.EMPTY, text, style, z, false, null);
@@ -111,6 +132,10 @@ public record Element(
         maxY = Math.max(maxY, points.y(i));
       }
       return new double[] {x + minX, y + minY, x + maxX, y + maxY};
+    }
+    if (isNote()) {
+      // A note's bounds are its box, as a rectangle's are: its text is fitted inside (R96).
+      return new double[] {x, y, x + w, y + h};
     }
     if (kind == ElementKind.TEXT) {
       String content = text == null ? "" : text;

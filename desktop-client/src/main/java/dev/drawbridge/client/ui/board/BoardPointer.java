@@ -62,7 +62,8 @@ final class BoardPointer implements PointerHandler {
     }
     if (textEditor.isOpen()) {
       textEditor.commit();
-      if (vm.toolProperty().get() == ToolKind.TEXT) {
+      ToolKind tool = vm.toolProperty().get();
+      if (tool == ToolKind.TEXT || tool == ToolKind.NOTE) {
         // The click that ends an edit does not start a new one.
         return;
       }

@@ -96,4 +96,9 @@ final class BoardToolContext implements ToolContext {
   public void editText(Element existing, double x, double y) {
     textEditor.start(existing, x, y);
   }
+
+  @Override
+  public void newNote(double x, double y) {
+    textEditor.startNewNote(x, y);
+  }
 }

@@ -46,6 +46,8 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper canAlign = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canDistribute = new ReadOnlyBooleanWrapper();
   private final BooleanProperty snapToGrid = new SimpleBooleanProperty(false);
+  private final StringProperty noteColor =
+      new SimpleStringProperty(dev.drawbridge.client.geom.NoteLayout.PALETTE.getFirst());
   private boolean restyling;
   private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
   private int pastes;
@@ -80,6 +82,13 @@ public final class BoardViewModel {
                     .withFontSize(StyleChoice.FONT_SIZES.get(b.intValue()))));
     fill.addListener((o, a, b) -> restyle(ElementPatch.NONE.withFill(b)));
     opacity.addListener((o, a, b) -> restyle(ElementPatch.NONE.withOpacity(b.doubleValue())));
+    noteColor.addListener(
+        (o, a, b) -> {
+          if (!restyling && !selection.isEmpty()) {
+            edits.recolourNotes(b);
+            refreshHistory();
+          }
+        });
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {
@@ -107,6 +116,11 @@ public final class BoardViewModel {
 
   public StringProperty colorProperty() {
     return color;
+  }
+
+  /** The paper colour of new sticky notes; choosing one recolours the selected notes. */
+  public StringProperty noteColorProperty() {
+    return noteColor;
   }
 
   public IntegerProperty sizeProperty() {

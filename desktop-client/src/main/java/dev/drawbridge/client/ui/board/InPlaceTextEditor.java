@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
@@ -11,6 +12,7 @@ import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.element.ZOrder;
 import dev.drawbridge.protocol.op.Op;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -20,6 +22,11 @@ import javafx.scene.layout.Pane;
  * Text typed in place: a borderless text area over the board at the text's position and size.
  * Escape, Ctrl+Enter, a click elsewhere or losing focus commit it as one op (add, update, or delete
  * when emptied). The element being edited is hidden from the canvas meanwhile.
+ *
+ * <p>A sticky note is edited in a text area that covers its box, on its paper, with the font size
+ * the note's text will be fitted at ({@link NoteLayout}); an emptied note stays. Tab ends the edit
+ * and starts the next note beside it, of the same size and colour (the text area would otherwise
+ * take Tab as a character; Ctrl+Tab still moves the focus).
  */
 final class InPlaceTextEditor {
   private final BoardSession session;
@@ -30,6 +37,10 @@ final class InPlaceTextEditor {
   private Element editing;
   private double editX;
   private double editY;
+  // The box of the note being edited (new or existing); null when editing plain text.
+  private double[] noteBox;
+  private String noteColor;
+  private double noteFontSize;
 
   InPlaceTextEditor(BoardSession session, BoardViewModel vm, BoardCanvas canvas, Pane layer) {
     this.session = session;
@@ -44,7 +55,16 @@ final class InPlaceTextEditor {
 
   /** Opens the in-place editor: on {@code existing}, or for new text at board (x, y). */
   void start(Element existing, double x, double y) {
+    if (existing != null && existing.isNote()) {
+      startNote(
+          existing,
+          new double[] {existing.x(), existing.y(), existing.w(), existing.h()},
+          existing.style().color(),
+          existing.style().fontSize());
+      return;
+    }
     commit();
+    noteBox = null;
     editing = existing;
     editX = x;
     editY = y;
@@ -71,6 +91,11 @@ final class InPlaceTextEditor {
             commit();
           }
         });
+    show(area, existing);
+  }
+
+  /** Puts {@code area} on the board, hiding what it edits, and commits when it loses focus. */
+  private void show(TextArea area, Element existing) {
     area.focusedProperty()
         .addListener(
             (o, was, is) -> {
@@ -85,6 +110,92 @@ final class InPlaceTextEditor {
     editorLayer.getChildren().add(area);
     area.requestFocus();
     area.end();
+  }
+
+  /** Opens the editor on a new note of the default size and the chosen colour at (x, y). */
+  void startNewNote(double x, double y) {
+    double side = NoteLayout.DEFAULT_SIDE;
+    startNote(
+        null,
+        new double[] {x, y, side, side},
+        vm.noteColorProperty().get(),
+        NoteLayout.DEFAULT_FONT_SIZE);
+  }
+
+  private void startNote(Element existing, double[] box, String color, double fontSize) {
+    commit();
+    editing = existing;
+    noteBox = box;
+    noteColor = color;
+    noteFontSize = fontSize;
+    editX = box[0];
+    editY = box[1];
+    TextArea area = new TextArea(existing == null ? "" : existing.text());
+    area.setId("note-editor");
+    area.getStyleClass().addAll("board-text-editor", "board-note-editor");
+    area.setWrapText(true);
+    double scale = canvas.viewport().scale();
+    area.setStyle(
+        "-fx-text-fill: "
+            + NoteLayout.inkFor(color)
+            + "; -fx-control-inner-background: "
+            + color.substring(0, 7)
+            + "; -fx-background-color: "
+            + color.substring(0, 7)
+            + ";");
+    fitNoteEditor(area);
+    area.textProperty().addListener((o, a, b) -> fitNoteEditor(area));
+    area.setPrefSize(box[2] * scale, box[3] * scale);
+    area.resize(box[2] * scale, box[3] * scale);
+    area.relocate(canvas.viewport().toScreenX(box[0]), canvas.viewport().toScreenY(box[1]));
+    // Filters, so Tab is taken before the text area types it.
+    area.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if ("\t".equals(e.getCharacter()) && !e.isShortcutDown()) {
+            e.consume();
+          }
+        });
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.TAB && !e.isShortcutDown() && !e.isAltDown()) {
+            e.consume();
+            nextNote();
+          } else if (e.getCode() == KeyCode.ESCAPE
+              || e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            e.consume();
+            commit();
+          }
+        });
+    show(area, existing);
+  }
+
+  /** The font the note's text will be fitted at, so what is typed looks as it will be drawn. */
+  private void fitNoteEditor(TextArea area) {
+    double[] box = noteBox;
+    if (box == null) {
+      return;
+    }
+    NoteLayout layout = NoteLayout.of(area.getText(), 0, 0, box[2], box[3], noteFontSize);
+    double scale = canvas.viewport().scale();
+    area.setFont(ElementPainter.font(layout.fontSize() * scale));
+  }
+
+  /** Tab: ends this note and starts the next one beside it, same size and colour. */
+  private void nextNote() {
+    double[] box = noteBox;
+    String color = noteColor;
+    double fontSize = noteFontSize;
+    commit();
+    double x = box[0] + box[2] + NoteLayout.GAP;
+    if (Math.abs(x) + box[2] > dev.drawbridge.protocol.validation.ProtocolLimits.MAX_COORDINATE) {
+      return;
+    }
+    // After this key event is dispatched: the text area it targets is gone, and focus moved
+    // while it is dispatched does not stay with the new one.
+    Platform.runLater(
+        () -> startNote(null, new double[] {x, box[1], box[2], box[3]}, color, fontSize));
   }
 
   private void sizeEditor(TextArea area) {
@@ -107,13 +218,17 @@ final class InPlaceTextEditor {
     }
     TextArea area = editor;
     Element existing = editing;
+    double[] box = noteBox;
     editor = null;
     editing = null;
+    noteBox = null;
     String text = area.getText();
     editorLayer.getChildren().remove(area);
     canvas.hide(Set.of());
     LocalBoard board = session.board();
-    if (existing == null) {
+    if (box != null) {
+      commitNote(board, existing, box, text);
+    } else if (existing == null) {
       if (!text.isBlank()) {
         Element e =
             Element.text(
@@ -128,6 +243,26 @@ final class InPlaceTextEditor {
     }
     vm.refreshHistory();
     canvas.requestFocus();
+  }
+
+  /** A note is added even when empty, and kept when emptied: it is a square on the board. */
+  private void commitNote(LocalBoard board, Element existing, double[] box, String text) {
+    if (existing == null) {
+      Style style = new Style(noteColor, 1, true, 1, noteFontSize);
+      Element note =
+          Element.note(
+                  Ids.random(),
+                  box[0],
+                  box[1],
+                  box[2],
+                  text,
+                  style,
+                  ZOrder.above(board.view().topZ()))
+              .withAuthor(session.clientId());
+      board.submit(new Op.AddElement(note));
+    } else if (!text.equals(existing.text())) {
+      board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
+    }
   }
 
   /** The editor while one is open, else null. */

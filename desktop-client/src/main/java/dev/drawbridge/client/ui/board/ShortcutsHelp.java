@@ -30,6 +30,7 @@ final class ShortcutsHelp {
     {"Alt+W / V / S", "help.alignDown"},
     {"Alt+Shift+H / V", "help.distribute"},
     {"Ctrl+S / Ctrl+O", "help.files"},
+    {"Tab", "help.noteNext"},
   };
 
   static VBox build(Messages messages) {

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.ui.canvas.ElementPainter;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
@@ -75,6 +76,9 @@ final class StylePanel {
                       .orElse(null));
             });
     colors.selectToggle(colors.getToggles().getFirst());
+
+    Label noteLabel = Controls.sectionLabel(messages, "note.color");
+    HBox noteSwatches = noteSwatches(vm);
 
     Label sizeLabel = Controls.sectionLabel(messages, "style.size");
     HBox sizes = new HBox(4);
@@ -158,6 +162,8 @@ final class StylePanel {
             strokeLabel,
             swatches,
             picker,
+            noteLabel,
+            noteSwatches,
             sizeLabel,
             sizes,
             fill,
@@ -167,5 +173,50 @@ final class StylePanel {
             arrange,
             AlignControls.buttons(vm, messages));
     return panel;
+  }
+
+  /**
+   * The sticky-note papers: the colour of new notes, and a click recolours the selected notes. The
+   * papers look the same on both themes, as notes are drawn (ElementPainter).
+   */
+  private static HBox noteSwatches(BoardViewModel vm) {
+    HBox row = new HBox(4);
+    row.setId("note-colors");
+    row.setAlignment(Pos.CENTER_LEFT);
+    ToggleGroup group = new ToggleGroup();
+    for (int i = 0; i < NoteLayout.PALETTE.size(); i++) {
+      String c = NoteLayout.PALETTE.get(i);
+      ToggleButton swatch = new ToggleButton();
+      javafx.scene.shape.Rectangle paper = new javafx.scene.shape.Rectangle(14, 14, Color.web(c));
+      paper.setStroke(Color.web(c).darker());
+      swatch.setGraphic(paper);
+      swatch.getStyleClass().add("swatch");
+      swatch.setId("note-color-" + i);
+      swatch.setUserData(c);
+      swatch.setToggleGroup(group);
+      swatch.setFocusTraversable(false);
+      swatch.setOnAction(
+          e -> {
+            group.selectToggle(swatch);
+            if (c.equals(vm.noteColorProperty().get())) {
+              // Same paper as new notes already get: still recolour a selection of other papers.
+              vm.edits().recolourNotes(c);
+              vm.refreshHistory();
+            } else {
+              vm.noteColorProperty().set(c);
+            }
+          });
+      row.getChildren().add(swatch);
+    }
+    vm.noteColorProperty()
+        .addListener(
+            (o, a, b) ->
+                group.selectToggle(
+                    group.getToggles().stream()
+                        .filter(t -> b.equalsIgnoreCase((String) t.getUserData()))
+                        .findFirst()
+                        .orElse(null)));
+    group.selectToggle(group.getToggles().getFirst());
+    return row;
   }
 }

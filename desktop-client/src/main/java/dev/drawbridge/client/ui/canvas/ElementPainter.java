@@ -1,9 +1,13 @@
 package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -77,7 +81,11 @@ public final class ElementPainter {
         gc.strokeOval(x, y, e.w(), e.h());
       }
       case TEXT -> {
-        paintText(gc, e, x, y);
+        if (e.isNote()) {
+          paintNote(gc, e, x, y);
+        } else {
+          paintText(gc, e, x, y);
+        }
         cost += 40;
       }
     }
@@ -172,6 +180,55 @@ public final class ElementPainter {
     for (int i = 0; i < lines.length; i++) {
       gc.fillText(lines[i], x, y + i * fs * LINE_HEIGHT);
     }
+  }
+
+  /**
+   * A sticky note (R95, R96): its paper in its own colour on either theme (paper, not ink), a thin
+   * darker edge, and the fitted lines centred in the ink that reads on that paper.
+   */
+  private static void paintNote(GraphicsContext gc, Element e, double x, double y) {
+    Color paper = COLORS.computeIfAbsent(e.style().color(), Color::web);
+    gc.setFill(paper);
+    gc.fillRect(x, y, e.w(), e.h());
+    gc.setStroke(paper.darker());
+    gc.setLineWidth(Math.max(0.5, Math.min(e.w(), e.h()) / 200));
+    gc.strokeRect(x, y, e.w(), e.h());
+    NoteLayout layout = noteLayout(e);
+    if (layout.clipped()) {
+      // Text cut at the smallest size may still be wider than a very thin note: keep it inside.
+      gc.beginPath();
+      gc.rect(x, y, e.w(), e.h());
+      gc.clip();
+    }
+    double size = layout.fontSize();
+    gc.setFill(Color.web(NoteLayout.inkFor(e.style().color())));
+    gc.setFont(font(size));
+    gc.setTextBaseline(VPos.TOP);
+    gc.setTextAlign(TextAlignment.CENTER);
+    double cx = x + e.w() / 2;
+    double top = layout.top() - e.y() + y;
+    List<String> lines = layout.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      gc.fillText(lines.get(i), cx, top + i * size * NoteLayout.LINE_HEIGHT);
+    }
+  }
+
+  private record NoteKey(String text, double w, double h, double fontSize) {}
+
+  // Fitting a note tries a dozen sizes over its text; tiles repaint the same notes often.
+  private static final Map<NoteKey, NoteLayout> NOTE_LAYOUTS = new ConcurrentHashMap<>();
+
+  /** The layout of note {@code e}, from a small cache (the layout is relative to e's y). */
+  public static NoteLayout noteLayout(Element e) {
+    if (NOTE_LAYOUTS.size() > 256) {
+      NOTE_LAYOUTS.clear();
+    }
+    NoteKey key = new NoteKey(e.text(), e.w(), e.h(), e.style().fontSize());
+    NoteLayout at0 =
+        NOTE_LAYOUTS.computeIfAbsent(
+            key,
+            k -> NoteLayout.of(k.text() == null ? "" : k.text(), 0, 0, k.w(), k.h(), k.fontSize()));
+    return new NoteLayout(at0.fontSize(), at0.lines(), at0.top() + e.y(), at0.clipped());
   }
 
   /** The font text elements use at {@code size} board units. */

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
@@ -33,6 +34,7 @@ public final class Icons {
       case RECTANGLE -> MaterialDesignR.RECTANGLE_OUTLINE;
       case ELLIPSE -> MaterialDesignE.ELLIPSE_OUTLINE;
       case TEXT -> MaterialDesignF.FORMAT_TEXT;
+      case NOTE -> MaterialDesignN.NOTE_OUTLINE;
       case ERASER -> MaterialDesignE.ERASER;
     };
   }

@@ -35,6 +35,22 @@ public final class SelectionEdits {
     return submit(forEachSelected(e -> new Op.UpdateElement(e.id(), patch)));
   }
 
+  /**
+   * Sets the paper colour of the selected sticky notes, as one step; other selected elements keep
+   * theirs. Returns the number of ops.
+   */
+  public int recolourNotes(String color) {
+    BoardState view = board.view();
+    List<Op> ops = new ArrayList<>();
+    for (String id : selection.ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted() && e.isNote() && !e.style().color().equals(color)) {
+        ops.add(new Op.UpdateElement(id, ElementPatch.NONE.withColor(color)));
+      }
+    }
+    return submit(ops);
+  }
+
   /** Moves the selection above everything else, keeping its own stacking order. */
   public int bringToFront() {
     double[] next = {board.view().topZ()};

@@ -59,4 +59,7 @@ public interface ToolContext {
 
   /** Opens the in-place text editor on {@code existing}, or for new text at (x, y). */
   void editText(Element existing, double x, double y);
+
+  /** Opens the in-place editor on a new sticky note whose top-left corner is at (x, y). */
+  void newNote(double x, double y);
 }

@@ -10,6 +10,7 @@ public enum ToolKind {
   RECTANGLE("R"),
   ELLIPSE("O"),
   TEXT("T"),
+  NOTE("N"),
   ERASER("E");
 
   private final String key;

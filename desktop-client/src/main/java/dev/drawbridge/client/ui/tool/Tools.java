@@ -16,6 +16,7 @@ public final class Tools {
     tools.put(ToolKind.RECTANGLE, new ShapeTool(ctx, ToolKind.RECTANGLE));
     tools.put(ToolKind.ELLIPSE, new ShapeTool(ctx, ToolKind.ELLIPSE));
     tools.put(ToolKind.TEXT, new TextTool(ctx));
+    tools.put(ToolKind.NOTE, new NoteTool(ctx));
     tools.put(ToolKind.ERASER, new EraserTool(ctx));
   }
 

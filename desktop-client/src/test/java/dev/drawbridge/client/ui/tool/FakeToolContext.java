@@ -26,6 +26,7 @@ final class FakeToolContext implements ToolContext {
   List<SnapGuide> guides = List.of();
   Element editedText;
   double[] editedAt;
+  double[] newNoteAt;
 
   FakeToolContext() {
     board.addListener(
@@ -107,6 +108,11 @@ final class FakeToolContext implements ToolContext {
   @Override
   public void showGuides(List<SnapGuide> shown) {
     guides = shown;
+  }
+
+  @Override
+  public void newNote(double x, double y) {
+    newNoteAt = new double[] {x, y};
   }
 
   @Override
