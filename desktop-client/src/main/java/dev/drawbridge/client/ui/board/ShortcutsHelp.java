@@ -25,6 +25,7 @@ final class ShortcutsHelp {
     {"Ctrl+0 / Shift+1", "help.zoomReset"},
     {"G", "help.grid"},
     {"Ctrl+S / Ctrl+O", "help.files"},
+    {"👥", "help.follow"},
   };
 
   static VBox build(Messages messages) {

@@ -25,6 +25,9 @@ final class LiveLayer {
   private final GrowingSprites sprites = new GrowingSprites();
   private final LiveOverlay overlay = new LiveOverlay(canvas);
   private final Map<String, RemoteCursor> cursors = new LinkedHashMap<>();
+  private final LaserTrails lasers = new LaserTrails();
+  private List<RemoteSelection> remoteSelections = List.of();
+  private List<RemoteDraft> drafts = List.of();
   private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
 
   LiveLayer(Supplier<BoardState> board, ElementLayers layers, Selection selection) {
@@ -53,7 +56,28 @@ final class LiveLayer {
     return List.copyOf(cursors.values());
   }
 
-  void paint(Viewport viewport, double width, double height, boolean dark) {
+  void setRemoteSelections(Collection<RemoteSelection> selections) {
+    remoteSelections = List.copyOf(selections);
+  }
+
+  List<RemoteSelection> remoteSelections() {
+    return remoteSelections;
+  }
+
+  void setDrafts(Collection<RemoteDraft> shown) {
+    drafts = List.copyOf(shown);
+  }
+
+  List<RemoteDraft> drafts() {
+    return drafts;
+  }
+
+  LaserTrails lasers() {
+    return lasers;
+  }
+
+  /** Paints a frame; true while laser trails are still fading (the next pulse repaints). */
+  boolean paint(Viewport viewport, double width, double height, boolean dark, long now) {
     overlay.resize(width, height);
     BoardState view = board.get();
     sprites.paint(
@@ -76,6 +100,11 @@ final class LiveLayer {
             preview.get(),
             selection.ordered(),
             cursors.values(),
+            remoteSelections,
+            drafts,
+            lasers,
+            now,
             dark));
+    return lasers.prune(now);
   }
 }

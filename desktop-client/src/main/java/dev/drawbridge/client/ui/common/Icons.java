@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -34,6 +35,7 @@ public final class Icons {
       case ELLIPSE -> MaterialDesignE.ELLIPSE_OUTLINE;
       case TEXT -> MaterialDesignF.FORMAT_TEXT;
       case ERASER -> MaterialDesignE.ERASER;
+      case LASER -> MaterialDesignL.LASER_POINTER;
     };
   }
 }

@@ -10,7 +10,8 @@ public enum ToolKind {
   RECTANGLE("R"),
   ELLIPSE("O"),
   TEXT("T"),
-  ERASER("E");
+  ERASER("E"),
+  LASER("K");
 
   private final String key;
 

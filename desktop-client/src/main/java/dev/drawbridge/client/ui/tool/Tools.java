@@ -17,6 +17,7 @@ public final class Tools {
     tools.put(ToolKind.ELLIPSE, new ShapeTool(ctx, ToolKind.ELLIPSE));
     tools.put(ToolKind.TEXT, new TextTool(ctx));
     tools.put(ToolKind.ERASER, new EraserTool(ctx));
+    tools.put(ToolKind.LASER, new LaserTool(ctx));
   }
 
   public Tool get(ToolKind kind) {
