@@ -90,6 +90,29 @@ class GoldenJsonTest {
     assertThat(codec.decodeSnapshot(json)).isEqualTo(Samples.SNAPSHOT);
   }
 
+  static List<String> extras() {
+    return Samples.EXTRA.keySet().stream().sorted().toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("extras")
+  void extraSamplesMatchTheirGoldenFilesBothWays(String name) throws Exception {
+    Object sample = Samples.EXTRA.get(name);
+    String actual = encode(sample);
+    String json = golden(name, actual);
+    assertThat(actual).isEqualTo(json);
+    Object decoded =
+        switch (sample) {
+          case ClientMessage m -> codec.decodeClient(json);
+          case ServerMessage m -> codec.decodeServer(json);
+          default -> throw new AssertionError(name);
+        };
+    assertThat(decoded).isEqualTo(sample);
+    assertThat(Files.readString(SPEC, StandardCharsets.UTF_8))
+        .as("docs/protocol.md shows %s", name)
+        .contains(actual);
+  }
+
   @Test
   void noteMatchesItsGoldenFileAndTheSpec() throws Exception {
     Op note = new Op.AddElement(Samples.NOTE);
@@ -108,6 +131,7 @@ class GoldenJsonTest {
     permitted().forEach(t -> expected.add(SealedTypes.goldenName(t)));
     expected.add(SNAPSHOT_FILE);
     expected.add(NOTE_FILE);
+    expected.addAll(extras());
     try (var files = Files.list(GOLDEN)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(expected);

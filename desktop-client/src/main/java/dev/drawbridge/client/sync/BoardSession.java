@@ -1,6 +1,7 @@
 package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import java.util.Collection;
@@ -47,6 +48,15 @@ public interface BoardSession extends AutoCloseable {
 
   /** Shares this user's pointer (null when it leaves the board) and selection; best effort. */
   void sendPresence(Cursor cursor, List<String> selection);
+
+  /**
+   * Shares this user's whole presence: pointer, selection, view, presenting, laser points since the
+   * last call and text draft (R88–R92); best effort. Laser points of calls the throttle folds
+   * together are kept (the newest ones, R90).
+   */
+  default void sendPresence(ClientMessage.Presence presence) {
+    sendPresence(presence.cursor(), presence.selection());
+  }
 
   /** Skips the backoff wait and tries to connect now. No-op for a local board. */
   void reconnectNow();

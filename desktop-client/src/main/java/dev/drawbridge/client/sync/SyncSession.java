@@ -247,7 +247,12 @@ public final class SyncSession implements BoardSession {
 
   @Override
   public void sendPresence(Cursor cursor, List<String> selection) {
-    presence.send(cursor, selection);
+    presence.send(new ClientMessage.Presence(cursor, selection));
+  }
+
+  @Override
+  public void sendPresence(ClientMessage.Presence p) {
+    presence.send(p);
   }
 
   @Override

@@ -330,6 +330,35 @@ class HostileInputTest {
             t -> t.frames(true, "{\"type\":\"presence\",\"cursor\":{\"x\":NaN,\"y\":0}}")));
     a.add(
         case_(
+            "R88 NaN in a presence view",
+            new Outcome(0, 4002, "malformed_json"),
+            t ->
+                t.frames(true, "{\"type\":\"presence\",\"view\":{\"x\":NaN,\"y\":0,\"zoom\":1}}")));
+    a.add(
+        case_(
+            "R88 a huge presence view",
+            new Outcome(0, 4002, "invalid_value"),
+            t ->
+                t.frames(
+                    true, "{\"type\":\"presence\",\"view\":{\"x\":1e300,\"y\":0,\"zoom\":1e9}}")));
+    a.add(
+        case_(
+            "R90 a laser run over 64 points",
+            new Outcome(0, 4009, "too_big"),
+            t -> t.frames(true, "{\"type\":\"presence\",\"laser\":" + points(65) + "}")));
+    a.add(
+        case_(
+            "R91 a draft over 1,000 characters",
+            new Outcome(0, 4009, "too_big"),
+            t ->
+                t.frames(
+                    true,
+                    "{\"type\":\"presence\",\"draft\":{\"x\":0,\"y\":0,\"fontSize\":20,"
+                        + "\"text\":\""
+                        + "d".repeat(1_001)
+                        + "\"}}")));
+    a.add(
+        case_(
             "R8 two messages in one frame",
             new Outcome(0, 4002, "malformed_json"),
             t -> t.frames(true, "{\"type\":\"ping\",\"t\":1}{\"type\":\"ping\",\"t\":2}")));

@@ -3,6 +3,7 @@ package dev.drawbridge.protocol.message;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.protocol.validation.ObjectsOnlyTypeResolver;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
@@ -119,13 +120,52 @@ public sealed interface ClientMessage {
   }
 
   /**
-   * Ephemeral: where the user's pointer is (null when off the board) and what they selected (R18).
+   * Ephemeral: where the user's pointer is (null when off the board) and what they selected (R18);
+   * since R88–R94 also what they look at, whether they present, their laser trail and the text they
+   * are typing. Each presence replaces the sender's previous one whole (R92): an absent field means
+   * none (no view known, not presenting, no laser points since the last one, no draft).
+   *
+   * @param view the centre and zoom of the sender's view, for others to follow (R88); optional
+   * @param presenting true while the sender asks everyone to follow them (R89); null means false
+   * @param laser laser pointer points (board units) since the sender's previous presence, at most
+   *     {@link ProtocolLimits#MAX_LASER_POINTS} (R90); null or empty for none
+   * @param draft text being typed and not yet committed (R91); optional
    */
-  record Presence(Cursor cursor, List<String> selection) implements ClientMessage {
+  record Presence(
+      Cursor cursor,
+      List<String> selection,
+      ViewCentre view,
+      Boolean presenting,
+      Points laser,
+      TextDraft draft)
+      implements ClientMessage {
     public Presence {
       selection = selection == null ? List.of() : selection;
       Require.list(selection, ProtocolLimits.MAX_SELECTION, "selection");
       selection.forEach(id -> Require.id(id, "selection[]"));
+      presenting = Boolean.TRUE.equals(presenting) ? Boolean.TRUE : null;
+      laser = Presence.laser(laser);
+    }
+
+    /** Pointer and selection only, as before R88. */
+    public Presence(Cursor cursor, List<String> selection) {
+      this(cursor, selection, null, null, null, null);
+    }
+
+    /** Whether the sender asks everyone to follow them (R89). */
+    public boolean asksToFollow() {
+      return presenting != null;
+    }
+
+    /** Empty laser runs are not written; more than the limit is too big (R9, R90). */
+    static Points laser(Points laser) {
+      if (laser == null || laser.isEmpty()) {
+        return null;
+      }
+      if (laser.size() > ProtocolLimits.MAX_LASER_POINTS) {
+        throw Require.tooBig("laser", "more than " + ProtocolLimits.MAX_LASER_POINTS + " points");
+      }
+      return laser;
     }
   }
 

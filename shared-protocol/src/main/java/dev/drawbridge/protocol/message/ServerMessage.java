@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeResolver;
 import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.protocol.validation.ObjectsOnlyTypeResolver;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
@@ -126,13 +127,42 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** Another member's pointer and selection (R18). */
-  record PresenceBroadcast(String clientId, Cursor cursor, List<String> selection)
+  /**
+   * Another member's presence (R18): pointer and selection, and since R88–R94 their view, whether
+   * they present, their laser trail and their text draft. It replaces that member's previous
+   * presence whole (R92).
+   */
+  record PresenceBroadcast(
+      String clientId,
+      Cursor cursor,
+      List<String> selection,
+      ViewCentre view,
+      Boolean presenting,
+      Points laser,
+      TextDraft draft)
       implements ServerMessage {
     public PresenceBroadcast {
       Require.id(clientId, "clientId");
       selection = selection == null ? List.of() : selection;
       Require.list(selection, ProtocolLimits.MAX_SELECTION, "selection");
+      presenting = Boolean.TRUE.equals(presenting) ? Boolean.TRUE : null;
+      laser = ClientMessage.Presence.laser(laser);
+    }
+
+    /** Pointer and selection only, as before R88. */
+    public PresenceBroadcast(String clientId, Cursor cursor, List<String> selection) {
+      this(clientId, cursor, selection, null, null, null, null);
+    }
+
+    /** What {@code clientId} sent, as the relay forwards it. */
+    public static PresenceBroadcast of(String clientId, ClientMessage.Presence p) {
+      return new PresenceBroadcast(
+          clientId, p.cursor(), p.selection(), p.view(), p.presenting(), p.laser(), p.draft());
+    }
+
+    /** Whether the member asks everyone to follow them (R89). */
+    public boolean asksToFollow() {
+      return presenting != null;
     }
   }
 

@@ -27,6 +27,18 @@ public final class ProtocolLimits {
   /** Element ids in one presence selection. */
   public static final int MAX_SELECTION = 1_000;
 
+  /** Laser trail points in one presence message (R90). */
+  public static final int MAX_LASER_POINTS = 64;
+
+  /** Characters of the text draft one presence message shows others (R91). */
+  public static final int MAX_DRAFT_LENGTH = 1_000;
+
+  /** Smallest zoom a presence view may carry (R88); clients clamp to what they can show. */
+  public static final double MIN_VIEW_ZOOM = 0.01;
+
+  /** Largest zoom a presence view may carry (R88). */
+  public static final double MAX_VIEW_ZOOM = 100;
+
   /** |x|, |y|, |w|, |h| and every point coordinate. */
   public static final double MAX_COORDINATE = 10_000_000;
 

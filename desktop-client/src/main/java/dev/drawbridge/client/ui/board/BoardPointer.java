@@ -1,6 +1,5 @@
 package dev.drawbridge.client.ui.board;
 
-import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.canvas.PointerHandler;
 import dev.drawbridge.client.ui.tool.PointerInput;
@@ -18,7 +17,7 @@ import java.util.function.BooleanSupplier;
 final class BoardPointer implements PointerHandler {
   private static final long PRESENCE_NANOS = 33_000_000L;
 
-  private final BoardSession session;
+  private final LivePresence presence;
   private final BoardViewModel vm;
   private final BoardCanvas canvas;
   private final Tools tools;
@@ -27,13 +26,13 @@ final class BoardPointer implements PointerHandler {
   private long lastPresence;
 
   BoardPointer(
-      BoardSession session,
+      LivePresence presence,
       BoardViewModel vm,
       BoardCanvas canvas,
       Tools tools,
       InPlaceTextEditor textEditor,
       BooleanSupplier viewOnly) {
-    this.session = session;
+    this.presence = presence;
     this.vm = vm;
     this.canvas = canvas;
     this.tools = tools;
@@ -46,7 +45,7 @@ final class BoardPointer implements PointerHandler {
     return switch (kind) {
       case SELECT -> javafx.scene.Cursor.DEFAULT;
       case TEXT -> javafx.scene.Cursor.TEXT;
-      case ERASER -> javafx.scene.Cursor.HAND;
+      case ERASER, LASER -> javafx.scene.Cursor.HAND;
       default -> javafx.scene.Cursor.CROSSHAIR;
     };
   }
@@ -98,6 +97,6 @@ final class BoardPointer implements PointerHandler {
       return;
     }
     lastPresence = now;
-    session.sendPresence(p == null ? null : new Cursor(p.x(), p.y()), vm.selection().ordered());
+    presence.pointer(p == null ? null : new Cursor(p.x(), p.y()));
   }
 }

@@ -8,7 +8,9 @@ import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolContext;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ final class BoardToolContext implements ToolContext {
   private final BoardViewModel vm;
   private final BoardCanvas canvas;
   private final InPlaceTextEditor textEditor;
+  private LivePresence live;
 
   BoardToolContext(
       BoardSession session, BoardViewModel vm, BoardCanvas canvas, InPlaceTextEditor textEditor) {
@@ -75,6 +78,25 @@ final class BoardToolContext implements ToolContext {
   @Override
   public void previewChanged() {
     canvas.requestLive();
+  }
+
+  /** Where laser points go besides this canvas: the room (R90). */
+  void setLivePresence(LivePresence presence) {
+    live = presence;
+  }
+
+  @Override
+  public void laser(double x, double y) {
+    if (live != null) {
+      live.laser(x, y);
+    }
+    double limit = ProtocolLimits.MAX_COORDINATE;
+    canvas.addLaser(
+        session.clientId(),
+        vm.style().color(),
+        Points.of(
+            (float) Math.max(-limit, Math.min(limit, x)),
+            (float) Math.max(-limit, Math.min(limit, y))));
   }
 
   @Override

@@ -55,6 +55,7 @@ public final class BoardView {
   private final Pane editorLayer = new Pane();
   private final BoardToast toast = new BoardToast();
   private final PeoplePanel people;
+  private final LivePresence live;
   private final Timeline ticker;
   private final Timeline autosaver;
   private final SessionListener sessionListener;
@@ -74,11 +75,22 @@ public final class BoardView {
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
-    this.tools = new Tools(new BoardToolContext(session, vm, canvas, textEditor));
+    this.live = new LivePresence(session, () -> vm.selection().ordered());
+    textEditor.setDraftListener(live::draft);
+    BoardToolContext toolContext = new BoardToolContext(session, vm, canvas, textEditor);
+    toolContext.setLivePresence(live);
+    this.tools = new Tools(toolContext);
     this.help = ShortcutsHelp.build(messages);
     this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
-    this.people = new PeoplePanel(session, shell, canvas, toast);
+    this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    canvas.setOnViewMoved(
+        byUser -> {
+          live.view(canvas.viewCentre());
+          if (byUser) {
+            people.follow().userMoved();
+          }
+        });
     this.shortcuts =
         new BoardShortcuts(
             vm,
@@ -95,8 +107,7 @@ public final class BoardView {
     vm.snapToGridProperty().set(shell.settings().get().snapToGrid());
     vm.snapToGridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
-    canvas.setPointerHandler(
-        new BoardPointer(session, vm, canvas, tools, textEditor, viewOnly::get));
+    canvas.setPointerHandler(new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get));
     canvas.setPreviewSource(() -> currentTool().preview());
     vm.toolProperty()
         .addListener(
@@ -243,6 +254,11 @@ public final class BoardView {
     return files.export(kind, target, selectionOnly);
   }
 
+  /** Following others' views and presenting (for tests). */
+  FollowMode follow() {
+    return people.follow();
+  }
+
   /** The in-place text editor while one is open (for tests). */
   TextArea textEditor() {
     return textEditor.editor();
@@ -293,6 +309,7 @@ public final class BoardView {
     help.setOnMouseClicked(e -> help.setVisible(false));
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
     addIsland(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
         Pos.TOP_CENTER,
@@ -342,6 +359,7 @@ public final class BoardView {
   // ---- selection and tools --------------------------------------------------------------
 
   private void selectionChanged() {
+    live.selectionChanged();
     Selection sel = vm.selection();
     if (sel.isEmpty()) {
       return;

@@ -10,6 +10,7 @@ import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.element.ZOrder;
+import dev.drawbridge.protocol.message.TextDraft;
 import dev.drawbridge.protocol.op.Op;
 import java.util.Set;
 import javafx.application.Platform;
@@ -41,12 +42,18 @@ final class InPlaceTextEditor {
   private double[] noteBox;
   private String noteColor;
   private double noteFontSize;
+  private java.util.function.Consumer<TextDraft> drafts = d -> {};
 
   InPlaceTextEditor(BoardSession session, BoardViewModel vm, BoardCanvas canvas, Pane layer) {
     this.session = session;
     this.vm = vm;
     this.canvas = canvas;
     this.editorLayer = layer;
+  }
+
+  /** Hears the text as it is typed (R91), and null when the editor closes. */
+  void setDraftListener(java.util.function.Consumer<TextDraft> listener) {
+    drafts = listener;
   }
 
   boolean isOpen() {
@@ -81,7 +88,14 @@ final class InPlaceTextEditor {
                 ElementPainter.displayColor(style.color(), canvas.darkProperty().get()))
             + ";");
     sizeEditor(area);
-    area.textProperty().addListener((o, a, b) -> sizeEditor(area));
+    String elementId = existing == null ? null : existing.id();
+    double fontSize = style.fontSize();
+    area.textProperty()
+        .addListener(
+            (o, a, b) -> {
+              sizeEditor(area);
+              drafts.accept(LivePresence.draftOf(elementId, x, y, fontSize, b));
+            });
     area.relocate(canvas.viewport().toScreenX(x) - 2, canvas.viewport().toScreenY(y) - 2);
     area.addEventHandler(
         KeyEvent.KEY_PRESSED,
@@ -225,6 +239,7 @@ final class InPlaceTextEditor {
     String text = area.getText();
     editorLayer.getChildren().remove(area);
     canvas.hide(Set.of());
+    drafts.accept(null);
     LocalBoard board = session.board();
     if (box != null) {
       commitNote(board, existing, box, text);

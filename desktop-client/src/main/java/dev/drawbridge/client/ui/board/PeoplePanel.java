@@ -3,12 +3,15 @@ package dev.drawbridge.client.ui.board;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.canvas.RemoteCursor;
+import dev.drawbridge.client.ui.canvas.RemoteDraft;
+import dev.drawbridge.client.ui.canvas.RemoteSelection;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.message.TextDraft;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,12 +35,15 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * Who is on the board: the bar at the top right (the invite links to copy when hosting, and a
- * toggle with the head count), the list it opens, and the other members' cursors on the canvas.
- * This user is always first in the list, with the name and colour from the settings. Members who
- * share a colour are kept apart by {@link PeopleLooks}.
+ * toggle with the head count), the list it opens, and what the other members do on the canvas:
+ * cursors, selections, text being typed and laser trails (R88–R92). A click on someone in the list
+ * follows their view ({@link FollowMode}); "Ask everyone to follow me" presents. This user is
+ * always first in the list, with the name and colour from the settings. Members who share a colour
+ * are kept apart by {@link PeopleLooks}.
  */
 final class PeoplePanel {
   private final BoardSession session;
@@ -46,6 +52,11 @@ final class PeoplePanel {
   private final BoardCanvas canvas;
   private final BoardToast toast;
   private final Map<String, Cursor> remoteCursors = new HashMap<>();
+  private final Map<String, List<String>> remoteSelections = new HashMap<>();
+  private final Map<String, TextDraft> remoteDrafts = new HashMap<>();
+  private final LivePresence live;
+  private final FollowMode follow;
+  private final ToggleButton present = new ToggleButton();
   private final ListView<Peer> people = new ListView<>();
   private Map<String, PeopleLooks.Look> looks = Map.of();
   private final VBox panel = new VBox(8);
@@ -56,12 +67,15 @@ final class PeoplePanel {
   private String viewerLink;
   private final HBox bar;
 
-  PeoplePanel(BoardSession session, Shell shell, BoardCanvas canvas, BoardToast toast) {
+  PeoplePanel(
+      BoardSession session, Shell shell, BoardCanvas canvas, BoardToast toast, LivePresence live) {
     this.session = session;
     this.shell = shell;
     this.messages = shell.messages();
     this.canvas = canvas;
     this.toast = toast;
+    this.live = live;
+    this.follow = new FollowMode(canvas, messages, this::nameOf, System::nanoTime);
     this.bar = buildBar();
     buildPanel();
   }
@@ -74,6 +88,10 @@ final class PeoplePanel {
   /** The list of people, shown while the toggle is on. */
   VBox panel() {
     return panel;
+  }
+
+  FollowMode follow() {
+    return follow;
   }
 
   /**
@@ -118,18 +136,53 @@ final class PeoplePanel {
     people.getItems().setAll(all);
     people.refresh();
     count.setText(Integer.toString(all.size()));
-    remoteCursors.keySet().retainAll(all.stream().map(Peer::clientId).toList());
+    List<String> ids = all.stream().map(Peer::clientId).toList();
+    remoteCursors.keySet().retainAll(ids);
+    remoteSelections.keySet().retainAll(ids);
+    remoteDrafts.keySet().retainAll(ids);
+    follow.peersChanged(ids);
     refreshCursors();
   }
 
-  /** Another member's cursor moved, or left the board (no cursor). */
+  /**
+   * Another member's presence: it replaces their previous one whole (R92); laser points add to
+   * their fading trail (R90).
+   */
   void presence(ServerMessage.PresenceBroadcast p) {
-    if (p.cursor() == null) {
-      remoteCursors.remove(p.clientId());
-    } else {
-      remoteCursors.put(p.clientId(), p.cursor());
+    String id = p.clientId();
+    if (id.equals(session.clientId())) {
+      return;
     }
+    if (p.cursor() == null) {
+      remoteCursors.remove(id);
+    } else {
+      remoteCursors.put(id, p.cursor());
+    }
+    if (p.selection().isEmpty()) {
+      remoteSelections.remove(id);
+    } else {
+      remoteSelections.put(id, p.selection());
+    }
+    if (p.draft() == null) {
+      remoteDrafts.remove(id);
+    } else {
+      remoteDrafts.put(id, p.draft());
+    }
+    if (p.laser() != null) {
+      canvas.addLaser(id, lookOf(id).color(), p.laser());
+    }
+    follow.presence(p);
     refreshCursors();
+  }
+
+  /** The name {@code clientId} goes by in the list ("?" for someone not in it). */
+  String nameOf(String clientId) {
+    for (Peer p : people.getItems()) {
+      if (p.clientId().equals(clientId)) {
+        return p.name() == null || p.name().isBlank() ? "?" : p.name();
+      }
+    }
+    return "?";
   }
 
   /** How {@code clientId} is drawn now (someone not in the list yet: grey, with an initial). */
@@ -152,6 +205,24 @@ final class PeoplePanel {
                   id, p == null ? "?" : p.name(), look.color(), look.initial(), c.x(), c.y()));
         });
     canvas.setRemoteCursors(shown);
+    List<RemoteSelection> selections = new ArrayList<>();
+    remoteSelections.forEach(
+        (id, ids) -> selections.add(new RemoteSelection(id, nameOf(id), lookOf(id).color(), ids)));
+    canvas.setRemoteSelections(selections);
+    List<RemoteDraft> drafts = new ArrayList<>();
+    remoteDrafts.forEach(
+        (id, d) ->
+            drafts.add(
+                new RemoteDraft(
+                    id,
+                    nameOf(id),
+                    lookOf(id).color(),
+                    d.elementId(),
+                    d.x(),
+                    d.y(),
+                    d.fontSize(),
+                    d.text())));
+    canvas.setRemoteDrafts(drafts);
   }
 
   private HBox buildBar() {
@@ -228,11 +299,43 @@ final class PeoplePanel {
                   return;
                 }
                 boolean me = peer.clientId().equals(session.clientId());
-                setText(peer.name() + (me ? " " + messages.get("people.you") : ""));
+                boolean led = peer.clientId().equals(follow.leader());
+                setText(
+                    peer.name()
+                        + (me ? " " + messages.get("people.you") : "")
+                        + (led ? " — " + messages.get("follow.inList") : ""));
                 setGraphic(dot(lookOf(peer.clientId())));
+                setId("person-" + peer.clientId());
+                setOnMouseClicked(
+                    e -> {
+                      if (!me) {
+                        follow.follow(peer.clientId());
+                      }
+                    });
               }
             });
-    panel.getChildren().addAll(title, people);
+    follow.leaderProperty().addListener((o, a, b) -> people.refresh());
+    Tooltip followTip = new Tooltip();
+    followTip.textProperty().bind(messages.bind("follow.clickToFollow"));
+    people.setTooltip(followTip);
+    present.setId("present-toggle");
+    present.setGraphic(Icons.of(MaterialDesignP.PRESENTATION));
+    present.textProperty().bind(messages.bind("follow.present"));
+    present.setFocusTraversable(false);
+    present.setMaxWidth(Double.MAX_VALUE);
+    present
+        .selectedProperty()
+        .addListener(
+            (o, a, on) -> {
+              follow.presentingMyself(on);
+              live.presenting(on);
+            });
+    Tooltip presentTip = new Tooltip();
+    presentTip.textProperty().bind(messages.bind("follow.present.tooltip"));
+    presentTip.setWrapText(true);
+    presentTip.setMaxWidth(320);
+    present.setTooltip(presentTip);
+    panel.getChildren().addAll(title, people, present);
   }
 
   /** A plain dot, or a larger one with the initial when the colour is shared. */

@@ -31,6 +31,7 @@ final class ShortcutsHelp {
     {"Alt+Shift+H / V", "help.distribute"},
     {"Ctrl+S / Ctrl+O", "help.files"},
     {"Tab", "help.noteNext"},
+    {"👥", "help.follow"},
   };
 
   static VBox build(Messages messages) {

@@ -6,9 +6,13 @@ import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
+import dev.drawbridge.protocol.element.Points;
+import dev.drawbridge.protocol.message.ViewCentre;
+import dev.drawbridge.protocol.validation.ProtocolLimits;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -19,6 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
@@ -52,6 +57,8 @@ public final class BoardCanvas extends Pane {
   private final FramePainter painter;
   private final PulseLoop pulses;
   private final CanvasGestures gestures;
+  private Consumer<Boolean> viewListener = byUser -> {};
+  private boolean movingOnRequest;
 
   private final AnimationTimer timer =
       new AnimationTimer() {
@@ -167,6 +174,75 @@ public final class BoardCanvas extends Pane {
   public void setRemoteCursors(Collection<RemoteCursor> remote) {
     live.setCursors(remote);
     repaint.live();
+  }
+
+  /** Others' selections (R92), each drawn in their colour with their name. */
+  public void setRemoteSelections(Collection<RemoteSelection> selections) {
+    live.setRemoteSelections(selections);
+    repaint.live();
+  }
+
+  public List<RemoteSelection> remoteSelections() {
+    return live.remoteSelections();
+  }
+
+  /** Others' text being typed (R91). */
+  public void setRemoteDrafts(Collection<RemoteDraft> drafts) {
+    live.setDrafts(drafts);
+    repaint.live();
+  }
+
+  public List<RemoteDraft> remoteDrafts() {
+    return live.drafts();
+  }
+
+  /** Laser points (board units) of {@code clientId}, drawn in {@code color}; they fade in ~1 s. */
+  public void addLaser(String clientId, String color, Points points) {
+    Color c;
+    try {
+      c = Color.web(color);
+    } catch (RuntimeException e) {
+      c = Color.RED;
+    }
+    live.lasers().add(clientId, c, points, CLOCK.getAsLong());
+    repaint.live();
+  }
+
+  /** Laser points still shown (for tests: drops those that have faded). */
+  public int laserPointCount() {
+    live.lasers().prune(CLOCK.getAsLong());
+    return live.lasers().pointCount();
+  }
+
+  /**
+   * Hears every move of the view: {@code true} for the user's own (a pan, a zoom, "fit"), {@code
+   * false} for a {@link #showView} the app asked for.
+   */
+  public void setOnViewMoved(Consumer<Boolean> listener) {
+    viewListener = listener;
+  }
+
+  /** The board point at the middle of the view and the zoom (R88). */
+  public ViewCentre viewCentre() {
+    Viewport v = navigation.viewport();
+    double cx = v.toBoardX(getWidth() / 2);
+    double cy = v.toBoardY(getHeight() / 2);
+    double limit = ProtocolLimits.MAX_COORDINATE;
+    return new ViewCentre(
+        Math.max(-limit, Math.min(limit, cx)), Math.max(-limit, Math.min(limit, cy)), v.scale());
+  }
+
+  /** Shows board point (cx, cy) at the middle of the view at {@code zoom} (clamped). */
+  public void showView(double cx, double cy, double zoom) {
+    Viewport v = navigation.viewport();
+    double scale = Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, zoom));
+    movingOnRequest = true;
+    try {
+      v.set(scale, getWidth() / 2 - cx * scale, getHeight() / 2 - cy * scale);
+      viewMoved();
+    } finally {
+      movingOnRequest = false;
+    }
   }
 
   /** The remote cursors shown now. */
@@ -293,6 +369,7 @@ public final class BoardCanvas extends Pane {
     zoom.set(navigation.viewport().scale());
     painter.viewMoved();
     repaint.live();
+    viewListener.accept(!movingOnRequest);
   }
 
   private void schedule() {

@@ -99,8 +99,12 @@ final class FramePainter implements PulseLoop.Frame {
       paintTiles(viewport, budget);
     }
     if (repaint.liveWaiting()) {
-      live.paint(viewport, w, h, dark.getAsBoolean());
+      boolean fading = live.paint(viewport, w, h, dark.getAsBoolean(), now);
       repaint.livePainted();
+      if (fading) {
+        // Laser trails fade a little every frame until they are gone.
+        repaint.liveStale();
+      }
     }
   }
 

@@ -26,6 +26,9 @@ final class LiveLayer {
   private final GrowingSprites sprites = new GrowingSprites();
   private final LiveOverlay overlay = new LiveOverlay(canvas);
   private final Map<String, RemoteCursor> cursors = new LinkedHashMap<>();
+  private final LaserTrails lasers = new LaserTrails();
+  private List<RemoteSelection> remoteSelections = List.of();
+  private List<RemoteDraft> drafts = List.of();
   private Supplier<ToolPreview> preview = () -> ToolPreview.NONE;
   private List<SnapGuide> guides = List.of();
 
@@ -59,7 +62,28 @@ final class LiveLayer {
     return List.copyOf(cursors.values());
   }
 
-  void paint(Viewport viewport, double width, double height, boolean dark) {
+  void setRemoteSelections(Collection<RemoteSelection> selections) {
+    remoteSelections = List.copyOf(selections);
+  }
+
+  List<RemoteSelection> remoteSelections() {
+    return remoteSelections;
+  }
+
+  void setDrafts(Collection<RemoteDraft> shown) {
+    drafts = List.copyOf(shown);
+  }
+
+  List<RemoteDraft> drafts() {
+    return drafts;
+  }
+
+  LaserTrails lasers() {
+    return lasers;
+  }
+
+  /** Paints a frame; true while laser trails are still fading (the next pulse repaints). */
+  boolean paint(Viewport viewport, double width, double height, boolean dark, long now) {
     overlay.resize(width, height);
     BoardState view = board.get();
     sprites.paint(
@@ -83,6 +107,11 @@ final class LiveLayer {
             selection.ordered(),
             cursors.values(),
             guides,
+            remoteSelections,
+            drafts,
+            lasers,
+            now,
             dark));
+    return lasers.prune(now);
   }
 }

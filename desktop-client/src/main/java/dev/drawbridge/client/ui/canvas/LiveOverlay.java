@@ -22,9 +22,10 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The live layer over the tiles: elements being drawn or moved here (shifted by the drag), the
- * tool's preview, the selection with its handles, alignment guides and others' cursors. Each frame
- * clears only what the previous one drew, and the full-window canvas is hidden when it has nothing
- * to show (an empty layer still costs a blend of every pixel each frame it is redrawn).
+ * tool's preview, the selection with its handles, alignment guides, others' selections and text
+ * drafts, laser trails and others' cursors. Each frame clears only what the previous one drew, and
+ * the full-window canvas is hidden when it has nothing to show (an empty layer still costs a blend
+ * of every pixel each frame it is redrawn).
  */
 final class LiveOverlay {
   static final Color SELECTION = Color.web("#4f7cff");
@@ -42,6 +43,10 @@ final class LiveOverlay {
       List<String> selected,
       Collection<RemoteCursor> cursors,
       List<SnapGuide> guides,
+      Collection<RemoteSelection> remoteSelections,
+      Collection<RemoteDraft> drafts,
+      LaserTrails lasers,
+      long now,
       boolean dark) {}
 
   private final Canvas canvas;
@@ -85,7 +90,10 @@ final class LiveOverlay {
             && f.preview() instanceof ToolPreview.Nothing
             && f.selected().isEmpty()
             && f.cursors().isEmpty()
-            && f.guides().isEmpty();
+            && f.guides().isEmpty()
+            && f.remoteSelections().isEmpty()
+            && f.drafts().isEmpty()
+            && !f.lasers().prune(f.now());
     canvas.setVisible(!nothing);
     if (nothing) {
       return;
@@ -113,6 +121,12 @@ final class LiveOverlay {
     paintSelection(gc, f);
     paintGuides(gc, f);
     gc.setTransform(1, 0, 0, 1, 0, 0);
+    paintRemoteSelections(gc, f);
+    paintDrafts(gc, f);
+    Rect laser = f.lasers().paint(gc, viewport, f.now());
+    if (laser != null) {
+      drewScreen(laser);
+    }
     paintCursors(gc, f);
   }
 
@@ -184,6 +198,93 @@ final class LiveOverlay {
       gc.strokeRect(x, y, 2 * half, 2 * half);
       drewBoard(f.viewport(), new Rect(x, y, x + 2 * half, y + 2 * half).inflate(2 / s));
     }
+  }
+
+  /** Others' selections: a frame in their colour around each element, their name on the first. */
+  private void paintRemoteSelections(GraphicsContext gc, Frame f) {
+    Viewport v = f.viewport();
+    gc.setFont(Font.font("System", FontWeight.BOLD, 11));
+    gc.setTextBaseline(VPos.BOTTOM);
+    for (RemoteSelection sel : f.remoteSelections()) {
+      Color color = safeColor(sel.color());
+      boolean named = false;
+      for (String id : sel.ids()) {
+        Element e = f.view().get(id);
+        if (e == null || e.deleted()) {
+          continue;
+        }
+        Rect b = Rect.paintedBounds(e);
+        double x0 = Math.round(v.toScreenX(b.minX())) - 4;
+        double y0 = Math.round(v.toScreenY(b.minY())) - 4;
+        double x1 = Math.round(v.toScreenX(b.maxX())) + 4;
+        double y1 = Math.round(v.toScreenY(b.maxY())) + 4;
+        gc.setStroke(color);
+        gc.setLineWidth(2);
+        gc.strokeRect(x0, y0, x1 - x0, y1 - y0);
+        Rect r = new Rect(x0, y0, x1, y1).inflate(3);
+        if (!named) {
+          named = true;
+          String name = sel.name() == null || sel.name().isBlank() ? "?" : sel.name();
+          double w = textWidth(name, gc.getFont()) + 8;
+          gc.setFill(color);
+          gc.fillRect(x0 - 1, y0 - 16, w, 16);
+          gc.setFill(inkOn(color));
+          gc.fillText(name, x0 + 3, y0 - 2);
+          r = r.union(new Rect(x0 - 2, y0 - 18, x0 + w, y0));
+        }
+        drewScreen(r);
+      }
+    }
+  }
+
+  /** Others' text being typed: in their colour on a paper-coloured card, framed and named. */
+  private void paintDrafts(GraphicsContext gc, Frame f) {
+    Viewport v = f.viewport();
+    for (RemoteDraft d : f.drafts()) {
+      Color color = safeColor(d.color());
+      Font font = ElementPainter.font(d.fontSize() * v.scale());
+      String[] lines = (d.text() + "\u2038").split("\n", -1);
+      double w = 0;
+      for (String line : lines) {
+        w = Math.max(w, textWidth(line, font));
+      }
+      double lineH = font.getSize() * ElementPainter.LINE_HEIGHT;
+      double x = Math.round(v.toScreenX(d.x()));
+      double y = Math.round(v.toScreenY(d.y()));
+      double h = lines.length * lineH;
+      gc.setFill(f.dark() ? Color.web("#1e1e1e", 0.92) : Color.web("#ffffff", 0.92));
+      gc.fillRect(x - 3, y - 3, w + 6, h + 6);
+      gc.setStroke(color);
+      gc.setLineWidth(1.5);
+      gc.setLineDashes(4, 3);
+      gc.strokeRect(x - 3, y - 3, w + 6, h + 6);
+      gc.setLineDashes();
+      gc.setFill(color);
+      gc.setFont(font);
+      gc.setTextBaseline(VPos.TOP);
+      for (int i = 0; i < lines.length; i++) {
+        gc.fillText(lines[i], x, y + i * lineH);
+      }
+      Font tag = Font.font("System", FontWeight.BOLD, 11);
+      gc.setFont(tag);
+      gc.setTextBaseline(VPos.BOTTOM);
+      String name = d.name() == null || d.name().isBlank() ? "?" : d.name();
+      double tw = textWidth(name, tag) + 8;
+      gc.fillRect(x - 4, y - 19, tw, 16);
+      gc.setFill(inkOn(color));
+      gc.fillText(name, x, y - 5);
+      drewScreen(new Rect(x - 6, y - 21, x + Math.max(w + 6, tw) + 2, y + h + 6));
+    }
+  }
+
+  private static double textWidth(String text, Font font) {
+    javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+    measure.setFont(font);
+    return measure.getLayoutBounds().getWidth();
+  }
+
+  private static Color inkOn(Color color) {
+    return color.getBrightness() > 0.75 && color.getSaturation() < 0.5 ? Color.BLACK : Color.WHITE;
   }
 
   private void paintCursors(GraphicsContext gc, Frame f) {

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -36,6 +37,7 @@ public final class Icons {
       case TEXT -> MaterialDesignF.FORMAT_TEXT;
       case NOTE -> MaterialDesignN.NOTE_OUTLINE;
       case ERASER -> MaterialDesignE.ERASER;
+      case LASER -> MaterialDesignL.LASER_POINTER;
     };
   }
 }

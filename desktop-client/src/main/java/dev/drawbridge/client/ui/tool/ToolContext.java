@@ -57,6 +57,9 @@ public interface ToolContext {
   /** Draws these alignment guides on the live layer (empty: none). */
   default void showGuides(List<SnapGuide> guides) {}
 
+  /** Shows a laser pointer point at board (x, y) here and to everyone (R90); never an op. */
+  default void laser(double x, double y) {}
+
   /** Opens the in-place text editor on {@code existing}, or for new text at (x, y). */
   void editText(Element existing, double x, double y);
 

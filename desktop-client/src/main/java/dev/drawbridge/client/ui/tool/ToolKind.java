@@ -11,7 +11,8 @@ public enum ToolKind {
   ELLIPSE("O"),
   TEXT("T"),
   NOTE("N"),
-  ERASER("E");
+  ERASER("E"),
+  LASER("K");
 
   private final String key;
 

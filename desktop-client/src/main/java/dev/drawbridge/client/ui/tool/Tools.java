@@ -18,6 +18,7 @@ public final class Tools {
     tools.put(ToolKind.TEXT, new TextTool(ctx));
     tools.put(ToolKind.NOTE, new NoteTool(ctx));
     tools.put(ToolKind.ERASER, new EraserTool(ctx));
+    tools.put(ToolKind.LASER, new LaserTool(ctx));
   }
 
   public Tool get(ToolKind kind) {

@@ -4,6 +4,7 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.SessionListener;
+import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
@@ -17,6 +18,7 @@ final class FakeSharedSession implements BoardSession {
   final LocalBoard board = new LocalBoard();
   final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
   final List<Cursor> sentCursors = new ArrayList<>();
+  final List<ClientMessage.Presence> sentPresences = new ArrayList<>();
   ConnectionState state = new ConnectionState.Connecting();
   List<Peer> peers = List.of();
   int peersBeforeMe;
@@ -70,6 +72,12 @@ final class FakeSharedSession implements BoardSession {
   }
 
   @Override
+  public void sendPresence(ClientMessage.Presence presence) {
+    sentCursors.add(presence.cursor());
+    sentPresences.add(presence);
+  }
+
+  @Override
   public void reconnectNow() {
     reconnects++;
   }
@@ -97,6 +105,10 @@ final class FakeSharedSession implements BoardSession {
   void presence(String clientId, Cursor cursor) {
     listeners.forEach(
         l -> l.presence(new ServerMessage.PresenceBroadcast(clientId, cursor, List.of())));
+  }
+
+  void presence(ServerMessage.PresenceBroadcast p) {
+    listeners.forEach(l -> l.presence(p));
   }
 
   void pending(int count) {

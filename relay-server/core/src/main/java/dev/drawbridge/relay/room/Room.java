@@ -346,10 +346,7 @@ public final class Room {
 
   synchronized void presence(Session s, ClientMessage.Presence presence) {
     members.broadcast(
-        encode(
-            new ServerMessage.PresenceBroadcast(
-                s.clientId(), presence.cursor(), presence.selection())),
-        s.member());
+        encode(ServerMessage.PresenceBroadcast.of(s.clientId(), presence)), s.member());
   }
 
   synchronized void leave(Session s) {
