@@ -34,6 +34,7 @@ class ProtocolSpecTest {
     rules.addAll(List.of(50, 60, 70, 71, 72));
     IntStream.rangeClosed(73, 76).forEach(rules::add);
     IntStream.rangeClosed(80, 87).forEach(rules::add);
+    IntStream.rangeClosed(100, 106).forEach(rules::add);
     return rules;
   }
 
