@@ -1,10 +1,12 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
@@ -19,6 +21,11 @@ import java.util.Set;
  * drag a handle of the one selected element to resize it (shift keeps a freehand stroke's aspect).
  * A move or resize is previewed on the live layer and committed on release: a move as one update
  * per element, a resize as one update, or for a freehand stroke as a replacement (one undo step).
+ *
+ * <p>Connectors (R100–R105): a line's or arrow's handles sit where its ends are drawn; dragging an
+ * end onto an element binds it there (the element is outlined while dragging), onto empty board
+ * leaves it free; double-clicking a line or arrow edits its label. Moving a connector keeps its
+ * bindings: an attached end stays on its target.
  */
 public final class SelectTool implements Tool {
   private enum Mode {
@@ -42,6 +49,7 @@ public final class SelectTool implements Tool {
   private Element resizing;
   private Handles.Handle handle;
   private Element resized;
+  private ConnectorEdits.Snap endSnap;
 
   public SelectTool(ToolContext ctx) {
     this.ctx = ctx;
@@ -67,6 +75,15 @@ public final class SelectTool implements Tool {
       mode = Mode.IDLE;
       selection.set(List.of(hit.id()));
       ctx.editText(hit, hit.x(), hit.y());
+      return;
+    }
+    if (hit != null && p.clicks() >= 2 && hit.kind().isConnector()) {
+      // The label is edited at the middle of the route, where it is drawn (R104).
+      mode = Mode.IDLE;
+      selection.set(List.of(hit.id()));
+      Element drawn = drawn(hit);
+      double[] mid = Connectors.midpoint(Connectors.route(drawn, DrawnConnectors.ends(drawn)));
+      ctx.editText(hit, mid[0], mid[1]);
       return;
     }
     if (hit == null) {
@@ -102,7 +119,15 @@ public final class SelectTool implements Tool {
         ctx.previewChanged();
       }
       case RESIZING -> {
-        resized = Handles.resized(resizing, handle, p.x(), p.y(), p.shift());
+        if (isConnectorEnd()) {
+          endSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift());
+          resized =
+              ConnectorEdits.moveEnd(
+                      ctx.board().view(), resizing, handle == Handles.Handle.START, endSnap)
+                  .applyTo(resizing);
+        } else {
+          resized = Handles.resized(resizing, handle, p.x(), p.y(), p.shift());
+        }
         ctx.previewChanged();
       }
       case IDLE -> {}
@@ -145,6 +170,8 @@ public final class SelectTool implements Tool {
       }
       case RESIZING -> {
         resized = null;
+        ConnectorEdits.Snap snap = endSnap;
+        endSnap = null;
         ctx.hide(Set.of());
         ctx.previewChanged();
         // A click on a handle changes nothing (not even rounding noise). Commit against the
@@ -152,7 +179,11 @@ public final class SelectTool implements Tool {
         boolean moved = p.x() != startX || p.y() != startY;
         Element current = ctx.board().view().get(resizing.id());
         if (moved && current != null && !current.deleted()) {
-          commitResize(current, p);
+          if (current.kind().isConnector() && snap != null) {
+            commitEnd(current, snap);
+          } else {
+            commitResize(current, p);
+          }
         }
         resizing = null;
       }
@@ -171,10 +202,11 @@ public final class SelectTool implements Tool {
     if (only == null || only.deleted()) {
       return false;
     }
-    Handles.Handle h = Handles.at(only, p.x(), p.y(), HANDLE_PX / ctx.scale());
+    Handles.Handle h = Handles.at(drawn(only), p.x(), p.y(), HANDLE_PX / ctx.scale());
     if (h == null) {
       return false;
     }
+    endSnap = null;
     mode = Mode.RESIZING;
     resizing = only;
     handle = h;
@@ -193,6 +225,7 @@ public final class SelectTool implements Tool {
       ctx.hide(Set.of());
       resizing = null;
       resized = null;
+      endSnap = null;
     }
     marquee = null;
     mode = Mode.IDLE;
@@ -203,7 +236,7 @@ public final class SelectTool implements Tool {
   public boolean canGrab(double x, double y) {
     if (ctx.selection().ids().size() == 1) {
       Element only = ctx.board().view().get(ctx.selection().ordered().getFirst());
-      if (only != null && Handles.at(only, x, y, HANDLE_PX / ctx.scale()) != null) {
+      if (only != null && Handles.at(drawn(only), x, y, HANDLE_PX / ctx.scale()) != null) {
         return true;
       }
     }
@@ -212,10 +245,32 @@ public final class SelectTool implements Tool {
 
   @Override
   public ToolPreview preview() {
+    if (resized != null && endSnap != null) {
+      return new ToolPreview.Snap(resized, endSnap.targetBounds());
+    }
     if (resized != null) {
       return new ToolPreview.Shape(resized);
     }
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
+  }
+
+  private boolean isConnectorEnd() {
+    return resizing.kind().isConnector()
+        && (handle == Handles.Handle.START || handle == Handles.Handle.END);
+  }
+
+  private Element drawn(Element e) {
+    BoardState view = ctx.board().view();
+    return DrawnConnectors.drawn(e, view::get);
+  }
+
+  /** Binds, re-binds or frees the dragged end: its binding and both stored points (R105). */
+  private void commitEnd(Element current, ConnectorEdits.Snap snap) {
+    ElementPatch patch =
+        ConnectorEdits.moveEnd(ctx.board().view(), current, handle == Handles.Handle.START, snap);
+    if (!patch.applyTo(current).equals(current)) {
+      ctx.board().submit(new Op.UpdateElement(current.id(), patch));
+    }
   }
 
   private void commitResize(Element e, PointerInput p) {
@@ -257,6 +312,7 @@ public final class SelectTool implements Tool {
     List<Op> ops = new ArrayList<>();
     ops.add(new Op.DeleteElement(original.id()));
     ops.addAll(AddOps.forElement(copy));
+    ops.addAll(ConnectorEdits.rebind(ctx.board().view(), original.id(), id));
     ctx.board().submitAll(ops);
     ctx.selection().set(List.of(id));
   }

@@ -9,7 +9,9 @@ import dev.drawbridge.protocol.op.Op;
 
 /**
  * Line, arrow, rectangle and ellipse: dragged out as a preview, added to the board on release.
- * Shift makes boxes square and snaps lines to 45 degrees.
+ * Shift makes boxes square and snaps lines to 45 degrees. A line or arrow whose end is pressed or
+ * released on another element binds that end to it (R100), with the element outlined as a hint
+ * while dragging; shift draws it free.
  */
 public final class ShapeTool implements Tool {
   /** A drag shorter than this many screen pixels is a stray click, not a shape. */
@@ -22,6 +24,8 @@ public final class ShapeTool implements Tool {
   private double startY;
   private Element preview;
   private boolean active;
+  private ConnectorEdits.Snap startSnap;
+  private ConnectorEdits.Snap endSnap;
 
   public ShapeTool(ToolContext ctx, ToolKind toolKind) {
     this.ctx = ctx;
@@ -47,6 +51,17 @@ public final class ShapeTool implements Tool {
     startY = p.y();
     active = true;
     preview = null;
+    startSnap = null;
+    endSnap = null;
+    if (isConnector()) {
+      startSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift());
+      startX = startSnap.x();
+      startY = startSnap.y();
+    }
+  }
+
+  private boolean isConnector() {
+    return elementKind.isConnector();
   }
 
   @Override
@@ -54,7 +69,8 @@ public final class ShapeTool implements Tool {
     if (!active) {
       return;
     }
-    preview = shapeTo(p.x(), p.y(), p.shift(), "preview");
+    preview =
+        isConnector() ? connectorTo(p, "preview") : shapeTo(p.x(), p.y(), p.shift(), "preview");
     ctx.previewChanged();
   }
 
@@ -66,7 +82,12 @@ public final class ShapeTool implements Tool {
     active = false;
     preview = null;
     ctx.previewChanged();
-    Element shape = shapeTo(p.x(), p.y(), p.shift(), Ids.random());
+    Element shape =
+        isConnector()
+            ? connectorTo(p, Ids.random())
+            : shapeTo(p.x(), p.y(), p.shift(), Ids.random());
+    startSnap = null;
+    endSnap = null;
     double size = Math.max(Math.abs(shape.w()), Math.abs(shape.h())) * ctx.scale();
     if (size < MIN_SIZE_PX) {
       return;
@@ -83,7 +104,29 @@ public final class ShapeTool implements Tool {
 
   @Override
   public ToolPreview preview() {
-    return preview == null ? ToolPreview.NONE : new ToolPreview.Shape(preview);
+    if (preview == null) {
+      return ToolPreview.NONE;
+    }
+    if (isConnector()) {
+      ConnectorEdits.Snap hint = endSnap != null && endSnap.target() != null ? endSnap : startSnap;
+      return new ToolPreview.Snap(preview, hint == null ? null : hint.targetBounds());
+    }
+    return new ToolPreview.Shape(preview);
+  }
+
+  /**
+   * The line or arrow from the press to the pointer, each end bound to what it snapped to; its
+   * stored points are where the ends are drawn now (R100).
+   */
+  Element connectorTo(PointerInput p, String id) {
+    String startTarget = startSnap.target() == null ? null : startSnap.target().id();
+    endSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), startTarget, p.shift());
+    Element line =
+        endSnap.binding() == null
+            ? shapeTo(p.x(), p.y(), p.shift(), id)
+            : shapeTo(endSnap.x(), endSnap.y(), false, id);
+    return line.withBindings(startSnap.binding(), endSnap.binding())
+        .withRoutingAndLabel(ctx.routing(), null);
   }
 
   /** The shape from the press point to (x, y). */

@@ -3,6 +3,7 @@ package dev.drawbridge.client.ui.tool;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Routing;
 import dev.drawbridge.protocol.element.Style;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,11 @@ public interface ToolContext {
 
   /** The style new elements get. */
   Style style();
+
+  /** The routing new lines and arrows get (R103). */
+  default Routing routing() {
+    return Routing.STRAIGHT;
+  }
 
   Selection selection();
 
