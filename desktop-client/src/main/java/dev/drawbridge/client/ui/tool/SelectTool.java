@@ -170,8 +170,10 @@ public final class SelectTool implements Tool {
       }
       case RESIZING -> {
         resized = null;
-        ConnectorEdits.Snap snap = endSnap;
         endSnap = null;
+        // Where the end lands is decided at the release point, dragged or not.
+        ConnectorEdits.Snap snap =
+            isConnectorEnd() ? ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift()) : null;
         ctx.hide(Set.of());
         ctx.previewChanged();
         // A click on a handle changes nothing (not even rounding noise). Commit against the
