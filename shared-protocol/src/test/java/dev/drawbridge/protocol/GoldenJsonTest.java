@@ -132,9 +132,27 @@ class GoldenJsonTest {
     expected.add(SNAPSHOT_FILE);
     expected.add(NOTE_FILE);
     expected.addAll(extras());
+    expected.addAll(Samples.CONNECTOR_OPS.keySet());
     try (var files = Files.list(GOLDEN)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  /** The connector fields (R100–R104) have golden files of their own beside the one per type. */
+  @Test
+  void connectorOpsMatchTheirGoldenFilesAndTheSpec() throws Exception {
+    String spec = Files.readString(SPEC, StandardCharsets.UTF_8);
+    for (var entry : Samples.CONNECTOR_OPS.entrySet()) {
+      String actual = codec.encodeOp(entry.getValue());
+      String json = golden(entry.getKey(), actual);
+      assertThat(actual).as(entry.getKey()).isEqualTo(json);
+      assertThat(codec.decodeOp(json)).isEqualTo(entry.getValue());
+    }
+    for (var entry : Samples.CONNECTOR_OPS.entrySet()) {
+      assertThat(spec)
+          .as("docs/protocol.md shows %s", entry.getKey())
+          .contains(codec.encodeOp(entry.getValue()));
     }
   }
 

@@ -37,6 +37,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(88, 94).forEach(rules::add);
     // Sticky notes (issue 16); R99 is reserved for them and not yet defined.
     IntStream.rangeClosed(95, 98).forEach(rules::add);
+    IntStream.rangeClosed(100, 106).forEach(rules::add);
     return rules;
   }
 

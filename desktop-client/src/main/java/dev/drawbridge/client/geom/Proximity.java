@@ -18,8 +18,7 @@ public final class Proximity {
     double reach = tolerance + e.style().width() / 2;
     return switch (e.kind()) {
       case STROKE, HIGHLIGHTER -> nearPolyline(e, px, py, reach);
-      case LINE, ARROW ->
-          segmentDistance(px, py, e.x(), e.y(), e.x() + e.w(), e.y() + e.h()) <= reach;
+      case LINE, ARROW -> nearRoute(e, px, py, reach);
       case RECTANGLE -> {
         Rect r = Rect.spanning(e.x(), e.y(), e.x() + e.w(), e.y() + e.h());
         if (e.style().fill()) {
@@ -33,6 +32,19 @@ public final class Proximity {
         yield new Rect(b[0], b[1], b[2], b[3]).inflate(tolerance).contains(px, py);
       }
     };
+  }
+
+  /** Near a line or arrow along its route, straight or elbowed (R103). */
+  private static boolean nearRoute(Element e, double px, double py, double reach) {
+    double[] r =
+        dev.drawbridge.protocol.board.Connectors.route(
+            e, new double[] {e.x(), e.y(), e.x() + e.w(), e.y() + e.h()});
+    for (int i = 2; i < r.length; i += 2) {
+      if (segmentDistance(px, py, r[i - 2], r[i - 1], r[i], r[i + 1]) <= reach) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Distance from (px, py) to the segment (ax, ay)-(bx, by). */

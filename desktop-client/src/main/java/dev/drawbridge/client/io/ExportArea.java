@@ -17,7 +17,7 @@ public final class ExportArea {
       if (e.deleted()) {
         continue;
       }
-      Rect r = Rect.paintedBounds(e);
+      Rect r = dev.drawbridge.client.geom.DrawnConnectors.paintedBounds(e);
       all = all == null ? r : all.union(r);
     }
     if (all == null) {

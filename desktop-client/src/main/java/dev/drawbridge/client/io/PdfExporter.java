@@ -1,9 +1,12 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.element.ZOrder;
@@ -38,7 +41,10 @@ public final class PdfExporter {
       PDFont font =
           PdfFonts.forTexts(
               doc,
-              sorted.stream().map(Element::text).filter(t -> t != null && !t.isEmpty()).toList());
+              sorted.stream()
+                  .flatMap(e -> java.util.stream.Stream.of(e.text(), e.label()))
+                  .filter(t -> t != null && !t.isEmpty())
+                  .toList());
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
         // Board coordinates: origin at the area's top-left, y down.
         cs.transform(new Matrix(1, 0, 0, -1, (float) -area.minX(), (float) area.maxY()));
@@ -70,22 +76,7 @@ public final class PdfExporter {
     float y = (float) e.y();
     switch (e.kind()) {
       case STROKE, HIGHLIGHTER -> freehand(cs, e.points(), x, y, s);
-      case LINE -> {
-        cs.moveTo(x, y);
-        cs.lineTo((float) (x + e.w()), (float) (y + e.h()));
-        cs.stroke();
-      }
-      case ARROW -> {
-        float tx = (float) (x + e.w());
-        float ty = (float) (y + e.h());
-        double[] b = ArrowHead.barbs(x, y, tx, ty, s.width());
-        cs.moveTo(x, y);
-        cs.lineTo(tx, ty);
-        cs.moveTo((float) b[0], (float) b[1]);
-        cs.lineTo(tx, ty);
-        cs.lineTo((float) b[2], (float) b[3]);
-        cs.stroke();
-      }
+      case LINE, ARROW -> connector(cs, e, font);
       case RECTANGLE -> {
         cs.addRect(x, y, (float) e.w(), (float) e.h());
         paintClosed(cs, s);
@@ -182,6 +173,52 @@ public final class PdfExporter {
         (float) (cx - rx),
         (float) cy);
     cs.closePath();
+  }
+
+  /** A line or arrow at its drawn ends along its route (R102, R103), with its label (R104). */
+  private static void connector(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+    double[] r = Connectors.route(e, new double[] {e.x(), e.y(), e.x() + e.w(), e.y() + e.h()});
+    int n = r.length;
+    cs.moveTo((float) r[0], (float) r[1]);
+    for (int i = 2; i < n; i += 2) {
+      cs.lineTo((float) r[i], (float) r[i + 1]);
+    }
+    if (e.kind() == ElementKind.ARROW) {
+      double[] b = ArrowHead.barbs(r[n - 4], r[n - 3], r[n - 2], r[n - 1], e.style().width());
+      cs.moveTo((float) b[0], (float) b[1]);
+      cs.lineTo((float) r[n - 2], (float) r[n - 1]);
+      cs.lineTo((float) b[2], (float) b[3]);
+    }
+    cs.stroke();
+    if (e.label() == null) {
+      return;
+    }
+    double[] mid = Connectors.midpoint(r);
+    double[] size = DrawnConnectors.labelSize(e);
+    float fs = (float) DrawnConnectors.labelFontSize(e);
+    cs.saveGraphicsState();
+    cs.setNonStrokingColor(1f, 1f, 1f);
+    cs.addRect(
+        (float) (mid[0] - size[0] / 2 - 3),
+        (float) (mid[1] - size[1] / 2 - 2),
+        (float) size[0] + 6,
+        (float) size[1] + 4);
+    cs.fill();
+    cs.restoreGraphicsState();
+    String[] lines = e.label().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = printable(lines[i], font);
+      if (line.isEmpty()) {
+        continue;
+      }
+      float width = font.getStringWidth(line) / 1000 * fs;
+      float baseline = (float) (mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * 0.8);
+      cs.beginText();
+      cs.setFont(font, fs);
+      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) mid[0] - width / 2, baseline));
+      cs.showText(line);
+      cs.endText();
+    }
   }
 
   private static void text(PDPageContentStream cs, Element e, PDFont font) throws IOException {

@@ -1,9 +1,12 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.element.ZOrder;
@@ -64,20 +67,7 @@ public final class SvgExporter {
     double y = e.y();
     return switch (e.kind()) {
       case STROKE, HIGHLIGHTER -> freehand(e.points(), x, y, s, stroke);
-      case LINE ->
-          fmt("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", x, y, x + e.w(), y + e.h())
-              + stroke
-              + "/>";
-      case ARROW -> {
-        double tx = x + e.w();
-        double ty = y + e.h();
-        double[] b = ArrowHead.barbs(x, y, tx, ty, s.width());
-        yield fmt(
-                "<path d=\"M %s %s L %s %s M %s %s L %s %s L %s %s\" fill=\"none\"",
-                x, y, tx, ty, b[0], b[1], tx, ty, b[2], b[3])
-            + stroke
-            + "/>";
-      }
+      case LINE, ARROW -> connector(e, stroke);
       case RECTANGLE ->
           fmt("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"", x, y, e.w(), e.h())
               + fill(s)
@@ -92,6 +82,53 @@ public final class SvgExporter {
               + "/>";
       case TEXT -> e.isNote() ? note(e) : text(e);
     };
+  }
+
+  /**
+   * A line or arrow along its route (straight or elbow, R103), its elements' x, y, w, h already at
+   * the drawn ends (the caller resolves bindings, R102), with its label at the middle (R104).
+   */
+  private String connector(Element e, String stroke) {
+    Style s = e.style();
+    double[] r = Connectors.route(e, new double[] {e.x(), e.y(), e.x() + e.w(), e.y() + e.h()});
+    StringBuilder d = new StringBuilder(fmt("M %s %s", r[0], r[1]));
+    for (int i = 2; i < r.length; i += 2) {
+      d.append(fmt(" L %s %s", r[i], r[i + 1]));
+    }
+    int n = r.length;
+    if (e.kind() == ElementKind.ARROW) {
+      double[] b = ArrowHead.barbs(r[n - 4], r[n - 3], r[n - 2], r[n - 1], s.width());
+      d.append(fmt(" M %s %s L %s %s L %s %s", b[0], b[1], r[n - 2], r[n - 1], b[2], b[3]));
+    }
+    String out =
+        n == 4 && e.kind() == ElementKind.LINE
+            ? fmt("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", r[0], r[1], r[2], r[3])
+                + stroke
+                + "/>"
+            : "<path d=\"" + d + "\" fill=\"none\"" + stroke + "/>";
+    if (e.label() == null) {
+      return out;
+    }
+    double[] mid = Connectors.midpoint(r);
+    double[] size = DrawnConnectors.labelSize(e);
+    double fs = DrawnConnectors.labelFontSize(e);
+    StringBuilder label =
+        new StringBuilder(
+            fmt(
+                "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>",
+                mid[0] - size[0] / 2 - 3, mid[1] - size[1] / 2 - 2, size[0] + 6, size[1] + 4));
+    label.append(
+        fmt(
+            "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
+                + " text-anchor=\"middle\" xml:space=\"preserve\">",
+            fs, rgb(s.color())));
+    String[] lines = e.label().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      double baseline = mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * 0.8;
+      label.append(fmt("<tspan x=\"%s\" y=\"%s\">", mid[0], baseline));
+      label.append(escape(lines[i])).append("</tspan>");
+    }
+    return out + label.append("</text>");
   }
 
   private String freehand(Points p, double x, double y, Style s, String stroke) {

@@ -1,5 +1,6 @@
 package dev.drawbridge.protocol.element;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
@@ -22,6 +23,10 @@ import dev.drawbridge.protocol.validation.Require;
  * @param z z-order key ({@link ZOrder}); ties are broken by id
  * @param deleted tombstone: a deleted element is invisible but kept so undo can restore it
  * @param author client id of whoever created it (informational)
+ * @param startBinding lines and arrows: what the start (x, y) is attached to, or null (R100)
+ * @param endBinding lines and arrows: what the end (x + w, y + h) is attached to, or null (R100)
+ * @param routing lines and arrows: null for straight, or {@link Routing#ELBOW} (R103)
+ * @param label lines and arrows: text drawn at the middle, or null (R104)
  */
 public record Element(
     String id,
@@ -35,8 +40,30 @@ public record Element(
     Style style,
     double z,
     boolean deleted,
-    String author) {
+    String author,
+    Binding startBinding,
+    Binding endBinding,
+    Routing routing,
+    String label) {
 
+  /** An element without connector fields (every kind but a bound or labelled line or arrow). */
+  public Element(
+      String id,
+      ElementKind kind,
+      double x,
+      double y,
+      double w,
+      double h,
+      Points points,
+      String text,
+      Style style,
+      double z,
+      boolean deleted,
+      String author) {
+    this(id, kind, x, y, w, h, points, text, style, z, deleted, author, null, null, null, null);
+  }
+
+  @JsonCreator
   public Element {
     Require.id(id, "element.id");
     Require.present(kind, "element.kind");
@@ -57,6 +84,22 @@ public record Element(
     Require.present(style, "element.style");
     ZOrder.requireValid(z, "element.z");
     Require.optionalId(author, "element.author");
+    // Connector fields (R100–R104): an element stores "none" as null, never as FREE, "" or
+    // STRAIGHT, so one board has one representation and one hash.
+    startBinding = startBinding == null || startBinding.isFree() ? null : startBinding;
+    endBinding = endBinding == null || endBinding.isFree() ? null : endBinding;
+    routing = routing == Routing.STRAIGHT ? null : routing;
+    label = label == null || label.isEmpty() ? null : label;
+    Require.optionalText(label, "element.label", ProtocolLimits.MAX_TEXT_LENGTH);
+    if (!kind.isConnector()
+        && (startBinding != null || endBinding != null || routing != null || label != null)) {
+      throw Require.invalid(
+          "element.kind", "only a line or an arrow has bindings, routing or a label");
+    }
+    if (startBinding != null && startBinding.elementId().equals(id)
+        || endBinding != null && endBinding.elementId().equals(id)) {
+      throw Require.invalid("element.startBinding", "an element cannot be bound to itself (R101)");
+    }
   }
 
   /** A freehand element at (x, y) with its first points. */
@@ -96,15 +139,96 @@ public record Element(
   }
 
   public Element withAuthor(String newAuthor) {
-    return new Element(id, kind, x, y, w, h, points, text, style, z, deleted, newAuthor);
+    return new Element(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        newAuthor,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public Element withPoints(Points newPoints) {
-    return new Element(id, kind, x, y, w, h, newPoints, text, style, z, deleted, author);
+    return new Element(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        newPoints,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public Element withDeleted(boolean newDeleted) {
-    return new Element(id, kind, x, y, w, h, points, text, style, z, newDeleted, author);
+    return new Element(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        newDeleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label);
+  }
+
+  /** This line or arrow with both ends' bindings replaced (null: free). */
+  public Element withBindings(Binding newStart, Binding newEnd) {
+    return new Element(
+        id, kind, x, y, w, h, points, text, style, z, deleted, author, newStart, newEnd, routing,
+        label);
+  }
+
+  /** This line or arrow with another routing (null or STRAIGHT: straight) and label. */
+  public Element withRoutingAndLabel(Routing newRouting, String newLabel) {
+    return new Element(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        newRouting,
+        newLabel);
+  }
+
+  /** Whether either end names a target (attached or not: R102 decides at render time). */
+  public boolean hasBinding() {
+    return startBinding != null || endBinding != null;
   }
 
   /** A platform-independent 64-bit fingerprint of every field (used by the board hash). */
@@ -114,6 +238,14 @@ public record Element(
     points.digestInto(d);
     d.add(text).add(style.color()).add(style.width()).add(style.fill());
     d.add(style.opacity()).add(style.fontSize()).add(z).add(deleted).add(author);
+    // Only connectors that use the fields of R100–R104 digest them, so every element without
+    // them keeps the digest (and every board the hash) it had before they existed.
+    if (startBinding != null || endBinding != null || routing != null || label != null) {
+      d.add(0x636f6e6eL); // "conn": separates these fields from the ones above
+      (startBinding == null ? Binding.FREE : startBinding).digestInto(d);
+      (endBinding == null ? Binding.FREE : endBinding).digestInto(d);
+      d.add(routing == null ? "straight" : "elbow").add(label);
+    }
     return d.value();
   }
 

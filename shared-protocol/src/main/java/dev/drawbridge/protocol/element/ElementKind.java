@@ -29,4 +29,12 @@ public enum ElementKind {
   public boolean isFreehand() {
     return this == STROKE || this == HIGHLIGHTER;
   }
+
+  /**
+   * Lines and arrows: the kinds whose ends may be bound to another element, and which are never
+   * targets of a binding themselves (R101), so bindings cannot form a cycle.
+   */
+  public boolean isConnector() {
+    return this == LINE || this == ARROW;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.protocol.element;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.protocol.validation.Require;
 
@@ -7,7 +8,9 @@ import dev.drawbridge.protocol.validation.Require;
  * The properties an update op sets; null means "leave as is". Each non-null field is one (element,
  * property) pair for last-writer-wins. {@code deleted: false} restores a deleted element (undo of
  * delete); it is the only update a deleted element accepts. {@code text} only changes text elements
- * (docs/protocol.md R33).
+ * (docs/protocol.md R33). {@code startBinding}, {@code endBinding}, {@code routing} and {@code
+ * label} only change lines and arrows (R100–R104): {@link Binding#FREE} detaches an end, {@code ""}
+ * removes the label, {@link Routing#STRAIGHT} undoes an elbow.
  */
 public record ElementPatch(
     Double x,
@@ -21,12 +24,37 @@ public record ElementPatch(
     Double opacity,
     Double fontSize,
     Double z,
-    Boolean deleted) {
+    Boolean deleted,
+    Binding startBinding,
+    Binding endBinding,
+    Routing routing,
+    String label) {
 
   public static final ElementPatch NONE =
       new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
 
+  /** A patch without connector fields. */
+  public ElementPatch(
+      Double x,
+      Double y,
+      Double w,
+      Double h,
+      String text,
+      String color,
+      Double width,
+      Boolean fill,
+      Double opacity,
+      Double fontSize,
+      Double z,
+      Boolean deleted) {
+    this(
+        x, y, w, h, text, color, width, fill, opacity, fontSize, z, deleted, null, null, null,
+        null);
+  }
+
+  @JsonCreator
   public ElementPatch {
+    Require.optionalText(label, "patch.label", ProtocolLimits.MAX_TEXT_LENGTH);
     Require.optionalCoordinate(x, "patch.x");
     Require.optionalCoordinate(y, "patch.y");
     Require.optionalCoordinate(w, "patch.w");
@@ -43,6 +71,49 @@ public record ElementPatch(
     }
   }
 
+  /** This patch with the connector fields replaced (null: leave as is). */
+  public ElementPatch withConnector(
+      Binding newStart, Binding newEnd, Routing newRouting, String newLabel) {
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        newStart,
+        newEnd,
+        newRouting,
+        newLabel);
+  }
+
+  public ElementPatch withStartBinding(Binding binding) {
+    return withConnector(binding, endBinding, routing, label);
+  }
+
+  public ElementPatch withEndBinding(Binding binding) {
+    return withConnector(startBinding, binding, routing, label);
+  }
+
+  public ElementPatch withRouting(Routing newRouting) {
+    return withConnector(startBinding, endBinding, newRouting, label);
+  }
+
+  public ElementPatch withLabel(String newLabel) {
+    return withConnector(startBinding, endBinding, routing, newLabel);
+  }
+
+  /** Whether this patch sets a connector field (R100–R104). */
+  public boolean touchesConnector() {
+    return startBinding != null || endBinding != null || routing != null || label != null;
+  }
+
   public static ElementPatch move(double x, double y) {
     return NONE.withPosition(x, y);
   }
@@ -54,40 +125,182 @@ public record ElementPatch(
 
   public ElementPatch withPosition(double newX, double newY) {
     return new ElementPatch(
-        newX, newY, w, h, text, color, width, fill, opacity, fontSize, z, deleted);
+        newX,
+        newY,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withSize(double newW, double newH) {
     return new ElementPatch(
-        x, y, newW, newH, text, color, width, fill, opacity, fontSize, z, deleted);
+        x,
+        y,
+        newW,
+        newH,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withText(String newText) {
-    return new ElementPatch(x, y, w, h, newText, color, width, fill, opacity, fontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        newText,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withColor(String newColor) {
-    return new ElementPatch(x, y, w, h, text, newColor, width, fill, opacity, fontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        newColor,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withWidth(double newWidth) {
-    return new ElementPatch(x, y, w, h, text, color, newWidth, fill, opacity, fontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        newWidth,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withFill(boolean newFill) {
-    return new ElementPatch(x, y, w, h, text, color, width, newFill, opacity, fontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        newFill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withOpacity(double newOpacity) {
-    return new ElementPatch(x, y, w, h, text, color, width, fill, newOpacity, fontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        newOpacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withFontSize(double newFontSize) {
-    return new ElementPatch(x, y, w, h, text, color, width, fill, opacity, newFontSize, z, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        newFontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   public ElementPatch withZ(double newZ) {
-    return new ElementPatch(x, y, w, h, text, color, width, fill, opacity, fontSize, newZ, deleted);
+    return new ElementPatch(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        newZ,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label);
   }
 
   /** {@code element} with every non-null field of this patch written over it. */
@@ -112,7 +325,11 @@ public record ElementPatch(
         style,
         z != null ? z : e.z(),
         deleted != null ? deleted : e.deleted(),
-        e.author());
+        e.author(),
+        startBinding != null && e.kind().isConnector() ? startBinding : e.startBinding(),
+        endBinding != null && e.kind().isConnector() ? endBinding : e.endBinding(),
+        routing != null && e.kind().isConnector() ? routing : e.routing(),
+        label != null && e.kind().isConnector() ? label : e.label());
   }
 
   /**
@@ -133,6 +350,14 @@ public record ElementPatch(
         opacity != null ? s.opacity() : null,
         fontSize != null ? s.fontSize() : null,
         z != null ? before.z() : null,
-        deleted != null ? before.deleted() : null);
+        deleted != null ? before.deleted() : null,
+        startBinding != null ? orFree(before.startBinding()) : null,
+        endBinding != null ? orFree(before.endBinding()) : null,
+        routing != null ? (before.routing() == null ? Routing.STRAIGHT : before.routing()) : null,
+        label != null ? (before.label() == null ? "" : before.label()) : null);
+  }
+
+  private static Binding orFree(Binding b) {
+    return b == null ? Binding.FREE : b;
   }
 }

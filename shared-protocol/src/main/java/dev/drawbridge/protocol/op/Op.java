@@ -59,6 +59,15 @@ public sealed interface Op {
     public UpdateElement {
       Require.id(elementId, "elementId");
       Require.present(patch, "patch");
+      // R101: an end bound to its own line is refused like any other invalid value.
+      if (bindsTo(patch.startBinding(), elementId) || bindsTo(patch.endBinding(), elementId)) {
+        throw Require.invalid("patch.startBinding", "an element cannot be bound to itself");
+      }
+    }
+
+    private static boolean bindsTo(
+        dev.drawbridge.protocol.element.Binding binding, String elementId) {
+      return binding != null && elementId.equals(binding.elementId());
     }
   }
 

@@ -202,6 +202,33 @@ class BoardStatePropertyTest {
     assertThat(e.text()).isEqualTo(expectedText);
     assertThat(e.points()).isEqualTo(original.points());
     assertThat(e.author()).isEqualTo(original.author());
+    // R100, R104: the connector fields are properties like the others, on lines and arrows only.
+    boolean connector = original.kind().isConnector();
+    assertThat(e.startBinding())
+        .isEqualTo(
+            freeIsNull(
+                connector
+                    ? latest(original.startBinding(), first.startBinding(), second.startBinding())
+                    : original.startBinding()));
+    assertThat(e.endBinding())
+        .isEqualTo(
+            freeIsNull(
+                connector
+                    ? latest(original.endBinding(), first.endBinding(), second.endBinding())
+                    : original.endBinding()));
+    assertThat(e.label())
+        .isEqualTo(
+            emptyIsNull(
+                connector ? latest(original.label(), first.label(), second.label()) : null));
+  }
+
+  private static dev.drawbridge.protocol.element.Binding freeIsNull(
+      dev.drawbridge.protocol.element.Binding b) {
+    return b == null || b.isFree() ? null : b;
+  }
+
+  private static String emptyIsNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   @ParameterizedTest(name = "seed {0}")

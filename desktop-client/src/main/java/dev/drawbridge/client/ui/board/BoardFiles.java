@@ -244,7 +244,13 @@ final class BoardFiles {
   }
 
   private List<Element> exportedElements(boolean selectionOnly) {
-    List<Element> all = session.board().view().visibleElements();
+    var view = session.board().view();
+    // Connectors are exported where the board draws them, at their targets (R102), even when
+    // only the connector is selected.
+    List<Element> all =
+        view.visibleElements().stream()
+            .map(e -> dev.drawbridge.client.geom.DrawnConnectors.drawn(e, view::get))
+            .toList();
     if (!selectionOnly) {
       return all;
     }

@@ -41,6 +41,11 @@ final class BoardToolContext implements ToolContext {
   }
 
   @Override
+  public dev.drawbridge.protocol.element.Routing routing() {
+    return vm.routing();
+  }
+
+  @Override
   public Selection selection() {
     return vm.selection();
   }

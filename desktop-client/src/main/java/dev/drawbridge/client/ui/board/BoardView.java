@@ -369,6 +369,9 @@ public final class BoardView {
     if (first != null && first.kind() != ElementKind.HIGHLIGHTER) {
       vm.showStyleOf(first.style());
     }
+    if (first != null && first.kind().isConnector()) {
+      vm.showRoutingOf(first.routing());
+    }
   }
 
   private Tool currentTool() {

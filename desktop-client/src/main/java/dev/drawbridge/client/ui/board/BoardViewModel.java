@@ -8,6 +8,7 @@ import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
+import dev.drawbridge.protocol.element.Routing;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class BoardViewModel {
   private final IntegerProperty size = new SimpleIntegerProperty(1);
   private final BooleanProperty fill = new SimpleBooleanProperty(false);
   private final DoubleProperty opacity = new SimpleDoubleProperty(1);
+  // Lines and arrows drawn (and selected ones restyled) with an elbow route (R103).
+  private final BooleanProperty elbow = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
@@ -89,6 +92,8 @@ public final class BoardViewModel {
             refreshHistory();
           }
         });
+    elbow.addListener(
+        (o, a, b) -> restyle(ElementPatch.NONE.withRouting(b ? Routing.ELBOW : Routing.STRAIGHT)));
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {
@@ -129,6 +134,16 @@ public final class BoardViewModel {
 
   public BooleanProperty fillProperty() {
     return fill;
+  }
+
+  /** Whether lines and arrows are routed as elbows (new ones, and the selected ones). */
+  public BooleanProperty elbowProperty() {
+    return elbow;
+  }
+
+  /** The routing new lines and arrows get. */
+  public Routing routing() {
+    return elbow.get() ? Routing.ELBOW : Routing.STRAIGHT;
   }
 
   public DoubleProperty opacityProperty() {
@@ -201,6 +216,16 @@ public final class BoardViewModel {
       }
       fill.set(s.fill());
       opacity.set(s.opacity());
+    } finally {
+      restyling = false;
+    }
+  }
+
+  /** Shows a selected line's or arrow's routing in the elbow toggle without restyling. */
+  public void showRoutingOf(Routing routing) {
+    restyling = true;
+    try {
+      elbow.set(routing == Routing.ELBOW);
     } finally {
       restyling = false;
     }

@@ -6,6 +6,7 @@ import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.canvas.ElementPainter;
+import dev.drawbridge.client.ui.tool.ConnectorEdits;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Style;
@@ -76,7 +77,10 @@ final class InPlaceTextEditor {
     editX = x;
     editY = y;
     Style style = existing == null ? vm.style() : existing.style();
-    TextArea area = new TextArea(existing == null ? "" : existing.text());
+    boolean label = existing != null && existing.kind().isConnector();
+    TextArea area =
+        new TextArea(
+            existing == null ? "" : label ? nullToEmpty(existing.label()) : existing.text());
     area.setId("text-editor");
     area.getStyleClass().add("board-text-editor");
     area.setWrapText(false);
@@ -118,7 +122,8 @@ final class InPlaceTextEditor {
               }
             });
     editor = area;
-    if (existing != null) {
+    // A connector's label is edited over the connector, which stays shown.
+    if (existing != null && !existing.kind().isConnector()) {
       canvas.hide(Set.of(existing.id()));
     }
     editorLayer.getChildren().add(area);
@@ -251,8 +256,16 @@ final class InPlaceTextEditor {
                 .withAuthor(session.clientId());
         board.submit(new Op.AddElement(e));
       }
+    } else if (existing.kind().isConnector()) {
+      // A connector's label (R104): "" removes it; the connector stays.
+      String label = text.isBlank() ? "" : text;
+      if (!label.equals(nullToEmpty(existing.label()))) {
+        board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withLabel(label)));
+      }
     } else if (text.isBlank()) {
-      board.submit(new Op.DeleteElement(existing.id()));
+      board.submitAll(
+          ConnectorEdits.withEndsKept(
+              board.view(), java.util.List.of(new Op.DeleteElement(existing.id()))));
     } else if (!text.equals(existing.text())) {
       board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
     }
@@ -278,6 +291,10 @@ final class InPlaceTextEditor {
     } else if (!text.equals(existing.text())) {
       board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
     }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** The editor while one is open, else null. */

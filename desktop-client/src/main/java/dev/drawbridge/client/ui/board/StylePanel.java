@@ -20,6 +20,7 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
  * The style island: palette and custom colour, size, fill, opacity, and arranging the selection
@@ -109,6 +110,16 @@ final class StylePanel {
     fill.selectedProperty().bindBidirectional(vm.fillProperty());
     fill.setFocusTraversable(false);
 
+    ToggleButton elbow = new ToggleButton();
+    elbow.setId("elbow");
+    elbow.setGraphic(Icons.of(MaterialDesignV.VECTOR_POLYLINE));
+    elbow.textProperty().bind(messages.bind("connector.elbow"));
+    elbow.selectedProperty().bindBidirectional(vm.elbowProperty());
+    elbow.setFocusTraversable(false);
+    javafx.scene.control.Tooltip elbowTip = new javafx.scene.control.Tooltip();
+    elbowTip.textProperty().bind(messages.bind("connector.elbow.tooltip"));
+    elbow.setTooltip(elbowTip);
+
     Label opacityLabel = Controls.sectionLabel(messages, "style.opacity");
     Slider opacity = new Slider(0.1, 1, 1);
     opacity.setId("opacity");
@@ -167,6 +178,7 @@ final class StylePanel {
             sizeLabel,
             sizes,
             fill,
+            elbow,
             opacityLabel,
             opacity,
             Controls.sectionLabel(messages, "style.arrange"),

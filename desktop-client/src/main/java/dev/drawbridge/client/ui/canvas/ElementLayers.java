@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.geom.SpatialIndex;
 import dev.drawbridge.protocol.board.BoardState;
@@ -8,6 +9,7 @@ import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ZOrder;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,10 @@ import java.util.function.Supplier;
  * (hidden while its text is edited in place). Moves between layers queue the tile repaints they
  * need: an element leaving the live layer is painted over the tiles when nothing there is above it,
  * else its region is repainted.
+ *
+ * <p>Connectors (R102) are indexed and painted where their ends are drawn, and follow their
+ * targets: a change to a target repaints the lines and arrows attached to it, and while a target is
+ * on the live layer (moved, resized, edited) its connectors are painted there too, following it.
  */
 final class ElementLayers {
   /**
@@ -48,6 +54,12 @@ final class ElementLayers {
   private double liveDy;
   // Others' strokes while points keep arriving, with when they last grew.
   private final Map<String, Long> growing = new LinkedHashMap<>();
+  // Connectors by the ids their bindings name, and those names by connector: which lines and
+  // arrows to repaint when an element changes.
+  private final Map<String, Set<String>> followers = new HashMap<>();
+  private final Map<String, List<String>> targetsOf = new HashMap<>();
+  // Connectors painted on the live layer because a target of theirs is there (or they are).
+  private Set<String> liveFollowers = Set.of();
 
   ElementLayers(Supplier<BoardState> board, RepaintQueue repaint) {
     this.board = board;
@@ -90,6 +102,60 @@ final class ElementLayers {
     return hiddenIds;
   }
 
+  /** Connectors the live layer paints, following targets that are live or hidden there. */
+  Set<String> liveFollowers() {
+    return liveFollowers;
+  }
+
+  /** {@code e} as the board draws it: a connector at its drawn ends (R102), others as they are. */
+  Element drawn(Element e) {
+    BoardState view = board.get();
+    return DrawnConnectors.drawn(e, view::get);
+  }
+
+  private Rect paintedBounds(Element e) {
+    return DrawnConnectors.paintedBounds(drawn(e));
+  }
+
+  /** Remembers which elements this connector names, so their changes repaint it. */
+  private void follow(String id, Element e) {
+    List<String> old = targetsOf.remove(id);
+    if (old != null) {
+      for (String t : old) {
+        Set<String> f = followers.get(t);
+        if (f != null && f.remove(id) && f.isEmpty()) {
+          followers.remove(t);
+        }
+      }
+    }
+    if (e == null || e.deleted() || !e.hasBinding()) {
+      return;
+    }
+    List<String> targets = new ArrayList<>(2);
+    if (e.startBinding() != null) {
+      targets.add(e.startBinding().elementId());
+    }
+    if (e.endBinding() != null) {
+      targets.add(e.endBinding().elementId());
+    }
+    targetsOf.put(id, targets);
+    for (String t : targets) {
+      followers.computeIfAbsent(t, k -> new HashSet<>()).add(id);
+    }
+  }
+
+  /** The connectors bound to any of {@code ids}. */
+  Set<String> followersOf(Collection<String> ids) {
+    Set<String> result = new HashSet<>();
+    for (String id : ids) {
+      Set<String> f = followers.get(id);
+      if (f != null) {
+        result.addAll(f);
+      }
+    }
+    return result;
+  }
+
   Collection<String> growingIds() {
     return growing.keySet();
   }
@@ -103,7 +169,7 @@ final class ElementLayers {
   Rect contentBounds() {
     Rect all = null;
     for (Element e : board.get().visibleElements()) {
-      Rect r = Rect.paintedBounds(e);
+      Rect r = paintedBounds(e);
       all = all == null ? r : all.union(r);
     }
     return all;
@@ -116,7 +182,7 @@ final class ElementLayers {
     for (String id : index.query(area)) {
       Element e = view.get(id);
       if (e != null && !e.deleted() && !excluded(id)) {
-        visible.add(e);
+        visible.add(drawn(e));
       }
     }
     visible.sort(ZOrder.PAINT_ORDER);
@@ -126,15 +192,53 @@ final class ElementLayers {
   /** The element queued to go over the tiles, or null when it no longer belongs there. */
   Element onTiles(String id) {
     Element e = board.get().get(id);
-    return e != null && index.bounds(id) != null && !excluded(id) ? e : null;
+    return e != null && index.bounds(id) != null && !excluded(id) ? drawn(e) : null;
   }
 
   /** Indexes the whole board again; a replaced board grows nothing yet. */
   void reset() {
     growing.clear();
     index.clear();
+    followers.clear();
+    targetsOf.clear();
     for (Element e : board.get().visibleElements()) {
-      index.put(e.id(), Rect.paintedBounds(e));
+      follow(e.id(), e);
+    }
+    for (Element e : board.get().visibleElements()) {
+      index.put(e.id(), paintedBounds(e));
+    }
+    liveFollowers = followersFor(liveIds, hiddenIds);
+  }
+
+  /** Connectors that must follow live or hidden elements on the live layer. */
+  private Set<String> followersFor(Set<String> live, Set<String> hidden) {
+    Set<String> result = followersOf(live);
+    result.addAll(followersOf(hidden));
+    BoardState view = board.get();
+    for (String id : live) {
+      Element e = view.get(id);
+      if (e != null && e.hasBinding()) {
+        result.add(id); // a bound connector moved with the selection is resolved, not shifted
+      }
+    }
+    result.removeAll(hidden);
+    return Set.copyOf(result);
+  }
+
+  private void updateLiveFollowers() {
+    Set<String> previous = liveFollowers;
+    liveFollowers = followersFor(liveIds, hiddenIds);
+    if (!previous.equals(liveFollowers)) {
+      for (String id : previous) {
+        if (!liveFollowers.contains(id) && !liveIds.contains(id)) {
+          repaint.region(index.bounds(id));
+        }
+      }
+      for (String id : liveFollowers) {
+        if (!previous.contains(id)) {
+          repaint.region(index.bounds(id));
+        }
+      }
     }
   }
 
@@ -156,6 +260,7 @@ final class ElementLayers {
         }
       }
     }
+    updateLiveFollowers();
     repaint.live();
   }
 
@@ -168,6 +273,7 @@ final class ElementLayers {
     for (String id : hiddenIds) {
       repaint.region(index.bounds(id));
     }
+    updateLiveFollowers();
     repaint.live();
   }
 
@@ -175,19 +281,28 @@ final class ElementLayers {
    * Re-indexes changed elements and sends each to its layer: a new stroke on top grows on a sprite
    * (at {@code now}), others are repainted where they were and are. Returns the ids now gone.
    */
-  Set<String> elementsChanged(Set<String> ids, long now) {
+  Set<String> elementsChanged(Set<String> changed, long now) {
     BoardState view = board.get();
     boolean touchesLive = false;
     Set<String> gone = new HashSet<>();
+    for (String id : changed) {
+      follow(id, view.get(id));
+    }
+    // Connectors attached to what changed are drawn elsewhere now (R102): repaint them too.
+    Set<String> ids = new java.util.LinkedHashSet<>(changed);
+    ids.addAll(followersOf(changed));
+    if (!liveFollowers.isEmpty() || ids.size() > changed.size()) {
+      updateLiveFollowers();
+    }
     for (String id : ids) {
       Rect before = index.bounds(id);
       Element e = view.get(id);
-      Rect after = e == null || e.deleted() ? null : Rect.paintedBounds(e);
+      Rect after = e == null || e.deleted() ? null : paintedBounds(e);
       index.put(id, after);
       if (after == null) {
         gone.add(id);
       }
-      if (liveIds.contains(id)) {
+      if (liveIds.contains(id) || liveFollowers.contains(id)) {
         touchesLive = true;
       } else if (growing.containsKey(id) && after != null) {
         // Another member's stroke still growing: repaint the live layer only.
@@ -238,7 +353,10 @@ final class ElementLayers {
   }
 
   private boolean excluded(String id) {
-    return liveIds.contains(id) || hiddenIds.contains(id) || growing.containsKey(id);
+    return liveIds.contains(id)
+        || hiddenIds.contains(id)
+        || growing.containsKey(id)
+        || liveFollowers.contains(id);
   }
 
   private void leaveLiveLayer(String id) {

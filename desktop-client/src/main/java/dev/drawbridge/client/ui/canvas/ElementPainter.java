@@ -1,8 +1,11 @@
 package dev.drawbridge.client.ui.canvas;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
+import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
@@ -60,14 +64,7 @@ public final class ElementPainter {
     int cost = 8;
     switch (e.kind()) {
       case STROKE, HIGHLIGHTER -> cost += paintFreehand(gc, e, x, y, s.width(), scale);
-      case LINE -> gc.strokeLine(x, y, x + e.w(), y + e.h());
-      case ARROW -> {
-        double tx = x + e.w();
-        double ty = y + e.h();
-        gc.strokeLine(x, y, tx, ty);
-        double[] b = ArrowHead.barbs(x, y, tx, ty, s.width());
-        gc.strokePolyline(new double[] {b[0], tx, b[2]}, new double[] {b[1], ty, b[3]}, 3);
-      }
+      case LINE, ARROW -> paintConnector(gc, e, x, y, dark);
       case RECTANGLE -> {
         if (s.fill()) {
           gc.fillRect(x, y, e.w(), e.h());
@@ -91,6 +88,46 @@ public final class ElementPainter {
     }
     gc.restore();
     return cost;
+  }
+
+  /**
+   * A line or arrow from (x, y) to (x + w, y + h), straight or elbowed (R103), with its label at
+   * the middle of the route (R104). Bound ends are already resolved by the caller (the element is
+   * "drawn", see DrawnConnectors).
+   */
+  private static void paintConnector(
+      GraphicsContext gc, Element e, double x, double y, boolean dark) {
+    double[] route = Connectors.route(e, new double[] {x, y, x + e.w(), y + e.h()});
+    int n = route.length / 2;
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = route[2 * i];
+      ys[i] = route[2 * i + 1];
+    }
+    gc.strokePolyline(xs, ys, n);
+    if (e.kind() == ElementKind.ARROW) {
+      double tx = xs[n - 1];
+      double ty = ys[n - 1];
+      double[] b = ArrowHead.barbs(xs[n - 2], ys[n - 2], tx, ty, e.style().width());
+      gc.strokePolyline(new double[] {b[0], tx, b[2]}, new double[] {b[1], ty, b[3]}, 3);
+    }
+    if (e.label() != null) {
+      double[] mid = Connectors.midpoint(route);
+      double[] size = DrawnConnectors.labelSize(e);
+      double fs = DrawnConnectors.labelFontSize(e);
+      Paint ink = gc.getFill();
+      gc.setFill(BoardPaper.background(dark));
+      gc.fillRect(mid[0] - size[0] / 2 - 3, mid[1] - size[1] / 2 - 2, size[0] + 6, size[1] + 4);
+      gc.setFill(ink);
+      gc.setFont(font(fs));
+      gc.setTextBaseline(VPos.TOP);
+      gc.setTextAlign(TextAlignment.CENTER);
+      String[] lines = e.label().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        gc.fillText(lines[i], mid[0], mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT);
+      }
+    }
   }
 
   /**

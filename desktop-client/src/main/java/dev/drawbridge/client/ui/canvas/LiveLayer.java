@@ -1,14 +1,17 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
 import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Element;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -95,6 +98,7 @@ final class LiveLayer {
         width,
         height,
         dark);
+    ToolPreview shown = preview.get();
     overlay.paint(
         new LiveOverlay.Frame(
             viewport,
@@ -103,7 +107,7 @@ final class LiveLayer {
             layers.liveDx(),
             layers.liveDy(),
             layers.hiddenIds(),
-            preview.get(),
+            shown,
             selection.ordered(),
             cursors.values(),
             guides,
@@ -111,7 +115,29 @@ final class LiveLayer {
             drafts,
             lasers,
             now,
-            dark));
+            dark,
+            layers.liveFollowers(),
+            liveLookup(view, shown)));
     return lasers.prune(now);
+  }
+
+  /**
+   * The board as this frame shows it, for the connectors that follow a gesture (R102): live
+   * elements shifted by the drag, and an element a tool previews in place of itself (a resize) as
+   * the preview shows it.
+   */
+  private java.util.function.Function<String, Element> liveLookup(
+      BoardState view, ToolPreview shown) {
+    Set<String> live = layers.liveIds();
+    double dx = layers.liveDx();
+    double dy = layers.liveDy();
+    Element stand = shown instanceof ToolPreview.Shape s ? s.element() : null;
+    return id -> {
+      if (stand != null && stand.id().equals(id)) {
+        return stand;
+      }
+      Element e = view.get(id);
+      return e != null && live.contains(id) ? DrawnConnectors.shifted(e, dx, dy) : e;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.geom.SnapGuide;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -31,6 +33,9 @@ final class LiveOverlay {
   static final Color SELECTION = Color.web("#4f7cff");
   static final Color GUIDE = Color.web("#ff3d7f");
 
+  /** The hint around a shape a connector's end snaps to, and the dots on bound ends. */
+  static final Color SNAP = Color.web("#12b886");
+
   /** What one frame of the live layer shows. */
   record Frame(
       Viewport viewport,
@@ -47,7 +52,24 @@ final class LiveOverlay {
       Collection<RemoteDraft> drafts,
       LaserTrails lasers,
       long now,
-      boolean dark) {}
+      boolean dark,
+      Set<String> followers,
+      Function<String, Element> lookup) {
+
+    /** A connector resolved on this frame's board (R102); anything else as it is. */
+    Element drawn(Element e) {
+      return DrawnConnectors.drawn(e, lookup);
+    }
+
+    /** How the element with this id is shown in this frame, and whether it is shifted. */
+    Element shownAs(String id) {
+      Element e = view.get(id);
+      if (e == null || !followers.contains(id)) {
+        return e;
+      }
+      return drawn(lookup.apply(id));
+    }
+  }
 
   private final Canvas canvas;
 
@@ -80,13 +102,22 @@ final class LiveOverlay {
     List<Element> shown = new ArrayList<>();
     for (String id : f.liveIds()) {
       Element e = f.view().get(id);
-      if (e != null && !e.deleted() && !f.hiddenIds().contains(id)) {
+      if (e != null && !e.deleted() && !f.hiddenIds().contains(id) && !f.followers().contains(id)) {
         shown.add(e);
       }
     }
     shown.sort(ZOrder.PAINT_ORDER);
+    List<Element> following = new ArrayList<>();
+    for (String id : f.followers()) {
+      Element e = f.shownAs(id);
+      if (e != null && !e.deleted()) {
+        following.add(e);
+      }
+    }
+    following.sort(ZOrder.PAINT_ORDER);
     boolean nothing =
         shown.isEmpty()
+            && following.isEmpty()
             && f.preview() instanceof ToolPreview.Nothing
             && f.selected().isEmpty()
             && f.cursors().isEmpty()
@@ -100,13 +131,34 @@ final class LiveOverlay {
     }
     gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     for (Element e : shown) {
-      ElementPainter.paint(gc, e, f.dx(), f.dy(), f.dark());
-      drewBoard(viewport, Rect.paintedBounds(e).translate(f.dx(), f.dy()));
+      Element d = f.drawn(e);
+      ElementPainter.paint(gc, d, f.dx(), f.dy(), f.dark());
+      drewBoard(viewport, DrawnConnectors.paintedBounds(d).translate(f.dx(), f.dy()));
+    }
+    for (Element e : following) {
+      ElementPainter.paint(gc, e, 0, 0, f.dark());
+      drewBoard(viewport, DrawnConnectors.paintedBounds(e));
     }
     switch (f.preview()) {
       case ToolPreview.Shape shape -> {
-        ElementPainter.paint(gc, shape.element(), 0, 0, f.dark());
-        drewBoard(viewport, Rect.paintedBounds(shape.element()));
+        Element d = f.drawn(shape.element());
+        ElementPainter.paint(gc, d, 0, 0, f.dark());
+        drewBoard(viewport, DrawnConnectors.paintedBounds(d));
+      }
+      case ToolPreview.Snap snap -> {
+        Rect t = snap.target();
+        if (t != null) {
+          drewBoard(viewport, t.inflate(6 / s));
+          gc.setStroke(SNAP);
+          gc.setLineWidth(2.5 / s);
+          gc.strokeRect(t.minX() - 3 / s, t.minY() - 3 / s, t.width() + 6 / s, t.height() + 6 / s);
+        }
+        if (snap.connector() != null) {
+          Element d = f.drawn(snap.connector());
+          ElementPainter.paint(gc, d, 0, 0, f.dark());
+          drewBoard(viewport, DrawnConnectors.paintedBounds(d));
+          paintBoundEnds(gc, d, snap.connector(), f);
+        }
       }
       case ToolPreview.Marquee m -> {
         drewBoard(viewport, m.area().inflate(1 / s));
@@ -136,12 +188,12 @@ final class LiveOverlay {
     gc.setLineWidth(1.5 / s);
     gc.setLineDashes(4 / s, 3 / s);
     for (String id : f.selected()) {
-      Element e = f.view().get(id);
+      Element e = f.shownAs(id);
       if (e == null || e.deleted()) {
         continue;
       }
-      Rect r = Rect.paintedBounds(e).inflate(3 / s);
-      if (f.liveIds().contains(id)) {
+      Rect r = DrawnConnectors.paintedBounds(f.drawn(e)).inflate(3 / s);
+      if (f.liveIds().contains(id) && !f.followers().contains(id)) {
         r = r.translate(f.dx(), f.dy());
       }
       gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
@@ -149,9 +201,14 @@ final class LiveOverlay {
     }
     gc.setLineDashes();
     if (f.selected().size() == 1) {
-      Element only = f.view().get(f.selected().getFirst());
+      String id = f.selected().getFirst();
+      Element only = f.shownAs(id);
       if (only != null && !only.deleted() && !f.hiddenIds().contains(only.id())) {
-        paintHandles(gc, only, f);
+        boolean shifted = f.liveIds().contains(id) && !f.followers().contains(id);
+        paintHandles(gc, f.drawn(only), shifted, f);
+        if (only.hasBinding() && !shifted) {
+          paintBoundEnds(gc, f.drawn(only), f.view().get(id), f);
+        }
       }
     }
   }
@@ -182,11 +239,28 @@ final class LiveOverlay {
     }
   }
 
-  private void paintHandles(GraphicsContext gc, Element e, Frame f) {
+  /** A filled dot on each end that is attached to a target (R102), in the selection colour. */
+  private void paintBoundEnds(GraphicsContext gc, Element drawn, Element stored, Frame f) {
+    double s = f.viewport().scale();
+    double r = 5 / s;
+    gc.setFill(SNAP);
+    if (DrawnConnectors.attached(stored, stored.startBinding(), f.lookup())) {
+      gc.fillOval(drawn.x() - r, drawn.y() - r, 2 * r, 2 * r);
+      drewBoard(f.viewport(), new Rect(drawn.x(), drawn.y(), drawn.x(), drawn.y()).inflate(2 * r));
+    }
+    if (DrawnConnectors.attached(stored, stored.endBinding(), f.lookup())) {
+      double ex = drawn.x() + drawn.w();
+      double ey = drawn.y() + drawn.h();
+      gc.fillOval(ex - r, ey - r, 2 * r, 2 * r);
+      drewBoard(f.viewport(), new Rect(ex, ey, ex, ey).inflate(2 * r));
+    }
+  }
+
+  private void paintHandles(GraphicsContext gc, Element e, boolean shifted, Frame f) {
     double s = f.viewport().scale();
     double half = 4 / s;
-    double dx = f.liveIds().contains(e.id()) ? f.dx() : 0;
-    double dy = f.liveIds().contains(e.id()) ? f.dy() : 0;
+    double dx = shifted ? f.dx() : 0;
+    double dy = shifted ? f.dy() : 0;
     gc.setFill(Color.WHITE);
     gc.setStroke(SELECTION);
     gc.setLineWidth(1.5 / s);

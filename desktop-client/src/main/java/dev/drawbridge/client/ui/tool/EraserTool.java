@@ -66,6 +66,10 @@ public final class EraserTool implements Tool {
   private void eraseAt(double x, double y) {
     for (Element e : Hits.allAt(ctx, x, y)) {
       if (erased.add(e.id())) {
+        for (Op op :
+            ConnectorEdits.leaveEndsBefore(ctx.board().view(), java.util.List.of(e.id()))) {
+          action.submit(op);
+        }
         action.submit(new Op.DeleteElement(e.id()));
       }
     }

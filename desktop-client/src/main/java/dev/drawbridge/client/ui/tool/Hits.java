@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Proximity;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.board.BoardState;
@@ -28,7 +29,8 @@ final class Hits {
     List<Element> hits = new ArrayList<>();
     for (String id : ctx.elementsNear(new Rect(x, y, x, y).inflate(tolerance))) {
       Element e = view.get(id);
-      if (e != null && Proximity.hits(e, x, y, tolerance)) {
+      // Connectors are hit where they are drawn, at their targets (R102).
+      if (e != null && Proximity.hits(DrawnConnectors.drawn(e, view::get), x, y, tolerance)) {
         hits.add(e);
       }
     }

@@ -1,11 +1,13 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.geom.Snapping;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
@@ -22,6 +24,11 @@ import java.util.Set;
  * per element, a resize as one update, or for a freehand stroke as a replacement (one undo step).
  * Moves and resizes snap to other shapes' edges and centres on screen, showing guides, and to the
  * grid when that is on ({@link GestureSnapping}); Alt held snaps nothing.
+ *
+ * <p>Connectors (R100–R105): a line's or arrow's handles sit where its ends are drawn; dragging an
+ * end onto an element binds it there (the element is outlined while dragging), onto empty board
+ * leaves it free; double-clicking a line or arrow edits its label. Moving a connector keeps its
+ * bindings: an attached end stays on its target.
  */
 public final class SelectTool implements Tool {
   private enum Mode {
@@ -45,6 +52,7 @@ public final class SelectTool implements Tool {
   private Element resizing;
   private Handles.Handle handle;
   private Element resized;
+  private ConnectorEdits.Snap endSnap;
 
   /** What this gesture snaps to, found at its first drag; null before. */
   private Snapping snapping;
@@ -78,6 +86,15 @@ public final class SelectTool implements Tool {
       mode = Mode.IDLE;
       selection.set(List.of(hit.id()));
       ctx.editText(hit, hit.x(), hit.y());
+      return;
+    }
+    if (hit != null && p.clicks() >= 2 && hit.kind().isConnector()) {
+      // The label is edited at the middle of the route, where it is drawn (R104).
+      mode = Mode.IDLE;
+      selection.set(List.of(hit.id()));
+      Element drawn = drawn(hit);
+      double[] mid = Connectors.midpoint(Connectors.route(drawn, DrawnConnectors.ends(drawn)));
+      ctx.editText(hit, mid[0], mid[1]);
       return;
     }
     if (hit == null) {
@@ -115,9 +132,17 @@ public final class SelectTool implements Tool {
         ctx.previewChanged();
       }
       case RESIZING -> {
-        Snapping.Result at = snappedHandle(p);
-        ctx.showGuides(at.guides());
-        resized = Handles.resized(resizing, handle, at.x(), at.y(), p.shift());
+        if (isConnectorEnd()) {
+          endSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift());
+          resized =
+              ConnectorEdits.moveEnd(
+                      ctx.board().view(), resizing, handle == Handles.Handle.START, endSnap)
+                  .applyTo(resizing);
+        } else {
+          Snapping.Result at = snappedHandle(p);
+          ctx.showGuides(at.guides());
+          resized = Handles.resized(resizing, handle, at.x(), at.y(), p.shift());
+        }
         ctx.previewChanged();
       }
       case IDLE -> {}
@@ -164,6 +189,10 @@ public final class SelectTool implements Tool {
       case RESIZING -> {
         resized = null;
         ctx.showGuides(List.of());
+        endSnap = null;
+        // Where the end lands is decided at the release point, dragged or not.
+        ConnectorEdits.Snap snap =
+            isConnectorEnd() ? ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift()) : null;
         ctx.hide(Set.of());
         ctx.previewChanged();
         // A click on a handle changes nothing (not even rounding noise). Commit against the
@@ -171,7 +200,11 @@ public final class SelectTool implements Tool {
         boolean moved = p.x() != startX || p.y() != startY;
         Element current = ctx.board().view().get(resizing.id());
         if (moved && current != null && !current.deleted()) {
-          commitResize(current, snappedHandle(p), p.shift());
+          if (current.kind().isConnector() && snap != null) {
+            commitEnd(current, snap);
+          } else {
+            commitResize(current, snappedHandle(p), p.shift());
+          }
         }
         resizing = null;
       }
@@ -190,10 +223,11 @@ public final class SelectTool implements Tool {
     if (only == null || only.deleted()) {
       return false;
     }
-    Handles.Handle h = Handles.at(only, p.x(), p.y(), HANDLE_PX / ctx.scale());
+    Handles.Handle h = Handles.at(drawn(only), p.x(), p.y(), HANDLE_PX / ctx.scale());
     if (h == null) {
       return false;
     }
+    endSnap = null;
     mode = Mode.RESIZING;
     resizing = only;
     handle = h;
@@ -235,6 +269,7 @@ public final class SelectTool implements Tool {
       ctx.hide(Set.of());
       resizing = null;
       resized = null;
+      endSnap = null;
     }
     marquee = null;
     mode = Mode.IDLE;
@@ -245,7 +280,7 @@ public final class SelectTool implements Tool {
   public boolean canGrab(double x, double y) {
     if (ctx.selection().ids().size() == 1) {
       Element only = ctx.board().view().get(ctx.selection().ordered().getFirst());
-      if (only != null && Handles.at(only, x, y, HANDLE_PX / ctx.scale()) != null) {
+      if (only != null && Handles.at(drawn(only), x, y, HANDLE_PX / ctx.scale()) != null) {
         return true;
       }
     }
@@ -254,10 +289,32 @@ public final class SelectTool implements Tool {
 
   @Override
   public ToolPreview preview() {
+    if (resized != null && endSnap != null) {
+      return new ToolPreview.Snap(resized, endSnap.targetBounds());
+    }
     if (resized != null) {
       return new ToolPreview.Shape(resized);
     }
     return marquee == null ? ToolPreview.NONE : new ToolPreview.Marquee(marquee);
+  }
+
+  private boolean isConnectorEnd() {
+    return resizing.kind().isConnector()
+        && (handle == Handles.Handle.START || handle == Handles.Handle.END);
+  }
+
+  private Element drawn(Element e) {
+    BoardState view = ctx.board().view();
+    return DrawnConnectors.drawn(e, view::get);
+  }
+
+  /** Binds, re-binds or frees the dragged end: its binding and both stored points (R105). */
+  private void commitEnd(Element current, ConnectorEdits.Snap snap) {
+    ElementPatch patch =
+        ConnectorEdits.moveEnd(ctx.board().view(), current, handle == Handles.Handle.START, snap);
+    if (!patch.applyTo(current).equals(current)) {
+      ctx.board().submit(new Op.UpdateElement(current.id(), patch));
+    }
   }
 
   private void commitResize(Element e, Snapping.Result at, boolean keepAspect) {
@@ -299,6 +356,7 @@ public final class SelectTool implements Tool {
     List<Op> ops = new ArrayList<>();
     ops.add(new Op.DeleteElement(original.id()));
     ops.addAll(AddOps.forElement(copy));
+    ops.addAll(ConnectorEdits.rebind(ctx.board().view(), original.id(), id));
     ctx.board().submitAll(ops);
     ctx.selection().set(List.of(id));
   }

@@ -27,7 +27,13 @@ public final class SelectionEdits {
   public int delete() {
     List<Op> ops = forEachSelected(e -> new Op.DeleteElement(e.id()));
     selection.clear();
-    return submit(ops);
+    int deleted = ops.size();
+    // Connectors attached to what goes stay drawn where they are (R105), in the same undo step.
+    List<Op> all = ConnectorEdits.withEndsKept(board.view(), ops);
+    if (!all.isEmpty()) {
+      board.submitAll(all);
+    }
+    return deleted;
   }
 
   /** Applies {@code patch} (colour, width, fill, opacity) to every selected element. */

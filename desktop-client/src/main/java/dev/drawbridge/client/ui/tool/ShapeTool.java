@@ -11,7 +11,9 @@ import dev.drawbridge.protocol.op.Op;
 /**
  * Line, arrow, rectangle and ellipse: dragged out as a preview, added to the board on release.
  * Shift makes boxes square and snaps lines to 45 degrees; with snap to grid on, both corners (or
- * ends) go to the grid unless Alt is held.
+ * ends) go to the grid unless Alt is held. A line or arrow whose end is pressed or released on
+ * another element binds that end to it (R100), with the element outlined as a hint while dragging;
+ * shift draws it free.
  */
 public final class ShapeTool implements Tool {
   /** A drag shorter than this many screen pixels is a stray click, not a shape. */
@@ -24,6 +26,8 @@ public final class ShapeTool implements Tool {
   private double startY;
   private Element preview;
   private boolean active;
+  private ConnectorEdits.Snap startSnap;
+  private ConnectorEdits.Snap endSnap;
 
   public ShapeTool(ToolContext ctx, ToolKind toolKind) {
     this.ctx = ctx;
@@ -50,6 +54,17 @@ public final class ShapeTool implements Tool {
     startY = start.y();
     active = true;
     preview = null;
+    startSnap = null;
+    endSnap = null;
+    if (isConnector()) {
+      startSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), null, p.shift());
+      startX = startSnap.x();
+      startY = startSnap.y();
+    }
+  }
+
+  private boolean isConnector() {
+    return elementKind.isConnector();
   }
 
   @Override
@@ -57,8 +72,12 @@ public final class ShapeTool implements Tool {
     if (!active) {
       return;
     }
-    Snapping.Result end = snapped(p);
-    preview = shapeTo(end.x(), end.y(), p.shift(), "preview");
+    if (isConnector()) {
+      preview = connectorTo(p, "preview");
+    } else {
+      Snapping.Result end = snapped(p);
+      preview = shapeTo(end.x(), end.y(), p.shift(), "preview");
+    }
     ctx.previewChanged();
   }
 
@@ -71,7 +90,12 @@ public final class ShapeTool implements Tool {
     preview = null;
     ctx.previewChanged();
     Snapping.Result end = snapped(p);
-    Element shape = shapeTo(end.x(), end.y(), p.shift(), Ids.random());
+    Element shape =
+        isConnector()
+            ? connectorTo(p, Ids.random())
+            : shapeTo(end.x(), end.y(), p.shift(), Ids.random());
+    startSnap = null;
+    endSnap = null;
     double size = Math.max(Math.abs(shape.w()), Math.abs(shape.h())) * ctx.scale();
     if (size < MIN_SIZE_PX) {
       return;
@@ -92,7 +116,29 @@ public final class ShapeTool implements Tool {
 
   @Override
   public ToolPreview preview() {
-    return preview == null ? ToolPreview.NONE : new ToolPreview.Shape(preview);
+    if (preview == null) {
+      return ToolPreview.NONE;
+    }
+    if (isConnector()) {
+      ConnectorEdits.Snap hint = endSnap != null && endSnap.target() != null ? endSnap : startSnap;
+      return new ToolPreview.Snap(preview, hint == null ? null : hint.targetBounds());
+    }
+    return new ToolPreview.Shape(preview);
+  }
+
+  /**
+   * The line or arrow from the press to the pointer, each end bound to what it snapped to; its
+   * stored points are where the ends are drawn now (R100).
+   */
+  Element connectorTo(PointerInput p, String id) {
+    String startTarget = startSnap.target() == null ? null : startSnap.target().id();
+    endSnap = ConnectorEdits.snap(ctx, p.x(), p.y(), startTarget, p.shift());
+    Element line =
+        endSnap.binding() == null
+            ? shapeTo(p.x(), p.y(), p.shift(), id)
+            : shapeTo(endSnap.x(), endSnap.y(), false, id);
+    return line.withBindings(startSnap.binding(), endSnap.binding())
+        .withRoutingAndLabel(ctx.routing(), null);
   }
 
   /** The shape from the press point to (x, y). */

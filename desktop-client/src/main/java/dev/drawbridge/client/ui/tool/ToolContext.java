@@ -4,6 +4,7 @@ import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.geom.SnapGuide;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Routing;
 import dev.drawbridge.protocol.element.Style;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,11 @@ public interface ToolContext {
 
   /** The style new elements get. */
   Style style();
+
+  /** The routing new lines and arrows get (R103). */
+  default Routing routing() {
+    return Routing.STRAIGHT;
+  }
 
   Selection selection();
 

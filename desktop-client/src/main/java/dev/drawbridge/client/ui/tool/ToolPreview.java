@@ -12,6 +12,12 @@ public sealed interface ToolPreview {
   /** A shape being dragged out. */
   record Shape(Element element) implements ToolPreview {}
 
+  /**
+   * A connector being drawn or having an end dragged, and the bounds of the element its end would
+   * bind to (null: none), drawn as a hint (R100).
+   */
+  record Snap(Element connector, Rect target) implements ToolPreview {}
+
   /** A selection marquee. */
   record Marquee(Rect area) implements ToolPreview {}
 }

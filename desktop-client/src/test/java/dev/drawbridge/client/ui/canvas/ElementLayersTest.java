@@ -185,4 +185,44 @@ class ElementLayersTest {
     assertThat(layers.contentBounds()).isNull();
     assertThat(layers.near(EVERYWHERE)).isEmpty();
   }
+
+  /**
+   * A remote move of a connector's target (R102): the connector is re-indexed where it is now drawn
+   * and both its old and new places are repainted, with no op on the connector; while the target is
+   * live here, the connector leaves the tiles for the live layer.
+   */
+  @Test
+  void aConnectorFollowsItsTargetOnTheTilesAndOnTheLiveLayer() {
+    add(Element.shape("box", ElementKind.RECTANGLE, 500, 0, 100, 100, Style.DEFAULT, 3));
+    add(
+        Element.shape("arrow", ElementKind.ARROW, 300, 50, 200, 0, Style.DEFAULT, 4)
+            .withBindings(null, dev.drawbridge.protocol.element.Binding.to("box", 0, 0.5)));
+    layers.elementsChanged(java.util.Set.of("box", "arrow"), T0);
+    settle();
+    Rect before = layers.bounds("arrow");
+
+    seq++;
+    board.applyRemote(
+        seq,
+        "op" + seq,
+        new Op.UpdateElement("box", dev.drawbridge.protocol.element.ElementPatch.move(500, 400)));
+    layers.elementsChanged(java.util.Set.of("box"), T0);
+    Rect after = layers.bounds("arrow");
+    org.assertj.core.api.Assertions.assertThat(after.maxY()).isGreaterThan(440);
+    org.assertj.core.api.Assertions.assertThat(regions()).contains(before, after);
+    org.assertj.core.api.Assertions.assertThat(
+            layers.tileElements(EVERYWHERE).stream()
+                .filter(e -> e.id().equals("arrow"))
+                .findFirst()
+                .orElseThrow()
+                .h())
+        .isEqualTo(400);
+
+    layers.showLive(java.util.Set.of("box"), 10, 10);
+    org.assertj.core.api.Assertions.assertThat(layers.liveFollowers()).containsExactly("arrow");
+    org.assertj.core.api.Assertions.assertThat(tileIds()).doesNotContain("arrow", "box");
+    layers.showLive(java.util.Set.of(), 0, 0);
+    org.assertj.core.api.Assertions.assertThat(layers.liveFollowers()).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(tileIds()).contains("arrow", "box");
+  }
 }
