@@ -303,6 +303,7 @@ public final class BoardView {
     addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    TopBars.keepApart(stack, menu, toolbar, people.bar(), people.compactProperty());
     canvas.setCoveredEdges(
         () -> coveredEdges(List.of(menu, toolbar, people.bar()), style, zoomBar, people.panel()));
     help.setVisible(false);

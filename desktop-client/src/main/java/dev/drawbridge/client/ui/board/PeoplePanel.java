@@ -63,6 +63,11 @@ final class PeoplePanel {
   private final Label count = new Label("1");
   private final HBox invites = new HBox(4);
   private final Label openBadge = new Label();
+
+  /** Words dropped from the bar's buttons (icons and tooltips stay): a narrow window. */
+  private final javafx.beans.property.BooleanProperty compact =
+      new javafx.beans.property.SimpleBooleanProperty();
+
   private String editorLink;
   private String viewerLink;
   private final HBox bar;
@@ -83,6 +88,11 @@ final class PeoplePanel {
   /** The island with the share address and the people toggle. */
   HBox bar() {
     return bar;
+  }
+
+  /** Whether the bar's buttons show icons only, leaving room for the tool bar ({@link TopBars}). */
+  javafx.beans.property.BooleanProperty compactProperty() {
+    return compact;
   }
 
   /** The list of people, shown while the toggle is on. */
@@ -239,6 +249,8 @@ final class PeoplePanel {
     openBadge.getStyleClass().add("share-address");
     openBadge.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT));
     openBadge.textProperty().bind(messages.bind("share.openToNetwork"));
+    iconsOnlyWhenCompact(openBadge);
+    openBadge.setTooltip(tooltip("share.openToNetwork"));
     invites.getChildren().addAll(openBadge, copyInvite, copyView);
     invites.setAlignment(Pos.CENTER_RIGHT);
     invites.setVisible(false);
@@ -273,12 +285,26 @@ final class PeoplePanel {
           Clipboard.getSystemClipboard().setContent(content);
           toast.show(messages.get("share.linkCopied"), false);
         });
+    copy.setTooltip(tooltip(key + ".tooltip"));
+    iconsOnlyWhenCompact(copy);
+    return copy;
+  }
+
+  private Tooltip tooltip(String key) {
     Tooltip tip = new Tooltip();
-    tip.textProperty().bind(messages.bind(key + ".tooltip"));
+    tip.textProperty().bind(messages.bind(key));
     tip.setWrapText(true);
     tip.setMaxWidth(320);
-    copy.setTooltip(tip);
-    return copy;
+    return tip;
+  }
+
+  private void iconsOnlyWhenCompact(javafx.scene.control.Labeled labeled) {
+    labeled
+        .contentDisplayProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(compact)
+                .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                .otherwise(javafx.scene.control.ContentDisplay.LEFT));
   }
 
   private void buildPanel() {

@@ -237,6 +237,41 @@ class PeopleAndPolishFxTest extends FxBoardTestBase {
     onFx(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
   }
 
+  /**
+   * The tool bar grew (notes, laser) and the people bar grows with the invite buttons: in a narrow
+   * window they must not cover each other. The tool bar moves aside, and when that is not enough
+   * the invite buttons drop their words; a wide window gets the words back.
+   */
+  @Test
+  void theToolBarAndTheInviteButtonsNeverCoverEachOther(FxRobot robot) {
+    onFx(() -> view().setInvites("drawbridge://h:1/r", "drawbridge://h:1/r", true));
+    for (double width : new double[] {900, 1150, 1300, 1900, 900}) {
+      onFx(() -> stage.setWidth(width));
+      WaitForAsyncUtils.waitForFxEvents();
+      WaitForAsyncUtils.waitForFxEvents();
+      Bounds tools = fx(() -> screen(robot.lookup(".toolbar").query()));
+      Bounds people = fx(() -> screen(robot.lookup(".people-bar").query()));
+      Bounds menu = fx(() -> screen(robot.lookup("#main-menu").query()));
+      assertThat(tools.getMaxX())
+          .as("tool bar's right at %s px: %s %s %s", width, tools, people, menu)
+          .isLessThan(people.getMinX());
+      assertThat(tools.getMinX())
+          .as("tool bar's left at %s px", width)
+          .isGreaterThan(menu.getMaxX());
+      String label =
+          fx(() -> ((Button) robot.lookup("#copy-invite").query()).getContentDisplay().name());
+      if (width == 900 || width == 1900) {
+        assertThat(label)
+            .as("invite button at %s px", width)
+            .isEqualTo(width == 900 ? "GRAPHIC_ONLY" : "LEFT");
+      }
+    }
+  }
+
+  private static Bounds screen(Node n) {
+    return n.localToScene(n.getLayoutBounds()); // the box, not its drop shadow
+  }
+
   // ---- helpers --------------------------------------------------------------------------
 
   /** Opens Settings (its showAndWait runs later, on the FX thread) and returns its dialog pane. */
