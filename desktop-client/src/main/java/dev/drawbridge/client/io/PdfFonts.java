@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The font a PDF export writes its text in. Helvetica (no embedding) covers Latin text; text beyond
  * it, Chinese above all, is written in a Unicode TrueType font of the system's, embedded as a
  * subset, so the PDF shows it on any machine. {@code -Ddrawbridge.pdfFont=/path/font.ttf} picks one
- * explicitly.
+ * explicitly; otherwise well-known paths, then the fonts fontconfig knows (Linux), the first that
+ * writes every text.
  */
 final class PdfFonts {
   private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
@@ -49,9 +50,15 @@ final class PdfFonts {
     if (texts.stream().allMatch(t -> encodes(helvetica, t))) {
       return helvetica;
     }
+    // The first font that writes every text whole: a fallback-only font (Droid Sans Fallback has
+    // no Latin letters, not even '?') would otherwise fail the export on "你好 world".
     for (Path file : candidates()) {
       try {
-        return load(doc, file);
+        PDFont font = load(doc, file);
+        if (texts.stream().allMatch(t -> encodes(font, t))) {
+          return font;
+        }
+        LOG.debug("Font {} lacks characters of the board's text", file);
       } catch (IOException | RuntimeException e) {
         LOG.debug("Font {} is not usable for PDF export: {}", file, e.toString());
       }
@@ -71,18 +78,67 @@ final class PdfFonts {
   }
 
   static List<Path> candidates() {
+    return candidates(fontconfigChinese());
+  }
+
+  /**
+   * The explicit choice, then the fixed paths above (Windows, macOS, Debian: complete fonts), then
+   * the CJK fonts fontconfig knows ({@code fontconfig}: lines of {@code fc-list ':lang=zh' file}),
+   * which finds them wherever a distribution keeps them (Fedora's /usr/share/fonts/ wqy-zenhei/,
+   * …). Only TrueType files: PDFBox embeds glyf outlines; an OpenType/CFF file is skipped.
+   */
+  static List<Path> candidates(List<String> fontconfig) {
     List<Path> files = new ArrayList<>();
     String chosen = System.getProperty("drawbridge.pdfFont");
     if (chosen != null) {
       files.add(Path.of(chosen));
     }
-    for (String name : CANDIDATES) {
+    List<String> names = new ArrayList<>(CANDIDATES);
+    for (String line : fontconfig) {
+      // "path: family,…:style=…" or just "path:" (only the file was asked for).
+      int colon = line.indexOf(": ");
+      String file = (colon < 0 ? line : line.substring(0, colon)).strip();
+      if (file.endsWith(":")) {
+        file = file.substring(0, file.length() - 1);
+      }
+      String lower = file.toLowerCase(Locale.ROOT);
+      if (lower.endsWith(".ttf") || lower.endsWith(".ttc")) {
+        names.add(file);
+      }
+    }
+    for (String name : names) {
       Path path = Path.of(name);
-      if (Files.isRegularFile(path)) {
+      if (Files.isRegularFile(path) && !files.contains(path)) {
         files.add(path);
       }
     }
     return files;
+  }
+
+  /**
+   * {@code fc-list ':lang=zh' file}, or nothing where fontconfig is absent (Windows, most Macs).
+   */
+  private static List<String> fontconfigChinese() {
+    try {
+      Process p =
+          new ProcessBuilder("fc-list", ":lang=zh", "file")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      List<String> lines;
+      try (var out = p.inputReader()) {
+        lines = out.lines().limit(1_000).toList();
+      }
+      if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return List.of();
+      }
+      return lines;
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
   }
 
   private static PDFont load(PDDocument doc, Path file) throws IOException {

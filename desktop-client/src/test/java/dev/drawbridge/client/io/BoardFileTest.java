@@ -120,6 +120,63 @@ class BoardFileTest {
     }
   }
 
+  /**
+   * Issue 20: a distribution that keeps its CJK fonts elsewhere (Fedora: /usr/share/fonts/
+   * wqy-zenhei/) is found through fontconfig's list, not the fixed Debian paths; OpenType (CFF)
+   * files, which PDFBox cannot embed this way, and junk lines are passed over.
+   */
+  @Test
+  void cjkFontsAreFoundWhereFontconfigSaysNotOnlyAtDebianPaths() throws Exception {
+    Path debian = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+    if (System.getenv("CI") != null) {
+      assertThat(debian).as("the CJK font .ci/run installs").isRegularFile();
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(debian), "no WenQuanYi font");
+    Path fedora = Files.createDirectories(dir.resolve("usr/share/fonts/wqy-zenhei"));
+    Path font = Files.copy(debian, fedora.resolve("wqy-zenhei.ttc"));
+    Path cff = Files.writeString(fedora.resolve("NotoSansCJK-Regular.otf"), "not TrueType");
+
+    List<Path> found =
+        PdfFonts.candidates(
+            List.of(
+                cff + ": Noto Sans CJK SC:style=Regular",
+                font + ":",
+                "garbage without a path",
+                dir.resolve("missing.ttf") + ":"));
+
+    assertThat(found).contains(font, debian).doesNotContain(cff, dir.resolve("missing.ttf"));
+    // Without the Debian font (another distribution), fontconfig's is the one a PDF gets.
+    assertThat(found.stream().filter(f -> !f.startsWith("/usr/share/fonts/truetype")))
+        .first()
+        .isEqualTo(font);
+  }
+
+  /** A fallback-only font first in line (no Latin letters) is passed over, not embedded half. */
+  @Test
+  void aFontThatCannotWriteTheWholeTextIsPassedOver() throws Exception {
+    Path droid = Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(droid), "no Droid fallback");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")), "no WQY");
+    System.setProperty("drawbridge.pdfFont", droid.toString());
+    try {
+      LocalBoard board = new LocalBoard();
+      board.submit(
+          new dev.drawbridge.protocol.op.Op.AddElement(
+              Element.text(
+                  "t1", 0, 0, "你好 world?", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
+      Path file = dir.resolve("droid-first.pdf");
+      new PdfExporter().export(board.view().visibleElements(), file);
+      try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
+        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+            .contains("你好")
+            .contains("world?");
+      }
+    } finally {
+      System.clearProperty("drawbridge.pdfFont");
+    }
+  }
+
   @Test
   void chineseTextIsWrittenInAnEmbeddedUnicodeFontWhereTheSystemHasOne() throws Exception {
     if (System.getenv("CI") != null) {
