@@ -108,13 +108,7 @@ class BoardFileTest {
 
   @Test
   void pdfExportSurvivesTextItsFontCannotShow() throws Exception {
-    LocalBoard board = new LocalBoard();
-    board.submit(
-        new dev.drawbridge.protocol.op.Op.AddElement(
-            Element.text(
-                "t1", 0, 0, "你好 world", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
-    Path file = dir.resolve("cjk.pdf");
-    new PdfExporter().export(board.view().visibleElements(), file);
+    Path file = exportText("你好 world", "cjk.pdf");
     try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
     }
@@ -160,13 +154,7 @@ class BoardFileTest {
         Files.isRegularFile(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")), "no WQY");
     System.setProperty("drawbridge.pdfFont", droid.toString());
     try {
-      LocalBoard board = new LocalBoard();
-      board.submit(
-          new dev.drawbridge.protocol.op.Op.AddElement(
-              Element.text(
-                  "t1", 0, 0, "你好 world?", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
-      Path file = dir.resolve("droid-first.pdf");
-      new PdfExporter().export(board.view().visibleElements(), file);
+      Path file = exportText("你好 world?", "droid-first.pdf");
       try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
         assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
             .contains("你好")
@@ -185,16 +173,21 @@ class BoardFileTest {
     }
     org.junit.jupiter.api.Assumptions.assumeFalse(
         PdfFonts.candidates().isEmpty(), "no Unicode TrueType font on this machine");
-    LocalBoard board = new LocalBoard();
-    board.submit(
-        new dev.drawbridge.protocol.op.Op.AddElement(
-            Element.text(
-                "t1", 0, 0, "你好 world", dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
-    Path file = dir.resolve("cjk-font.pdf");
-    new PdfExporter().export(board.view().visibleElements(), file);
+    Path file = exportText("你好 world", "cjk-font.pdf");
     try (PDDocument doc = Loader.loadPDF(new File(file.toString()))) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
       assertThat(text).contains("你好").contains("world");
     }
+  }
+
+  /** A PDF of a board holding one text element. */
+  private Path exportText(String text, String fileName) throws Exception {
+    LocalBoard board = new LocalBoard();
+    board.submit(
+        new dev.drawbridge.protocol.op.Op.AddElement(
+            Element.text("t1", 0, 0, text, dev.drawbridge.protocol.element.Style.DEFAULT, 1)));
+    Path file = dir.resolve(fileName);
+    new PdfExporter().export(board.view().visibleElements(), file);
+    return file;
   }
 }
