@@ -222,10 +222,11 @@ public final class SingleInstance implements AutoCloseable {
           LOG.warn("Ignored a hand-off from {}: not from a Drawbridge launch", socket.getPort());
           continue;
         }
+        // Queued (or delivered) before the answer: a launch told "accepted" can rely on it.
+        dispatch(arguments.get());
         OutputStream out = socket.getOutputStream();
         out.write((ACCEPTED + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        dispatch(arguments.get());
       } catch (IOException | RuntimeException e) {
         if (!closed) {
           LOG.warn("A hand-off failed", e);
