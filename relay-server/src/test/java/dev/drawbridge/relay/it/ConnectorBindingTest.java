@@ -13,13 +13,8 @@ import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,8 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * documented code; bindings the decoder cannot judge (unknown targets, connectors, cycles) are
  * sequenced, stored and forwarded like any op and drawn free; honest members keep converging.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectorBindingTest {
+class ConnectorBindingTest extends WriterAndObserver {
   static final String ROOM = "connectors";
   static final String ARROW =
       "{\"type\":\"op\",\"id\":\"%s\",\"op\":{\"type\":\"add\",\"element\":{\"id\":\"%s\","
@@ -37,24 +31,8 @@ class ConnectorBindingTest {
           + "\"#1e1e1e\",\"width\":2,\"fill\":false,\"opacity\":1,\"fontSize\":20},\"z\":1,"
           + "\"deleted\":false%s}}}";
 
-  @TempDir static Path dir;
-  RelayFixture fx;
-  TestPeer writer;
-  TestPeer observer;
-
-  @BeforeAll
-  void start() throws Exception {
-    fx = new RelayFixture(dir);
-    writer = fx.peer(ROOM);
-    observer = fx.peer(ROOM);
-    writer.joinAndSync(0);
-    observer.joinAndSync(0);
-    writer.nextOf(ServerMessage.Joined.class);
-  }
-
-  @AfterAll
-  void stop() {
-    fx.close();
+  ConnectorBindingTest() {
+    super(ROOM);
   }
 
   @ParameterizedTest(name = "{0}")

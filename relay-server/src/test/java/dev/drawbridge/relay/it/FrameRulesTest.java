@@ -7,14 +7,9 @@ import dev.drawbridge.relay.auth.Role;
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,31 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RFC 6455 framing rules (R71, R72): raw frame bytes on a real socket after a real handshake, the
  * close code the client receives, and the room still serving its honest members afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FrameRulesTest {
+class FrameRulesTest extends WriterAndObserver {
   static final String ROOM = "frames";
   static final int TEXT = 0x81;
   static final int CLOSE = 0x88;
   static final int PING = 0x89;
 
-  @TempDir static Path dir;
-  RelayFixture fx;
-  TestPeer writer;
-  TestPeer observer;
-
-  @BeforeAll
-  void start() throws Exception {
-    fx = new RelayFixture(dir);
-    writer = fx.peer(ROOM);
-    observer = fx.peer(ROOM);
-    writer.joinAndSync(0);
-    observer.joinAndSync(0);
-    writer.nextOf(ServerMessage.Joined.class);
-  }
-
-  @AfterAll
-  void stop() {
-    fx.close();
+  FrameRulesTest() {
+    super(ROOM);
   }
 
   /** Writes {@code frames} (each already framed) as one write and returns the close code. */

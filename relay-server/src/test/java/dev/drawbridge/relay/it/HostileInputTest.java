@@ -18,17 +18,12 @@ import java.io.DataInputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,15 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the relay keeps serving, and two honest members of the same room lose nothing and see nothing
  * from the attacker.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest {
+class HostileInputTest extends WriterAndObserver {
   static final String ROOM = "hostile";
   static final String ORIGIN = "https://board.example";
 
-  @TempDir static Path dir;
-  RelayFixture fx;
-  TestPeer writer;
-  TestPeer observer;
+  HostileInputTest() {
+    super(ROOM, c -> c.withAllowedOrigins(List.of(ORIGIN)).withHelloTimeoutSeconds(3));
+  }
+
   long lastSeenSeq;
 
   /** What a hostile attempt produced: an HTTP status, or a close code plus the error code sent. */
@@ -58,23 +52,6 @@ class HostileInputTest {
 
   interface Attack {
     Outcome run(HostileInputTest t) throws Exception;
-  }
-
-  @BeforeAll
-  void start() throws Exception {
-    fx =
-        new RelayFixture(
-            dir, c -> c.withAllowedOrigins(List.of(ORIGIN)).withHelloTimeoutSeconds(3));
-    writer = fx.peer(ROOM);
-    observer = fx.peer(ROOM);
-    writer.joinAndSync(0);
-    observer.joinAndSync(0);
-    writer.nextOf(ServerMessage.Joined.class);
-  }
-
-  @AfterAll
-  void stop() {
-    fx.close();
   }
 
   // --- building blocks -------------------------------------------------------------------------

@@ -10,13 +10,8 @@ import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,30 +20,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * forwarded unchanged to members and late joiners; hostile ones close their sender with the
  * documented code and leave the room's honest members unaffected.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NoteRelayTest {
+class NoteRelayTest extends WriterAndObserver {
   static final String ROOM = "notes";
   static final ProtocolCodec CODEC = new ProtocolCodec();
   static final Style PAPER = new Style("#ffec99", 1, true, 1, 24);
 
-  @TempDir static Path dir;
-  RelayFixture fx;
-  TestPeer writer;
-  TestPeer observer;
-
-  @BeforeAll
-  void start() throws Exception {
-    fx = new RelayFixture(dir);
-    writer = fx.peer(ROOM);
-    observer = fx.peer(ROOM);
-    writer.joinAndSync(0);
-    observer.joinAndSync(0);
-    writer.nextOf(ServerMessage.Joined.class);
-  }
-
-  @AfterAll
-  void stop() {
-    fx.close();
+  NoteRelayTest() {
+    super(ROOM);
   }
 
   private Element forwarded(Op op, String opId) throws Exception {
