@@ -213,6 +213,14 @@ final class Connection {
     owner.stateChanged(new ConnectionState.Synced());
   }
 
+  /**
+   * Whether a relay at this address has let this board in (synced before, or welcomed in this run):
+   * a drop is then a lost connection to retry, not a first connection that failed.
+   */
+  private boolean knownRelay() {
+    return connectedOnce || welcomedHere;
+  }
+
   /** Whether the board has reached {@code synced} here, in this run or before. */
   boolean connectedOnce() {
     return connectedOnce;
@@ -240,7 +248,7 @@ final class Connection {
     // trying attempt n.
     if (!retryingQuietly) {
       owner.stateChanged(
-          policy.attempts() == 0 || !connectedOnce && !welcomedHere
+          policy.attempts() == 0 || !knownRelay()
               ? new ConnectionState.Connecting()
               : new ConnectionState.Reconnecting(policy.attempts(), clock.instant()));
     }
@@ -310,7 +318,7 @@ final class Connection {
       owner.stateChanged(ConnectionFailures.forCloseCode(code, reason));
       return;
     }
-    if (!connectedOnce && !welcomedHere) {
+    if (!knownRelay()) {
       log.info("First connection to {} failed: {} {}", endpoint.uri(), code, reason);
       failFirst(ConnectionFailures.neverConnected(code, reason, opened));
       return;
@@ -337,7 +345,7 @@ final class Connection {
   }
 
   private void connectFailed(ConnectFailure failure, String detail) {
-    if (connectedOnce || welcomedHere) {
+    if (knownRelay()) {
       // A board that worked before: the relay may be restarting or the network away. Retry.
       connectionLost(-1, detail);
       return;
