@@ -91,7 +91,10 @@ public final class ProtocolCodec {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addHandler(new UnreadValues())
-            .addModule(new SimpleModule().addDeserializer(float[].class, new PointArrayReader()))
+            .addModule(
+                new SimpleModule()
+                    .addDeserializer(float[].class, new PointArrayReader())
+                    .addDeserializer(byte[].class, new Base64Reader()))
             .build();
     // Jackson still turns numbers and booleans into strings when scalar coercion is off; a
     // number where the spec says string is the wrong shape (R8).

@@ -105,6 +105,7 @@ class GoldenJsonTest {
         switch (sample) {
           case ClientMessage m -> codec.decodeClient(json);
           case ServerMessage m -> codec.decodeServer(json);
+          case Op op -> codec.decodeOp(json);
           default -> throw new AssertionError(name);
         };
     assertThat(decoded).isEqualTo(sample);

@@ -38,6 +38,7 @@ class ProtocolSpecTest {
     // Sticky notes (issue 16); R99 is reserved for them and not yet defined.
     IntStream.rangeClosed(95, 98).forEach(rules::add);
     IntStream.rangeClosed(100, 106).forEach(rules::add);
+    IntStream.rangeClosed(107, 115).forEach(rules::add); // images and blobs (issue 15)
     return rules;
   }
 

@@ -27,6 +27,9 @@ import dev.drawbridge.protocol.validation.Require;
  * @param endBinding lines and arrows: what the end (x + w, y + h) is attached to, or null (R100)
  * @param routing lines and arrows: null for straight, or {@link Routing#ELBOW} (R103)
  * @param label lines and arrows: text drawn at the middle, or null (R104)
+ * @param image rectangles only: the picture drawn in the box instead of the rectangle, or null
+ *     (R107). Set by {@code add} only: no patch changes it, so an image element's bytes never
+ *     change under it
  */
 public record Element(
     String id,
@@ -44,7 +47,46 @@ public record Element(
     Binding startBinding,
     Binding endBinding,
     Routing routing,
-    String label) {
+    String label,
+    ImageRef image) {
+
+  /** An element without an image (every kind but an image, R107). */
+  public Element(
+      String id,
+      ElementKind kind,
+      double x,
+      double y,
+      double w,
+      double h,
+      Points points,
+      String text,
+      Style style,
+      double z,
+      boolean deleted,
+      String author,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label) {
+    this(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        null);
+  }
 
   /** An element without connector fields (every kind but a bound or labelled line or arrow). */
   public Element(
@@ -60,7 +102,9 @@ public record Element(
       double z,
       boolean deleted,
       String author) {
-    this(id, kind, x, y, w, h, points, text, style, z, deleted, author, null, null, null, null);
+    this(
+        id, kind, x, y, w, h, points, text, style, z, deleted, author, null, null, null, null,
+        null);
   }
 
   @JsonCreator
@@ -100,6 +144,43 @@ public record Element(
         || endBinding != null && endBinding.elementId().equals(id)) {
       throw Require.invalid("element.startBinding", "an element cannot be bound to itself (R101)");
     }
+    if (image != null && kind != ElementKind.RECTANGLE) {
+      throw Require.invalid("element.image", "only a rectangle shows an image (R107)");
+    }
+  }
+
+  /**
+   * An image (R107): a rectangle spanning (x, y) to (x + w, y + h) that shows {@code image}, in the
+   * frame style old clients draw instead ({@link ImageRef#FRAME_STYLE}).
+   */
+  public static Element ofImage(
+      String id, double x, double y, double w, double h, ImageRef image, double z) {
+    return new Element(
+        id,
+        ElementKind.RECTANGLE,
+        x,
+        y,
+        w,
+        h,
+        Points.EMPTY,
+        null,
+        ImageRef.FRAME_STYLE,
+        z,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        image);
+  }
+
+  /**
+   * Whether this element shows a picture (R107). Not {@code isImage}: Jackson would read that as
+   * the getter of a property "image", and its {@code @JsonIgnore} would drop the real one.
+   */
+  public boolean hasImage() {
+    return image != null;
   }
 
   /** A freehand element at (x, y) with its first points. */
@@ -155,7 +236,8 @@ public record Element(
         startBinding,
         endBinding,
         routing,
-        label);
+        label,
+        image);
   }
 
   public Element withPoints(Points newPoints) {
@@ -175,7 +257,8 @@ public record Element(
         startBinding,
         endBinding,
         routing,
-        label);
+        label,
+        image);
   }
 
   public Element withDeleted(boolean newDeleted) {
@@ -195,14 +278,15 @@ public record Element(
         startBinding,
         endBinding,
         routing,
-        label);
+        label,
+        image);
   }
 
   /** This line or arrow with both ends' bindings replaced (null: free). */
   public Element withBindings(Binding newStart, Binding newEnd) {
     return new Element(
         id, kind, x, y, w, h, points, text, style, z, deleted, author, newStart, newEnd, routing,
-        label);
+        label, image);
   }
 
   /** This line or arrow with another routing (null or STRAIGHT: straight) and label. */
@@ -223,7 +307,8 @@ public record Element(
         startBinding,
         endBinding,
         newRouting,
-        newLabel);
+        newLabel,
+        image);
   }
 
   /** Whether either end names a target (attached or not: R102 decides at render time). */
@@ -245,6 +330,10 @@ public record Element(
       (startBinding == null ? Binding.FREE : startBinding).digestInto(d);
       (endBinding == null ? Binding.FREE : endBinding).digestInto(d);
       d.add(routing == null ? "straight" : "elbow").add(label);
+    }
+    // Likewise only images digest their picture (R107), so other elements keep their digest.
+    if (image != null) {
+      image.digestInto(d);
     }
     return d.value();
   }

@@ -329,7 +329,8 @@ public record ElementPatch(
         startBinding != null && e.kind().isConnector() ? startBinding : e.startBinding(),
         endBinding != null && e.kind().isConnector() ? endBinding : e.endBinding(),
         routing != null && e.kind().isConnector() ? routing : e.routing(),
-        label != null && e.kind().isConnector() ? label : e.label());
+        label != null && e.kind().isConnector() ? label : e.label(),
+        e.image());
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Everything a client may send to the relay (docs/protocol.md section 4: hello R5/R6/R10–R12, op
- * R13–R17, presence R18, ping R20).
+ * R13–R17, presence R18, ping R20; section 16: blob_put R110, blob_get R112).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonTypeResolver(ObjectsOnlyTypeResolver.class)
@@ -21,6 +21,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.SubmitOp.class, name = "op"),
   @JsonSubTypes.Type(value = ClientMessage.Presence.class, name = "presence"),
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+  @JsonSubTypes.Type(value = ClientMessage.BlobPut.class, name = "blob_put"),
+  @JsonSubTypes.Type(value = ClientMessage.BlobGet.class, name = "blob_get"),
 })
 public sealed interface ClientMessage {
 
@@ -31,6 +33,8 @@ public sealed interface ClientMessage {
       case SubmitOp op -> "op";
       case Presence presence -> "presence";
       case Ping ping -> "ping";
+      case BlobPut put -> "blob_put";
+      case BlobGet get -> "blob_get";
     };
   }
 
@@ -171,4 +175,52 @@ public sealed interface ClientMessage {
 
   /** Application-level heartbeat; the relay answers {@code pong} with the same {@code t} (R20). */
   record Ping(long t) implements ClientMessage {}
+
+  /**
+   * One chunk of an image file the client uploads (R110). Chunks of one blob go in order, each
+   * starting where the previous one ended; the relay checks the whole file's SHA-256 against {@code
+   * blob} after the chunk that reaches {@code size}.
+   *
+   * @param blob the SHA-256 of the whole file (R108)
+   * @param mime the file's media type (R107)
+   * @param size the whole file's length in bytes
+   * @param offset where {@code data} starts in the file
+   * @param data 1 to 49,152 bytes, written as base64
+   */
+  record BlobPut(String blob, String mime, long size, long offset, byte[] data)
+      implements ClientMessage {
+    public BlobPut {
+      BlobChunkFields.check(blob, mime, size, offset, data);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BlobPut p
+          && BlobChunkFields.equal(
+              blob,
+              mime,
+              size,
+              offset,
+              data,
+              new Object[] {p.blob, p.mime, p.size, p.offset, p.data});
+    }
+
+    @Override
+    public int hashCode() {
+      return BlobChunkFields.hash(blob, offset, data);
+    }
+
+    @Override
+    public String toString() {
+      return "BlobPut[blob=%s, mime=%s, size=%d, offset=%d, data=%d bytes]"
+          .formatted(blob, mime, size, offset, data.length);
+    }
+  }
+
+  /** Asks for the bytes of a blob the room holds; answered by {@code blob_data} chunks (R112). */
+  record BlobGet(String blob) implements ClientMessage {
+    public BlobGet {
+      BlobChunkFields.requireBlobId(blob);
+    }
+  }
 }

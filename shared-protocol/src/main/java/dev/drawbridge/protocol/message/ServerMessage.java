@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Everything the relay may send to a client (docs/protocol.md section 5: welcome and catch-up
  * R10–R12, ops R13–R17 and R26, presence and membership R18–R19, pong R20, errors R5/R8/R9,
- * delivery R25).
+ * delivery R25; section 16: blob_data R112, blob_stored and blob_refused R110–R113).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonTypeResolver(ObjectsOnlyTypeResolver.class)
@@ -30,6 +30,9 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.Left.class, name = "left"),
   @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
   @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+  @JsonSubTypes.Type(value = ServerMessage.BlobData.class, name = "blob_data"),
+  @JsonSubTypes.Type(value = ServerMessage.BlobStored.class, name = "blob_stored"),
+  @JsonSubTypes.Type(value = ServerMessage.BlobRefused.class, name = "blob_refused"),
 })
 public sealed interface ServerMessage {
 
@@ -45,6 +48,8 @@ public sealed interface ServerMessage {
    *     newest snapshot, or when {@code reset} is set; null otherwise
    * @param reset the client's lastSeq was ahead of the room's head (the relay lost data): the
    *     client must replace its confirmed board with the snapshot and resend its pending ops
+   * @param maxBlobBytes the largest image file the relay stores (R109); null from a relay that
+   *     stores none (one from before R107), to which a client must not send images
    */
   record Welcome(
       String session,
@@ -52,7 +57,8 @@ public sealed interface ServerMessage {
       String role,
       List<Peer> peers,
       BoardSnapshot snapshot,
-      boolean reset)
+      boolean reset,
+      Long maxBlobBytes)
       implements ServerMessage {
     public Welcome {
       Require.id(session, "session");
@@ -62,6 +68,25 @@ public sealed interface ServerMessage {
       if (reset) {
         Require.present(snapshot, "snapshot");
       }
+      if (maxBlobBytes != null) {
+        Require.atLeast(maxBlobBytes, 1, "maxBlobBytes");
+      }
+    }
+
+    /** A welcome from a relay that stores no images (as before R107). */
+    public Welcome(
+        String session,
+        long headSeq,
+        String role,
+        List<Peer> peers,
+        BoardSnapshot snapshot,
+        boolean reset) {
+      this(session, headSeq, role, peers, snapshot, reset, null);
+    }
+
+    /** Whether the relay stores images (R109). */
+    public boolean storesBlobs() {
+      return maxBlobBytes != null;
     }
   }
 
@@ -196,6 +221,74 @@ public sealed interface ServerMessage {
       Require.id(code, "code");
       Require.text(message, "message", 1_000);
       Require.optionalText(ref, "ref", ProtocolLimits.MAX_ID_LENGTH);
+    }
+  }
+
+  /**
+   * One chunk of a blob the client asked for with {@code blob_get} (R112), in order from offset 0;
+   * the relay may send other messages between two chunks.
+   *
+   * @param blob the SHA-256 of the whole file
+   * @param mime the file's media type
+   * @param size the whole file's length in bytes
+   * @param offset where {@code data} starts in the file
+   * @param data 1 to 49,152 bytes, written as base64
+   */
+  record BlobData(String blob, String mime, long size, long offset, byte[] data)
+      implements ServerMessage {
+    public BlobData {
+      BlobChunkFields.check(blob, mime, size, offset, data);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BlobData p
+          && BlobChunkFields.equal(
+              blob,
+              mime,
+              size,
+              offset,
+              data,
+              new Object[] {p.blob, p.mime, p.size, p.offset, p.data});
+    }
+
+    @Override
+    public int hashCode() {
+      return BlobChunkFields.hash(blob, offset, data);
+    }
+
+    @Override
+    public String toString() {
+      return "BlobData[blob=%s, mime=%s, size=%d, offset=%d, data=%d bytes]"
+          .formatted(blob, mime, size, offset, data.length);
+    }
+  }
+
+  /**
+   * The room holds the blob durably (R110): ops that show it may now be sent. Also the answer to an
+   * upload of a blob the room already held.
+   */
+  record BlobStored(String blob) implements ServerMessage {
+    public BlobStored {
+      BlobChunkFields.requireBlobId(blob);
+    }
+  }
+
+  /**
+   * An upload or a fetch was refused (R111, R113). {@code retryAfterMs} > 0: try again (from offset
+   * 0) after that long; 0: do not, for this reason.
+   *
+   * @param blob the blob concerned
+   * @param reason {@code viewer}, {@code too_big}, {@code room_full}, {@code hash_mismatch}, {@code
+   *     bad_chunk}, {@code bad_image}, {@code not_found}, {@code busy} or {@code rate_limited};
+   *     clients treat an unknown one by {@code retryAfterMs} alone
+   * @param retryAfterMs when to try again, or 0
+   */
+  record BlobRefused(String blob, String reason, long retryAfterMs) implements ServerMessage {
+    public BlobRefused {
+      BlobChunkFields.requireBlobId(blob);
+      Require.id(reason, "reason");
+      Require.atLeast(retryAfterMs, 0, "retryAfterMs");
     }
   }
 }

@@ -60,5 +60,14 @@ public final class ProtocolLimits {
   /** Largest frame a relay sends (a welcome with a snapshot of a big board). */
   public static final int MAX_SERVER_FRAME_BYTES = 64 * 1024 * 1024;
 
+  /**
+   * Bytes of one blob chunk (R110, R112): 48 KiB, whose base64 is 65,536 characters, the longest
+   * string any frame may hold.
+   */
+  public static final int MAX_BLOB_CHUNK_BYTES = 48 * 1024;
+
+  /** Pixels on either side of an image a board holds (R107); larger ones are scaled down first. */
+  public static final int MAX_IMAGE_SIDE = 4_096;
+
   private ProtocolLimits() {}
 }

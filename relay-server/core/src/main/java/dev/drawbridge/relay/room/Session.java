@@ -79,6 +79,11 @@ public final class Session {
         }
       }
       case ClientMessage.Ping ping -> send(room.encode(new ServerMessage.Pong(ping.t())));
+      // Not yet stored by this relay (its welcome carries no maxBlobBytes, R109).
+      case ClientMessage.BlobPut put ->
+          send(room.encode(new ServerMessage.BlobRefused(put.blob(), "unsupported", 0)));
+      case ClientMessage.BlobGet get ->
+          send(room.encode(new ServerMessage.BlobRefused(get.blob(), "not_found", 0)));
     }
   }
 
