@@ -81,6 +81,10 @@ final class RelayInbox {
       case ServerMessage.Pong pong -> {}
       case ServerMessage.Error e ->
           log.warn("Relay error {}: {} ({})", e.code(), e.message(), e.ref());
+      // This client sends no blob messages yet (R109), so none are answers to it.
+      case ServerMessage.BlobData data -> {}
+      case ServerMessage.BlobStored stored -> {}
+      case ServerMessage.BlobRefused refused -> {}
     }
   }
 
