@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.blob.BlobSource;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
@@ -13,6 +14,9 @@ import java.util.List;
  * SessionListener}; it never sees sockets. Call from the UI thread.
  */
 public interface BoardSession extends AutoCloseable {
+  /** The pictures of sessions that keep none on disk (see {@link #blobs()}). */
+  BlobSource MEMORY_BLOBS = BlobSource.inMemory();
+
   /** The board to draw on and render. */
   LocalBoard board();
 
@@ -56,6 +60,15 @@ public interface BoardSession extends AutoCloseable {
    */
   default void sendPresence(ClientMessage.Presence presence) {
     sendPresence(presence.cursor(), presence.selection());
+  }
+
+  /**
+   * Where this board's pictures are kept and come from (R107–R112): put an image's bytes here
+   * before submitting the op that shows it. Sessions that keep no store on disk keep them in
+   * memory.
+   */
+  default BlobSource blobs() {
+    return MEMORY_BLOBS;
   }
 
   /** Skips the backoff wait and tries to connect now. No-op for a local board. */
