@@ -71,6 +71,15 @@ public interface BoardSession extends AutoCloseable {
     return MEMORY_BLOBS;
   }
 
+  /**
+   * Whether pictures may be put on this board: false once the relay said it stores none (its
+   * welcome had no {@code maxBlobBytes}, R109, R114). Local boards and boards not yet connected
+   * hold them (they wait in the journal).
+   */
+  default boolean holdsImages() {
+    return true;
+  }
+
   /** Skips the backoff wait and tries to connect now. No-op for a local board. */
   void reconnectNow();
 
