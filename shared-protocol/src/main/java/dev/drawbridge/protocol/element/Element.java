@@ -344,15 +344,10 @@ public record Element(
       if (points.isEmpty()) {
         return new double[] {x, y, x, y};
       }
-      double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE;
-      double maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-      for (int i = 0; i < points.size(); i++) {
-        minX = Math.min(minX, points.x(i));
-        maxX = Math.max(maxX, points.x(i));
-        minY = Math.min(minY, points.y(i));
-        maxY = Math.max(maxY, points.y(i));
-      }
-      return new double[] {x + minX, y + minY, x + maxX, y + maxY};
+      // Points keeps its bounds as it grows: a long stroke's bounds cost nothing per append.
+      return new double[] {
+        x + points.minX(), y + points.minY(), x + points.maxX(), y + points.maxY()
+      };
     }
     if (isNote()) {
       // A note's bounds are its box, as a rectangle's are: its text is fitted inside (R96).
