@@ -63,6 +63,23 @@ modules=java.base,java.datatransfer,java.desktop,java.logging,java.management,ja
   --strip-debug --no-header-files --no-man-pages --include-locales=en,zh \
   --output "$target/runtime"
 
+# JavaFX's natives go into the runtime, as its per-OS jmods would put them (issue 20). The Maven
+# jars carry them only as resources, which JavaFX otherwise unpacks at every start (into a cache
+# outside the app: files that code signing and notarization never saw). JavaFX looks in the
+# runtime's own lib directory (bin on Windows) first, so the unpacking never happens; .ci/run checks
+# that no library is loaded "from resource". (Gluon's jmods are not on Maven Central.)
+case "$os" in
+  win) natives="$target/runtime/bin" ;;
+  *) natives="$target/runtime/lib" ;;
+esac
+for jar in "$target/jfx-mods"/*.jar; do
+  libs=$("$java_home/bin/jar" tf "$jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true)
+  if [ -n "$libs" ]; then
+    # shellcheck disable=SC2086 # one argument per library name
+    (cd "$natives" && "$java_home/bin/jar" xf "$jar" $libs)
+  fi
+done
+
 common=(
   --name Drawbridge
   --app-version "$version"
