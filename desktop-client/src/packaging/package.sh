@@ -99,6 +99,15 @@ app=(
   --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED,javafx.graphics"
 )
 
+# Signing (docs/releasing.md, "Signing"): on macOS jpackage signs the app, its runtime (JavaFX's
+# natives included) and the .dmg with MAC_SIGNING_IDENTITY; on Windows WINDOWS_SIGN_COMMAND signs
+# the launcher and JavaFX's DLLs before the .msi is made from the app image, then the .msi. Neither
+# set: unsigned installers, as before.
+if [ "$os" = mac ] && [ -n "${MAC_SIGNING_IDENTITY:-}" ]; then
+  common+=(--mac-sign --mac-signing-key-user-name "$MAC_SIGNING_IDENTITY")
+  [ -n "${MAC_SIGNING_KEYCHAIN:-}" ] && common+=(--mac-signing-keychain "$MAC_SIGNING_KEYCHAIN")
+fi
+
 "$java_home/bin/jpackage" --type app-image "${common[@]}" "${app[@]}"
 
 # AOT cache (JEP 483/514, issue 19): one training run of this app image (--smoke-test: start, show
@@ -151,9 +160,22 @@ for type in "${types[@]}"; do
              --resource-dir "$here/macos")
       ;;
   esac
-  "$java_home/bin/jpackage" --type "$type" "${common[@]}" "${app[@]}" \
+  inputs=("${app[@]}")
+  if [ "$type" = msi ] && [ -n "${WINDOWS_SIGN_COMMAND:-}" ]; then
+    # An installer made from the signed app image carries the signed files (jpackage cannot sign
+    # on Windows itself); the image already holds its icon and launcher options.
+    image="$target/installer/Drawbridge"
+    find "$image" -maxdepth 1 -name '*.exe' -print0 | xargs -0 "$WINDOWS_SIGN_COMMAND"
+    find "$image/runtime/bin" -maxdepth 1 \( -name 'glass*.dll' -o -name 'prism*.dll' \
+      -o -name 'javafx*.dll' -o -name 'decora*.dll' \) -print0 | xargs -0 -r "$WINDOWS_SIGN_COMMAND"
+    inputs=(--app-image "$image")
+  fi
+  "$java_home/bin/jpackage" --type "$type" "${common[@]}" "${inputs[@]}" \
     --file-associations "$here/drawbridge-file.properties" \
     "${extra[@]}"
+  if [ "$type" = msi ] && [ -n "${WINDOWS_SIGN_COMMAND:-}" ]; then
+    "$WINDOWS_SIGN_COMMAND" "$target/installer"/*.msi
+  fi
 done
 
 ls -la "$target/installer"

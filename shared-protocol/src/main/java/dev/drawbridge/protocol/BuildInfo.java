@@ -9,7 +9,9 @@ import java.util.Properties;
  * from its tag. One place for the app's About line, the relay's {@code --version}, and diagnostics.
  */
 public final class BuildInfo {
-  private static final String VERSION = read();
+  private static final Properties PROPERTIES = read();
+  private static final String VERSION = value("version", "unknown");
+  private static final String UPDATE_FEED = value("updateFeed", "");
 
   private BuildInfo() {}
 
@@ -18,18 +20,29 @@ public final class BuildInfo {
     return VERSION;
   }
 
-  private static String read() {
+  /**
+   * The address of the small JSON notice describing the newest release, which the app checks at
+   * most daily (issue 20); empty for a build that does not check (development builds).
+   */
+  public static String updateFeed() {
+    return UPDATE_FEED;
+  }
+
+  private static String value(String key, String fallback) {
+    String v = PROPERTIES.getProperty(key, fallback);
+    // Unfiltered (run from an IDE without Maven's resource step): the fallback, never "${…}".
+    return v.startsWith("${") ? fallback : v;
+  }
+
+  private static Properties read() {
+    Properties p = new Properties();
     try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
-      if (in == null) {
-        return "unknown";
+      if (in != null) {
+        p.load(in);
       }
-      Properties p = new Properties();
-      p.load(in);
-      String v = p.getProperty("version", "unknown");
-      // Unfiltered (run from an IDE without Maven's resource step): say so rather than show "${…}".
-      return v.startsWith("${") ? "unknown" : v;
     } catch (IOException e) {
-      return "unknown";
+      // No properties: every value is its fallback.
     }
+    return p;
   }
 }

@@ -22,6 +22,7 @@ import dev.drawbridge.client.ui.settings.SettingsDialog;
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.start.JoinForm;
 import dev.drawbridge.client.ui.start.StartView;
+import dev.drawbridge.client.update.UpdateCheck;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
@@ -63,6 +64,9 @@ public final class AppWindow implements Shell, StartView.Actions {
   private StartView startView;
   private BoardView boardView;
   private BoardSession session;
+
+  /** Release notices for the start screen; null until {@link #checkForUpdates} is called. */
+  private UpdateNotices updates;
 
   /** The room of the open shared board, as joined; null for none. */
   private JoinForm joined;
@@ -149,6 +153,9 @@ public final class AppWindow implements Shell, StartView.Actions {
     startView = new StartView(messages, settings.get(), this);
     stage.titleProperty().bind(messages.bind("app.title"));
     setRoot(startView.root());
+    if (updates != null) {
+      updates.showOn(startView);
+    }
     showUnsentWork(startView);
     startBrowsing();
   }
@@ -175,6 +182,15 @@ public final class AppWindow implements Shell, StartView.Actions {
             "drawbridge-unsent-scan");
     scan.setDaemon(true);
     scan.start();
+  }
+
+  /**
+   * Checks once, in the background, whether a newer release exists (at most daily, unless switched
+   * off in Settings) and offers it on the start screen; Download hands its page to {@code browser}.
+   */
+  public void checkForUpdates(UpdateCheck check, java.util.function.Consumer<String> browser) {
+    updates = new UpdateNotices(settings.home(), browser);
+    updates.checkInBackground(check, uiExecutor, () -> updates.showOn(startView));
   }
 
   /** Shows {@code newSession} on the board screen. */
@@ -534,7 +550,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void showSettings() {
-    SettingsDialog.show(stage, messages, settings.get(), LogDirectory.resolve())
+    SettingsDialog.show(stage, messages, settings.get(), LogDirectory.resolve(), settings.home())
         .ifPresent(this::applySettings);
   }
 

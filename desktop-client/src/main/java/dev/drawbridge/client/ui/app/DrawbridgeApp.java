@@ -4,6 +4,11 @@ import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
 import dev.drawbridge.client.ui.settings.SettingsStore;
+import dev.drawbridge.client.update.UpdateCheck;
+import dev.drawbridge.client.update.UpdatePreferences;
+import dev.drawbridge.protocol.BuildInfo;
+import java.net.URI;
+import java.time.Clock;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -72,6 +77,16 @@ public final class DrawbridgeApp extends Application {
     stage.setMinWidth(Math.min(720, width));
     stage.setMinHeight(Math.min(480, height));
     stage.show();
+    // Notify-only update check (issue 20): release builds name a feed; development builds none.
+    if (!BuildInfo.updateFeed().isBlank() && !Boolean.getBoolean(Launcher.SMOKE_TEST_PROPERTY)) {
+      window.checkForUpdates(
+          new UpdateCheck(
+              URI.create(BuildInfo.updateFeed()),
+              BuildInfo.version(),
+              UpdatePreferences.file(settings.home()),
+              Clock.systemUTC()),
+          getHostServices()::showDocument);
+    }
     // Later launches with a link or a file hand it to this window (ADR 0009).
     Launcher.instance().ifPresent(window::receiveHandOffs);
     if (Boolean.getBoolean(Launcher.SMOKE_TEST_PROPERTY)) {

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.instance.SingleInstance;
+import dev.drawbridge.client.ui.settings.UiScale;
 import java.awt.Desktop;
 import java.io.File;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class Launcher {
       return;
     }
     receiveMacOsOpenEvents();
+    UiScale.applyAtStart(AppDirs.home());
     try {
       Application.launch(DrawbridgeApp.class, args);
     } finally {

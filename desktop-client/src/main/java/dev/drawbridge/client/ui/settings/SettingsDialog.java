@@ -70,7 +70,7 @@ public final class SettingsDialog {
    * {@code logDir}).
    */
   public static Optional<Settings> show(
-      Window owner, Messages messages, Settings current, Path logDir) {
+      Window owner, Messages messages, Settings current, Path logDir, Path home) {
     Dialog<Settings> dialog = new Dialog<>();
     dialog.initOwner(owner);
     dialog.setTitle(messages.get("settings.title"));
@@ -97,20 +97,30 @@ public final class SettingsDialog {
     grid.addRow(1, new Label(messages.get("settings.color")), new VBox(4, colors, colorHint));
     grid.addRow(2, new Label(messages.get("settings.theme")), theme);
     grid.addRow(3, new Label(messages.get("settings.language")), language);
-    grid.add(about(messages, logDir), 0, 4, 2, 1);
+    AppOptions options = new AppOptions(messages, home);
+    int row = 4;
+    if (options.showsScale()) {
+      grid.addRow(row++, new Label(messages.get("settings.scale")), options.scaleWithHint());
+    }
+    grid.add(options.updates(), 1, row++);
+    grid.add(about(messages, logDir), 0, row, 2, 1);
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     dialog.setResultConverter(
-        button ->
-            button == ButtonType.OK
-                ? current.withProfile(
-                    name.getText().trim(),
-                    color.getSelectedToggle() == null
-                        ? current.color()
-                        : (String) color.getSelectedToggle().getUserData(),
-                    theme.getValue(),
-                    language.getValue())
-                : null);
+        button -> {
+          if (button == ButtonType.OK) {
+            options.save();
+          }
+          return button == ButtonType.OK
+              ? current.withProfile(
+                  name.getText().trim(),
+                  color.getSelectedToggle() == null
+                      ? current.color()
+                      : (String) color.getSelectedToggle().getUserData(),
+                  theme.getValue(),
+                  language.getValue())
+              : null;
+        });
     return dialog.showAndWait();
   }
 

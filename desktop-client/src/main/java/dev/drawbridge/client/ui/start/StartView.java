@@ -7,6 +7,7 @@ import dev.drawbridge.client.sync.UnsentBoards;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
+import dev.drawbridge.client.update.ReleaseNotice;
 import dev.drawbridge.protocol.validation.Require;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,6 +113,15 @@ public final class StartView {
     }
     error.setText(message);
     error.setVisible(message != null && !message.isBlank());
+  }
+
+  /**
+   * Shows that {@code notice}'s release is available, above everything else (issue 20); {@code
+   * choices} says what its buttons do.
+   */
+  public void showUpdate(ReleaseNotice notice, UpdateBar.Choices choices) {
+    root.getChildren().removeIf(n -> UpdateBar.ID.equals(n.getId()));
+    root.getChildren().addFirst(UpdateBar.of(messages, notice, choices));
   }
 
   public void showHostStatus(String message) {
