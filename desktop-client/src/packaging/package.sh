@@ -146,9 +146,12 @@ for type in "${types[@]}"; do
       # x-scheme-handler/drawbridge (SchemeRegistrationTest).
       extra=(--linux-package-name drawbridge --linux-shortcut --linux-menu-group Graphics
              --linux-app-category graphics --resource-dir "$here/linux")
-      # jpackage's computed dependencies omit GTK, which JavaFX needs.
-      [ "$type" = deb ] && extra+=(--linux-package-deps "libgtk-3-0, libxtst6")
-      [ "$type" = rpm ] && extra+=(--linux-package-deps "gtk3, libXtst")
+      # .deb: linux/control names its dependencies itself (jpackage would list every library the
+      # build host resolves, by that distribution's package names: libjpeg-turbo8 on Ubuntu,
+      # libjpeg62-turbo on Debian), with names Ubuntu 22.04/24.04 and Debian 12 all know; the
+      # release workflow installs it in each. .rpm: rpm requires the libraries by soname, the same
+      # on every RPM distribution, plus GTK and libXtst, which JavaFX opens at run time.
+      [ "$type" = rpm ] && extra+=(--linux-package-deps "libgtk-3.so.0()(64bit), libXtst.so.6()(64bit)")
       ;;
     msi)
       extra=(--win-menu --win-menu-group Drawbridge --win-shortcut --win-dir-chooser
