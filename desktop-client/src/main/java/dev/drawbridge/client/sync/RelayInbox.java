@@ -70,8 +70,14 @@ final class RelayInbox {
     }
     switch (message) {
       case ServerMessage.Welcome w -> welcome(w);
-      case ServerMessage.OpBroadcast op -> remoteOp(op);
-      case ServerMessage.Ack ack -> ack(ack);
+      case ServerMessage.OpBroadcast op -> {
+        remoteOp(op);
+        durableNews(op.durable());
+      }
+      case ServerMessage.Ack ack -> {
+        ack(ack);
+        durableNews(ack.durable());
+      }
       case ServerMessage.Nack nack -> nack(nack);
       case ServerMessage.Synced s -> synced(s);
       case ServerMessage.Durable d -> outbox.relayDurable(d.seq());
@@ -85,6 +91,13 @@ final class RelayInbox {
       case ServerMessage.BlobData data -> {}
       case ServerMessage.BlobStored stored -> {}
       case ServerMessage.BlobRefused refused -> {}
+    }
+  }
+
+  /** The room's durable seq carried by a broadcast or an ack (R26), if it carried one. */
+  private void durableNews(Long durable) {
+    if (durable != null) {
+      outbox.relayDurable(durable);
     }
   }
 

@@ -193,6 +193,29 @@ class DurableSyncTest {
     assertThat(journalOnDisk()).isEmpty();
   }
 
+  /** R26: the durable seq carried by a broadcast or an ack counts as a {@code durable}. */
+  @Test
+  void theDurableSeqOnABroadcastOrAnAckCompactsLikeADurableNotice() throws Exception {
+    String a;
+    String b;
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(0);
+      a = h.board().submit(rect("a"));
+      b = h.board().submit(rect("b"));
+      h.transport.receive(new ServerMessage.Ack(a, 1, false));
+      h.transport.receive(new ServerMessage.Ack(b, 2, false));
+      h.scheduler.advance(SessionHarness.CONFIG.cacheInterval()); // the cache reaches seq 2
+      h.transport.receive(new ServerMessage.OpBroadcast(3, "x3", "bob", rect("x3"), 1L));
+    }
+    assertThat(journalOnDisk()).extracting(e -> e.op().id()).containsExactly(b);
+    try (SessionHarness h = new SessionHarness(dir)) {
+      h.connectAndSync(3);
+      String c = h.board().submit(rect("c"));
+      h.transport.receive(new ServerMessage.Ack(c, 4, false, 2L));
+    }
+    assertThat(journalOnDisk()).extracting(e -> e.op().id()).doesNotContain(b);
+  }
+
   @Test
   void aDurableAheadOfTheCacheCompactsNoFurtherThanTheCache() throws Exception {
     try (SessionHarness h = new SessionHarness(dir)) {

@@ -46,6 +46,9 @@ final class DeliveryMeter {
       if (sentAt != BenchOps.NO_TIME) {
         latencies.record(sentAt, now);
       }
+      if (target == BenchTarget.DRAWBRIDGE) {
+        heardDurable(c, FrameFields.durable(in, at + OP_PREFIX.length, at + len), now);
+      }
     } else if (target == BenchTarget.DRAWBRIDGE) {
       if (startsWith(in, at, len, ACK_PREFIX)) {
         c.acked++;
@@ -56,20 +59,28 @@ final class DeliveryMeter {
           c.awaitingDurable.addLast(new long[] {seq, sentAt});
           c.awaitingDurableIds.addLast(id);
         }
+        heardDurable(c, FrameFields.durable(in, at + ACK_PREFIX.length, at + len), now);
       } else if (startsWith(in, at, len, DURABLE_PREFIX)) {
-        long seq = FrameFields.seq(in, at + DURABLE_PREFIX.length, at + len);
-        while (!c.awaitingDurable.isEmpty() && c.awaitingDurable.peekFirst()[0] <= seq) {
-          durableLatencies.record(c.awaitingDurable.removeFirst()[1], now);
-          String id = c.awaitingDurableIds.removeFirst();
-          c.durable++;
-          if (c.durableIds != null) {
-            c.durableIds.add(id);
-          }
-        }
+        heardDurable(c, FrameFields.seq(in, at + DURABLE_PREFIX.length, at + len), now);
       } else if (startsWith(in, at, len, NACK_PREFIX)) {
         c.nacked++;
       } else if (startsWith(in, at, len, SYNCED_PREFIX)) {
         c.synced = true;
+      }
+    }
+  }
+
+  /**
+   * Every op of the room up to {@code seq} is durable (R26): a {@code durable} message, or the
+   * {@code durable} field of an op or ack; -1 when the frame had none.
+   */
+  private void heardDurable(LoadLoop.Conn c, long seq, long now) {
+    while (!c.awaitingDurable.isEmpty() && c.awaitingDurable.peekFirst()[0] <= seq) {
+      durableLatencies.record(c.awaitingDurable.removeFirst()[1], now);
+      String id = c.awaitingDurableIds.removeFirst();
+      c.durable++;
+      if (c.durableIds != null) {
+        c.durableIds.add(id);
       }
     }
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 final class FrameFields {
   private static final byte[] ID_FIELD = ascii("\"id\":\"");
   private static final byte[] SEQ_FIELD = ascii("\"seq\":");
+  private static final byte[] DURABLE_FIELD = ascii("\"durable\":");
 
   private FrameFields() {}
 
@@ -48,7 +49,15 @@ final class FrameFields {
 
   /** The first {@code "seq":N} value in [from, end), or -1. */
   static long seq(ByteBuffer in, int from, int end) {
-    int at = valueAt(in, from, end, SEQ_FIELD);
+    return number(in, valueAt(in, from, end, SEQ_FIELD), end);
+  }
+
+  /** The {@code "durable":N} value in [from, end) (an op's or ack's, R26), or -1. */
+  static long durable(ByteBuffer in, int from, int end) {
+    return number(in, valueAt(in, from, end, DURABLE_FIELD), end);
+  }
+
+  private static long number(ByteBuffer in, int at, int end) {
     if (at < 0) {
       return -1;
     }

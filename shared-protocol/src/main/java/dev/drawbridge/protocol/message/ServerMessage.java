@@ -90,24 +90,43 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** An op from another member (or a catch-up op), with the seq the relay gave it (R14, R25). */
-  record OpBroadcast(long seq, String id, String clientId, Op op) implements ServerMessage {
+  /**
+   * An op from another member (or a catch-up op), with the seq the relay gave it (R14, R25).
+   *
+   * @param durable optional: every op of the room up to this seq was durable when the relay sent
+   *     this (R26); the same for every member, so one frame still serves them all
+   */
+  record OpBroadcast(long seq, String id, String clientId, Op op, Long durable)
+      implements ServerMessage {
     public OpBroadcast {
       Require.atLeast(seq, 1, "seq");
       Require.id(id, "id");
       Require.id(clientId, "clientId");
       Require.present(op, "op");
+      durable = Durable.optional(durable);
+    }
+
+    /** A broadcast that says nothing about durability. */
+    public OpBroadcast(long seq, String id, String clientId, Op op) {
+      this(seq, id, clientId, op, null);
     }
   }
 
   /**
    * The sender's op is stored at {@code seq}; {@code duplicate} when it was stored before (R14,
-   * R15).
+   * R15). {@code durable}, optional: every op of the room up to it was durable when the relay sent
+   * this (R26).
    */
-  record Ack(String id, long seq, boolean duplicate) implements ServerMessage {
+  record Ack(String id, long seq, boolean duplicate, Long durable) implements ServerMessage {
     public Ack {
       Require.id(id, "id");
       Require.atLeast(seq, 1, "seq");
+      durable = Durable.optional(durable);
+    }
+
+    /** An ack that says nothing about durability. */
+    public Ack(String id, long seq, boolean duplicate) {
+      this(id, seq, duplicate, null);
     }
   }
 
@@ -149,6 +168,18 @@ public sealed interface ServerMessage {
   record Durable(long seq) implements ServerMessage {
     public Durable {
       Require.atLeast(seq, 1, "seq");
+    }
+
+    /**
+     * The {@code durable} field of an op broadcast or an ack (R26): null when absent or 0 (nothing
+     * durable yet is not news), else at least 1.
+     */
+    static Long optional(Long durable) {
+      if (durable == null || durable == 0) {
+        return null;
+      }
+      Require.atLeast(durable, 1, "durable");
+      return durable;
     }
   }
 

@@ -281,12 +281,15 @@ public final class Room {
     long seq = ++head;
     String clientId = s.clientId();
     StoredOp op = new StoredOp(seq, id, clientId, submit.op());
-    Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op()));
+    // The room's durable seq rides along (R26): members hear of their ops' durability from the
+    // next frame they get instead of the next 250 ms round. Still one frame for all members.
+    long durable = unstored.durable();
+    Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op(), durable));
     board.applyOp(op.op());
     String previousId = headOpId;
     headOpId = id;
     unstored.add(op, frame);
-    s.send(encode(new ServerMessage.Ack(id, seq, false)));
+    s.send(encode(new ServerMessage.Ack(id, seq, false, durable)));
     Member author = s.member();
     author.awaitDurable(seq);
     metrics.delivered(members.broadcastOp(frame, seq, author));
@@ -304,7 +307,7 @@ public final class Room {
 
   /** R15: acked with its original seq; durable follows once that seq is (R26). */
   private void ackDuplicate(Session s, String id, long seq) {
-    s.send(encode(new ServerMessage.Ack(id, seq, true)));
+    s.send(encode(new ServerMessage.Ack(id, seq, true, unstored.durable())));
     s.member().awaitDurable(seq);
     durableNotices.owe();
   }

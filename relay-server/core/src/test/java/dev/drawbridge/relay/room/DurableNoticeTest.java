@@ -166,8 +166,32 @@ class DurableNoticeTest {
     sa.receive(add("o1"), 100);
     registry.sendDurableNotices();
     assertThat(a.drain())
-        .as("stored and already said durable: just the ack")
-        .containsExactly(new ServerMessage.Ack("o1", 1, true));
+        .as("stored and already said durable: just the ack, which says so too (R26)")
+        .containsExactly(new ServerMessage.Ack("o1", 1, true, 1L));
+  }
+
+  /** R26: the room's durable seq rides on later broadcasts and acks, before the next round. */
+  @Test
+  void r26_laterBroadcastsAndAcksCarryTheDurableSeq() {
+    FakeSocket a = new FakeSocket();
+    FakeSocket b = new FakeSocket();
+    Session sa = join(a, "a", 0, null);
+    join(b, "b", 0, null);
+    sa.receive(add("o1"), 100);
+    b.drain();
+    log.release(1);
+    sa.receive(add("o2"), 100);
+    assertThat(a.drain()).contains(new ServerMessage.Ack("o2", 2, false, 1L));
+    assertThat(b.drain())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .isInstanceOfSatisfying(
+                        ServerMessage.OpBroadcast.class,
+                        op -> {
+                          assertThat(op.seq()).isEqualTo(2);
+                          assertThat(op.durable()).isEqualTo(1L);
+                        }));
   }
 
   @Test
