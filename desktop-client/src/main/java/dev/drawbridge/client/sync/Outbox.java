@@ -2,8 +2,10 @@ package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.PendingOp;
+import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +29,18 @@ import org.slf4j.LoggerFactory;
  * when the relay lost its history (a reset), those ops come back into the outbox, ahead of the
  * others, and go out again with their ids.
  *
+ * <p>An image add waits until {@link BlobUploads} has its blob confirmed by the relay on this
+ * connection (R110, R111), and every later op waits behind it. A relay that stores no pictures
+ * (R114) never will: the add stays pending and unsent (in the journal, for a relay that stores
+ * them), later ops on the same element stay with it, and the rest of the board goes on.
+ *
  * <p>Touched on the session's UI executor only.
  */
-final class Outbox {
+final class Outbox implements BlobUploads.Owner {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  private static final String MISSING_BLOB = "missing_blob";
+  // A relay that keeps answering missing_blob after blob_stored is broken; stop feeding it.
+  private static final int MAX_MISSING_BLOB_NACKS = 3;
 
   /** A local op not yet acknowledged; {@code index} orders it and ties it to the journal. */
   private record Outgoing(PendingOp op, long index) {}
@@ -44,6 +54,7 @@ final class Outbox {
   private final int sendWindow;
   private final SendBudget budget;
   private final AckedNotDurable notDurable;
+  private final BlobUploads uploads;
 
   private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
   // Unacked ops per element: the status bar counts changed elements, not ops (one stroke drawn
@@ -52,6 +63,10 @@ final class Outbox {
   private final ArrayDeque<Outgoing> awaitingDisk = new ArrayDeque<>();
   private final ArrayDeque<Outgoing> sendQueue = new ArrayDeque<>();
   private final Set<String> inFlight = new HashSet<>();
+  // Elements whose image add this connection cannot send (R114), with every later op on them.
+  private final Set<String> heldElements = new HashSet<>();
+  private final HashMap<String, Integer> missingBlobNacks = new HashMap<>();
+  private boolean toldImagesUnsupported;
   private long nextIndex;
   private long durableIndex;
   private Instant pausedUntil = Instant.EPOCH;
@@ -68,8 +83,11 @@ final class Outbox {
       SyncConfig config,
       Clock clock,
       UiTimers timers,
-      AckedNotDurable notDurable) {
+      AckedNotDurable notDurable,
+      BlobUploads uploads) {
     this.board = board;
+    this.uploads = uploads;
+    uploads.setOwner(this);
     this.notDurable = notDurable;
     this.journal = journal;
     this.connection = connection;
@@ -142,6 +160,7 @@ final class Outbox {
     paceTimerSet = false;
     sendQueue.clear();
     inFlight.clear();
+    heldElements.clear();
     pausedUntil = Instant.EPOCH;
   }
 
@@ -231,14 +250,64 @@ final class Outbox {
               });
       return;
     }
-    log.info("The relay refused op {} ({})", nack.id(), nack.reason());
-    board.reject(nack.id());
-    untrack(nack.id());
-    inFlight.remove(nack.id());
-    journal.dropped(nack.id());
-    firePending();
-    events.opRejected(nack.id(), nack.reason());
+    if (MISSING_BLOB.equals(nack.reason()) && uploadAgain(nack.id())) {
+      return;
+    }
+    drop(nack.id(), nack.reason());
     pump();
+  }
+
+  /**
+   * The relay does not hold the blob of image add {@code opId} (R111): upload it again and resend
+   * the add with its id, in order. False when this machine lacks the bytes, or the relay keeps
+   * asking (then the op is dropped, as R111 says).
+   */
+  private boolean uploadAgain(String opId) {
+    ImageRef image = imageOf(unacked.get(opId));
+    int times = missingBlobNacks.merge(opId, 1, Integer::sum);
+    if (image == null || times > MAX_MISSING_BLOB_NACKS || !uploads.hasBytes(image)) {
+      return false;
+    }
+    uploads.forget(image.blob());
+    requeueAll();
+    pump();
+    return true;
+  }
+
+  /** Takes a refused op off the board and out of the journal for good. */
+  private void drop(String opId, String reason) {
+    log.info("The relay refused op {} ({})", opId, reason);
+    board.reject(opId);
+    untrack(opId);
+    inFlight.remove(opId);
+    missingBlobNacks.remove(opId);
+    journal.dropped(opId);
+    firePending();
+    events.opRejected(opId, reason);
+  }
+
+  // ---- BlobUploads.Owner -------------------------------------------------------------------------
+
+  @Override
+  public void uploadDone() {
+    pump();
+  }
+
+  /** The relay will never store {@code blobId}: its adds cannot be stored either (R111). */
+  @Override
+  public void uploadRefused(String blobId, String reason) {
+    dropAddsOf(blobId, reason);
+    pump();
+  }
+
+  private void dropAddsOf(String blobId, String reason) {
+    for (Outgoing o : List.copyOf(unacked.values())) {
+      ImageRef image = imageOf(o);
+      if (image != null && image.blob().equals(blobId)) {
+        drop(o.op().id(), reason);
+      }
+    }
+    events.imageNotStored(blobId, reason);
   }
 
   /**
@@ -249,6 +318,7 @@ final class Outbox {
   private void requeueAll() {
     sendQueue.clear();
     inFlight.clear();
+    heldElements.clear();
     for (Outgoing o : unacked.values()) {
       if (o.index() <= durableIndex) {
         sendQueue.add(o);
@@ -268,6 +338,14 @@ final class Outbox {
         sendQueue.poll();
         continue;
       }
+      if (!imageMayGo(o)) {
+        if (!unacked.containsKey(id) || heldElements.contains(o.op().op().elementId())) {
+          // Dropped, or held for a relay that stores pictures (requeued on reconnect).
+          sendQueue.poll();
+          continue;
+        }
+        return; // an upload runs: this op and every later one wait for it
+      }
       if (!budget.tryTake(clock.instant())) {
         schedulePacedPump();
         return;
@@ -278,6 +356,47 @@ final class Outbox {
       sendQueue.poll();
       inFlight.add(id);
     }
+  }
+
+  /**
+   * Whether {@code o} may go out as far as pictures go: true for ops that need none. An image add
+   * whose upload runs answers false; one the relay can never take (R114) is held with its element.
+   */
+  private boolean imageMayGo(Outgoing o) {
+    String element = o.op().op().elementId();
+    if (heldElements.contains(element)) {
+      return false;
+    }
+    ImageRef image = imageOf(o);
+    if (image == null) {
+      return true;
+    }
+    return switch (uploads.prepare(image)) {
+      case STORED, NO_BYTES -> true;
+      case UPLOADING -> false;
+      case TOO_BIG -> {
+        // What the relay would answer after the whole upload: save the user the wait.
+        dropAddsOf(image.blob(), "too_big");
+        yield false;
+      }
+      case UNSUPPORTED -> {
+        heldElements.add(element);
+        if (!toldImagesUnsupported) {
+          toldImagesUnsupported = true;
+          log.info("The relay stores no pictures (R114): image adds wait in the journal");
+          events.imageNotStored(image.blob(), SessionListener.IMAGES_NOT_SUPPORTED);
+        }
+        yield false;
+      }
+    };
+  }
+
+  /** The picture an op adds, or null for every other op. */
+  private static ImageRef imageOf(Outgoing o) {
+    if (o != null && o.op().op() instanceof Op.AddElement add && add.element().hasImage()) {
+      return add.element().image();
+    }
+    return null;
   }
 
   private void schedulePacedPump() {
