@@ -11,6 +11,7 @@ import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.sync.UnsentBoards;
@@ -493,7 +494,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view =
         showBoard(
-            new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+            new LocalOnlySession(
+                board,
+                messages.get("board.offline"),
+                settings.get().clientId(),
+                BlobStore.in(settings.home())));
     // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
     String stamp =
         java.time.LocalDateTime.now()
@@ -520,7 +525,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     board.restore(snapshot, List.of());
     BoardView view =
         showBoard(
-            new LocalOnlySession(board, file.getFileName().toString(), settings.get().clientId()));
+            new LocalOnlySession(
+                board,
+                file.getFileName().toString(),
+                settings.get().clientId(),
+                BlobStore.in(settings.home())));
     view.setFile(file);
     settings.save(
         settings
