@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the pictures fetched from relays under a size cap, least recently used first out. Only
- * fetched copies are evicted (a relay keeps its blobs for good, R108, so they can be fetched again);
- * the user's own pictures may be the only copy and are never evicted, and neither is any blob in
- * {@code pinned} (what the open board and its unsent ops show). Runs off the UI thread.
+ * fetched copies are evicted (a relay keeps its blobs for good, R108, so they can be fetched
+ * again); the user's own pictures may be the only copy and are never evicted, and neither is any
+ * blob in {@code pinned} (what the open board and its unsent ops show). Runs off the UI thread.
  */
 public final class BlobCacheLimit {
   /**

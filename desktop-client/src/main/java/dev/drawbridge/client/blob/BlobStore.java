@@ -38,9 +38,9 @@ public final class BlobStore {
   }
 
   /**
-   * Stores {@code bytes} (if not already here) and returns their blob id. A picture put here is this
-   * user's own: it may be the only copy anywhere (an offline board, an unsent op), so the cache
-   * limit never evicts it, even if it had been fetched before.
+   * Stores {@code bytes} (if not already here) and returns their blob id. A picture put here is
+   * this user's own: it may be the only copy anywhere (an offline board, an unsent op), so the
+   * cache limit never evicts it, even if it had been fetched before.
    */
   public String put(byte[] bytes) {
     String id = BlobIds.of(bytes);
@@ -74,8 +74,8 @@ public final class BlobStore {
   }
 
   /**
-   * Deletes {@code .part} files a crash left behind (a put that never reached its rename). Call once
-   * at start, before anything is put.
+   * Deletes {@code .part} files a crash left behind (a put that never reached its rename). Call
+   * once at start, before anything is put.
    */
   public void cleanLeftovers() {
     if (!Files.isDirectory(root)) {

@@ -286,7 +286,8 @@ final class Outbox implements BlobUploads.Owner {
     events.opRejected(opId, reason);
   }
 
-  // ---- BlobUploads.Owner -------------------------------------------------------------------------
+  // ---- BlobUploads.Owner
+  // -------------------------------------------------------------------------
 
   @Override
   public void uploadDone() {

@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * The pictures of a shared board: what the on-disk {@link BlobStore} has, and {@code blob_get}
  * (R112) for what it lacks — those in view first, at most {@value #MAX_IN_FLIGHT} at once (the
  * relay refuses a fifth as {@code busy}), repeated asks folded. Arriving chunks are put together,
- * checked (SHA-256 and an image header within {@code MAX_IMAGE_SIDE}, R115) off the UI thread,
- * kept in the store and announced to the arrival listeners on the UI thread. A blob the relay does
- * not hold, or whose bytes are not what they claim, is missing; {@code busy} and {@code
- * rate_limited} are asked again later, and what was in flight when the connection dropped is asked
- * again on the next one.
+ * checked (SHA-256 and an image header within {@code MAX_IMAGE_SIDE}, R115) off the UI thread, kept
+ * in the store and announced to the arrival listeners on the UI thread. A blob the relay does not
+ * hold, or whose bytes are not what they claim, is missing; {@code busy} and {@code rate_limited}
+ * are asked again later, and what was in flight when the connection dropped is asked again on the
+ * next one.
  *
  * <p>Touched on the session's UI executor only, apart from the checks handed to {@code io}.
  */
@@ -126,7 +126,8 @@ final class RelayBlobSource implements BlobSource {
     return missing.contains(blobId) || relayStoresNone && !store.has(blobId);
   }
 
-  // ---- the connection's events (UI thread) -------------------------------------------------------
+  // ---- the connection's events (UI thread)
+  // -------------------------------------------------------
 
   /** The relay's welcome: without {@code maxBlobBytes} it holds no pictures to fetch (R109). */
   void welcomed(Long maxBlobBytes) {

@@ -6,13 +6,13 @@ import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.LocalOpSink;
 import dev.drawbridge.client.model.PendingOp;
-import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
+import dev.drawbridge.protocol.op.Op;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -156,8 +156,7 @@ public final class SyncSession implements BoardSession {
     this.blobs =
         new RelayBlobSource(blobStore, connection, timers, ioExecutor, ui, this::trimBlobCache);
     this.inbox =
-        new RelayInbox(
-            codec, clientId, board, connection, outbox, roster, events, uploads, blobs);
+        new RelayInbox(codec, clientId, board, connection, outbox, roster, events, uploads, blobs);
     this.presence = new PresenceThrottle(connection, parts.clock(), timers);
     board.setSink(outbox::submitted);
   }

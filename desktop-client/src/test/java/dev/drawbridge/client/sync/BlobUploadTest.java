@@ -32,13 +32,20 @@ class BlobUploadTest {
     h.transport.receive(new ServerMessage.Synced(headSeq, headSeq > 0 ? "op-" + headSeq : null));
   }
 
+  /** The relay drops the connection; the session reconnects to one that stores blobs. */
+  static void reconnectToBlobRelay(SessionHarness h) {
+    h.transport.dropFromServer(1006, "gone");
+    h.scheduler.advance(Duration.ofSeconds(2));
+    h.transport.clearSent();
+    connectToBlobRelay(h, 0);
+  }
+
   /** Puts {@code bytes} in the session's store and submits an image add of them. */
   static String addImage(SessionHarness h, String elementId, byte[] bytes) {
     String blob = h.session.blobs().put(bytes);
     ImageHeader header = ImageHeader.read(bytes).orElseThrow();
     ImageRef ref =
-        new ImageRef(
-            blob, header.format().mime(), (int) header.width(), (int) header.height());
+        new ImageRef(blob, header.format().mime(), (int) header.width(), (int) header.height());
     Element e = Element.ofImage(elementId, 0, 0, 100, 100, ref, 1);
     return h.board().submit(new Op.AddElement(e));
   }
@@ -230,14 +237,13 @@ class BlobUploadTest {
       assertThat(h.session.pendingCount()).isEqualTo(4);
 
       // The same board on a relay that stores blobs: the held image goes, uploaded first.
-      h.transport.dropFromServer(1006, "gone");
-      h.scheduler.advance(Duration.ofSeconds(2));
-      h.transport.clearSent();
-      connectToBlobRelay(h, 0);
+      reconnectToBlobRelay(h);
       assertThat(h.session.holdsImages()).isTrue();
       h.transport.receive(new ServerMessage.BlobStored(BlobIds.of(png)));
       assertThat(sentOpIds(h)).startsWith(image, move).contains(other);
-      assertThat(h.transport.sent.get(1)).as("after hello").isInstanceOf(ClientMessage.BlobPut.class);
+      assertThat(h.transport.sent.get(1))
+          .as("after hello")
+          .isInstanceOf(ClientMessage.BlobPut.class);
       assertThat(sentOpIds(h)).doesNotContain(other2);
     }
   }
@@ -249,10 +255,7 @@ class BlobUploadTest {
     try (SessionHarness h = new SessionHarness(dir)) {
       connectToBlobRelay(h, 0);
       String image = addImage(h, "img-1", png);
-      h.transport.dropFromServer(1006, "gone");
-      h.scheduler.advance(Duration.ofSeconds(2));
-      h.transport.clearSent();
-      connectToBlobRelay(h, 0);
+      reconnectToBlobRelay(h);
       assertThat(h.transport.sent(ClientMessage.BlobPut.class).getFirst().offset()).isZero();
       assertThat(uploaded(h, blob)).isEqualTo(png);
       h.transport.receive(new ServerMessage.BlobStored(blob));

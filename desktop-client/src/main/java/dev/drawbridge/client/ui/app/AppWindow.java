@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.app;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
 import dev.drawbridge.client.host.discovery.Announcement;
@@ -11,7 +12,6 @@ import dev.drawbridge.client.io.BoardFileException;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
-import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.sync.UnsentBoards;

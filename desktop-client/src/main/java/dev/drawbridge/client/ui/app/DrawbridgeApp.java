@@ -1,9 +1,9 @@
 package dev.drawbridge.client.ui.app;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
-import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
