@@ -5,7 +5,6 @@ import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
-import dev.drawbridge.protocol.op.Op;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +38,6 @@ import org.slf4j.LoggerFactory;
 final class Outbox implements BlobUploads.Owner {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
   private static final String MISSING_BLOB = "missing_blob";
-  // A relay that keeps answering missing_blob after blob_stored is broken; stop feeding it.
-  private static final int MAX_MISSING_BLOB_NACKS = 3;
 
   /** A local op not yet acknowledged; {@code index} orders it and ties it to the journal. */
   private record Outgoing(PendingOp op, long index) {}
@@ -54,7 +51,7 @@ final class Outbox implements BlobUploads.Owner {
   private final int sendWindow;
   private final SendBudget budget;
   private final AckedNotDurable notDurable;
-  private final BlobUploads uploads;
+  private final ImageGate gate;
 
   private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
   // Unacked ops per element: the status bar counts changed elements, not ops (one stroke drawn
@@ -63,10 +60,6 @@ final class Outbox implements BlobUploads.Owner {
   private final ArrayDeque<Outgoing> awaitingDisk = new ArrayDeque<>();
   private final ArrayDeque<Outgoing> sendQueue = new ArrayDeque<>();
   private final Set<String> inFlight = new HashSet<>();
-  // Elements whose image add this connection cannot send (R114), with every later op on them.
-  private final Set<String> heldElements = new HashSet<>();
-  private final HashMap<String, Integer> missingBlobNacks = new HashMap<>();
-  private boolean toldImagesUnsupported;
   private long nextIndex;
   private long durableIndex;
   private Instant pausedUntil = Instant.EPOCH;
@@ -86,7 +79,7 @@ final class Outbox implements BlobUploads.Owner {
       AckedNotDurable notDurable,
       BlobUploads uploads) {
     this.board = board;
-    this.uploads = uploads;
+    this.gate = new ImageGate(uploads, events);
     uploads.setOwner(this);
     this.notDurable = notDurable;
     this.journal = journal;
@@ -160,7 +153,7 @@ final class Outbox implements BlobUploads.Owner {
     paceTimerSet = false;
     sendQueue.clear();
     inFlight.clear();
-    heldElements.clear();
+    gate.reset();
     pausedUntil = Instant.EPOCH;
   }
 
@@ -250,28 +243,14 @@ final class Outbox implements BlobUploads.Owner {
               });
       return;
     }
-    if (MISSING_BLOB.equals(nack.reason()) && uploadAgain(nack.id())) {
+    if (MISSING_BLOB.equals(nack.reason()) && gate.uploadAgain(unacked.get(nack.id()).op())) {
+      // Upload it again, then resend the add with its id, in order (R111).
+      requeueAll();
+      pump();
       return;
     }
     drop(nack.id(), nack.reason());
     pump();
-  }
-
-  /**
-   * The relay does not hold the blob of image add {@code opId} (R111): upload it again and resend
-   * the add with its id, in order. False when this machine lacks the bytes, or the relay keeps
-   * asking (then the op is dropped, as R111 says).
-   */
-  private boolean uploadAgain(String opId) {
-    ImageRef image = imageOf(unacked.get(opId));
-    int times = missingBlobNacks.merge(opId, 1, Integer::sum);
-    if (image == null || times > MAX_MISSING_BLOB_NACKS || !uploads.hasBytes(image)) {
-      return false;
-    }
-    uploads.forget(image.blob());
-    requeueAll();
-    pump();
-    return true;
   }
 
   /** Takes a refused op off the board and out of the journal for good. */
@@ -280,7 +259,7 @@ final class Outbox implements BlobUploads.Owner {
     board.reject(opId);
     untrack(opId);
     inFlight.remove(opId);
-    missingBlobNacks.remove(opId);
+    gate.done(opId);
     journal.dropped(opId);
     firePending();
     events.opRejected(opId, reason);
@@ -303,7 +282,7 @@ final class Outbox implements BlobUploads.Owner {
 
   private void dropAddsOf(String blobId, String reason) {
     for (Outgoing o : List.copyOf(unacked.values())) {
-      ImageRef image = imageOf(o);
+      ImageRef image = ImageGate.imageOf(o.op().op());
       if (image != null && image.blob().equals(blobId)) {
         drop(o.op().id(), reason);
       }
@@ -319,7 +298,7 @@ final class Outbox implements BlobUploads.Owner {
   private void requeueAll() {
     sendQueue.clear();
     inFlight.clear();
-    heldElements.clear();
+    gate.reset();
     for (Outgoing o : unacked.values()) {
       if (o.index() <= durableIndex) {
         sendQueue.add(o);
@@ -339,13 +318,21 @@ final class Outbox implements BlobUploads.Owner {
         sendQueue.poll();
         continue;
       }
-      if (!imageMayGo(o)) {
-        if (!unacked.containsKey(id) || heldElements.contains(o.op().op().elementId())) {
-          // Dropped, or held for a relay that stores pictures (requeued on reconnect).
+      switch (gate.check(o.op())) {
+        case GO -> {}
+        case WAIT -> {
+          return; // an upload runs: this op and every later one wait for it
+        }
+        case HOLD -> {
+          sendQueue.poll(); // for a relay that stores pictures: queued again on reconnect
+          continue;
+        }
+        case TOO_BIG -> {
+          // What the relay would answer after the whole upload: save the user the wait.
+          dropAddsOf(ImageGate.imageOf(o.op().op()).blob(), "too_big");
           sendQueue.poll();
           continue;
         }
-        return; // an upload runs: this op and every later one wait for it
       }
       if (!budget.tryTake(clock.instant())) {
         schedulePacedPump();
@@ -357,47 +344,6 @@ final class Outbox implements BlobUploads.Owner {
       sendQueue.poll();
       inFlight.add(id);
     }
-  }
-
-  /**
-   * Whether {@code o} may go out as far as pictures go: true for ops that need none. An image add
-   * whose upload runs answers false; one the relay can never take (R114) is held with its element.
-   */
-  private boolean imageMayGo(Outgoing o) {
-    String element = o.op().op().elementId();
-    if (heldElements.contains(element)) {
-      return false;
-    }
-    ImageRef image = imageOf(o);
-    if (image == null) {
-      return true;
-    }
-    return switch (uploads.prepare(image)) {
-      case STORED, NO_BYTES -> true;
-      case UPLOADING -> false;
-      case TOO_BIG -> {
-        // What the relay would answer after the whole upload: save the user the wait.
-        dropAddsOf(image.blob(), "too_big");
-        yield false;
-      }
-      case UNSUPPORTED -> {
-        heldElements.add(element);
-        if (!toldImagesUnsupported) {
-          toldImagesUnsupported = true;
-          log.info("The relay stores no pictures (R114): image adds wait in the journal");
-          events.imageNotStored(image.blob(), SessionListener.IMAGES_NOT_SUPPORTED);
-        }
-        yield false;
-      }
-    };
-  }
-
-  /** The picture an op adds, or null for every other op. */
-  private static ImageRef imageOf(Outgoing o) {
-    if (o != null && o.op().op() instanceof Op.AddElement add && add.element().hasImage()) {
-      return add.element().image();
-    }
-    return null;
   }
 
   private void schedulePacedPump() {

@@ -9,10 +9,10 @@ import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolVersion;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
-import dev.drawbridge.protocol.op.Op;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -334,8 +334,9 @@ public final class SyncSession implements BoardSession {
       }
     }
     for (PendingOp p : board.pendingOps()) {
-      if (p.op() instanceof Op.AddElement add && add.element().hasImage()) {
-        pins.add(add.element().image().blob());
+      ImageRef image = ImageGate.imageOf(p.op());
+      if (image != null) {
+        pins.add(image.blob());
       }
     }
     for (Element e : board.confirmed().allElements()) {
