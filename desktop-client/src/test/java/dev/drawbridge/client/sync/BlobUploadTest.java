@@ -283,4 +283,29 @@ class BlobUploadTest {
       assertThat(sentOpIds(h)).containsExactly(image);
     }
   }
+
+  @Test
+  void chunksArePacedLikeOpsAndARateLimitSlowsThemDown() {
+    byte[] png = TestImages.png(1000, 700, 13); // ~2 MB: more chunks than one burst
+    String blob = BlobIds.of(png);
+    int chunks = (png.length + 49_151) / 49_152;
+    try (SessionHarness h = new SessionHarness(dir)) {
+      connectToBlobRelay(h, 0);
+      addImage(h, "img-1", png);
+      int first = h.transport.sent(ClientMessage.BlobPut.class).size();
+      assertThat(first).isPositive().isLessThan(chunks);
+      h.scheduler.advance(Duration.ofSeconds(5));
+      assertThat(uploaded(h, blob)).isEqualTo(png);
+
+      // The relay says the bytes come too fast: the upload starts again later, from offset 0.
+      h.transport.clearSent();
+      h.transport.receive(new ServerMessage.BlobRefused(blob, "rate_limited", 500));
+      assertThat(h.transport.sent).isEmpty();
+      h.scheduler.advance(Duration.ofMillis(600));
+      assertThat(h.transport.sent(ClientMessage.BlobPut.class).getFirst().offset()).isZero();
+      h.scheduler.advance(Duration.ofSeconds(10));
+      assertThat(uploaded(h, blob)).isEqualTo(png);
+      assertThat(h.rejected).isEmpty();
+    }
+  }
 }
