@@ -308,4 +308,23 @@ class BlobUploadTest {
       assertThat(h.rejected).isEmpty();
     }
   }
+
+  @Test
+  void aRelayThatKeepsAnsweringMissingBlobGetsTheOpDroppedAfterAFewUploads() {
+    byte[] png = TestImages.png(8, 8, 14);
+    String blob = BlobIds.of(png);
+    try (SessionHarness h = new SessionHarness(dir)) {
+      connectToBlobRelay(h, 0);
+      String image = addImage(h, "img-1", png);
+      for (int i = 0; i < 3; i++) {
+        h.transport.receive(new ServerMessage.BlobStored(blob));
+        h.transport.receive(new ServerMessage.Nack(image, "missing_blob", 0));
+        assertThat(h.rejected).isEmpty();
+      }
+      h.transport.receive(new ServerMessage.BlobStored(blob));
+      h.transport.receive(new ServerMessage.Nack(image, "missing_blob", 0));
+      assertThat(h.rejected).containsExactly(image);
+      assertThat(h.transport.sent(ClientMessage.BlobPut.class)).hasSize(4);
+    }
+  }
 }
