@@ -10,7 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pictures on this machine, one file per blob named by its SHA-256 (R108) under {@code
@@ -20,6 +24,8 @@ import java.util.Optional;
  * never leaves a half-written picture under a blob's name. Thread-safe.
  */
 public final class BlobStore {
+  static final String CACHED_SUFFIX = ".cached";
+  private static final Logger log = LoggerFactory.getLogger(BlobStore.class);
   private final Path root;
 
   public BlobStore(Path root) {
@@ -31,8 +37,62 @@ public final class BlobStore {
     return new BlobStore(home.resolve("blobs"));
   }
 
-  /** Stores {@code bytes} (if not already here) and returns their blob id. */
+  /**
+   * Stores {@code bytes} (if not already here) and returns their blob id. A picture put here is
+   * this user's own: it may be the only copy anywhere (an offline board, an unsent op), so the
+   * cache limit never evicts it, even if it had been fetched before.
+   */
   public String put(byte[] bytes) {
+    String id = BlobIds.of(bytes);
+    try {
+      // The marker goes first: a crash in between leaves the user's own picture, never evicted.
+      Files.deleteIfExists(cachedMarker(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not keep picture " + id, e);
+    }
+    return write(bytes);
+  }
+
+  /**
+   * Stores bytes fetched from a relay (R112), which holds them for good (R108): unless the user put
+   * the same picture here, {@link BlobCacheLimit} may evict them and the board fetches them again.
+   * The caller has checked that they hash to {@code blobId}.
+   */
+  public void putFetched(String blobId, byte[] bytes) {
+    if (has(blobId)) {
+      return; // already here, as the user's own or as a cached copy
+    }
+    try {
+      // The marker first: a crash between the two leaves a marker without a blob (ignored), never
+      // a fetched blob that looks like the user's own and so is never evicted.
+      Files.createDirectories(path(blobId).getParent());
+      Files.write(cachedMarker(blobId), new byte[0]);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not store picture " + blobId, e);
+    }
+    write(bytes);
+  }
+
+  /**
+   * Deletes {@code .part} files a crash left behind (a put that never reached its rename). Call
+   * once at start, before anything is put.
+   */
+  public void cleanLeftovers() {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (var files = Files.walk(root, 2)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (p.getFileName().toString().endsWith(".part")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      log.warn("Could not clean unfinished pictures under {}: {}", root, e.getMessage());
+    }
+  }
+
+  private String write(byte[] bytes) {
     String id = BlobIds.of(bytes);
     Path target = path(id);
     if (Files.isRegularFile(target)) {
@@ -62,7 +122,10 @@ public final class BlobStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(Files.readAllBytes(path(blobId)));
+      Path file = path(blobId);
+      byte[] bytes = Files.readAllBytes(file);
+      touch(file);
+      return Optional.of(bytes);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -80,6 +143,20 @@ public final class BlobStore {
       throw new IllegalArgumentException("not a blob id: " + blobId);
     }
     return root.resolve(blobId.substring(0, 2)).resolve(blobId);
+  }
+
+  /** Where the marker of a blob fetched from a relay (and so evictable) is. */
+  Path cachedMarker(String blobId) {
+    return path(blobId).resolveSibling(blobId + CACHED_SUFFIX);
+  }
+
+  /** Marks a use for the cache limit's least-recently-used order; best effort. */
+  private static void touch(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // A read-only store still works; its eviction order is only less exact.
+    }
   }
 
   /** The directory holding the store. */

@@ -1,5 +1,7 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.blob.BlobSource;
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
@@ -17,8 +19,20 @@ public final class LocalOnlySession implements BoardSession {
   private final String title;
   private final String clientId;
   private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+  private final BlobSource blobs;
 
+  /** A board whose pictures are kept in memory only (tests, previews). */
   public LocalOnlySession(LocalBoard board, String title, String clientId) {
+    this(board, title, clientId, MEMORY_BLOBS);
+  }
+
+  /** A board whose pictures are kept in {@code store} (the app's, {@code <home>/blobs}). */
+  public LocalOnlySession(LocalBoard board, String title, String clientId, BlobStore store) {
+    this(board, title, clientId, BlobSource.of(store));
+  }
+
+  private LocalOnlySession(LocalBoard board, String title, String clientId, BlobSource blobs) {
+    this.blobs = blobs;
     this.board = board;
     this.title = title;
     this.clientId = clientId;
@@ -39,6 +53,11 @@ public final class LocalOnlySession implements BoardSession {
   @Override
   public String clientId() {
     return clientId;
+  }
+
+  @Override
+  public BlobSource blobs() {
+    return blobs;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.PendingOp;
+import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.time.Clock;
@@ -27,10 +28,16 @@ import org.slf4j.LoggerFactory;
  * when the relay lost its history (a reset), those ops come back into the outbox, ahead of the
  * others, and go out again with their ids.
  *
+ * <p>An image add waits until {@link BlobUploads} has its blob confirmed by the relay on this
+ * connection (R110, R111), and every later op waits behind it. A relay that stores no pictures
+ * (R114) never will: the add stays pending and unsent (in the journal, for a relay that stores
+ * them), later ops on the same element stay with it, and the rest of the board goes on.
+ *
  * <p>Touched on the session's UI executor only.
  */
-final class Outbox {
+final class Outbox implements BlobUploads.Owner {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  private static final String MISSING_BLOB = "missing_blob";
 
   /** A local op not yet acknowledged; {@code index} orders it and ties it to the journal. */
   private record Outgoing(PendingOp op, long index) {}
@@ -44,6 +51,7 @@ final class Outbox {
   private final int sendWindow;
   private final SendBudget budget;
   private final AckedNotDurable notDurable;
+  private final ImageGate gate;
 
   private final LinkedHashMap<String, Outgoing> unacked = new LinkedHashMap<>();
   // Unacked ops per element: the status bar counts changed elements, not ops (one stroke drawn
@@ -68,8 +76,11 @@ final class Outbox {
       SyncConfig config,
       Clock clock,
       UiTimers timers,
-      AckedNotDurable notDurable) {
+      AckedNotDurable notDurable,
+      BlobUploads uploads) {
     this.board = board;
+    this.gate = new ImageGate(uploads, events);
+    uploads.setOwner(this);
     this.notDurable = notDurable;
     this.journal = journal;
     this.connection = connection;
@@ -142,6 +153,7 @@ final class Outbox {
     paceTimerSet = false;
     sendQueue.clear();
     inFlight.clear();
+    gate.reset();
     pausedUntil = Instant.EPOCH;
   }
 
@@ -231,14 +243,51 @@ final class Outbox {
               });
       return;
     }
-    log.info("The relay refused op {} ({})", nack.id(), nack.reason());
-    board.reject(nack.id());
-    untrack(nack.id());
-    inFlight.remove(nack.id());
-    journal.dropped(nack.id());
-    firePending();
-    events.opRejected(nack.id(), nack.reason());
+    if (MISSING_BLOB.equals(nack.reason()) && gate.uploadAgain(unacked.get(nack.id()).op())) {
+      // Upload it again, then resend the add with its id, in order (R111).
+      requeueAll();
+      pump();
+      return;
+    }
+    drop(nack.id(), nack.reason());
     pump();
+  }
+
+  /** Takes a refused op off the board and out of the journal for good. */
+  private void drop(String opId, String reason) {
+    log.info("The relay refused op {} ({})", opId, reason);
+    board.reject(opId);
+    untrack(opId);
+    inFlight.remove(opId);
+    gate.done(opId);
+    journal.dropped(opId);
+    firePending();
+    events.opRejected(opId, reason);
+  }
+
+  // ---- BlobUploads.Owner
+  // -------------------------------------------------------------------------
+
+  @Override
+  public void uploadDone() {
+    pump();
+  }
+
+  /** The relay will never store {@code blobId}: its adds cannot be stored either (R111). */
+  @Override
+  public void uploadRefused(String blobId, String reason) {
+    dropAddsOf(blobId, reason);
+    pump();
+  }
+
+  private void dropAddsOf(String blobId, String reason) {
+    for (Outgoing o : List.copyOf(unacked.values())) {
+      ImageRef image = ImageGate.imageOf(o.op().op());
+      if (image != null && image.blob().equals(blobId)) {
+        drop(o.op().id(), reason);
+      }
+    }
+    events.imageNotStored(blobId, reason);
   }
 
   /**
@@ -249,6 +298,7 @@ final class Outbox {
   private void requeueAll() {
     sendQueue.clear();
     inFlight.clear();
+    gate.reset();
     for (Outgoing o : unacked.values()) {
       if (o.index() <= durableIndex) {
         sendQueue.add(o);
@@ -267,6 +317,22 @@ final class Outbox {
       if (!unacked.containsKey(id) || inFlight.contains(id)) {
         sendQueue.poll();
         continue;
+      }
+      switch (gate.check(o.op())) {
+        case GO -> {}
+        case WAIT -> {
+          return; // an upload runs: this op and every later one wait for it
+        }
+        case HOLD -> {
+          sendQueue.poll(); // for a relay that stores pictures: queued again on reconnect
+          continue;
+        }
+        case TOO_BIG -> {
+          // What the relay would answer after the whole upload: save the user the wait.
+          dropAddsOf(ImageGate.imageOf(o.op().op()).blob(), "too_big");
+          sendQueue.poll();
+          continue;
+        }
       }
       if (!budget.tryTake(clock.instant())) {
         schedulePacedPump();

@@ -32,6 +32,8 @@ final class RelayInbox {
   private final Outbox outbox;
   private final PeerRoster roster;
   private final SessionEvents events;
+  private final BlobUploads uploads;
+  private final RelayBlobSource fetches;
   private String role = "editor";
   // This connection's relay predates R26: it stored every op before acking or broadcasting it, and
   // never says durable. Told by a synced{seq > 0} without opId (a newer relay always names it).
@@ -44,7 +46,11 @@ final class RelayInbox {
       Connection connection,
       Outbox outbox,
       PeerRoster roster,
-      SessionEvents events) {
+      SessionEvents events,
+      BlobUploads uploads,
+      RelayBlobSource fetches) {
+    this.uploads = uploads;
+    this.fetches = fetches;
     this.codec = codec;
     this.clientId = clientId;
     this.board = board;
@@ -87,10 +93,14 @@ final class RelayInbox {
       case ServerMessage.Pong pong -> {}
       case ServerMessage.Error e ->
           log.warn("Relay error {}: {} ({})", e.code(), e.message(), e.ref());
-      // This client sends no blob messages yet (R109), so none are answers to it.
-      case ServerMessage.BlobData data -> {}
-      case ServerMessage.BlobStored stored -> {}
-      case ServerMessage.BlobRefused refused -> {}
+      // Blob messages only ever answer this client's own blob_put and blob_get (R114).
+      case ServerMessage.BlobData data -> fetches.data(data);
+      case ServerMessage.BlobStored stored -> uploads.stored(stored);
+      case ServerMessage.BlobRefused refused -> {
+        if (!uploads.refused(refused) && !fetches.refused(refused)) {
+          log.debug("Ignoring a refusal of picture {} we did not ask for", refused.blob());
+        }
+      }
     }
   }
 
@@ -105,6 +115,8 @@ final class RelayInbox {
     connection.welcomed();
     storesBeforeAck = false;
     role = w.role();
+    uploads.welcomed(w.maxBlobBytes());
+    fetches.welcomed(w.maxBlobBytes());
     roster.replaceAll(w.peers());
     if (w.snapshot() == null) {
       return;
@@ -208,5 +220,6 @@ final class RelayInbox {
     }
     connection.synced();
     outbox.resend();
+    fetches.synced();
   }
 }

@@ -49,4 +49,8 @@ final class SessionEvents {
   void opRejected(String opId, String reason) {
     listeners.forEach(l -> l.opRejected(opId, reason));
   }
+
+  void imageNotStored(String blobId, String reason) {
+    listeners.forEach(l -> l.imageNotStored(blobId, reason));
+  }
 }

@@ -28,4 +28,16 @@ public interface SessionListener {
    * it is gone from the board and the journal.
    */
   default void opRejected(String opId, String reason) {}
+
+  /**
+   * A picture this user put on the board cannot be stored by the relay (docs/protocol.md R113):
+   * {@code reason} is the relay's ({@code too_big}, {@code room_full}, {@code bad_image}, {@code
+   * hash_mismatch}, {@code viewer}, …) and the image is gone from the board and the journal; or
+   * {@link #IMAGES_NOT_SUPPORTED} once per session when the relay stores no pictures at all (R114):
+   * those images stay in the journal, unsent, and the rest of the board goes on.
+   */
+  default void imageNotStored(String blobId, String reason) {}
+
+  /** The {@code reason} of {@link #imageNotStored} for a relay that stores no pictures (R114). */
+  String IMAGES_NOT_SUPPORTED = "not_supported";
 }

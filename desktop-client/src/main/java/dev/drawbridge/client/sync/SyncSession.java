@@ -1,16 +1,24 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.blob.BlobCacheLimit;
+import dev.drawbridge.client.blob.BlobSource;
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.LocalOpSink;
+import dev.drawbridge.client.model.PendingOp;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolVersion;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
 import dev.drawbridge.protocol.message.Peer;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +87,15 @@ public final class SyncSession implements BoardSession {
   private final PresenceThrottle presence;
   private final Executor ioExecutor;
   private final Runnable rememberConnected;
+  private final BlobUploads uploads;
+  private final RelayBlobSource blobs;
+  private final BlobCacheLimit cacheLimit;
 
   // ---- touched on the UI executor only ----
   private Scheduler.Cancellable cacheTimer = Scheduler.Cancellable.NONE;
   private long cachedSeq;
   private String cachedOpId;
+  private boolean trimQueued;
 
   SyncSession(
       JoinRequest request,
@@ -93,7 +105,8 @@ public final class SyncSession implements BoardSession {
       ConfirmedCache cache,
       SyncConfig config,
       Executor uiExecutor,
-      Parts parts) {
+      Parts parts,
+      BlobStore blobStore) {
     this.request = request;
     this.title = request.room();
     this.clientId = identity.clientId();
@@ -127,6 +140,7 @@ public final class SyncSession implements BoardSession {
             cachedSeq,
             parts.ioExecutor(),
             index -> ui.execute(() -> outbox().durable(index)));
+    this.uploads = new BlobUploads(blobStore, connection, parts.clock(), timers);
     this.outbox =
         new Outbox(
             board,
@@ -136,8 +150,13 @@ public final class SyncSession implements BoardSession {
             config,
             parts.clock(),
             timers,
-            ackedOnDisk(journal, cachedSeq));
-    this.inbox = new RelayInbox(codec, clientId, board, connection, outbox, roster, events);
+            ackedOnDisk(journal, cachedSeq),
+            uploads);
+    this.cacheLimit = new BlobCacheLimit(blobStore, BlobCacheLimit.DEFAULT_CAP_BYTES);
+    this.blobs =
+        new RelayBlobSource(blobStore, connection, timers, ioExecutor, ui, this::trimBlobCache);
+    this.inbox =
+        new RelayInbox(codec, clientId, board, connection, outbox, roster, events, uploads, blobs);
     this.presence = new PresenceThrottle(connection, parts.clock(), timers);
     board.setSink(outbox::submitted);
   }
@@ -162,6 +181,7 @@ public final class SyncSession implements BoardSession {
     ui.execute(
         () -> {
           scheduleCacheWrite();
+          trimBlobCache();
           connection.start();
         });
   }
@@ -202,6 +222,18 @@ public final class SyncSession implements BoardSession {
   @Override
   public String role() {
     return inbox.role();
+  }
+
+  /** The app's picture store, and the relay for what it lacks (R112). */
+  @Override
+  public BlobSource blobs() {
+    return blobs;
+  }
+
+  /** False once the relay's welcome said it stores no pictures (R109, R114). */
+  @Override
+  public boolean holdsImages() {
+    return !uploads.relayRefusesImages();
   }
 
   /** Local ops not yet acknowledged by the relay. */
@@ -284,6 +316,41 @@ public final class SyncSession implements BoardSession {
     }
   }
 
+  // ---- picture cache ---------------------------------------------------------------------------
+
+  /**
+   * Keeps fetched pictures under the cap, off the UI thread; never those this board shows or its
+   * unsent ops need (the pins, taken here on the UI thread). Folded while one is queued.
+   */
+  private void trimBlobCache() {
+    if (trimQueued) {
+      return;
+    }
+    trimQueued = true;
+    Set<String> pins = new HashSet<>();
+    for (Element e : board.view().allElements()) {
+      if (e.hasImage()) {
+        pins.add(e.image().blob());
+      }
+    }
+    for (PendingOp p : board.pendingOps()) {
+      ImageRef image = ImageGate.imageOf(p.op());
+      if (image != null) {
+        pins.add(image.blob());
+      }
+    }
+    for (Element e : board.confirmed().allElements()) {
+      if (e.hasImage()) {
+        pins.add(e.image().blob());
+      }
+    }
+    ioExecutor.execute(
+        () -> {
+          cacheLimit.trim(pins);
+          ui.execute(() -> trimQueued = false);
+        });
+  }
+
   // ---- board cache -------------------------------------------------------------------------
 
   /** Caches the confirmed board every few seconds, so a reopened board needs less catch-up. */
@@ -332,6 +399,8 @@ public final class SyncSession implements BoardSession {
     @Override
     public void dropped() {
       outbox.connectionDropped();
+      uploads.connectionDropped();
+      blobs.connectionDropped();
       roster.clear();
     }
 

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.board.BoardSnapshot;
@@ -37,10 +38,25 @@ public final class SyncSessions {
     return open(request, dataDir, uiExecutor, SyncConfig.defaults(), transport);
   }
 
-  /** Like {@link #open(JoinRequest, Path, Executor, Transport)} with other timings. */
+  /**
+   * Like {@link #open(JoinRequest, Path, Executor, Transport)} with other timings. The board's
+   * pictures are kept in {@code BlobStore.in(dataDir)}, the app-wide store when {@code dataDir} is
+   * the app's home ({@code AppDirs.home()}).
+   */
   public static SyncSession open(
       JoinRequest request,
       Path dataDir,
+      Executor uiExecutor,
+      SyncConfig config,
+      Transport transport) {
+    return open(request, dataDir, BlobStore.in(dataDir), uiExecutor, config, transport);
+  }
+
+  /** Like {@link #open(JoinRequest, Path, Executor, SyncConfig, Transport)} with a given store. */
+  public static SyncSession open(
+      JoinRequest request,
+      Path dataDir,
+      BlobStore blobStore,
       Executor uiExecutor,
       SyncConfig config,
       Transport transport) {
@@ -86,7 +102,8 @@ public final class SyncSessions {
                   io,
                   onClose,
                   directory.connectedBefore(),
-                  directory::rememberConnected));
+                  directory::rememberConnected),
+              blobStore);
       session.start();
       return session;
     } catch (IOException e) {

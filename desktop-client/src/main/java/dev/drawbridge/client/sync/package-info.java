@@ -11,5 +11,10 @@
  * confirmed.json} (the confirmed board, written atomically every few seconds and on close).
  * Reopening a board shows the cached board plus the journal's unacknowledged ops at once, then
  * connects, catches up and resends them with their original ids.
+ *
+ * <p>Pictures (docs/protocol.md §16) live in the app-wide {@link
+ * dev.drawbridge.client.blob.BlobStore} under {@code <home>/blobs}, written before the op that
+ * shows one is journaled; an image add goes out only after its blob was uploaded and confirmed on
+ * the connection, and a shared board fetches the pictures it lacks on demand.
  */
 package dev.drawbridge.client.sync;

@@ -27,4 +27,17 @@ class LocalOnlySessionTest {
       assertThat(session.board()).isSameAs(board);
     }
   }
+
+  @Test
+  void aLocalBoardKeepsItsPicturesInTheStoreItIsGiven(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+    dev.drawbridge.client.blob.BlobStore store = dev.drawbridge.client.blob.BlobStore.in(home);
+    byte[] png = dev.drawbridge.client.blob.TestImages.png(4, 4, 1);
+    try (LocalOnlySession session = new LocalOnlySession(new LocalBoard(), "t", "me", store)) {
+      String id = session.blobs().put(png);
+      assertThat(store.get(id)).contains(png);
+      assertThat(session.blobs().isMissing(id)).isFalse();
+      assertThat(session.holdsImages()).isTrue();
+    }
+  }
 }

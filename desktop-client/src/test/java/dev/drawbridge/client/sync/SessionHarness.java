@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.board.BoardSnapshot;
@@ -31,12 +32,15 @@ final class SessionHarness implements AutoCloseable {
   final List<ConnectionState> states = new ArrayList<>();
   final List<String> rejected = new ArrayList<>();
   final List<Integer> pendingCounts = new ArrayList<>();
+  final List<String> imagesNotStored = new ArrayList<>();
+  final BlobStore blobStore;
 
   SessionHarness(Path dataDir) {
     this(dataDir, CONFIG);
   }
 
   SessionHarness(Path dataDir, SyncConfig config) {
+    blobStore = BlobStore.in(dataDir);
     try {
       ProtocolCodec codec = new ProtocolCodec();
       directory = BoardDirectory.open(dataDir, REQUEST.roomUri(), REQUEST.room());
@@ -57,7 +61,8 @@ final class SessionHarness implements AutoCloseable {
               config,
               Runnable::run,
               new SyncSession.Parts(
-                  transport, scheduler, scheduler.clock, policy, Runnable::run, directory::close));
+                  transport, scheduler, scheduler.clock, policy, Runnable::run, directory::close),
+              blobStore);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,6 +76,11 @@ final class SessionHarness implements AutoCloseable {
           @Override
           public void opRejected(String opId, String reason) {
             rejected.add(opId);
+          }
+
+          @Override
+          public void imageNotStored(String blobId, String reason) {
+            imagesNotStored.add(blobId + " " + reason);
           }
 
           @Override

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.app;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
 import dev.drawbridge.client.host.discovery.Announcement;
@@ -509,7 +510,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view =
         showBoard(
-            new LocalOnlySession(board, messages.get("board.offline"), settings.get().clientId()));
+            new LocalOnlySession(
+                board,
+                messages.get("board.offline"),
+                settings.get().clientId(),
+                BlobStore.in(settings.home())));
     // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
     String stamp =
         java.time.LocalDateTime.now()
@@ -536,7 +541,11 @@ public final class AppWindow implements Shell, StartView.Actions {
     board.restore(snapshot, List.of());
     BoardView view =
         showBoard(
-            new LocalOnlySession(board, file.getFileName().toString(), settings.get().clientId()));
+            new LocalOnlySession(
+                board,
+                file.getFileName().toString(),
+                settings.get().clientId(),
+                BlobStore.in(settings.home())));
     view.setFile(file);
     settings.save(
         settings

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.app;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
@@ -34,6 +35,9 @@ public final class DrawbridgeApp extends Application {
   @Override
   public void start(Stage stage) {
     SettingsStore settings = new SettingsStore(AppDirs.home());
+    // One app per home runs (SingleInstance), and no board is open yet: unfinished puts of a
+    // crashed run are garbage now.
+    BlobStore.in(AppDirs.home()).cleanLeftovers();
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());
     double height = Math.min(800, screen.getHeight());

@@ -1,7 +1,9 @@
 package dev.drawbridge.client.ui.app;
 
+import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.JoinRequest;
+import dev.drawbridge.client.sync.SyncConfig;
 import dev.drawbridge.client.sync.SyncSessions;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.ui.settings.Settings;
@@ -41,6 +43,13 @@ public final class NetworkSessionOpener implements SessionOpener {
             form.name(),
             settings.color(),
             form.token().isBlank() ? null : form.token());
-    return SyncSessions.open(request, dataDir, uiExecutor, transports.get());
+    // The app-wide picture store: every board of this home shares it (R108, one copy a picture).
+    return SyncSessions.open(
+        request,
+        dataDir,
+        BlobStore.in(dataDir),
+        uiExecutor,
+        SyncConfig.defaults(),
+        transports.get());
   }
 }

@@ -141,6 +141,11 @@ public final class BoardView {
           public void pendingChanged(int pendingCount) {
             status.setPending(pendingCount);
           }
+
+          @Override
+          public void imageNotStored(String blobId, String reason) {
+            showToast(ImageRefusals.text(shell.messages(), reason), true);
+          }
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());

@@ -109,4 +109,70 @@ class ClientKillTest {
     }
     RoomLog.read(relayData, ROOM).assertHoldsExactlyOnce(drawn);
   }
+
+  /**
+   * A picture added offline survives a SIGKILL of the app: its bytes were in the store before its
+   * op was journaled, the restarted app uploads it before the op, and another member fetches
+   * exactly the file. Needs a relay that stores blobs (skipped until the relay side of issue 15 is
+   * merged).
+   */
+  @Test
+  @Timeout(180)
+  void aPictureAddedOfflineByAKilledClientReachesTheRoomAfterRestart(@TempDir Path tmp)
+      throws Exception {
+    Path relayData = tmp.resolve("relay");
+    Path clientData = tmp.resolve("client");
+    String opId;
+    try (Relay relay =
+        Relay.start(RelayConfig.localDefaults(relayData).withBindAddress("127.0.0.1"))) {
+      String url = "ws://127.0.0.1:" + relay.port();
+      try (TestClient probe =
+          new TestClient(
+              "probe",
+              url,
+              ROOM,
+              tmp.resolve("probe"),
+              dev.drawbridge.client.sync.SyncConfig.defaults())) {
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(probe::synced);
+        ImageOps.assumeRelayStoresBlobs(probe);
+      }
+      String blob;
+      try (Child first = new Child("image", url, ROOM, clientData.toString())) {
+        List<String> said = first.readUntil("READY");
+        blob = value(said, "BLOB ");
+        opId = value(said, "ID ");
+        first.kill();
+      }
+      assertThat(dev.drawbridge.client.blob.BlobStore.in(clientData).has(blob))
+          .as("the picture's bytes are on disk")
+          .isTrue();
+      try (Child second = new Child("resume", url, ROOM, clientData.toString())) {
+        second.readUntil("SETTLED");
+      }
+      try (TestClient other =
+          new TestClient(
+              "other",
+              url,
+              ROOM,
+              tmp.resolve("other"),
+              dev.drawbridge.client.sync.SyncConfig.defaults())) {
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> other.synced() && other.fetch(blob).isPresent());
+        assertThat(other.fetch(blob))
+            .contains(dev.drawbridge.client.blob.BlobStore.in(clientData).get(blob).orElseThrow());
+      }
+    }
+    RoomLog.read(relayData, ROOM).assertHoldsExactlyOnce(List.of(opId));
+  }
+
+  private static String value(List<String> said, String prefix) {
+    return said.stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()))
+        .findFirst()
+        .orElseThrow();
+  }
 }

@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * A client in its own JVM, for kill tests. {@code draw <url> <room> <dataDir> <n>}: draws n ops
  * online, goes offline, draws n more, waits until they are all in the journal, prints their ids and
  * "READY", then idles until killed. {@code resume <url> <room> <dataDir>}: reopens the board and
- * prints "SETTLED" once everything is acknowledged. Lines for the test start with "@@ ".
+ * prints "SETTLED" once everything is acknowledged. {@code image <url> <room> <dataDir>}: goes
+ * offline, adds a picture (bytes in the store, then the op), waits until the op is journaled,
+ * prints "BLOB id", "ID opId" and "READY", then idles until killed. Lines for the test start with
+ * "@@ ".
  */
 public final class ClientProcess {
   private ClientProcess() {}
@@ -48,7 +51,20 @@ public final class ClientProcess {
           return null;
         });
     waitFor(ui, () -> session.state() instanceof ConnectionState.Synced);
-    if (mode.equals("draw")) {
+    if (mode.equals("image")) {
+      byte[] png = dev.drawbridge.client.blob.TestImages.png(400, 300, 77);
+      String opId =
+          call(
+              ui,
+              () -> {
+                session.goOffline();
+                return ImageOps.add(session, "offline-picture", png);
+              });
+      waitFor(ui, session::journalFlushed);
+      out.println("@@ BLOB " + dev.drawbridge.protocol.blob.BlobIds.of(png));
+      out.println("@@ ID " + opId);
+      out.println("@@ READY");
+    } else if (mode.equals("draw")) {
       int n = Integer.parseInt(args[4]);
       RandomDrawing drawing = new RandomDrawing(99, "child");
       while (ids.size() < n) {

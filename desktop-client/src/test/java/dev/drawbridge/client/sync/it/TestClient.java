@@ -29,6 +29,7 @@ final class TestClient implements AutoCloseable {
   final List<String> submitted = new CopyOnWriteArrayList<>();
   final List<String> rejected = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+  final List<String> imagesNotStored = new CopyOnWriteArrayList<>();
 
   TestClient(String name, String serverUrl, String room, Path dataDir, SyncConfig config) {
     this(name, serverUrl, room, dataDir, config, null);
@@ -54,6 +55,11 @@ final class TestClient implements AutoCloseable {
                 @Override
                 public void opRejected(String opId, String reason) {
                   rejected.add(opId + " " + reason);
+                }
+
+                @Override
+                public void imageNotStored(String blobId, String reason) {
+                  imagesNotStored.add(blobId + " " + reason);
                 }
               });
         });
@@ -117,6 +123,25 @@ final class TestClient implements AutoCloseable {
             session.state() instanceof ConnectionState.Synced
                 && session.pendingCount() == 0
                 && session.board().confirmedSeq() == head);
+  }
+
+  /** Puts {@code png} in the session's store and adds an image of it; returns the op id. */
+  String addImage(String elementId, byte[] png) {
+    return call(() -> ImageOps.add(session, elementId, png));
+  }
+
+  /** Whether the relay may hold pictures (its welcome had {@code maxBlobBytes}, R109). */
+  boolean holdsImages() {
+    return call(session::holdsImages);
+  }
+
+  /** Asks for {@code blobId} (in view) and returns its bytes if they are here now. */
+  java.util.Optional<byte[]> fetch(String blobId) {
+    return call(
+        () -> {
+          session.blobs().want(blobId, true);
+          return session.blobs().bytes(blobId);
+        });
   }
 
   @Override

@@ -53,6 +53,22 @@ class NetworkSessionOpenerTest {
     assertThat(made).allSatisfy(t -> assertThat(t.closes).isEqualTo(1));
   }
 
+  @Test
+  void sharedBoardsKeepTheirPicturesInTheAppWideStore() {
+    NetworkSessionOpener opener =
+        new NetworkSessionOpener(home, Runnable::run, RecordingTransport::new);
+    BoardSession team =
+        opener.open(new JoinForm("ws://relay.test:4000", "team", "Ann", ""), Settings.defaults());
+    try {
+      byte[] png = dev.drawbridge.client.blob.TestImages.png(4, 4, 1);
+      String id = team.blobs().put(png);
+      assertThat(dev.drawbridge.client.blob.BlobStore.in(home).get(id)).contains(png);
+      assertThat(team.holdsImages()).as("no welcome yet").isTrue();
+    } finally {
+      team.close();
+    }
+  }
+
   /** Remembers what it was asked to dial; never opens, so the session stays connecting. */
   private static final class RecordingTransport implements Transport {
     final List<URI> dialled = new ArrayList<>();
