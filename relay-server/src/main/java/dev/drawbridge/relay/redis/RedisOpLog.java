@@ -292,16 +292,14 @@ public final class RedisOpLog implements OpLog {
 
   @Override
   public byte[] readBlob(String room, String blob, long offset, int length) {
-    long size =
-        blob(room, blob)
-            .orElseThrow(() -> new OpLogException("no blob " + blob + " in " + room, null))
-            .size();
-    long from = Math.min(Math.max(offset, 0), size);
-    long to = Math.min(from + length, size); // exclusive; GETRANGE's end is inclusive
-    if (to <= from) {
+    StoredBlob.Range range = StoredBlob.rangeOf(this, room, blob, offset, length);
+    if (range.length() == 0) {
       return new byte[0];
     }
-    return blobConnection.sync().getrange(key(room, "blob:" + blob), from, to - 1);
+    // GETRANGE's end is inclusive.
+    return blobConnection
+        .sync()
+        .getrange(key(room, "blob:" + blob), range.from(), range.from() + range.length() - 1);
   }
 
   @Override

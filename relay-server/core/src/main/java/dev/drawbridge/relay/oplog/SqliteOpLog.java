@@ -209,12 +209,9 @@ public final class SqliteOpLog implements OpLog {
 
   @Override
   public byte[] readBlob(String room, String blob, long offset, int length) {
-    long size =
-        blob(room, blob)
-            .orElseThrow(() -> new OpLogException("no blob " + blob + " in " + room, null))
-            .size();
-    long from = Math.min(Math.max(offset, 0), size);
-    int n = (int) Math.min(length, size - from);
+    StoredBlob.Range range = StoredBlob.rangeOf(this, room, blob, offset, length);
+    long from = range.from();
+    int n = range.length();
     byte[] out = new byte[n];
     if (n == 0) {
       return out;
