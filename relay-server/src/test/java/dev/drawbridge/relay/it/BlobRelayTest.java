@@ -267,6 +267,69 @@ class BlobRelayTest extends WriterAndObserver {
     }
   }
 
+  /** R108: the blob is in the SQLite file with the ops, so a restarted relay still serves it. */
+  @Test
+  void r108_aRestartedSqliteRelayKeepsItsBlobs(@TempDir Path own) throws Exception {
+    byte[] png = noisePng(100, 80, 14);
+    String blob;
+    try (RelayFixture first = new RelayFixture(own)) {
+      TestPeer p = first.peer("kept");
+      p.joinAndSync(0);
+      blob = upload(p, png, "image/png");
+      p.nextOf(ServerMessage.BlobStored.class);
+      p.send(imageAdd("op-kept", "el-kept", blob, 100, 80));
+      p.nextOf(ServerMessage.Ack.class);
+    }
+    try (RelayFixture second = new RelayFixture(own)) {
+      TestPeer p = second.peer("kept");
+      assertThat(p.joinAndSync(0))
+          .extracting(ServerMessage.OpBroadcast::id)
+          .containsExactly("op-kept");
+      assertThat(fetch(p, blob)).isEqualTo(png);
+    }
+  }
+
+  /**
+   * R112, R24: a fetch of a file many times the slow-consumer cap is paced by the receiver's send
+   * queue, so it is never closed for it, and ops sent meanwhile reach it between the chunks.
+   */
+  @Test
+  void r112_aBigFetchIsPacedBesideOpsAndNeverTripsTheSlowConsumerCap(@TempDir Path own)
+      throws Exception {
+    try (RelayFixture small =
+        new RelayFixture(
+            own, c -> c.withMaxPendingBytes(300_000).withBlobLimits(BlobLimits.defaults()))) {
+      TestPeer author = small.peer("big");
+      author.joinAndSync(0);
+      TestPeer reader = small.peer("big");
+      reader.joinAndSync(0);
+      byte[] png = noisePng(1200, 1000, 15); // ~3.6 MB: twelve times the cap
+      String blob = upload(author, png, "image/png");
+      author.nextOf(ServerMessage.BlobStored.class);
+
+      reader.send(new ClientMessage.BlobGet(blob));
+      reader.nextOf(ServerMessage.BlobData.class);
+      for (int i = 0; i < 5; i++) {
+        author.submitStroke("op-big-" + i, "el-big-" + i);
+      }
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      int opsBeforeTheLastChunk = 0;
+      got.write(new byte[ProtocolLimitsChunk.BYTES], 0, ProtocolLimitsChunk.BYTES);
+      while (got.size() < png.length) {
+        ServerMessage m = reader.next();
+        if (m instanceof ServerMessage.BlobData d) {
+          assertThat(d.offset()).isEqualTo(got.size());
+          got.write(d.data(), 0, d.data().length);
+        } else if (m instanceof ServerMessage.OpBroadcast) {
+          opsBeforeTheLastChunk++;
+        }
+      }
+      assertThat(opsBeforeTheLastChunk).isEqualTo(5);
+      assertThat(reader.closed).isNotDone();
+      assertThat(fetch(reader, blob)).isEqualTo(png);
+    }
+  }
+
   private static void send(TestPeer p, String blob, byte[] bytes, BlobChunks.Chunk c) {
     p.send(put(blob, "image/png", bytes.length, c.offset(), c.data()));
   }
