@@ -35,8 +35,13 @@ final class BlobUploads {
   /** The upload under way, or null. */
   private BlobUpload current;
 
-  /** A blob the room held when its upload began: the rest of its chunks are dropped unread. */
-  private String skipping;
+  /**
+   * The blob whose upload was last answered before its end (stored at once because the room held
+   * it, or refused): the rest of its chunks, which a client may have sent already, are dropped
+   * unread, so each upload gets exactly one answer (R110) and a client starting again is not sent
+   * stale refusals.
+   */
+  private String answered;
 
   BlobUploads(
       String room,
@@ -59,15 +64,15 @@ final class BlobUploads {
       if (current != null) {
         endCurrent("bad_chunk"); // a new upload ends the unfinished one (R110)
       }
-      skipping = null;
+      answered = null;
       begin(put, editor);
       return;
     }
-    if (put.blob().equals(skipping)) {
+    if (put.blob().equals(answered)) {
       return;
     }
     if (current == null) {
-      refuse(put.blob(), "bad_chunk", 0);
+      answer(put.blob(), "bad_chunk", 0);
       return;
     }
     if (!current.continues(put)) {
@@ -79,17 +84,17 @@ final class BlobUploads {
 
   private void begin(ClientMessage.BlobPut first, boolean editor) {
     if (!editor) {
-      refuse(first.blob(), "viewer", 0);
+      answer(first.blob(), "viewer", 0);
     } else if (first.size() > limits.maxBlobBytes()) {
-      refuse(first.blob(), "too_big", 0);
+      answer(first.blob(), "too_big", 0);
     } else if (blobs.holds(first.blob())) {
-      skipping = first.blob(); // R110: stored at once, the client stops sending it
+      answered = first.blob(); // R110: stored at once, the client stops sending it
       reply.accept(new ServerMessage.BlobStored(first.blob()));
     } else if (!blobs.reserve(first.size())) {
-      refuse(first.blob(), "room_full", 0);
+      answer(first.blob(), "room_full", 0);
     } else if (!budget.tryReserve(first.size())) {
       blobs.release(first.size());
-      refuse(first.blob(), "busy", BUSY_RETRY_MS);
+      answer(first.blob(), "busy", BUSY_RETRY_MS);
     } else {
       current = BlobUpload.begin(first);
       append(first);
@@ -105,7 +110,7 @@ final class BlobUploads {
     if (wait > 0) {
       String blob = current.blob();
       abandon();
-      refuse(blob, "rate_limited", wait);
+      answer(blob, "rate_limited", wait);
       return;
     }
     current.append(put);
@@ -121,7 +126,7 @@ final class BlobUploads {
     Optional<String> fault = upload.fault();
     if (fault.isPresent()) {
       release(upload);
-      refuse(upload.blob(), fault.get(), 0);
+      answer(upload.blob(), fault.get(), 0);
       return;
     }
     blobs
@@ -159,7 +164,13 @@ final class BlobUploads {
   private void endCurrent(String reason) {
     String blob = current.blob();
     abandon();
-    refuse(blob, reason, 0);
+    answer(blob, reason, 0);
+  }
+
+  /** Refuses the upload of {@code blob}, whose later chunks are then dropped unread. */
+  private void answer(String blob, String reason, long retryAfterMs) {
+    answered = blob;
+    refuse(blob, reason, retryAfterMs);
   }
 
   /** Sends the refusal; any thread (the op log's answers to a store refuse too). */
