@@ -46,6 +46,7 @@ public final class BlobFetches {
   // The sender thread's: the blob being sent and the offset of its next chunk.
   private StoredBlob sending;
   private long offset;
+  private long pause = BlobSender.PAUSE_MILLIS;
 
   public BlobFetches(BlobSender sender, OpLog opLog, String room, FetchSink sink) {
     this.sender = sender;
@@ -91,6 +92,7 @@ public final class BlobFetches {
         sending = found.get();
         offset = 0;
       }
+      boolean sent = false;
       while (offset < sending.size() && sink.pendingBytes() < BlobSender.LOW_WATER) {
         byte[] data = opLog.readBlob(room, blob, offset, ProtocolLimits.MAX_BLOB_CHUNK_BYTES);
         if (data.length == 0) {
@@ -98,7 +100,9 @@ public final class BlobFetches {
         }
         sink.send(new ServerMessage.BlobData(blob, sending.mime(), sending.size(), offset, data));
         offset += data.length;
+        sent = true;
       }
+      pause = sent ? BlobSender.PAUSE_MILLIS : Math.min(2 * pause, BlobSender.MAX_PAUSE_MILLIS);
     } catch (RuntimeException e) {
       log.atWarn()
           .addKeyValue("room", room)
@@ -111,7 +115,7 @@ public final class BlobFetches {
     if (offset >= sending.size()) {
       answered(null);
     } else {
-      sender.later(this::step);
+      sender.later(this::step, pause);
     }
   }
 

@@ -19,8 +19,14 @@ public final class BlobSender implements AutoCloseable {
    */
   public static final long LOW_WATER = 2L * 65_600;
 
-  /** How long a fetch waits before it looks at a full send queue again. */
+  /**
+   * How long a fetch first waits before it looks at a full send queue again; each look that finds
+   * it still full doubles the wait, up to {@link #MAX_PAUSE_MILLIS}, so a fast reader is fed at
+   * once and a slow one costs the thread a few wake-ups a second, not hundreds.
+   */
   static final long PAUSE_MILLIS = 2;
+
+  static final long MAX_PAUSE_MILLIS = 64;
 
   private ScheduledExecutorService thread;
   private boolean closed;
@@ -32,10 +38,10 @@ public final class BlobSender implements AutoCloseable {
     }
   }
 
-  /** Runs {@code step} after {@link #PAUSE_MILLIS}; nothing once the sender is closed. */
-  synchronized void later(Runnable step) {
+  /** Runs {@code step} after {@code millis}; nothing once the sender is closed. */
+  synchronized void later(Runnable step, long millis) {
     if (!closed) {
-      executor().schedule(step, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+      executor().schedule(step, millis, TimeUnit.MILLISECONDS);
     }
   }
 
