@@ -70,6 +70,7 @@ class BlobRelayTest extends WriterAndObserver {
     ServerMessage.OpBroadcast b = observer.nextOf(ServerMessage.OpBroadcast.class);
     assertThat(b.id()).isEqualTo("op-img");
     assertThat(fetch(observer, blob)).isEqualTo(png);
+    assertThat(fx.relay.scrapeMetrics()).contains("drawbridge_blobs_stored_total");
 
     // Uploading it again: stored at once, at the first chunk; the rest is dropped unread.
     TestPeer again = member(ROOM, Role.EDITOR);
