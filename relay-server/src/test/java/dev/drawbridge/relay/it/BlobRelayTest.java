@@ -131,6 +131,12 @@ class BlobRelayTest extends WriterAndObserver {
     // A decompression bomb's header: 100,000 × 100,000 pixels in a file of a few hundred bytes.
     String bomb = upload(p, pngClaiming(100_000, 100_000), "image/png");
     assertThat(refusal(p)).isEqualTo(new ServerMessage.BlobRefused(bomb, "bad_image", 0));
+    // A bigger one is refused at its first chunk: the relay neither waits for nor holds the rest.
+    byte[] bigBomb = Arrays.copyOf(pngClaiming(100_000, 100_000), 150_000);
+    String bigBombId = BlobIds.of(bigBomb);
+    p.send(put(bigBombId, "image/png", bigBomb.length, 0, Arrays.copyOf(bigBomb, 1_000)));
+    assertThat(refusal(p)).isEqualTo(new ServerMessage.BlobRefused(bigBombId, "bad_image", 0));
+    assertThat(fx.relay.rooms().uploadBytesHeld()).isZero();
 
     for (String blob : List.of(wrongId, BlobIds.of(png), bomb)) {
       p.send(new ClientMessage.BlobGet(blob));

@@ -64,6 +64,20 @@ public final class BlobUpload {
   }
 
   /**
+   * Whether the first chunk already shows a file that can only be refused with {@code bad_image}:
+   * its header is complete in it and says another format or a side outside 1–4,096 (a decompression
+   * bomb is turned away before the rest of it is sent or held). A header the chunk does not finish
+   * (a JPEG's can follow long metadata) waits for the whole file.
+   */
+  public static boolean badFromTheStart(ClientMessage.BlobPut first) {
+    return ImageHeader.read(first.data()).map(h -> !fits(h, first.mime())).orElse(false);
+  }
+
+  private static boolean fits(ImageHeader h, String mime) {
+    return h.format().mime().equals(mime) && h.fitsWithin(ProtocolLimits.MAX_IMAGE_SIDE);
+  }
+
+  /**
    * What is wrong with the whole file, if anything: {@code hash_mismatch} when its SHA-256 is not
    * its id, {@code bad_image} when its header is not one of ours, says another format than its
    * mime, or a side outside 1–4,096. The header is read, never decoded (R115).
@@ -72,11 +86,7 @@ public final class BlobUpload {
     if (!HexFormat.of().formatHex(digest.digest()).equals(blob)) {
       return Optional.of("hash_mismatch");
     }
-    Optional<ImageHeader> header = ImageHeader.read(bytes);
-    boolean fine =
-        header.isPresent()
-            && header.get().format().mime().equals(mime)
-            && header.get().fitsWithin(ProtocolLimits.MAX_IMAGE_SIDE);
+    boolean fine = ImageHeader.read(bytes).map(h -> fits(h, mime)).orElse(false);
     return fine ? Optional.empty() : Optional.of("bad_image");
   }
 

@@ -87,6 +87,8 @@ final class BlobUploads {
       answer(first.blob(), "viewer", 0);
     } else if (first.size() > limits.maxBlobBytes()) {
       answer(first.blob(), "too_big", 0);
+    } else if (BlobUpload.badFromTheStart(first)) {
+      answer(first.blob(), "bad_image", 0);
     } else if (blobs.holds(first.blob())) {
       answered = first.blob(); // R110: stored at once, the client stops sending it
       reply.accept(new ServerMessage.BlobStored(first.blob()));

@@ -50,6 +50,22 @@ class BlobUploadTest {
     assertThat(check(BlobIds.of(huge), "image/gif", huge)).contains("bad_image");
   }
 
+  @Test
+  void aHeaderCompleteInTheFirstChunkMayRefuseTheFileAtOnce() {
+    byte[] huge = GIF.clone();
+    huge[7] = (byte) 0x40; // 16,387 pixels across
+    assertThat(BlobUpload.badFromTheStart(puts(BlobIds.of(huge), "image/gif", huge).get(0)))
+        .isTrue();
+    assertThat(BlobUpload.badFromTheStart(puts(BlobIds.of(GIF), "image/bmp", GIF).get(0))).isTrue();
+    assertThat(BlobUpload.badFromTheStart(puts(BlobIds.of(GIF), "image/gif", GIF).get(0)))
+        .isFalse();
+    byte[] jpegStart = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F, 0x00};
+    assertThat(
+            BlobUpload.badFromTheStart(puts(BlobIds.of(jpegStart), "image/jpeg", jpegStart).get(0)))
+        .as("a header the chunk does not finish waits for the file")
+        .isFalse();
+  }
+
   private static java.util.Optional<String> check(String id, String mime, byte[] bytes) {
     BlobUpload upload = BlobUpload.begin(puts(id, mime, bytes).get(0));
     puts(id, mime, bytes).forEach(upload::append);
