@@ -60,15 +60,23 @@ final class BlobUploads {
 
   /** One {@code blob_put} of a connection that may ({@code editor}) or may not upload. */
   void put(ClientMessage.BlobPut put, boolean editor) {
-    if (put.offset() == 0) {
-      if (current != null) {
-        endCurrent("bad_chunk"); // a new upload ends the unfinished one (R110)
-      }
-      answered = null;
-      begin(put, editor);
+    if (put.offset() > 0 && put.blob().equals(answered)) {
       return;
     }
-    if (put.blob().equals(answered)) {
+    if (put.offset() == 0 && current != null) {
+      endCurrent("bad_chunk"); // a new upload ends the unfinished one (R110)
+    }
+    // Before any lookup: a client sending chunk after chunk costs the relay no storage reads.
+    long wait = overRate(put);
+    if (wait > 0) {
+      String blob = current != null ? current.blob() : put.blob();
+      abandon();
+      answer(blob, "rate_limited", wait);
+      return;
+    }
+    if (put.offset() == 0) {
+      answered = null;
+      begin(put, editor);
       return;
     }
     if (current == null) {
@@ -103,18 +111,16 @@ final class BlobUploads {
     }
   }
 
-  private void append(ClientMessage.BlobPut put) {
+  /** Takes the chunk's bytes from the connection's bucket: 0, or the ms to wait (R113). */
+  private long overRate(ClientMessage.BlobPut put) {
     long now = System.nanoTime();
     if (bytes == null) {
       bytes = new TokenBucket(limits.bytesPerSecond(), limits.byteBurst(), now);
     }
-    long wait = bytes.tryTake(put.data().length, now);
-    if (wait > 0) {
-      String blob = current.blob();
-      abandon();
-      answer(blob, "rate_limited", wait);
-      return;
-    }
+    return bytes.tryTake(put.data().length, now);
+  }
+
+  private void append(ClientMessage.BlobPut put) {
     current.append(put);
     if (current.complete()) {
       BlobUpload done = current;
