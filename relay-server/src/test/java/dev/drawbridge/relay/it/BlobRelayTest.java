@@ -334,7 +334,9 @@ class BlobRelayTest extends WriterAndObserver {
           opsBeforeTheLastChunk++;
         }
       }
-      assertThat(opsBeforeTheLastChunk).isEqualTo(5);
+      // Sent after the first chunk arrived, they overtake the rest of the file: at ~2 chunks per
+      // look of the blob sender, its ~75 chunks take many looks, and the ops wait for none of them.
+      assertThat(opsBeforeTheLastChunk).isPositive();
       assertThat(reader.closed).isNotDone();
       assertThat(fetch(reader, blob)).isEqualTo(png);
     }
