@@ -40,7 +40,7 @@ public final class RoomMetrics {
             .register(registry);
     blobsStored =
         Counter.builder("drawbridge.blobs.stored")
-            .description("blobs (image files) stored, a room's second copy of one not counted")
+            .description("blob uploads (image files) checked and stored")
             .register(registry);
     blobBytesStored =
         Counter.builder("drawbridge.blobs.stored.bytes")
