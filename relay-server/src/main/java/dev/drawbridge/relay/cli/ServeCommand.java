@@ -1,6 +1,7 @@
 package dev.drawbridge.relay.cli;
 
 import dev.drawbridge.relay.auth.TokenSecrets;
+import dev.drawbridge.relay.blob.BlobLimits;
 import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import dev.drawbridge.relay.runtime.RelayConfig;
@@ -144,6 +145,24 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "Unsent bytes per connection before close 4011 (DRAWBRIDGE_MAX_PENDING_BYTES, default ${DEFAULT-VALUE}).")
   long maxPendingBytes;
+
+  @Option(
+      names = "--max-blob-bytes",
+      defaultValue = "${env:DRAWBRIDGE_MAX_BLOB_BYTES:-10485760}",
+      description =
+          "Largest image file stored, in bytes (1 to 1 GiB); sent to clients in every welcome, and"
+              + " a bigger upload is refused with too_big (DRAWBRIDGE_MAX_BLOB_BYTES, default"
+              + " ${DEFAULT-VALUE} = 10 MiB).")
+  long maxBlobBytes;
+
+  @Option(
+      names = "--max-room-blob-bytes",
+      defaultValue = "${env:DRAWBRIDGE_MAX_ROOM_BLOB_BYTES:-536870912}",
+      description =
+          "Bytes of image files one board may hold, each file counted once; an upload past it is"
+              + " refused with room_full. Stored blobs are never deleted"
+              + " (DRAWBRIDGE_MAX_ROOM_BLOB_BYTES, default ${DEFAULT-VALUE} = 512 MiB).")
+  long maxRoomBlobBytes;
 
   @Option(
       names = "--ping-interval",
@@ -306,6 +325,13 @@ final class ServeCommand implements Callable<Integer> {
             strikes,
             defaults.strikesPerSecond(),
             presencePerSecond);
+    if (maxRoomBlobBytes < 1) {
+      throw new IllegalArgumentException("--max-room-blob-bytes must be at least 1");
+    }
+    if (maxBlobBytes < 1 || maxBlobBytes > BlobLimits.MAX_BLOB_BYTES_LIMIT) {
+      throw new IllegalArgumentException("--max-blob-bytes must be 1 to 1073741824 (1 GiB)");
+    }
+    limits = limits.withBlobs(BlobLimits.of(maxBlobBytes, maxRoomBlobBytes));
     RelayConfig relay =
         new RelayConfig(
             bind,

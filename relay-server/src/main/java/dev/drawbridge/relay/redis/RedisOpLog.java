@@ -7,12 +7,17 @@ import dev.drawbridge.relay.oplog.ClientKeyHash;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.OpLogException;
 import dev.drawbridge.relay.oplog.RoomTakenException;
+import dev.drawbridge.relay.oplog.StoredBlob;
 import dev.drawbridge.relay.oplog.StoredOp;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link OpLog} in Redis, for relays that share storage. Per room: a list of ops (index = seq −
- * 1), a hash op id → seq, a string with the snapshot (plus its seq), and the relay that holds the
- * room. Appends run a script that checks the appending relay holds the room, the seq follows the
+ * 1), a hash op id → seq, a string with the snapshot (plus its seq), the relay that holds the room,
+ * and its blobs (R108): one string of bytes per blob, an index id → mime and size, and their byte
+ * count. Appends run a script that checks the appending relay holds the room, the seq follows the
  * head, the op follows the one its relay ordered before, and the id is new: two relays can never
  * interleave one room.
  *
@@ -74,12 +80,28 @@ public final class RedisOpLog implements OpLog {
       return 1
       """;
 
+  /**
+   * KEYS: the room's blob index (id → "mime TAB size"), the blob's bytes, the room's blob byte
+   * count. ARGV: id, index entry, bytes, size. A blob the room holds is left as it is, so each
+   * counts once toward {@code --max-room-blob-bytes} whichever relay stored it.
+   */
+  private static final String PUT_BLOB =
+      """
+      if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
+      redis.call('SET', KEYS[2], ARGV[3])
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('INCRBY', KEYS[3], ARGV[4])
+      return 1
+      """;
+
   private final ProtocolCodec codec = new ProtocolCodec();
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> writeConnection;
   private final StatefulRedisConnection<String, String> readConnection;
   private final RedisAsyncCommands<String, String> writes;
   private final RedisCommands<String, String> reads;
+  // Blob bytes are binary: their own connection, with byte[] values (keys stay text).
+  private final StatefulRedisConnection<String, byte[]> blobConnection;
   private final ExecutorService completions =
       Executors.newSingleThreadExecutor(
           r -> Thread.ofPlatform().name("redis-oplog-completions").daemon(true).unstarted(r));
@@ -101,6 +123,7 @@ public final class RedisOpLog implements OpLog {
     readConnection = client.connect();
     writes = writeConnection.async();
     reads = readConnection.sync();
+    blobConnection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
   }
 
   private String key(String room, String what) {
@@ -226,6 +249,70 @@ public final class RedisOpLog implements OpLog {
   }
 
   @Override
+  public CompletableFuture<Void> putBlob(String room, String blob, String mime, byte[] bytes) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    blobConnection
+        .async()
+        .<Long>eval(
+            PUT_BLOB,
+            ScriptOutputType.INTEGER,
+            new String[] {key(room, "blobs"), key(room, "blob:" + blob), key(room, "blob-bytes")},
+            utf8(blob),
+            utf8(mime + "\t" + bytes.length),
+            bytes,
+            utf8(Long.toString(bytes.length)))
+        .whenCompleteAsync(
+            (ok, error) -> {
+              if (error != null) {
+                done.completeExceptionally(new OpLogException("blob not stored", error));
+              } else {
+                done.complete(null);
+              }
+            },
+            completions);
+    return done;
+  }
+
+  @Override
+  public Optional<StoredBlob> blob(String room, String blob) {
+    byte[] entry = blobConnection.sync().hget(key(room, "blobs"), blob);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    String[] parts = new String(entry, StandardCharsets.UTF_8).split("\t", 2);
+    try {
+      return Optional.of(new StoredBlob(parts[0], Long.parseLong(parts[1])));
+    } catch (RuntimeException e) {
+      throw new OpLogException("unreadable blob entry in Redis", e);
+    }
+  }
+
+  @Override
+  public byte[] readBlob(String room, String blob, long offset, int length) {
+    StoredBlob.Range range = StoredBlob.rangeOf(this, room, blob, offset, length);
+    if (range.length() == 0) {
+      return new byte[0];
+    }
+    // GETRANGE's end is inclusive.
+    return blobConnection
+        .sync()
+        .getrange(key(room, "blob:" + blob), range.from(), range.from() + range.length() - 1);
+  }
+
+  @Override
+  public long blobBytes(String room) {
+    byte[] count = blobConnection.sync().get(key(room, "blob-bytes"));
+    return count == null ? 0 : Long.parseLong(new String(count, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
   public long headSeq(String room) {
     return reads.llen(key(room, "ops"));
   }
@@ -299,6 +386,7 @@ public final class RedisOpLog implements OpLog {
     // A PING queued behind every pending append: when it answers, they have all answered.
     try {
       writes.ping().get(30, TimeUnit.SECONDS);
+      blobConnection.async().ping().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       // Closing anyway; pending futures fail with the connection.
     }
@@ -310,6 +398,7 @@ public final class RedisOpLog implements OpLog {
     }
     writeConnection.close();
     readConnection.close();
+    blobConnection.close();
     client.shutdown();
   }
 }

@@ -44,6 +44,32 @@ class ServeCommandTest {
         .isEqualTo(3);
   }
 
+  /** R109, R113: 10 MiB a file and 512 MiB a board unless the host says otherwise. */
+  @Test
+  void blobBoundsHaveTheDocumentedDefaultsAndFlags() {
+    assertThat(parse("--no-auth").limits().blobs().maxBlobBytes()).isEqualTo(10L << 20);
+    assertThat(parse("--no-auth").limits().blobs().maxRoomBlobBytes()).isEqualTo(512L << 20);
+    RelayConfig set =
+        parse("--no-auth", "--max-blob-bytes", "1000", "--max-room-blob-bytes", "5000000000");
+    assertThat(set.limits().blobs().maxBlobBytes()).isEqualTo(1000);
+    assertThat(set.limits().blobs().maxRoomBlobBytes()).isEqualTo(5_000_000_000L);
+  }
+
+  @Test
+  void blobBoundsOutOfRangeStopServeWithExitCode2() {
+    for (String[] bad :
+        new String[][] {
+          {"--max-blob-bytes", "0"},
+          {"--max-blob-bytes", "2000000000"},
+          {"--max-room-blob-bytes", "0"}
+        }) {
+      int code =
+          new CommandLine(new ServeCommand())
+              .execute("--no-auth", "--in-memory", "--metrics-port", "-1", bad[0], bad[1]);
+      assertThat(code).as(String.join(" ", bad)).isEqualTo(2);
+    }
+  }
+
   @Test
   void metricsListenOnLoopbackUnlessTheHostSaysOtherwise() {
     ServeCommand serve = new ServeCommand();

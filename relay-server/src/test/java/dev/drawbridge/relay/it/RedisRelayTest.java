@@ -105,6 +105,30 @@ class RedisRelayTest {
     }
   }
 
+  /**
+   * R111 with several relays: a blob stored through one relay is held by the room on the other, so
+   * a member there fetches the same bytes and its image add is accepted.
+   */
+  @Test
+  void r111_aBlobUploadedThroughOneRelayIsHeldOnTheOther(@TempDir Path other) throws Exception {
+    try (LocalRedis redis = LocalRedis.start();
+        RelayFixture a = RelayFixture.onRedis(dir, redis.uri());
+        RelayFixture b = RelayFixture.onRedis(other, redis.uri())) {
+      TestPeer uploader = a.peer("image-room");
+      uploader.joinAndSync(0);
+      byte[] png = TestImages.noisePng(120, 100, 21);
+      String blob = TestImages.upload(uploader, png, "image/png");
+      assertThat(uploader.nextOf(ServerMessage.BlobStored.class).blob()).isEqualTo(blob);
+
+      TestPeer there = b.peer("image-room");
+      there.joinAndSync(0);
+      assertThat(TestImages.fetch(there, blob)).isEqualTo(png);
+      there.send(TestImages.imageAdd("op-img", "el-img", blob, 120, 100));
+      assertThat(there.nextOf(ServerMessage.Ack.class))
+          .isEqualTo(new ServerMessage.Ack("op-img", 1, false));
+    }
+  }
+
   /** R80 with several relays: the stand-in knows whose id is whose from Redis. */
   @Test
   void r80_aClaimMadeOnOneRelayHoldsOnTheStandIn(@TempDir Path other) throws Exception {

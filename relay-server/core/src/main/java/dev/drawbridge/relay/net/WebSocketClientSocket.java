@@ -75,6 +75,16 @@ final class WebSocketClientSocket implements ClientSocket {
     server.onWriteDemand(conn);
   }
 
+  @Override
+  public long pendingBytes() {
+    if (!(conn instanceof WebSocketImpl impl)) {
+      return 0;
+    }
+    synchronized (this) {
+      return pendingBytes(impl);
+    }
+  }
+
   private static long pendingBytes(WebSocketImpl impl) {
     long sum = 0;
     for (ByteBuffer b : impl.outQueue) {

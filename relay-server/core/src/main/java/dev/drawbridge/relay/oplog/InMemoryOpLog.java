@@ -2,6 +2,7 @@ package dev.drawbridge.relay.oplog;
 
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ public final class InMemoryOpLog implements OpLog {
     final Map<String, Long> seqById = new HashMap<>();
     BoardSnapshot snapshot;
     final Map<String, ClientKeyHash> clientKeys = new HashMap<>();
+    final Map<String, Blob> blobs = new HashMap<>();
+    long blobBytes;
   }
+
+  private record Blob(String mime, byte[] bytes) {}
 
   private RoomLog log(String room) {
     return rooms.computeIfAbsent(room, r -> new RoomLog());
@@ -102,6 +107,49 @@ public final class InMemoryOpLog implements OpLog {
     RoomLog log = log(room);
     synchronized (log) {
       return Optional.ofNullable(log.snapshot);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> putBlob(String room, String blob, String mime, byte[] bytes) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      if (log.blobs.putIfAbsent(blob, new Blob(mime, bytes.clone())) == null) {
+        log.blobBytes += bytes.length;
+      }
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public Optional<StoredBlob> blob(String room, String blob) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      Blob b = log.blobs.get(blob);
+      return b == null ? Optional.empty() : Optional.of(new StoredBlob(b.mime(), b.bytes().length));
+    }
+  }
+
+  @Override
+  public byte[] readBlob(String room, String blob, long offset, int length) {
+    RoomLog log = log(room);
+    Blob b;
+    synchronized (log) {
+      b = log.blobs.get(blob);
+    }
+    if (b == null) {
+      throw new OpLogException("no blob " + blob + " in " + room, null);
+    }
+    int from = (int) Math.min(Math.max(offset, 0), b.bytes().length);
+    return Arrays.copyOfRange(
+        b.bytes(), from, (int) Math.min((long) from + length, b.bytes().length));
+  }
+
+  @Override
+  public long blobBytes(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return log.blobBytes;
     }
   }
 

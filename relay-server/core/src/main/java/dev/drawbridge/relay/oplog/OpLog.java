@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A durable, per-room, gap-free sequence of ops plus each room's newest snapshot.
+ * A durable, per-room, gap-free sequence of ops plus each room's newest snapshot, its claimed
+ * client ids and its blobs (the image files its ops name, R108).
  *
  * <p>Contract: per room, the caller appends seq head+1, head+2, … in order (the room is the single
  * ordering point, R13). An append's future completes once the op is durable, and futures of one log
@@ -92,6 +93,34 @@ public interface OpLog extends AutoCloseable {
   default CompletableFuture<Void> saveClientKeyHash(
       String room, String clientId, ClientKeyHash hash) {
     return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Stores a blob of the room (R108, R110): {@code blob} is the SHA-256 of {@code bytes}, which the
+   * caller has checked. The future completes once it is durable like an op (R26); storing a blob
+   * the room holds already changes nothing. A room keeps its blobs as long as its ops: nothing
+   * deletes them. The default stores none (test doubles); every log the relay ships stores them.
+   */
+  default CompletableFuture<Void> putBlob(String room, String blob, String mime, byte[] bytes) {
+    return CompletableFuture.failedFuture(new OpLogException("this op log stores no blobs", null));
+  }
+
+  /** The room's blob {@code blob}, if it holds it (stored durably, by this relay or another). */
+  default Optional<StoredBlob> blob(String room, String blob) {
+    return Optional.empty();
+  }
+
+  /**
+   * Up to {@code length} bytes of a blob the room holds, from {@code offset} (fewer at its end).
+   * Throws {@link OpLogException} when the room does not hold it.
+   */
+  default byte[] readBlob(String room, String blob, long offset, int length) {
+    throw new OpLogException("no blob " + blob + " in " + room, null);
+  }
+
+  /** The bytes of all the room's blobs together, each counted once (R113 {@code room_full}). */
+  default long blobBytes(String room) {
+    return 0;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The default {@link OpLog}: one SQLite file in WAL mode ({@code synchronous=FULL} unless the
  * {@link Durability} says otherwise) for the ops, and {@link SnapshotFiles} beside it for each
- * room's newest snapshot.
+ * room's newest snapshot. Blobs (R108) live in the same file, in pieces of one fetch chunk.
  *
  * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
  * transaction and completes their futures in order after the commit. Under load it commits at most
@@ -59,9 +60,14 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectOpIds;
   private final PreparedStatement selectLegacySnapshot;
   private final PreparedStatement selectClientKeys;
+  private final PreparedStatement selectBlob;
+  private final PreparedStatement selectBlobPieces;
+  private final PreparedStatement selectBlobBytes;
   // Prepared once by the writer thread (only it touches it) on its first commit.
   private PreparedStatement insertOp;
   private PreparedStatement insertKey;
+  private PreparedStatement insertBlob;
+  private PreparedStatement insertBlobPiece;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
@@ -72,6 +78,10 @@ public final class SqliteOpLog implements OpLog {
 
   private record KeyWrite(
       String room, String clientId, ClientKeyHash hash, CompletableFuture<Void> done)
+      implements Write {}
+
+  private record BlobWrite(
+      String room, String blob, String mime, byte[] bytes, CompletableFuture<Void> done)
       implements Write {}
 
   private record Stop(CompletableFuture<Void> done) implements Write {}
@@ -123,6 +133,16 @@ public final class SqliteOpLog implements OpLog {
       selectClientKeys =
           readConnection.prepareStatement(
               "SELECT client_id, key_hash FROM client_keys WHERE room = ?");
+      selectBlob =
+          readConnection.prepareStatement(
+              "SELECT mime, size FROM blobs WHERE room = ? AND blob = ?");
+      selectBlobPieces =
+          readConnection.prepareStatement(
+              "SELECT piece, bytes FROM blob_pieces WHERE room = ? AND blob = ? AND piece BETWEEN ?"
+                  + " AND ? ORDER BY piece");
+      selectBlobBytes =
+          readConnection.prepareStatement(
+              "SELECT COALESCE(SUM(size), 0) FROM blobs WHERE room = ?");
       snapshotFiles = new SnapshotFiles(dataDir);
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
@@ -158,6 +178,86 @@ public final class SqliteOpLog implements OpLog {
       }
     }
     return hashes;
+  }
+
+  /**
+   * Through the writer like ops, in the same file, so a backup of the database holds the blobs its
+   * ops name. A blob rides in the commit of the ops queued with it: their durability waits for its
+   * bytes (a few ms per MiB), their acks and broadcasts do not (ADR 0006).
+   */
+  @Override
+  public CompletableFuture<Void> putBlob(String room, String blob, String mime, byte[] bytes) {
+    return enqueue(new BlobWrite(room, blob, mime, bytes, new CompletableFuture<>()));
+  }
+
+  @Override
+  public Optional<StoredBlob> blob(String room, String blob) {
+    synchronized (readConnection) {
+      try {
+        selectBlob.setString(1, room);
+        selectBlob.setString(2, blob);
+        try (ResultSet r = selectBlob.executeQuery()) {
+          return r.next()
+              ? Optional.of(new StoredBlob(r.getString(1), r.getLong(2)))
+              : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot look up blob " + blob, e);
+      }
+    }
+  }
+
+  @Override
+  public byte[] readBlob(String room, String blob, long offset, int length) {
+    StoredBlob.Range range = StoredBlob.rangeOf(this, room, blob, offset, length);
+    long from = range.from();
+    int n = range.length();
+    byte[] out = new byte[n];
+    if (n == 0) {
+      return out;
+    }
+    int piece = SqliteSchema.BLOB_PIECE_BYTES;
+    synchronized (readConnection) {
+      try {
+        selectBlobPieces.setString(1, room);
+        selectBlobPieces.setString(2, blob);
+        selectBlobPieces.setLong(3, from / piece);
+        selectBlobPieces.setLong(4, (from + n - 1) / piece);
+        try (ResultSet r = selectBlobPieces.executeQuery()) {
+          while (r.next()) {
+            long start = r.getLong(1) * piece;
+            byte[] bytes = r.getBytes(2);
+            long copyFrom = Math.max(from, start);
+            long copyTo = Math.min(from + n, start + bytes.length);
+            if (copyTo > copyFrom) {
+              System.arraycopy(
+                  bytes,
+                  (int) (copyFrom - start),
+                  out,
+                  (int) (copyFrom - from),
+                  (int) (copyTo - copyFrom));
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read blob " + blob, e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long blobBytes(String room) {
+    synchronized (readConnection) {
+      try {
+        selectBlobBytes.setString(1, room);
+        try (ResultSet r = selectBlobBytes.executeQuery()) {
+          return r.next() ? r.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read the blob bytes of " + room, e);
+      }
+    }
   }
 
   /** Encodes and writes the snapshot on the calling thread; done when it is on disk. */
@@ -234,6 +334,12 @@ public final class SqliteOpLog implements OpLog {
         insertKey =
             writeConnection.prepareStatement(
                 "INSERT OR IGNORE INTO client_keys(room, client_id, key_hash) VALUES(?,?,?)");
+        insertBlob =
+            writeConnection.prepareStatement(
+                "INSERT OR IGNORE INTO blobs(room, blob, mime, size) VALUES(?,?,?,?)");
+        insertBlobPiece =
+            writeConnection.prepareStatement(
+                "INSERT INTO blob_pieces(room, blob, piece, bytes) VALUES(?,?,?,?)");
       }
       for (Write w : work) {
         switch (w) {
@@ -251,6 +357,7 @@ public final class SqliteOpLog implements OpLog {
             insertKey.setBytes(3, k.hash().bytes());
             insertKey.addBatch();
           }
+          case BlobWrite b -> insertBlob(b);
           case Stop stop -> {}
         }
       }
@@ -263,6 +370,7 @@ public final class SqliteOpLog implements OpLog {
         if (insertOp != null) {
           insertOp.clearBatch();
           insertKey.clearBatch();
+          insertBlobPiece.clearBatch();
         }
         writeConnection.rollback();
       } catch (SQLException rollback) {
@@ -275,6 +383,27 @@ public final class SqliteOpLog implements OpLog {
     for (Write w : work) {
       w.done().complete(null);
     }
+  }
+
+  /** The blob's row and, if it is new to the room, its pieces (a second upload stores nothing). */
+  private void insertBlob(BlobWrite b) throws SQLException {
+    insertBlob.setString(1, b.room());
+    insertBlob.setString(2, b.blob());
+    insertBlob.setString(3, b.mime());
+    insertBlob.setLong(4, b.bytes().length);
+    if (insertBlob.executeUpdate() == 0) {
+      return;
+    }
+    int piece = SqliteSchema.BLOB_PIECE_BYTES;
+    for (int at = 0, n = 0; at < b.bytes().length; at += piece, n++) {
+      insertBlobPiece.setString(1, b.room());
+      insertBlobPiece.setString(2, b.blob());
+      insertBlobPiece.setInt(3, n);
+      insertBlobPiece.setBytes(
+          4, Arrays.copyOfRange(b.bytes(), at, Math.min(b.bytes().length, at + piece)));
+      insertBlobPiece.addBatch();
+    }
+    insertBlobPiece.executeBatch();
   }
 
   /** SQLite's synchronous setting on the writer's connection (1 NORMAL, 2 FULL): diagnostics. */
@@ -433,6 +562,10 @@ public final class SqliteOpLog implements OpLog {
         selectOpsAfter.close();
         selectOpIds.close();
         selectLegacySnapshot.close();
+        selectClientKeys.close();
+        selectBlob.close();
+        selectBlobPieces.close();
+        selectBlobBytes.close();
         readConnection.close();
         if (insertOp != null) {
           insertOp.close();

@@ -16,9 +16,18 @@ final class SqliteSchema {
   /**
    * The version this relay writes and reads. Raise it with every change to the tables. 2 added
    * {@code client_keys} (R80); a version 1 directory gets the table and is stamped 2 when it opens,
-   * so it is refused by a version 1 relay afterwards (which would not keep the claims).
+   * so it is refused by a version 1 relay afterwards (which would not keep the claims). 3 added
+   * {@code blobs} and {@code blob_pieces} (R108): an older directory gets them (empty) and is
+   * stamped 3, so a relay from before images cannot open it and serve boards whose pictures it
+   * would not know.
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /**
+   * Bytes per row of {@code blob_pieces}: one chunk of {@code blob_data} (R112), so a fetch reads
+   * one row per chunk and never the whole file. Changing it would need a new version.
+   */
+  static final int BLOB_PIECE_BYTES = 48 * 1024;
 
   private SqliteSchema() {}
 
@@ -50,6 +59,14 @@ final class SqliteSchema {
       s.execute(
           "CREATE TABLE IF NOT EXISTS client_keys(room TEXT NOT NULL, client_id TEXT NOT NULL,"
               + " key_hash BLOB NOT NULL, PRIMARY KEY(room, client_id)) WITHOUT ROWID");
+      // Version 3: blobs (R108), in the same file as the ops so one backup holds both. A blob's
+      // bytes are rows of BLOB_PIECE_BYTES (a rowid table: big rows do not suit WITHOUT ROWID).
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS blobs(room TEXT NOT NULL, blob TEXT NOT NULL, mime TEXT NOT"
+              + " NULL, size INTEGER NOT NULL, PRIMARY KEY(room, blob)) WITHOUT ROWID");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS blob_pieces(room TEXT NOT NULL, blob TEXT NOT NULL, piece"
+              + " INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY(room, blob, piece))");
       if (found < VERSION) {
         s.execute("PRAGMA user_version=" + VERSION);
       }

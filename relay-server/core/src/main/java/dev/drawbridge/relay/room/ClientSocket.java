@@ -8,6 +8,14 @@ public interface ClientSocket {
   /** Starts a close with a code from {@code CloseCodes} and a short reason. */
   void close(int code, String reason);
 
+  /**
+   * Bytes queued to the connection and not yet written to the network: fetched blobs are paced
+   * against it (R112). A socket that cannot tell says 0.
+   */
+  default long pendingBytes() {
+    return 0;
+  }
+
   /** Remote address, for logs. */
   String remote();
 }

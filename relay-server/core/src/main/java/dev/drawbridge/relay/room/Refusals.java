@@ -116,6 +116,12 @@ final class Refusals {
     s.send(encode.apply(new ServerMessage.Nack(opId, reason, retryAfterMs)));
   }
 
+  /** A {@code blob_get} refused (R112, R113); the connection stays. */
+  void blobRefused(Session s, String blob, String reason, long retryAfterMs) {
+    metrics.rejected("blob_" + reason);
+    s.send(encode.apply(new ServerMessage.BlobRefused(blob, reason, retryAfterMs)));
+  }
+
   /** Sends error{code} and closes with {@code closeCode}. */
   void reject(Session s, String code, int closeCode, String message) {
     reject(s, code, closeCode, message, null);

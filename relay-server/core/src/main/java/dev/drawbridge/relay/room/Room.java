@@ -8,6 +8,10 @@ import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.blob.BlobFetches;
+import dev.drawbridge.relay.blob.BlobSender;
+import dev.drawbridge.relay.blob.FetchSink;
+import dev.drawbridge.relay.blob.UploadBudget;
 import dev.drawbridge.relay.oplog.ClientKeyHash;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.RoomTakenException;
@@ -60,6 +64,9 @@ public final class Room {
   private final Members members = new Members();
   private final ClientKeys keys;
   private final Refusals refusals;
+  private final RoomBlobs blobs;
+  private final UploadBudget uploadBudget;
+  private final BlobSender blobSender;
   private int sessions;
   private boolean failed;
 
@@ -70,8 +77,13 @@ public final class Room {
       RoomLimits limits,
       RoomMetrics metrics,
       Executor snapshotWorker,
-      ClientKeys keys) {
+      ClientKeys keys,
+      UploadBudget uploadBudget,
+      BlobSender blobSender) {
     this.name = name;
+    this.uploadBudget = uploadBudget;
+    this.blobSender = blobSender;
+    this.blobs = new RoomBlobs(name, opLog, limits.blobs().maxRoomBlobBytes());
     this.keys = keys;
     this.opLog = opLog;
     this.codec = codec;
@@ -101,6 +113,41 @@ public final class Room {
 
   Refusals refusals() {
     return refusals;
+  }
+
+  /** Whether the room holds {@code blob} (R111); asks the op log, so never under the monitor. */
+  boolean holdsBlob(String blob) {
+    return blobs.holds(blob);
+  }
+
+  /** A connection's uploads (R110), answered to {@code s}. */
+  BlobUploads uploadsFor(Session s) {
+    return new BlobUploads(
+        name, blobs, limits.blobs(), uploadBudget, metrics, m -> s.send(encode(m)));
+  }
+
+  /** A connection's fetches (R112), sent to {@code s} paced by its send queue. */
+  BlobFetches fetchesFor(Session s) {
+    return new BlobFetches(
+        blobSender,
+        opLog,
+        name,
+        new FetchSink() {
+          @Override
+          public long pendingBytes() {
+            return s.pendingBytes();
+          }
+
+          @Override
+          public boolean isOpen() {
+            return !s.closing();
+          }
+
+          @Override
+          public void send(ServerMessage message) {
+            s.send(encode(message));
+          }
+        });
   }
 
   synchronized Session attach(ClientSocket socket, Grant grant, Runnable onClosed) {
@@ -225,7 +272,13 @@ public final class Room {
     members.add(member);
     ServerMessage.Welcome welcome =
         new ServerMessage.Welcome(
-            s.id(), head, s.grant().role().wireName(), others, start.snapshot(), start.reset());
+            s.id(),
+            head,
+            s.grant().role().wireName(),
+            others,
+            start.snapshot(),
+            start.reset(),
+            limits.blobs().maxBlobBytes());
     return new CatchUp(
         welcome,
         start.from(),

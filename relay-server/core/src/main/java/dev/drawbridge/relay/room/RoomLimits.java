@@ -1,5 +1,7 @@
 package dev.drawbridge.relay.room;
 
+import dev.drawbridge.relay.blob.BlobLimits;
+
 /**
  * The bounds rooms enforce (docs/relay.md lists the defaults).
  *
@@ -15,6 +17,7 @@ package dev.drawbridge.relay.room;
  * @param presencePerSecond presence updates relayed per client; the excess is dropped (R18)
  * @param maxUnstoredOps ops a room holds acked but not yet stored (R26) before it refuses more with
  *     {@code nack{storage_busy}}: a stalled disk must not turn into unbounded memory
+ * @param blobs the bounds on images: file and room sizes, upload memory and rate (R109–R113)
  */
 public record RoomLimits(
     int maxMembersPerRoom,
@@ -27,7 +30,14 @@ public record RoomLimits(
     double rateLimitStrikes,
     double strikesPerSecond,
     double presencePerSecond,
-    int maxUnstoredOps) {
+    int maxUnstoredOps,
+    BlobLimits blobs) {
+
+  public RoomLimits {
+    if (blobs == null) {
+      throw new IllegalArgumentException("blob limits are required");
+    }
+  }
 
   /**
    * About 13 s of the benchmark's 1,500 ops/s (a normal commit holds ~30), ~1 KiB of memory each.
@@ -57,7 +67,8 @@ public record RoomLimits(
         rateLimitStrikes,
         strikesPerSecond,
         presencePerSecond,
-        DEFAULT_MAX_UNSTORED_OPS);
+        DEFAULT_MAX_UNSTORED_OPS,
+        BlobLimits.defaults());
   }
 
   public static RoomLimits defaults() {
@@ -67,25 +78,22 @@ public record RoomLimits(
   }
 
   public RoomLimits withMaxUnstoredOps(int n) {
-    return new RoomLimits(
-        maxMembersPerRoom,
-        maxRooms,
-        snapshotEvery,
-        opsPerSecond,
-        opBurst,
-        bytesPerSecond,
-        byteBurst,
-        rateLimitStrikes,
-        strikesPerSecond,
-        presencePerSecond,
-        n);
+    return with(n, snapshotEvery, blobs);
   }
 
   public RoomLimits withSnapshotEvery(int n) {
+    return with(maxUnstoredOps, n, blobs);
+  }
+
+  public RoomLimits withBlobs(BlobLimits b) {
+    return with(maxUnstoredOps, snapshotEvery, b);
+  }
+
+  private RoomLimits with(int unstored, int snapshots, BlobLimits b) {
     return new RoomLimits(
         maxMembersPerRoom,
         maxRooms,
-        n,
+        snapshots,
         opsPerSecond,
         opBurst,
         bytesPerSecond,
@@ -93,6 +101,7 @@ public record RoomLimits(
         rateLimitStrikes,
         strikesPerSecond,
         presencePerSecond,
-        maxUnstoredOps);
+        unstored,
+        b);
   }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The room-side meters: ops in, deliveries out, how long ops wait for storage, catch-up and
- * snapshot time, refusals by reason.
+ * snapshot time, blobs stored, refusals by reason.
  */
 public final class RoomMetrics {
   private final MeterRegistry registry;
@@ -17,6 +17,8 @@ public final class RoomMetrics {
   private final Timer catchUp;
   private final Timer snapshots;
   private final Timer storage;
+  private final Counter blobsStored;
+  private final Counter blobBytesStored;
   private final ConcurrentMap<String, Counter> rejects = new ConcurrentHashMap<>();
 
   public RoomMetrics(MeterRegistry registry) {
@@ -36,6 +38,15 @@ public final class RoomMetrics {
             .description("from an op's ack to its being durable (R26): the disk's lag")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    blobsStored =
+        Counter.builder("drawbridge.blobs.stored")
+            .description("blob uploads (image files) checked and stored")
+            .register(registry);
+    blobBytesStored =
+        Counter.builder("drawbridge.blobs.stored.bytes")
+            .description("bytes of the blobs stored")
+            .baseUnit("bytes")
+            .register(registry);
     snapshots =
         Timer.builder("drawbridge.snapshots")
             .description("board snapshots saved (sort, encode, write), off the ops' path")
@@ -53,6 +64,12 @@ public final class RoomMetrics {
   /** An op acked at {@code ackedNanos} (System.nanoTime) is durable now. */
   void stored(long ackedNanos) {
     storage.record(System.nanoTime() - ackedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** A blob of {@code bytes} bytes was stored durably (R110). */
+  void blobStored(long bytes) {
+    blobsStored.increment();
+    blobBytesStored.increment(bytes);
   }
 
   void opIn() {

@@ -3,6 +3,8 @@ package dev.drawbridge.relay.room;
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.relay.auth.Grant;
+import dev.drawbridge.relay.blob.BlobSender;
+import dev.drawbridge.relay.blob.UploadBudget;
 import dev.drawbridge.relay.oplog.OpLog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +32,8 @@ public final class RoomRegistry {
   private final Executor snapshotWorker;
   private final ProtocolCodec codec = new ProtocolCodec();
   private final Map<String, Room> rooms = new HashMap<>();
+  private final UploadBudget uploadBudget;
+  private final BlobSender blobSender = new BlobSender();
 
   /** Bounds what hellos can make the registry remember: at most ~1,000 ids per room (R85). */
   static final int REMEMBERED_ROOMS = 1_024;
@@ -58,6 +62,7 @@ public final class RoomRegistry {
     this.snapshotWorker = snapshotWorker;
     this.limits = limits;
     this.metrics = new RoomMetrics(meters);
+    this.uploadBudget = new UploadBudget(limits.blobs().maxUploadBytesHeld());
     Gauge.builder("drawbridge.rooms", this, RoomRegistry::roomCount)
         .description("rooms in memory")
         .register(meters);
@@ -95,7 +100,17 @@ public final class RoomRegistry {
           return null;
         }
         ClientKeys roomKeys = keys.computeIfAbsent(roomName, n -> new ClientKeys());
-        room = new Room(roomName, opLog, codec, limits, metrics, snapshotWorker, roomKeys);
+        room =
+            new Room(
+                roomName,
+                opLog,
+                codec,
+                limits,
+                metrics,
+                snapshotWorker,
+                roomKeys,
+                uploadBudget,
+                blobSender);
         rooms.put(roomName, room);
       }
       keys.get(roomName); // counts as use: a busy room's keys are not the eldest
@@ -136,6 +151,16 @@ public final class RoomRegistry {
   /** The rooms in memory now, to visit outside the registry's lock. */
   private synchronized List<Room> openRooms() {
     return List.copyOf(rooms.values());
+  }
+
+  /** Stops sending fetched blobs (the relay is closing; its connections are gone). */
+  public void close() {
+    blobSender.close();
+  }
+
+  /** Bytes held by unfinished uploads now (tests: a closed upload leaves nothing, R110). */
+  public long uploadBytesHeld() {
+    return uploadBudget.held();
   }
 
   public synchronized int roomCount() {

@@ -3,9 +3,11 @@ package dev.drawbridge.relay.room;
 import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenBucket;
+import dev.drawbridge.relay.blob.BlobFetches;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +36,10 @@ public final class Session {
   // Why: "rate_limited" (the client's fault: refusals count as strikes) or "storage_busy".
   private String holdOffReason = RATE_LIMITED;
   private static final String RATE_LIMITED = "rate_limited";
+
+  // Made at the connection's first blob message (most never send one); guarded by this.
+  private BlobUploads uploads;
+  private BlobFetches fetches;
 
   // Set once, under the room's monitor, when the room accepts hello; read by any thread.
   private volatile Member member;
@@ -79,12 +85,26 @@ public final class Session {
         }
       }
       case ClientMessage.Ping ping -> send(room.encode(new ServerMessage.Pong(ping.t())));
-      // Not yet stored by this relay (its welcome carries no maxBlobBytes, R109).
-      case ClientMessage.BlobPut put ->
-          send(room.encode(new ServerMessage.BlobRefused(put.blob(), "unsupported", 0)));
-      case ClientMessage.BlobGet get ->
-          send(room.encode(new ServerMessage.BlobRefused(get.blob(), "not_found", 0)));
+      case ClientMessage.BlobPut put -> uploads().put(put, grant.role() == Role.EDITOR);
+      case ClientMessage.BlobGet get -> fetch(get.blob());
     }
+  }
+
+  /** R112: any member may fetch, viewers too; a fifth unanswered fetch is refused. */
+  private void fetch(String blob) {
+    if (fetches == null) {
+      fetches = room.fetchesFor(this);
+    }
+    if (fetches.request(blob) == BlobFetches.Answer.BUSY) {
+      room.refusals().blobRefused(this, blob, "busy", BlobFetches.BUSY_RETRY_MS);
+    }
+  }
+
+  private BlobUploads uploads() {
+    if (uploads == null) {
+      uploads = room.uploadsFor(this);
+    }
+    return uploads;
   }
 
   private void submit(ClientMessage.SubmitOp op, int frameBytes) {
@@ -119,6 +139,13 @@ public final class Session {
       room.refusals().nack(this, op.id(), "viewer", 0);
       return;
     }
+    // R111, before the room's monitor: the lookup may ask the op log, and ops must not wait on it.
+    if (op.op() instanceof Op.AddElement add
+        && add.element().hasImage()
+        && !room.holdsBlob(add.element().image().blob())) {
+      room.refusals().nack(this, op.id(), "missing_blob", 0);
+      return;
+    }
     room.submit(this, op);
   }
 
@@ -147,12 +174,17 @@ public final class Session {
     return member;
   }
 
-  /** The connection is gone (any reason): leave the room. Idempotent. */
+  /** The connection is gone (any reason): leave the room, drop an unfinished upload. Idempotent. */
   public void closed() {
     if (closed) {
       return;
     }
     closed = true;
+    synchronized (this) {
+      if (uploads != null) {
+        uploads.abandon();
+      }
+    }
     room.leave(this);
     onClosed.run();
   }
@@ -188,6 +220,10 @@ public final class Session {
 
   public String roomName() {
     return room.name();
+  }
+
+  long pendingBytes() {
+    return socket.pendingBytes();
   }
 
   String remote() {

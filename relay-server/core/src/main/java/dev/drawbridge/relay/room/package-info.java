@@ -6,9 +6,11 @@
  * joined/left. Its parts, each guarded by the room's monitor unless it says otherwise: {@code
  * Member} (one connection's place in the room), {@code Members}, {@code CatchUp} (what a joiner is
  * owed), {@code UnstoredOps} (ops not yet durable), {@code SequencedIds} (duplicate ids, R15),
- * {@code DurableNotices}, {@code RoomSnapshots}, {@code Refusals}; {@code ClientKeys} (who may use
- * a client id, R80–R85) guards itself, as it outlives its room. Rooms see connections only through
- * {@link dev.drawbridge.relay.room.ClientSocket}, so they are unit-tested with an in-memory fake
- * and know nothing about WebSockets.
+ * {@code DurableNotices}, {@code RoomSnapshots}, {@code Refusals}; {@code RoomBlobs} (which images
+ * a room holds, R111) and each connection's {@code BlobUploads} (R110) keep their own locks, so
+ * blob storage never holds up the room's ops; {@code ClientKeys} (who may use a client id, R80–R85)
+ * guards itself, as it outlives its room. Rooms see connections only through {@link
+ * dev.drawbridge.relay.room.ClientSocket}, so they are unit-tested with an in-memory fake and know
+ * nothing about WebSockets.
  */
 package dev.drawbridge.relay.room;

@@ -239,6 +239,7 @@ public final class Relay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    rooms.close();
     finishSnapshots(snapshotWorker);
     opLog.close();
     log.info("relay stopped");

@@ -63,6 +63,19 @@ class LayeringTest {
   }
 
   @Test
+  void blobPartsKnowNoRoomsOrTransport() {
+    noClasses()
+        .that()
+        .resideInAPackage("..relay.blob..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..relay.net..", "..relay.room..", "..relay.runtime..", "org.java_websocket..")
+        .because("uploads and fetches are checked and paced the same under any room or transport")
+        .check(CORE);
+  }
+
+  @Test
   void theCoreCarriesNoServerApplicationLibraries() {
     noClasses()
         .should()

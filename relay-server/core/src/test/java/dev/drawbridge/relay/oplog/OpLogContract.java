@@ -157,6 +157,34 @@ public abstract class OpLogContract {
     assertThat(log.latestSnapshot("other")).isEmpty();
   }
 
+  /** R108: a blob is read back in any range, counted once, and kept per room. */
+  @Test
+  void blobsAreReadBackInRangesAndCountedOncePerRoom() throws Exception {
+    byte[] bytes = new byte[3 * 48 * 1024 + 123]; // several stored pieces and a short last one
+    new java.util.Random(7).nextBytes(bytes);
+    String id = dev.drawbridge.protocol.blob.BlobIds.of(bytes);
+    assertThat(log.blob("room", id)).isEmpty();
+    await(log.putBlob("room", id, "image/png", bytes));
+    await(log.putBlob("room", id, "image/png", bytes)); // a second upload stores nothing more
+
+    assertThat(log.blob("room", id)).contains(new StoredBlob("image/png", bytes.length));
+    assertThat(log.blobBytes("room")).isEqualTo(bytes.length);
+    assertThat(log.readBlob("room", id, 0, 48 * 1024))
+        .isEqualTo(java.util.Arrays.copyOfRange(bytes, 0, 48 * 1024));
+    assertThat(log.readBlob("room", id, 40_000, 60_000)) // across a piece boundary
+        .isEqualTo(java.util.Arrays.copyOfRange(bytes, 40_000, 100_000));
+    assertThat(log.readBlob("room", id, bytes.length - 10, 48 * 1024)) // the end: fewer bytes
+        .isEqualTo(java.util.Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length));
+    assertThat(log.readBlob("room", id, bytes.length, 10)).isEmpty();
+
+    assertThat(log.blob("other", id)).isEmpty();
+    assertThat(log.blobBytes("other")).isZero();
+    byte[] small = {1, 2, 3};
+    await(log.putBlob("other", dev.drawbridge.protocol.blob.BlobIds.of(small), "image/gif", small));
+    assertThat(log.blobBytes("other")).isEqualTo(3);
+    assertThat(log.blobBytes("room")).isEqualTo(bytes.length);
+  }
+
   @Test
   void closeIsIdempotent() {
     log.close();

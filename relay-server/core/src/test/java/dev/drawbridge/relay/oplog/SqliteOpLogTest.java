@@ -44,6 +44,20 @@ class SqliteOpLogTest extends OpLogContract {
     assertThat(log.clientKeyHashes("keep")).containsEntry("client-ana", hash);
   }
 
+  /** R108: blobs live in the database file, so they survive a restart and go with its backup. */
+  @Test
+  void blobsSurviveARestartInTheDatabaseFile() throws Exception {
+    byte[] bytes = new byte[100_000];
+    new java.util.Random(3).nextBytes(bytes);
+    String id = dev.drawbridge.protocol.blob.BlobIds.of(bytes);
+    await(log.putBlob("keep", id, "image/jpeg", bytes));
+    log.close();
+    log = new SqliteOpLog(dir);
+    assertThat(log.blob("keep", id)).contains(new StoredBlob("image/jpeg", bytes.length));
+    assertThat(log.readBlob("keep", id, 0, bytes.length)).isEqualTo(bytes);
+    assertThat(log.blobBytes("keep")).isEqualTo(bytes.length);
+  }
+
   private static BoardSnapshot boardAt(long seq) {
     return new BoardSnapshot(
         seq,

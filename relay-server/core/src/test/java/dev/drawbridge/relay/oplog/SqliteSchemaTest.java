@@ -46,7 +46,31 @@ class SqliteSchemaTest {
       log.saveClientKeyHash("r", "c", ClientKeyHash.of("k")).join();
       assertThat(log.clientKeyHashes("r")).containsOnlyKeys("c");
     }
-    assertThat(pragma("user_version")).isEqualTo("2");
+    assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
+  }
+
+  /** Version 2 (before blobs): gets the blob tables, keeps its ops and claims, is stamped 3. */
+  @Test
+  void aVersion2DataDirectoryGetsTheBlobTables() throws Exception {
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      log.append("r", OpLogContract.op(1, "a")).join();
+      log.saveClientKeyHash("r", "c", ClientKeyHash.of("k")).join();
+    }
+    sql("DROP TABLE blob_pieces");
+    sql("DROP TABLE blobs");
+    sql("PRAGMA user_version=2");
+    byte[] bytes = {9, 8, 7};
+    String id = dev.drawbridge.protocol.blob.BlobIds.of(bytes);
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readAfter("r", 0, 10)).containsExactly(OpLogContract.op(1, "a"));
+      assertThat(log.clientKeyHashes("r")).containsOnlyKeys("c");
+      assertThat(log.blobBytes("r")).isZero();
+      log.putBlob("r", id, "image/bmp", bytes).join();
+    }
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readBlob("r", id, 0, 10)).isEqualTo(bytes);
+    }
+    assertThat(pragma("user_version")).isEqualTo("3");
   }
 
   @Test
