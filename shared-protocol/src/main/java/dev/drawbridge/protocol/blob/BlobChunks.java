@@ -16,10 +16,10 @@ public final class BlobChunks {
   /** One chunk: its bytes and where they start in the blob. */
   public record Chunk(long offset, byte[] data) {}
 
-  /** The chunks of {@code bytes}, in order; one empty chunk for an empty blob. */
+  /** The chunks of {@code bytes}, in order. A blob has at least one byte (R110, R113). */
   public static List<Chunk> of(byte[] bytes) {
     if (bytes.length == 0) {
-      return List.of(new Chunk(0, bytes));
+      throw new IllegalArgumentException("an empty file is not a picture: no blob to send");
     }
     List<Chunk> chunks = new ArrayList<>();
     int size = ProtocolLimits.MAX_BLOB_CHUNK_BYTES;

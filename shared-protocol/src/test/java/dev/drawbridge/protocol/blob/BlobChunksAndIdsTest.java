@@ -36,6 +36,12 @@ class BlobChunksAndIdsTest {
   }
 
   @Test
+  void anEmptyFileHasNoChunks() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlobChunks.of(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void chunksCoverTheFileInOrderAndTheirBase64FitsAString() {
     int max = ProtocolLimits.MAX_BLOB_CHUNK_BYTES;
     for (int size : new int[] {1, max - 1, max, max + 1, 3 * max, 3 * max + 5}) {
