@@ -230,8 +230,8 @@ final class BoardFiles {
           Rect area = ExportArea.of(elements);
           new PngWriter().write(BoardImage.render(elements, area, 2), target);
         }
-        case "svg" -> new SvgExporter().export(elements, target);
-        case "pdf" -> new PdfExporter().export(elements, target);
+        case "svg" -> new SvgExporter().export(elements, session.blobs()::bytes, target);
+        case "pdf" -> new PdfExporter().export(elements, session.blobs()::bytes, target);
         default -> throw new IllegalArgumentException("unknown export kind " + kind);
       }
       toast.show(messages.get("file.exported", target.getFileName()), false);
