@@ -38,7 +38,7 @@ final class BoardFiles {
   private final Toast toast;
   private final Parent root;
   private final Executor ui;
-  private final BoardFileWriter writer = new BoardFileWriter();
+  private final BoardFileWriter writer;
   private Path file;
   private boolean changed;
   // An autosave handed to the writer whose result has not come back yet (it may still fail).
@@ -51,6 +51,7 @@ final class BoardFiles {
   BoardFiles(
       BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast, Executor ui) {
     this.session = session;
+    this.writer = new BoardFileWriter(session.blobs()::bytes);
     this.ui = ui;
     this.vm = vm;
     this.shell = shell;
