@@ -55,12 +55,7 @@ final class MainMenu {
                 messages, "menu.copy", MaterialDesignC.CONTENT_COPY, "Ctrl+C", vm::copy, vm, null),
             editItem(
                 messages, "menu.cut", MaterialDesignC.CONTENT_CUT, "Ctrl+X", vm::cut, vm, viewOnly),
-            item(
-                messages,
-                "menu.paste",
-                MaterialDesignC.CONTENT_PASTE,
-                "Ctrl+V",
-                () -> vm.paste(clientId)),
+            pasteItem(messages, vm, clientId),
             editItem(
                 messages,
                 "menu.duplicate",
@@ -129,6 +124,19 @@ final class MainMenu {
     item.setId(key.replace('.', '-'));
     var disabled = vm.hasSelectionProperty().not();
     item.disableProperty().bind(viewOnly == null ? disabled : disabled.or(viewOnly));
+    return item;
+  }
+
+  /** Paste: always offered, since a viewer's paste is refused with a message saying why. */
+  private static MenuItem pasteItem(Messages messages, BoardViewModel vm, String clientId) {
+    MenuItem item =
+        item(
+            messages,
+            "menu.paste",
+            MaterialDesignC.CONTENT_PASTE,
+            "Ctrl+V",
+            () -> vm.paste(clientId));
+    item.setId("menu-paste");
     return item;
   }
 
