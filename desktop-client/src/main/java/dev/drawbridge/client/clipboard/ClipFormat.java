@@ -12,6 +12,7 @@ import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +48,10 @@ public final class ClipFormat {
   /** All pictures of one clipboard together; a copy leaves out those past it. */
   public static final long MAX_PICTURES_BYTES = 40L * 1024 * 1024;
 
-  /** The longest clipboard text read at all: the pictures in base64 plus the elements. */
+  /**
+   * The longest clipboard content read at all (characters, or UTF-8 bytes): the pictures in base64
+   * plus the elements.
+   */
   public static final int MAX_CHARS = 96 * 1024 * 1024;
 
   private static final int MAX_PICTURES = 1_000;
@@ -102,9 +106,17 @@ public final class ClipFormat {
     if (text == null || text.length() > MAX_CHARS) {
       throw new ClipRefused(ClipRefused.Reason.TOO_BIG, "clipboard text too long");
     }
+    return read(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The content of clipboard bytes (UTF-8 JSON), as {@link #read(String)}. */
+  public ClipContent read(byte[] utf8) throws ClipRefused {
+    if (utf8 == null || utf8.length > MAX_CHARS) {
+      throw new ClipRefused(ClipRefused.Reason.TOO_BIG, "clipboard content too long");
+    }
     Parts parts;
-    try (JsonParser p = json.createParser(text)) {
-      parts = parts(p, text);
+    try (JsonParser p = json.createParser(utf8)) {
+      parts = parts(p, utf8);
     } catch (IOException | RuntimeException e) {
       throw new ClipRefused(ClipRefused.Reason.MALFORMED, String.valueOf(e.getMessage()));
     }
@@ -152,7 +164,7 @@ public final class ClipFormat {
   }
 
   /** The top-level fields, read in one pass; unknown ones are skipped (later minor additions). */
-  private static Parts parts(JsonParser p, String text) throws IOException, ClipRefused {
+  private static Parts parts(JsonParser p, byte[] utf8) throws IOException, ClipRefused {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new ClipRefused(ClipRefused.Reason.MALFORMED, "not a JSON object");
     }
@@ -168,10 +180,10 @@ public final class ClipFormat {
           if (value != JsonToken.START_OBJECT) {
             throw new ClipRefused(ClipRefused.Reason.MALFORMED, "snapshot is not an object");
           }
-          int from = (int) p.currentTokenLocation().getCharOffset();
+          int from = (int) p.currentTokenLocation().getByteOffset();
           p.skipChildren();
-          int to = (int) p.currentTokenLocation().getCharOffset() + 1;
-          parts.snapshot = text.substring(from, to);
+          int to = (int) p.currentTokenLocation().getByteOffset() + 1;
+          parts.snapshot = new String(utf8, from, to - from, StandardCharsets.UTF_8);
         }
         case "pictures" -> parts.pictures = pictures(p);
         default -> p.skipChildren();

@@ -50,6 +50,14 @@ class ClipFormatTest {
   }
 
   @Test
+  void textBeyondAsciiRoundTripsAsBytes() throws ClipRefused {
+    List<Element> texts = List.of(Element.text("zh", 0, 0, "你好，白板 🎨", Style.DEFAULT, 1));
+    String text = format.write(new ClipContent(texts, Map.of()));
+    assertThat(format.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).elements())
+        .isEqualTo(texts);
+  }
+
+  @Test
   void aCopyOfTooManyElementsIsRefused() {
     List<Element> many = new ArrayList<>();
     for (int i = 0; i <= ClipFormat.MAX_ELEMENTS; i++) {

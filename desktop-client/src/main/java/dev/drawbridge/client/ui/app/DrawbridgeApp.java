@@ -28,6 +28,8 @@ public final class DrawbridgeApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    // Before any paste: what other programs put on the clipboard is deserialized by JavaFX.
+    dev.drawbridge.client.ui.clipboard.ClipboardSerialFilter.install();
     SettingsStore settings = new SettingsStore(AppDirs.home());
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());

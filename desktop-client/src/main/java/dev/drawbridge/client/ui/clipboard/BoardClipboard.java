@@ -112,7 +112,7 @@ public final class BoardClipboard {
       return false;
     }
     double[] at = target.pastePoint().get();
-    Optional<String> elements = port.drawbridge();
+    Optional<byte[]> elements = port.drawbridge();
     if (elements.isPresent()) {
       return pasteElements(elements.get(), at, author);
     }
@@ -120,7 +120,7 @@ public final class BoardClipboard {
     return text.isPresent() && pasteText(text.get(), at, author);
   }
 
-  private boolean pasteElements(String json, double[] at, String author) {
+  private boolean pasteElements(byte[] json, double[] at, String author) {
     ClipContent content;
     try {
       content = format.read(json);

@@ -17,8 +17,8 @@ public interface ClipboardPort {
   /** Replaces the clipboard's content with {@code copied}. */
   void put(Copied copied);
 
-  /** The Drawbridge format's text, if the clipboard holds it. */
-  Optional<String> drawbridge();
+  /** The Drawbridge format's UTF-8 bytes, if the clipboard holds it. */
+  Optional<byte[]> drawbridge();
 
   /** Plain text, if the clipboard holds some. */
   Optional<String> text();
@@ -26,15 +26,15 @@ public interface ClipboardPort {
   /** A clipboard of this board screen only, for code and tests that run without a toolkit. */
   static ClipboardPort inMemory() {
     return new ClipboardPort() {
-      private String held;
+      private byte[] held;
 
       @Override
       public void put(Copied copied) {
-        held = copied.drawbridge();
+        held = copied.drawbridge().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }
 
       @Override
-      public Optional<String> drawbridge() {
+      public Optional<byte[]> drawbridge() {
         return Optional.ofNullable(held);
       }
 

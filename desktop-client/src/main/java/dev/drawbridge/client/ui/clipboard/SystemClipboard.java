@@ -1,6 +1,8 @@
 package dev.drawbridge.client.ui.clipboard;
 
 import dev.drawbridge.client.clipboard.ClipFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * The operating system's clipboard: a copy offers the Drawbridge format (another Drawbridge, this
  * one or a second app, pastes the elements), SVG as text (vector editors and browsers) and the
  * selection rendered as an image (any application). Call from the JavaFX thread.
+ *
+ * <p>The Drawbridge format is put as raw UTF-8 bytes, not as a Java {@code String}: JavaFX would
+ * Java-serialize a String for the system clipboard, and every app reading it would have to
+ * deserialize it. JavaFX still tries to deserialize whatever another process put under a custom
+ * type before handing it over, which {@link ClipboardSerialFilter} confines to plain strings.
  */
 public final class SystemClipboard implements ClipboardPort {
   private static final Logger LOG = LoggerFactory.getLogger(SystemClipboard.class);
@@ -37,7 +44,7 @@ public final class SystemClipboard implements ClipboardPort {
   @Override
   public void put(Copied copied) {
     Map<DataFormat, Object> content = new HashMap<>();
-    content.put(DRAWBRIDGE, copied.drawbridge());
+    content.put(DRAWBRIDGE, ByteBuffer.wrap(copied.drawbridge().getBytes(StandardCharsets.UTF_8)));
     // Other applications' formats are a courtesy: a failure to make one never loses the copy.
     try {
       content.put(SVG, copied.svg().get());
@@ -56,8 +63,22 @@ public final class SystemClipboard implements ClipboardPort {
   }
 
   @Override
-  public Optional<String> drawbridge() {
-    return clipboard.getContent(DRAWBRIDGE) instanceof String s ? Optional.of(s) : Optional.empty();
+  public Optional<byte[]> drawbridge() {
+    return switch (clipboard.getContent(DRAWBRIDGE)) {
+      case ByteBuffer bytes -> Optional.of(bytesOf(bytes));
+      case byte[] bytes -> Optional.of(bytes);
+      // Put by an app (or a test) in this process, or another JavaFX app, as a String.
+      case String text -> Optional.of(text.getBytes(StandardCharsets.UTF_8));
+      case null, default -> Optional.empty();
+    };
+  }
+
+  private static byte[] bytesOf(ByteBuffer buffer) {
+    ByteBuffer b = buffer.duplicate();
+    b.rewind();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
   }
 
   @Override

@@ -211,8 +211,9 @@ class BoardClipboardTest {
     }
 
     @Override
-    public Optional<String> drawbridge() {
-      return Optional.ofNullable(drawbridge);
+    public Optional<byte[]> drawbridge() {
+      return Optional.ofNullable(drawbridge)
+          .map(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
