@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * one or a second app, pastes the elements), SVG as text (vector editors and browsers) and the
  * selection rendered as an image (any application). Call from the JavaFX thread.
  *
- * <p>The Drawbridge format is put as raw UTF-8 bytes, not as a Java {@code String}: JavaFX would
- * Java-serialize a String for the system clipboard, and every app reading it would have to
- * deserialize it. JavaFX still tries to deserialize whatever another process put under a custom
- * type before handing it over, which {@link ClipboardSerialFilter} confines to plain strings.
+ * <p>The Drawbridge format and SVG are put as raw UTF-8 bytes, not as Java {@code String}s: JavaFX
+ * would Java-serialize a String under a custom type, and other programs would get those bytes.
+ * JavaFX still tries to deserialize whatever another process put under a custom type before handing
+ * it over, which {@link ClipboardSerialFilter} confines to plain strings.
  */
 public final class SystemClipboard implements ClipboardPort {
   private static final Logger LOG = LoggerFactory.getLogger(SystemClipboard.class);
@@ -47,7 +47,7 @@ public final class SystemClipboard implements ClipboardPort {
     content.put(DRAWBRIDGE, ByteBuffer.wrap(copied.drawbridge().getBytes(StandardCharsets.UTF_8)));
     // Other applications' formats are a courtesy: a failure to make one never loses the copy.
     try {
-      content.put(SVG, copied.svg().get());
+      content.put(SVG, utf8(copied.svg().get()));
     } catch (RuntimeException e) {
       LOG.warn("The copy has no SVG", e);
     }
@@ -71,6 +71,11 @@ public final class SystemClipboard implements ClipboardPort {
       case String text -> Optional.of(text.getBytes(StandardCharsets.UTF_8));
       case null, default -> Optional.empty();
     };
+  }
+
+  /** Text as raw bytes: a String under a custom type would reach other programs serialized. */
+  private static ByteBuffer utf8(String text) {
+    return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] bytesOf(ByteBuffer buffer) {

@@ -51,7 +51,13 @@ class ClipboardFxTest extends FxBoardTestBase {
     // Other applications get SVG and a picture as well.
     assertThat(fx(() -> Clipboard.getSystemClipboard().hasContent(SystemClipboard.DRAWBRIDGE)))
         .isTrue();
-    assertThat(fx(() -> (String) Clipboard.getSystemClipboard().getContent(SystemClipboard.SVG)))
+    // SVG as raw UTF-8 (a String would reach other programs Java-serialized).
+    java.nio.ByteBuffer svg =
+        fx(
+            () ->
+                (java.nio.ByteBuffer)
+                    Clipboard.getSystemClipboard().getContent(SystemClipboard.SVG));
+    assertThat(java.nio.charset.StandardCharsets.UTF_8.decode(svg.duplicate().rewind()).toString())
         .startsWith("<?xml")
         .contains("<svg");
     assertThat(fx(() -> Clipboard.getSystemClipboard().hasContent(DataFormat.IMAGE))).isTrue();
