@@ -321,6 +321,16 @@ public final class BoardViewModel {
         board, edits, blobs, viewOnly, holdsImages, pastePoint, this::style);
   }
 
+  /** Where a paste lands now: {@code [x, y]} in board units (the pointer, or the view's middle). */
+  public double[] pastePoint() {
+    return clipboard.pastePoint();
+  }
+
+  /** Whether the clipboard holds Drawbridge elements (pasted as elements, not as a picture). */
+  public boolean clipboardHoldsElements() {
+    return clipboard.holdsElements();
+  }
+
   /** Copies the selection to the clipboard. */
   public void copy() {
     clipboard.copy();
@@ -336,6 +346,9 @@ public final class BoardViewModel {
    * copies become selected.
    */
   public void paste(String author) {
+    // Pictures as image data or files (client.image) are pasted before this point; they must
+    // leave a clipboard holding Drawbridge elements (clipboard.holdsElements()) to the code below,
+    // since a Drawbridge copy offers its own rendering as an image for other applications.
     if (clipboard.paste(author)) {
       tool.set(ToolKind.SELECT);
     }

@@ -62,6 +62,16 @@ public final class BoardClipboard {
     this.notice = notice;
   }
 
+  /** Where a paste lands now: {@code [x, y]} in board units. */
+  public double[] pastePoint() {
+    return target.pastePoint().get();
+  }
+
+  /** Whether the clipboard holds the Drawbridge format (valid or not). */
+  public boolean holdsElements() {
+    return port.holdsDrawbridge();
+  }
+
   /** Puts the selection on the clipboard; false when nothing is selected or it is too much. */
   public boolean copy() {
     List<Element> chosen = target.edits().copyAsDrawn();

@@ -20,6 +20,11 @@ public interface ClipboardPort {
   /** The Drawbridge format's UTF-8 bytes, if the clipboard holds it. */
   Optional<byte[]> drawbridge();
 
+  /** Whether the clipboard holds the Drawbridge format (without reading it). */
+  default boolean holdsDrawbridge() {
+    return drawbridge().isPresent();
+  }
+
   /** Plain text, if the clipboard holds some. */
   Optional<String> text();
 

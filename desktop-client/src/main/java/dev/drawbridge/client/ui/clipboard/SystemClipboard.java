@@ -78,6 +78,11 @@ public final class SystemClipboard implements ClipboardPort {
     return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  @Override
+  public boolean holdsDrawbridge() {
+    return clipboard.hasContent(DRAWBRIDGE);
+  }
+
   private static byte[] bytesOf(ByteBuffer buffer) {
     ByteBuffer b = buffer.duplicate();
     b.rewind();
