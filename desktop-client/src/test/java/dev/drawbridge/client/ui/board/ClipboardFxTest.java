@@ -12,7 +12,6 @@ import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.List;
-import javafx.geometry.Point2D;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
@@ -64,7 +63,7 @@ class ClipboardFxTest extends FxBoardTestBase {
 
     onFx(() -> window.workOffline());
     assertThat(elements()).isEmpty();
-    pointAt(150, 120);
+    hover(150, 120);
     shortcut(robot, KeyCode.V);
 
     List<Element> pasted = elements();
@@ -88,7 +87,7 @@ class ClipboardFxTest extends FxBoardTestBase {
     drawBoxAndArrow();
     shortcut(robot, KeyCode.X);
     assertThat(elements()).isEmpty();
-    pointAt(0, 0);
+    hover(0, 0);
     shortcut(robot, KeyCode.V);
     assertThat(elements()).hasSize(2);
   }
@@ -121,7 +120,7 @@ class ClipboardFxTest extends FxBoardTestBase {
           content.putString("from another app");
           Clipboard.getSystemClipboard().setContent(content);
         });
-    pointAt(-100, 50);
+    hover(-100, 50);
     shortcut(robot, KeyCode.V);
     Element text = elements().getFirst();
     assertThat(text.kind()).isEqualTo(ElementKind.TEXT);
@@ -137,7 +136,7 @@ class ClipboardFxTest extends FxBoardTestBase {
           content.put(SystemClipboard.DRAWBRIDGE, "{\"format\":\"drawbridge-clipboard\"");
           Clipboard.getSystemClipboard().setContent(content);
         });
-    pointAt(0, 0);
+    hover(0, 0);
     shortcut(robot, KeyCode.V);
     assertThat(elements()).isEmpty();
     assertThat(fx(() -> view().toast().getText()))
@@ -147,7 +146,7 @@ class ClipboardFxTest extends FxBoardTestBase {
   @Test
   void theMenuPastesInTheMiddleOfTheViewWhenThePointerIsOffTheBoard(FxRobot robot) {
     drawBoxAndArrow();
-    pointAt(250, 150);
+    hover(250, 150);
     robot.moveTo("#main-menu");
     javafx.scene.control.MenuButton menu =
         robot.lookup("#main-menu").queryAs(javafx.scene.control.MenuButton.class);
@@ -175,13 +174,20 @@ class ClipboardFxTest extends FxBoardTestBase {
     return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 
-  /** Moves the pointer over board point (x, y). */
-  private void pointAt(double x, double y) {
-    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
-    Point2D p = screenInWindow(x, y);
-    onFx(() -> glass.mouseMove(p.add(1, 1)));
-    onFx(() -> glass.mouseMove(p));
-    WaitForAsyncUtils.waitForFxEvents();
+  @Test
+  void aViewersPasteIsRefusedWithAMessage(FxRobot robot) {
+    onFx(
+        () -> {
+          ClipboardContent content = new ClipboardContent();
+          content.putString("not for viewers");
+          Clipboard.getSystemClipboard().setContent(content);
+          view().setViewOnly(true);
+        });
+    hover(0, 0);
+    shortcut(robot, KeyCode.V);
+    assertThat(elements()).isEmpty();
+    assertThat(fx(() -> view().toast().getText()))
+        .isEqualTo(fx(() -> window.messages().get("clip.refused.viewer")));
   }
 
   /** Ctrl (Cmd on macOS) and {@code key}, as the user types it. */

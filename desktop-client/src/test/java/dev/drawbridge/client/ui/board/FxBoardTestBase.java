@@ -139,6 +139,16 @@ abstract class FxBoardTestBase {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /** Moves the pointer over board point (x, y) without pressing (where a paste lands). */
+  void hover(double x, double y) {
+    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
+    Point2D p = screenInWindow(x, y);
+    // A step first, so the canvas sees a move even when the pointer is already there.
+    onFx(() -> glass.mouseMove(p.add(1, 1)));
+    onFx(() -> glass.mouseMove(p));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   void click(FxRobot robot, double x, double y) {
     javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
     Point2D p = screenInWindow(x, y);
