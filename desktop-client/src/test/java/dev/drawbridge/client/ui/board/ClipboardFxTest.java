@@ -114,12 +114,7 @@ class ClipboardFxTest extends FxBoardTestBase {
 
   @Test
   void plainTextPastesAsATextElementAtThePointer(FxRobot robot) {
-    onFx(
-        () -> {
-          ClipboardContent content = new ClipboardContent();
-          content.putString("from another app");
-          Clipboard.getSystemClipboard().setContent(content);
-        });
+    putClipboardText("from another app");
     hover(-100, 50);
     shortcut(robot, KeyCode.V);
     Element text = elements().getFirst();
@@ -176,13 +171,8 @@ class ClipboardFxTest extends FxBoardTestBase {
 
   @Test
   void aViewersPasteIsRefusedWithAMessage(FxRobot robot) {
-    onFx(
-        () -> {
-          ClipboardContent content = new ClipboardContent();
-          content.putString("not for viewers");
-          Clipboard.getSystemClipboard().setContent(content);
-          view().setViewOnly(true);
-        });
+    putClipboardText("not for viewers");
+    onFx(() -> view().setViewOnly(true));
     hover(0, 0);
     shortcut(robot, KeyCode.V);
     assertThat(elements()).isEmpty();
