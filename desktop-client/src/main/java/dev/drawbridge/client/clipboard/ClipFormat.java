@@ -2,7 +2,6 @@ package dev.drawbridge.client.clipboard;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +52,7 @@ public final class ClipFormat {
    */
   public static final int MAX_CHARS = 96 * 1024 * 1024;
 
-  private static final int MAX_PICTURES = 1_000;
-  private static final int MAX_PICTURE_CHARS = base64Length(MAX_PICTURE_BYTES);
+  static final int MAX_PICTURE_CHARS = base64Length(MAX_PICTURE_BYTES);
 
   private final ProtocolCodec codec = new ProtocolCodec();
   private final JsonFactory json =
@@ -114,9 +111,9 @@ public final class ClipFormat {
     if (utf8 == null || utf8.length > MAX_CHARS) {
       throw new ClipRefused(ClipRefused.Reason.TOO_BIG, "clipboard content too long");
     }
-    Parts parts;
+    ClipFields parts;
     try (JsonParser p = json.createParser(utf8)) {
-      parts = parts(p, utf8);
+      parts = ClipFields.read(p, utf8);
     } catch (IOException | RuntimeException e) {
       throw new ClipRefused(ClipRefused.Reason.MALFORMED, String.valueOf(e.getMessage()));
     }
@@ -163,77 +160,7 @@ public final class ClipFormat {
     }
   }
 
-  /** The top-level fields, read in one pass; unknown ones are skipped (later minor additions). */
-  private static Parts parts(JsonParser p, byte[] utf8) throws IOException, ClipRefused {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw new ClipRefused(ClipRefused.Reason.MALFORMED, "not a JSON object");
-    }
-    Parts parts = new Parts();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (name) {
-        case "format" -> parts.format = value == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "version" ->
-            parts.version = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        case "snapshot" -> {
-          if (value != JsonToken.START_OBJECT) {
-            throw new ClipRefused(ClipRefused.Reason.MALFORMED, "snapshot is not an object");
-          }
-          int from = (int) p.currentTokenLocation().getByteOffset();
-          p.skipChildren();
-          int to = (int) p.currentTokenLocation().getByteOffset() + 1;
-          parts.snapshot = new String(utf8, from, to - from, StandardCharsets.UTF_8);
-        }
-        case "pictures" -> parts.pictures = pictures(p);
-        default -> p.skipChildren();
-      }
-    }
-    if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-      throw new ClipRefused(ClipRefused.Reason.MALFORMED, "trailing content");
-    }
-    return parts;
-  }
-
-  private static Map<String, byte[]> pictures(JsonParser p) throws IOException, ClipRefused {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw new ClipRefused(ClipRefused.Reason.MALFORMED, "pictures is not an object");
-    }
-    Map<String, byte[]> pictures = new LinkedHashMap<>();
-    long total = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String id = p.currentName();
-      if (p.nextToken() != JsonToken.VALUE_STRING) {
-        throw new ClipRefused(ClipRefused.Reason.MALFORMED, "picture " + id + " is not base64");
-      }
-      // Sizes are checked on the base64 text, before any bytes are decoded.
-      int chars = p.getTextLength();
-      if (chars > MAX_PICTURE_CHARS || pictures.size() >= MAX_PICTURES) {
-        throw new ClipRefused(ClipRefused.Reason.TOO_BIG, "picture " + id);
-      }
-      total += chars / 4L * 3;
-      if (total > MAX_PICTURES_BYTES) {
-        throw new ClipRefused(ClipRefused.Reason.TOO_BIG, "pictures over the total");
-      }
-      byte[] bytes;
-      try {
-        bytes = Base64.getDecoder().decode(p.getText());
-      } catch (IllegalArgumentException e) {
-        throw new ClipRefused(ClipRefused.Reason.BAD_PICTURE, "picture " + id + ": bad base64");
-      }
-      pictures.put(id, bytes);
-    }
-    return pictures;
-  }
-
   private static int base64Length(int bytes) {
     return (bytes + 2) / 3 * 4;
-  }
-
-  private static final class Parts {
-    String format;
-    Long version;
-    String snapshot;
-    Map<String, byte[]> pictures = Map.of();
   }
 }

@@ -6,6 +6,7 @@ import dev.drawbridge.client.clipboard.ClipFormat;
 import dev.drawbridge.client.clipboard.ClipRefused;
 import dev.drawbridge.client.clipboard.Pasting;
 import dev.drawbridge.client.clipboard.TextClip;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.io.ExportArea;
 import dev.drawbridge.client.io.SvgExporter;
 import dev.drawbridge.client.model.Ids;
@@ -51,6 +52,9 @@ public final class BoardClipboard {
       Supplier<double[]> pastePoint,
       Supplier<Style> textStyle) {}
 
+  /** The longest side, in pixels, of the image a copy offers other applications. */
+  static final int PICTURE_SIDE = 2048;
+
   private final Board target;
   private final ClipboardPort port;
   private final Notice notice;
@@ -95,8 +99,19 @@ public final class BoardClipboard {
         new ClipboardPort.Copied(
             json,
             () -> new SvgExporter().toSvg(chosen, id -> Optional.ofNullable(pictures.get(id))),
-            () -> BoardImage.render(chosen, ExportArea.of(chosen), 2)));
+            () -> picture(chosen)));
     return true;
+  }
+
+  /**
+   * The selection rendered for other applications, as "Export selection as PNG…" renders it, at
+   * twice the board's scale but at most {@link #PICTURE_SIDE} pixels a side: a clipboard image of a
+   * large selection would otherwise take hundreds of megabytes.
+   */
+  private static javafx.scene.image.Image picture(List<Element> chosen) {
+    Rect area = ExportArea.of(chosen);
+    double longest = Math.max(area.width(), area.height());
+    return BoardImage.render(chosen, area, Math.min(2, PICTURE_SIDE / longest));
   }
 
   /** Copies the selection, then deletes it (one undo step for the delete). */
