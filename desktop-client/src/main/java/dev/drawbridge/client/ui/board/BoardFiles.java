@@ -51,6 +51,8 @@ final class BoardFiles {
   BoardFiles(
       BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast, Executor ui) {
     this.session = session;
+    // The writer reads picture bytes on its thread: autosaves are of local boards, whose stores are
+    // thread-safe, and an explicit save or the last one on close holds the UI thread until done.
     this.writer = new BoardFileWriter(session.blobs()::bytes);
     this.ui = ui;
     this.vm = vm;
