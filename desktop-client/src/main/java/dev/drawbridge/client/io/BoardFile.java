@@ -1,93 +1,110 @@
 package dev.drawbridge.client.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drawbridge.protocol.ProtocolCodec;
-import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.element.Element;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The {@code .drawbridge} file: {@code {"format":"drawbridge","version":1,"snapshot":{...}}} where
  * the snapshot is exactly the protocol's board snapshot, so a file and a relay snapshot never drift
- * apart. Writes go to a temporary file first so a crash never leaves half a board.
+ * apart. A board with pictures (R107) is written as version 2, which adds {@code "blobs":{"<blob
+ * id>":"<base64>",...}} after the snapshot, so the file stands alone; a board without pictures
+ * stays version 1, which every earlier app opens. Writes stream to a temporary file first, so a
+ * crash never leaves half a board and a board of many pictures never sits in memory as one string.
+ * Reading is {@link BoardFileReader}'s.
  */
 public final class BoardFile {
   public static final String EXTENSION = ".drawbridge";
   public static final String FORMAT = "drawbridge";
-  public static final int VERSION = 1;
 
-  /** Files bigger than this are not boards a person drew (64 MiB, the relay's frame limit). */
-  private static final long MAX_BYTES = 64L * 1024 * 1024;
+  /** The newest version this app reads; it writes 1 without pictures, 2 with them. */
+  public static final int VERSION = 2;
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** A board read from a file, and how many of its pictures were damaged and left out. */
+  public record Opened(BoardSnapshot snapshot, int skippedPictures) {}
+
   private final ProtocolCodec codec = new ProtocolCodec();
+  private final JsonFactory json = new JsonFactory();
 
   public void save(Path file, BoardSnapshot snapshot) throws BoardFileException {
+    save(file, snapshot, PictureSource.NONE);
+  }
+
+  /**
+   * Writes {@code snapshot} with the bytes {@code pictures} has of its pictures (deleted ones too,
+   * so restoring one in a later session shows it); pictures it lacks are left out.
+   */
+  public void save(Path file, BoardSnapshot snapshot, PictureSource pictures)
+      throws BoardFileException {
+    Set<String> blobs = new LinkedHashSet<>();
+    for (Element e : snapshot.elements()) {
+      if (e.hasImage()) {
+        blobs.add(e.image().blob());
+      }
+    }
     try {
-      ObjectNode root = json.createObjectNode();
-      root.put("format", FORMAT);
-      root.put("version", VERSION);
-      root.set("snapshot", json.readTree(codec.encodeSnapshot(snapshot)));
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".drawbridge-", ".tmp");
       try {
-        Files.writeString(tmp, json.writeValueAsString(root), StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(tmp);
+            JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+          write(g, snapshot, blobs, pictures);
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
     }
   }
 
-  public BoardSnapshot open(Path file) throws BoardFileException {
-    String text;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new BoardFileException(BoardFileException.Reason.NOT_A_BOARD, "too big", null);
+  private void write(
+      JsonGenerator g, BoardSnapshot snapshot, Set<String> blobs, PictureSource pictures)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("format", FORMAT);
+    g.writeNumberField("version", blobs.isEmpty() ? 1 : 2);
+    g.writeFieldName("snapshot");
+    g.writeRawValue(codec.encodeSnapshot(snapshot));
+    if (!blobs.isEmpty()) {
+      g.writeObjectFieldStart("blobs");
+      for (String id : blobs) {
+        Optional<byte[]> bytes = pictures.bytes(id);
+        if (bytes.isPresent() && bytes.get().length <= BoardFileReader.MAX_PICTURE_BYTES) {
+          g.writeFieldName(id);
+          g.writeBinary(bytes.get());
+        }
       }
-      byte[] bytes = Files.readAllBytes(file);
-      text = new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
+      g.writeEndObject();
     }
-    JsonNode root;
-    try {
-      root = json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw notABoard("not JSON", e);
-    }
-    if (root == null
-        || !root.isObject()
-        || !FORMAT.equals(root.path("format").asText(null))
-        || !root.path("version").isInt()) {
-      throw notABoard("no drawbridge header", null);
-    }
-    if (root.get("version").asInt() > VERSION) {
-      throw new BoardFileException(
-          BoardFileException.Reason.TOO_NEW, "version " + root.get("version").asInt(), null);
-    }
-    JsonNode snapshot = root.get("snapshot");
-    if (snapshot == null || !snapshot.isObject()) {
-      throw notABoard("no snapshot", null);
-    }
-    try {
-      return codec.decodeSnapshot(snapshot.toString());
-    } catch (ProtocolException | RuntimeException e) {
-      throw notABoard("bad snapshot", e);
-    }
+    g.writeEndObject();
   }
 
-  private static BoardFileException notABoard(String why, Throwable cause) {
-    return new BoardFileException(BoardFileException.Reason.NOT_A_BOARD, why, cause);
+  /** The board in {@code file}, without its pictures' bytes. */
+  public BoardSnapshot open(Path file) throws BoardFileException {
+    return open(file, bytes -> {}).snapshot();
+  }
+
+  /**
+   * The board in {@code file}; each of its pictures whose bytes are the blob they are named by and
+   * a picture a board may hold is handed to {@code pictures} (after the snapshot was found good),
+   * the others are skipped and counted.
+   */
+  public Opened open(Path file, Consumer<byte[]> pictures) throws BoardFileException {
+    return new BoardFileReader(codec).read(file, pictures);
   }
 }

@@ -40,6 +40,14 @@ public final class BoardFileWriter implements AutoCloseable {
     this(new BoardFile()::save);
   }
 
+  /**
+   * Writes boards with the bytes {@code pictures} has of their pictures. It is called on the
+   * writer's thread, so it must be thread-safe (the app's blob store is).
+   */
+  public BoardFileWriter(PictureSource pictures) {
+    this((file, snapshot) -> new BoardFile().save(file, snapshot, pictures));
+  }
+
   public BoardFileWriter(Target target) {
     this.target = target;
     this.thread =

@@ -23,14 +23,21 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * Writes elements to a one-page PDF as vector paths (PDFBox). The page is the export area in board
- * units (1 unit = 1 pt); the y axis is flipped once so board coordinates are used as they are.
+ * Writes elements to a one-page PDF as vector paths (PDFBox), pictures as image XObjects ({@link
+ * PdfPictures}). The page is the export area in board units (1 unit = 1 pt); the y axis is flipped
+ * once so board coordinates are used as they are.
  */
 public final class PdfExporter {
   private static final double KAPPA = 0.5522847498;
   private static final double LINE_HEIGHT = 1.25;
 
   public void export(List<Element> elements, Path file) throws BoardFileException {
+    export(elements, PictureSource.NONE, file);
+  }
+
+  /** Writes {@code elements} to {@code file}, pictures' bytes taken from {@code source}. */
+  public void export(List<Element> elements, PictureSource source, Path file)
+      throws BoardFileException {
     List<Element> sorted = new ArrayList<>(elements);
     sorted.removeIf(Element::deleted);
     sorted.sort(ZOrder.PAINT_ORDER);
@@ -45,11 +52,12 @@ public final class PdfExporter {
                   .flatMap(e -> java.util.stream.Stream.of(e.text(), e.label()))
                   .filter(t -> t != null && !t.isEmpty())
                   .toList());
+      PdfPictures pictures = new PdfPictures(doc, source);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
         // Board coordinates: origin at the area's top-left, y down.
         cs.transform(new Matrix(1, 0, 0, -1, (float) -area.minX(), (float) area.maxY()));
         for (Element e : sorted) {
-          draw(doc, cs, e, font);
+          draw(cs, e, font, pictures);
         }
       }
       doc.save(file.toFile());
@@ -58,7 +66,7 @@ public final class PdfExporter {
     }
   }
 
-  private void draw(PDDocument doc, PDPageContentStream cs, Element e, PDFont font)
+  private void draw(PDPageContentStream cs, Element e, PDFont font, PdfPictures pictures)
       throws IOException {
     Style s = e.style();
     cs.saveGraphicsState();
@@ -78,8 +86,12 @@ public final class PdfExporter {
       case STROKE, HIGHLIGHTER -> freehand(cs, e.points(), x, y, s);
       case LINE, ARROW -> connector(cs, e, font);
       case RECTANGLE -> {
-        cs.addRect(x, y, (float) e.w(), (float) e.h());
-        paintClosed(cs, s);
+        if (e.hasImage()) {
+          pictures.draw(cs, e);
+        } else {
+          cs.addRect(x, y, (float) e.w(), (float) e.h());
+          paintClosed(cs, s);
+        }
       }
       case ELLIPSE -> {
         ellipse(cs, x + e.w() / 2, y + e.h() / 2, Math.abs(e.w() / 2), Math.abs(e.h() / 2));

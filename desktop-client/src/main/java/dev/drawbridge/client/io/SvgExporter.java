@@ -18,19 +18,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes elements as a standalone SVG document, one vector element per board element. */
+/**
+ * Writes elements as a standalone SVG document, one vector element per board element; pictures
+ * (R107) are embedded as {@code data:} URIs ({@link SvgPictures}).
+ */
 public final class SvgExporter {
   private static final double LINE_HEIGHT = 1.25;
 
   public void export(List<Element> elements, Path file) throws BoardFileException {
+    export(elements, PictureSource.NONE, file);
+  }
+
+  /** Writes {@code elements} to {@code file}, pictures' bytes taken from {@code pictures}. */
+  public void export(List<Element> elements, PictureSource pictures, Path file)
+      throws BoardFileException {
     try {
-      Files.writeString(file, toSvg(elements), StandardCharsets.UTF_8);
+      Files.writeString(file, toSvg(elements, pictures), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
     }
   }
 
   public String toSvg(List<Element> elements) {
+    return toSvg(elements, PictureSource.NONE);
+  }
+
+  /** The SVG document of {@code elements}, pictures' bytes taken from {@code pictures}. */
+  public String toSvg(List<Element> elements, PictureSource pictures) {
     List<Element> sorted = new ArrayList<>(elements);
     sorted.removeIf(Element::deleted);
     sorted.sort(ZOrder.PAINT_ORDER);
@@ -47,7 +61,7 @@ public final class SvgExporter {
             "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n",
             area.minX(), area.minY(), area.width(), area.height()));
     for (Element e : sorted) {
-      out.append(element(e)).append('\n');
+      out.append(e.hasImage() ? SvgPictures.image(e, pictures) : element(e)).append('\n');
     }
     out.append("</svg>\n");
     return out.toString();
@@ -233,7 +247,7 @@ public final class SvgExporter {
     return out.toString();
   }
 
-  private static String fmt(String pattern, Object... args) {
+  static String fmt(String pattern, Object... args) {
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       shown[i] = args[i] instanceof Double d ? number(d) : args[i];

@@ -24,7 +24,6 @@ import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.start.JoinForm;
 import dev.drawbridge.client.ui.start.StartView;
 import dev.drawbridge.client.update.UpdateCheck;
-import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -524,11 +523,20 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void openFile(Path file) {
-    BoardSnapshot snapshot;
+    LocalBoard board = new LocalBoard();
+    LocalOnlySession opened =
+        new LocalOnlySession(
+            board,
+            file.getFileName().toString(),
+            settings.get().clientId(),
+            BlobStore.in(settings.home()));
+    BoardFile.Opened read;
     try {
-      snapshot = new BoardFile().open(file);
+      // The file's pictures go to the session's store as they are read (each one checked).
+      read = new BoardFile().open(file, opened.blobs()::put);
     } catch (BoardFileException e) {
       LOG.info("Could not open {}: {}", file, e.getMessage());
+      opened.close();
       showError(
           switch (e.reason()) {
             case NOT_A_BOARD -> messages.get("error.notABoard", file.getFileName());
@@ -537,15 +545,12 @@ public final class AppWindow implements Shell, StartView.Actions {
           });
       return;
     }
-    LocalBoard board = new LocalBoard();
-    board.restore(snapshot, List.of());
-    BoardView view =
-        showBoard(
-            new LocalOnlySession(
-                board,
-                file.getFileName().toString(),
-                settings.get().clientId(),
-                BlobStore.in(settings.home())));
+    board.restore(read.snapshot(), List.of());
+    BoardView view = showBoard(opened);
+    if (read.skippedPictures() > 0) {
+      view.showToast(
+          messages.get("file.picturesSkipped", read.skippedPictures(), file.getFileName()), true);
+    }
     view.setFile(file);
     settings.save(
         settings

@@ -34,6 +34,8 @@ public final class DrawbridgeApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    // Before any paste: what other programs put on the clipboard is deserialized by JavaFX.
+    dev.drawbridge.client.ui.clipboard.ClipboardSerialFilter.install();
     SettingsStore settings = new SettingsStore(AppDirs.home());
     // One app per home runs (SingleInstance), and no board is open yet: unfinished puts of a
     // crashed run are garbage now.

@@ -38,7 +38,7 @@ final class BoardFiles {
   private final Toast toast;
   private final Parent root;
   private final Executor ui;
-  private final BoardFileWriter writer = new BoardFileWriter();
+  private final BoardFileWriter writer;
   private Path file;
   private boolean changed;
   // An autosave handed to the writer whose result has not come back yet (it may still fail).
@@ -51,6 +51,9 @@ final class BoardFiles {
   BoardFiles(
       BoardSession session, BoardViewModel vm, Shell shell, Parent root, Toast toast, Executor ui) {
     this.session = session;
+    // The writer reads picture bytes on its thread: autosaves are of local boards, whose stores are
+    // thread-safe, and an explicit save or the last one on close holds the UI thread until done.
+    this.writer = new BoardFileWriter(session.blobs()::bytes);
     this.ui = ui;
     this.vm = vm;
     this.shell = shell;
@@ -230,8 +233,8 @@ final class BoardFiles {
           Rect area = ExportArea.of(elements);
           new PngWriter().write(BoardImage.render(elements, area, 2), target);
         }
-        case "svg" -> new SvgExporter().export(elements, target);
-        case "pdf" -> new PdfExporter().export(elements, target);
+        case "svg" -> new SvgExporter().export(elements, session.blobs()::bytes, target);
+        case "pdf" -> new PdfExporter().export(elements, session.blobs()::bytes, target);
         default -> throw new IllegalArgumentException("unknown export kind " + kind);
       }
       toast.show(messages.get("file.exported", target.getFileName()), false);

@@ -147,6 +147,11 @@ final class BoardShortcuts {
       return;
     }
     if (viewOnly.getAsBoolean() && isEdit(e)) {
+      // A viewer's paste is refused with a message rather than ignored: it says why nothing came.
+      if (PASTE.match(e)) {
+        vm.paste(clientId);
+        e.consume();
+      }
       return;
     }
     if (handleKey(e)) {

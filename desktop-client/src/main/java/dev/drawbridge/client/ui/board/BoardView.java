@@ -5,6 +5,8 @@ import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.sync.SessionListener;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.clipboard.PastePoint;
+import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
@@ -84,6 +86,13 @@ public final class BoardView {
     this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    vm.useClipboard(
+        new SystemClipboard(),
+        session.blobs(),
+        viewOnly::get,
+        session::holdsImages,
+        new PastePoint(canvas),
+        (error, key, args) -> toast.show(messages.get(key, args), error));
     canvas.setOnViewMoved(
         byUser -> {
           live.view(canvas.viewCentre());
@@ -299,7 +308,7 @@ public final class BoardView {
     viewOnlyBanner.visibleProperty().bind(viewOnly);
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
-    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly);
+    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly, session.clientId());
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);

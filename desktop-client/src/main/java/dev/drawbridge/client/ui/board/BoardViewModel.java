@@ -1,8 +1,11 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.blob.BlobSource;
 import dev.drawbridge.client.geom.Alignment;
 import dev.drawbridge.client.model.BoardListener;
 import dev.drawbridge.client.model.LocalBoard;
+import dev.drawbridge.client.ui.clipboard.BoardClipboard;
+import dev.drawbridge.client.ui.clipboard.ClipboardPort;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
@@ -52,12 +55,17 @@ public final class BoardViewModel {
   private final StringProperty noteColor =
       new SimpleStringProperty(dev.drawbridge.client.geom.NoteLayout.PALETTE.getFirst());
   private boolean restyling;
-  private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
-  private int pastes;
+  // Board-local until the screen connects the system clipboard (useClipboard).
+  private BoardClipboard clipboard;
 
   public BoardViewModel(LocalBoard board) {
     this.board = board;
     this.edits = new SelectionEdits(board, selection);
+    this.clipboard =
+        new BoardClipboard(
+            clipboardTarget(BlobSource.inMemory(), () -> false, () -> true, () -> new double[2]),
+            ClipboardPort.inMemory(),
+            (error, key, args) -> {});
     board.addListener(
         new BoardListener() {
           @Override
@@ -289,27 +297,61 @@ public final class BoardViewModel {
     refreshHistory();
   }
 
-  /** Copies the selection to this board's clipboard. */
+  /**
+   * Copies, cuts and pastes through {@code port} from now on, pictures' bytes from and into {@code
+   * blobs}; what cannot be pasted is told to {@code notice}.
+   */
+  public void useClipboard(
+      ClipboardPort port,
+      BlobSource blobs,
+      java.util.function.BooleanSupplier viewOnly,
+      java.util.function.BooleanSupplier holdsImages,
+      java.util.function.Supplier<double[]> pastePoint,
+      BoardClipboard.Notice notice) {
+    clipboard =
+        new BoardClipboard(clipboardTarget(blobs, viewOnly, holdsImages, pastePoint), port, notice);
+  }
+
+  private BoardClipboard.Board clipboardTarget(
+      BlobSource blobs,
+      java.util.function.BooleanSupplier viewOnly,
+      java.util.function.BooleanSupplier holdsImages,
+      java.util.function.Supplier<double[]> pastePoint) {
+    return new BoardClipboard.Board(
+        board, edits, blobs, viewOnly, holdsImages, pastePoint, this::style);
+  }
+
+  /** Where a paste lands now: {@code [x, y]} in board units (the pointer, or the view's middle). */
+  public double[] pastePoint() {
+    return clipboard.pastePoint();
+  }
+
+  /** Whether the clipboard holds Drawbridge elements (pasted as elements, not as a picture). */
+  public boolean clipboardHoldsElements() {
+    return clipboard.holdsElements();
+  }
+
+  /** Copies the selection to the clipboard. */
   public void copy() {
-    if (!selection.isEmpty()) {
-      clipboard = edits.copy();
-      pastes = 0;
-    }
+    clipboard.copy();
   }
 
   public void cut() {
-    copy();
-    deleteSelection();
+    clipboard.cut();
+    refreshHistory();
   }
 
-  /** Pastes the clipboard, each paste 20 units further down-right; the copies become selected. */
+  /**
+   * Pastes the clipboard at the pointer (the view's middle when the pointer is off the board); the
+   * copies become selected.
+   */
   public void paste(String author) {
-    if (clipboard.isEmpty()) {
-      return;
+    // Pictures as image data or files (client.image) are pasted before this point; they must
+    // leave a clipboard holding Drawbridge elements (clipboard.holdsElements()) to the code below,
+    // since a Drawbridge copy offers its own rendering as an image for other applications.
+    if (clipboard.paste(author)) {
+      tool.set(ToolKind.SELECT);
     }
-    pastes++;
-    tool.set(ToolKind.SELECT);
-    edits.paste(clipboard, 20 * pastes, 20 * pastes, author);
     refreshHistory();
   }
 

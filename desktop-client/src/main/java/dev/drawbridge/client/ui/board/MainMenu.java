@@ -16,9 +16,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
- * The board's menu island (top left): files, exports (of the selection when there is one, and named
- * so), align and snap to grid ({@link AlignControls}), settings and leaving. Shortcuts are shown
- * next to the items that have one; {@link BoardShortcuts} handles the keys themselves.
+ * The board's menu island (top left): files, copy and paste, exports (of the selection when there
+ * is one, and named so), align and snap to grid ({@link AlignControls}), settings and leaving.
+ * Shortcuts are shown next to the items that have one; {@link BoardShortcuts} handles the keys
+ * themselves.
  */
 final class MainMenu {
   private MainMenu() {}
@@ -31,7 +32,8 @@ final class MainMenu {
       BoardFiles files,
       Shell shell,
       BoardViewModel vm,
-      ObservableBooleanValue viewOnly) {
+      ObservableBooleanValue viewOnly,
+      String clientId) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -48,6 +50,20 @@ final class MainMenu {
             item(
                 messages, "menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", files::save),
             item(messages, "menu.saveAs", null, "Ctrl+Shift+S", files::saveAs),
+            new SeparatorMenuItem(),
+            editItem(
+                messages, "menu.copy", MaterialDesignC.CONTENT_COPY, "Ctrl+C", vm::copy, vm, null),
+            editItem(
+                messages, "menu.cut", MaterialDesignC.CONTENT_CUT, "Ctrl+X", vm::cut, vm, viewOnly),
+            pasteItem(messages, vm, clientId),
+            editItem(
+                messages,
+                "menu.duplicate",
+                MaterialDesignC.CONTENT_DUPLICATE,
+                "Ctrl+D",
+                () -> vm.duplicate(clientId),
+                vm,
+                viewOnly),
             new SeparatorMenuItem(),
             exportItem(
                 messages,
@@ -89,6 +105,38 @@ final class MainMenu {
                 .then(messages.bind("menu.exportSelection" + kind))
                 .otherwise(messages.bind("menu.export" + kind)));
     item.setId("export-" + kind.toLowerCase(java.util.Locale.ROOT));
+    return item;
+  }
+
+  /**
+   * An item that acts on the selection: disabled without one, and for a viewer when {@code
+   * viewOnly} is given (it would change the board).
+   */
+  private static MenuItem editItem(
+      Messages messages,
+      String key,
+      Ikon icon,
+      String accel,
+      Runnable action,
+      BoardViewModel vm,
+      ObservableBooleanValue viewOnly) {
+    MenuItem item = item(messages, key, icon, accel, action);
+    item.setId(key.replace('.', '-'));
+    var disabled = vm.hasSelectionProperty().not();
+    item.disableProperty().bind(viewOnly == null ? disabled : disabled.or(viewOnly));
+    return item;
+  }
+
+  /** Paste: always offered, since a viewer's paste is refused with a message saying why. */
+  private static MenuItem pasteItem(Messages messages, BoardViewModel vm, String clientId) {
+    MenuItem item =
+        item(
+            messages,
+            "menu.paste",
+            MaterialDesignC.CONTENT_PASTE,
+            "Ctrl+V",
+            () -> vm.paste(clientId));
+    item.setId("menu-paste");
     return item;
   }
 

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.tool;
 
+import dev.drawbridge.client.clipboard.Pasting;
 import dev.drawbridge.client.geom.Alignment;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.AddOps;
@@ -128,40 +129,46 @@ public final class SelectionEdits {
 
   /**
    * Adds copies of {@code elements} shifted by (dx, dy), with new ids, above everything else, as
-   * one step; the copies become the selection. Returns their ids.
+   * one step; the copies become the selection. Lines bound to a copied element are bound to its
+   * copy, other bindings become free ends ({@link Pasting}). Returns their ids.
    */
   public List<String> paste(List<Element> elements, double dx, double dy, String author) {
-    double z = board.view().topZ();
+    return add(
+        Pasting.shifted(
+            elements,
+            dx,
+            dy,
+            board.view().topZ(),
+            author,
+            dev.drawbridge.client.model.Ids::random));
+  }
+
+  /**
+   * Adds {@code copies} (new ids, already placed) as one step and selects them. Returns their ids.
+   */
+  public List<String> add(List<Element> copies) {
     List<Op> ops = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    for (Element e : elements) {
-      z = ZOrder.above(z);
-      String id = dev.drawbridge.client.model.Ids.random();
-      Element copy =
-          new Element(
-              id,
-              e.kind(),
-              e.x() + dx,
-              e.y() + dy,
-              e.w(),
-              e.h(),
-              e.points(),
-              e.text(),
-              e.style(),
-              z,
-              false,
-              author);
+    for (Element copy : copies) {
       ops.addAll(AddOps.forElement(copy));
-      ids.add(id);
+      ids.add(copy.id());
     }
     submit(ops);
     selection.set(ids);
     return ids;
   }
 
+  /** The selected elements in paint order, lines and arrows where they are drawn (for copy). */
+  public List<Element> copyAsDrawn() {
+    BoardState view = board.view();
+    return selectedInPaintOrder().stream()
+        .map(e -> dev.drawbridge.client.geom.DrawnConnectors.drawn(e, view::get))
+        .toList();
+  }
+
   /** Pastes a copy of the selection next to it. */
   public List<String> duplicate(String author) {
-    return paste(copy(), 20, 20, author);
+    return paste(copyAsDrawn(), 20, 20, author);
   }
 
   /** Selects every visible element. */

@@ -328,6 +328,8 @@ class BoardViewFxTest extends FxBoardTestBase {
     robot.type(KeyCode.V);
     click(robot, 50, 40);
     robot.push(KeyCode.CONTROL, KeyCode.C);
+    // A paste lands centred on the pointer (issue 15): here 20 right of and below the original.
+    hover(70, 60);
     robot.push(KeyCode.CONTROL, KeyCode.V);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(elements()).hasSize(2);

@@ -139,6 +139,26 @@ abstract class FxBoardTestBase {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /** Puts plain text on the system clipboard, as another application would. */
+  static void putClipboardText(String text) {
+    onFx(
+        () -> {
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putString(text);
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+  }
+
+  /** Moves the pointer over board point (x, y) without pressing (where a paste lands). */
+  void hover(double x, double y) {
+    javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
+    Point2D p = screenInWindow(x, y);
+    // A step first, so the canvas sees a move even when the pointer is already there.
+    onFx(() -> glass.mouseMove(p.add(1, 1)));
+    onFx(() -> glass.mouseMove(p));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   void click(FxRobot robot, double x, double y) {
     javafx.scene.robot.Robot glass = fx(javafx.scene.robot.Robot::new);
     Point2D p = screenInWindow(x, y);

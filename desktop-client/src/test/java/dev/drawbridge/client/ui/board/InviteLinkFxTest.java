@@ -9,8 +9,6 @@ import dev.drawbridge.client.ui.start.JoinForm;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,7 @@ class InviteLinkFxTest extends FxBoardTestBase {
             robot.lookup("#join-room").queryTextInputControl().setText("old-room");
             robot.lookup("#join-token").queryTextInputControl().setText("old-token");
           });
-      setClipboard(LINK);
+      putClipboardText(LINK);
       robot.clickOn(field);
       pasteKeys(robot);
       assertThat(fields(robot))
@@ -71,7 +69,7 @@ class InviteLinkFxTest extends FxBoardTestBase {
   void aPastedRoomAddressNoLongerOpensTheRememberedRoom(FxRobot robot) {
     // The bug in issue 14: the host's copied address, pasted while "old-room" was remembered.
     showStartRemembering("", "old-room", "Ann", "");
-    setClipboard("ws://10.0.0.5:7464/v1/rooms/board");
+    putClipboardText("ws://10.0.0.5:7464/v1/rooms/board");
     robot.clickOn("#join-server");
     pasteKeys(robot);
     robot.clickOn("#join-button");
@@ -84,11 +82,11 @@ class InviteLinkFxTest extends FxBoardTestBase {
   @Test
   void plainTextPastesAsUsualAndABrokenLinkIsExplainedWithoutChangingAnything(FxRobot robot) {
     showStartRemembering("ws://old.example:1", "old-room", "Ann", "");
-    setClipboard(" Bo");
+    putClipboardText(" Bo");
     robot.clickOn("#join-name");
     pasteKeys(robot);
     assertThat(fields(robot)).containsExactly("ws://old.example:1", "old-room", "Ann Bo", "");
-    setClipboard("drawbridge://10.0.0.5:7464/bad room?plain");
+    putClipboardText("drawbridge://10.0.0.5:7464/bad room?plain");
     robot.clickOn("#join-server");
     pasteKeys(robot);
     assertThat(fields(robot)).containsExactly("ws://old.example:1", "old-room", "Ann Bo", "");
@@ -98,13 +96,13 @@ class InviteLinkFxTest extends FxBoardTestBase {
   @Test
   void ctrlVAnywhereOnTheStartScreenFillsTheFormFromTheClipboard(FxRobot robot) {
     showStartRemembering("ws://old.example:1", "old-room", "Ann", "");
-    setClipboard("just some notes");
+    putClipboardText("just some notes");
     onFx(() -> robot.lookup("#join-button").query().requestFocus());
     pasteKeys(robot);
     assertThat(startError(robot)).startsWith("The clipboard holds no invite link.");
     assertThat(fields(robot)).containsExactly("ws://old.example:1", "old-room", "Ann", "");
 
-    setClipboard("  " + LINK + "\n");
+    putClipboardText("  " + LINK + "\n");
     onFx(() -> robot.lookup("#join-button").query().requestFocus());
     pasteKeys(robot);
     assertThat(fields(robot)).containsExactly("ws://10.0.0.5:7464", "k3x9q7wz", "Ann", "t0k.en");
@@ -168,15 +166,6 @@ class InviteLinkFxTest extends FxBoardTestBase {
           window.showStart();
         });
     WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private static void setClipboard(String text) {
-    onFx(
-        () -> {
-          ClipboardContent content = new ClipboardContent();
-          content.putString(text);
-          Clipboard.getSystemClipboard().setContent(content);
-        });
   }
 
   /** Ctrl+V (Cmd+V on macOS) as the user types it. */
