@@ -127,12 +127,13 @@ class ClientIdentityTest {
     sa.receive(add("late"), 100); // in flight on the old socket: not sequenced
     sa.closed();
     sb.receive(add("b1"), 100);
-    assertThat(ben.drain()).containsExactly(new ServerMessage.Ack("b1", 2, false));
+    // The room's durable seq (1) rides on the ack and the broadcast (R26).
+    assertThat(ben.drain()).containsExactly(new ServerMessage.Ack("b1", 2, false, 1L));
     assertThat(again.drain())
-        .containsExactly(new ServerMessage.OpBroadcast(2, "b1", "ben", add("b1").op()));
+        .containsExactly(new ServerMessage.OpBroadcast(2, "b1", "ben", add("b1").op(), 1L));
     sa2.receive(add("a2"), 100);
     assertThat(ben.drain())
-        .containsExactly(new ServerMessage.OpBroadcast(3, "a2", "ana", add("a2").op()));
+        .containsExactly(new ServerMessage.OpBroadcast(3, "a2", "ana", add("a2").op(), 2L));
   }
 
   @Test

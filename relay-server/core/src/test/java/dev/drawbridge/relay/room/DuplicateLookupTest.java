@@ -70,9 +70,9 @@ class DuplicateLookupTest {
       assertThat(b.drain())
           .filteredOn(m -> !(m instanceof ServerMessage.Durable))
           .containsExactly(
-              new ServerMessage.Ack("op1", 1, true),
-              new ServerMessage.Ack("op777", 777, true),
-              new ServerMessage.Ack("fresh", n + 1, false));
+              new ServerMessage.Ack("op1", 1, true, (long) n),
+              new ServerMessage.Ack("op777", 777, true, (long) n),
+              new ServerMessage.Ack("fresh", n + 1, false, (long) n));
       // Acked when sequenced, stored after (R26): wait for the write, not the ack.
       await().atMost(Duration.ofSeconds(30)).until(() -> second.headSeq("room") == n + 1);
     } finally {
@@ -92,7 +92,7 @@ class DuplicateLookupTest {
     }
     a.drain();
     s.receive(add("op1"), 100);
-    assertThat(a.drain()).containsExactly(new ServerMessage.Ack("op1", 1, true));
+    assertThat(a.drain()).containsExactly(new ServerMessage.Ack("op1", 1, true, (long) n));
     assertThat(log.headSeq("room")).isEqualTo(n);
   }
 }

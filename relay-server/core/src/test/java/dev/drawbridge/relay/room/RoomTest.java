@@ -63,7 +63,9 @@ class RoomTest {
     sa.receive(add("o2", "e2"), 100);
     assertThat(a.drain())
         .containsExactly(
-            new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o2", 2, false));
+            new ServerMessage.Ack("o1", 1, false),
+            // o1 was durable at once (in-memory log): o2's ack says so (R26).
+            new ServerMessage.Ack("o2", 2, false, 1L));
     // The in-memory log is durable at once; the next round of notices covers both (R26).
     registry.sendDurableNotices();
     assertThat(a.drain()).containsExactly(new ServerMessage.Durable(2));
@@ -79,7 +81,7 @@ class RoomTest {
     sa.receive(add("o1", "e1"), 100);
     sa.receive(add("o1", "e1"), 100);
     assertThat(a.drain())
-        .endsWith(new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o1", 1, true));
+        .endsWith(new ServerMessage.Ack("o1", 1, false), new ServerMessage.Ack("o1", 1, true, 1L));
     assertThat(log.headSeq("room")).isEqualTo(1);
   }
 
@@ -317,7 +319,7 @@ class RoomTest {
     Session sb = join("room", b, "b", Role.EDITOR, 0);
     assertThat(b.closeCode).isNull();
     sb.receive(add("o3", "e3"), 100);
-    assertThat(b.drain()).contains(new ServerMessage.Ack("o3", 2, false));
+    assertThat(b.drain()).contains(new ServerMessage.Ack("o3", 2, false, 1L));
   }
 
   @Test
