@@ -65,6 +65,7 @@ public final class BoardView {
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
+  private final ImageDrop images;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -83,6 +84,9 @@ public final class BoardView {
     this.help = ShortcutsHelp.build(messages);
     this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
+    canvas.setBlobs(session.blobs());
+    files.setPictures(canvas.pictures().now());
+    this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
     canvas.setOnViewMoved(
         byUser -> {
@@ -254,6 +258,11 @@ public final class BoardView {
     return files.export(kind, target, selectionOnly);
   }
 
+  /** Putting pictures on this board: the chooser, drops and pastes (for tests). */
+  ImageDrop images() {
+    return images;
+  }
+
   /** Following others' views and presenting (for tests). */
   FollowMode follow() {
     return people.follow();
@@ -281,6 +290,7 @@ public final class BoardView {
     editorLayer.setManaged(true);
     stack.getChildren().addAll(canvas, editorLayer);
     HBox toolbar = ToolPicker.build(vm, messages);
+    toolbar.getChildren().addAll(images.toolbarButton());
     toolbar.disableProperty().bind(viewOnly);
     addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     // Why the tools are greyed out, in words: a viewer otherwise sees a board that ignores them.
@@ -294,7 +304,7 @@ public final class BoardView {
     viewOnlyBanner.visibleProperty().bind(viewOnly);
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
-    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly);
+    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly, images::chooseAndInsert);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);

@@ -54,6 +54,7 @@ public final class BoardViewModel {
   private boolean restyling;
   private java.util.List<dev.drawbridge.protocol.element.Element> clipboard = java.util.List.of();
   private int pastes;
+  private java.util.function.BooleanSupplier imagePaste = () -> false;
 
   public BoardViewModel(LocalBoard board) {
     this.board = board;
@@ -304,6 +305,9 @@ public final class BoardViewModel {
 
   /** Pastes the clipboard, each paste 20 units further down-right; the copies become selected. */
   public void paste(String author) {
+    if (imagePaste.getAsBoolean()) { // pictures from the system clipboard (ImagePaste)
+      return;
+    }
     if (clipboard.isEmpty()) {
       return;
     }
@@ -319,6 +323,14 @@ public final class BoardViewModel {
       edits.duplicate(author);
       refreshHistory();
     }
+  }
+
+  /**
+   * What {@link #paste} tries first: pasting pictures from the system clipboard, true when it did
+   * (the board view sets {@link ImagePaste} here; this class stays free of the JavaFX toolkit).
+   */
+  public void setImagePaste(java.util.function.BooleanSupplier pasteImages) {
+    imagePaste = pasteImages;
   }
 
   /** Moves the selection by (dx, dy); false when nothing is selected. */

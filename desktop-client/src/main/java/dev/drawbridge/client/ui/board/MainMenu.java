@@ -12,6 +12,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
@@ -31,7 +32,8 @@ final class MainMenu {
       BoardFiles files,
       Shell shell,
       BoardViewModel vm,
-      ObservableBooleanValue viewOnly) {
+      ObservableBooleanValue viewOnly,
+      Runnable insertImage) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -48,6 +50,8 @@ final class MainMenu {
             item(
                 messages, "menu.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "Ctrl+S", files::save),
             item(messages, "menu.saveAs", null, "Ctrl+Shift+S", files::saveAs),
+            new SeparatorMenuItem(),
+            insertImageItem(messages, viewOnly, insertImage),
             new SeparatorMenuItem(),
             exportItem(
                 messages,
@@ -89,6 +93,16 @@ final class MainMenu {
                 .then(messages.bind("menu.exportSelection" + kind))
                 .otherwise(messages.bind("menu.export" + kind)));
     item.setId("export-" + kind.toLowerCase(java.util.Locale.ROOT));
+    return item;
+  }
+
+  /** "Insert image…": a viewer cannot add anything. */
+  private static MenuItem insertImageItem(
+      Messages messages, ObservableBooleanValue viewOnly, Runnable insertImage) {
+    MenuItem item =
+        item(messages, "menu.insertImage", MaterialDesignI.IMAGE_PLUS, null, insertImage);
+    item.setId("insert-image");
+    item.disableProperty().bind(viewOnly);
     return item;
   }
 
