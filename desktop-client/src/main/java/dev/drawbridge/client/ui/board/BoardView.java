@@ -376,8 +376,9 @@ public final class BoardView {
       return;
     }
     Element first = session.board().view().get(sel.ordered().getFirst());
-    // A highlighter's wide translucent style is derived from the pen's: do not adopt it.
-    if (first != null && first.kind() != ElementKind.HIGHLIGHTER) {
+    // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
+    // frame style is only for old clients (R114): do not adopt either.
+    if (first != null && first.kind() != ElementKind.HIGHLIGHTER && !first.hasImage()) {
       vm.showStyleOf(first.style());
     }
     if (first != null && first.kind().isConnector()) {

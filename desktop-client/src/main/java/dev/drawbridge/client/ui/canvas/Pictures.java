@@ -18,7 +18,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +35,12 @@ public final class Pictures implements PictureSource {
   private static final Logger LOG = LoggerFactory.getLogger(Pictures.class);
 
   /**
-   * Pixel bytes held: 160 MB, at {@link #BYTES_PER_PIXEL}, i.e. 20 megapixels: ten times a
-   * 1920×1080 view, so every picture in view fits even at twice the resolution it is shown at.
+   * Pixel bytes held: 96 MB at {@link #BYTES_PER_PIXEL}, i.e. 12 megapixels, six times a 1920×1080
+   * view: every picture in view fits even at up to twice the resolution it is shown at (levels
+   * round up), with room for the neighbouring zoom levels the canvas pre-renders. Bounded this
+   * tightly for the app's memory target (docs/performance.md, "Pictures").
    */
-  public static final long DEFAULT_MAX_BYTES = 160L << 20;
+  public static final long DEFAULT_MAX_BYTES = 96L << 20;
 
   /** A decoded image, plus the copy the software renderer makes of it when it first draws it. */
   static final int BYTES_PER_PIXEL = 8;
@@ -208,7 +209,7 @@ public final class Pictures implements PictureSource {
   private static Image decode(byte[] file, int level) {
     try {
       BufferedImage decoded = PictureLevels.decode(file, level);
-      return SwingFXUtils.toFXImage(decoded, null);
+      return FxPixels.of(decoded);
     } catch (ImageRefusedException e) {
       LOG.info("A picture on the board cannot be shown: {}", e.getMessage());
       return null;
