@@ -78,7 +78,9 @@ public final class Pictures implements PictureSource {
               t.setPriority(Thread.MIN_PRIORITY);
               return t;
             });
-    return new Pictures(thread, Platform::runLater, DEFAULT_MAX_BYTES);
+    // -Ddrawbridge.pictureCacheMb: for measuring the memory the bound buys (docs/performance.md).
+    long mb = Long.getLong("drawbridge.pictureCacheMb", DEFAULT_MAX_BYTES >> 20);
+    return new Pictures(thread, Platform::runLater, mb << 20);
   }
 
   /** Where the pictures' bytes come from (the board session's blobs). */
