@@ -10,7 +10,9 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes picture files with bounded memory. The header is read first, from the bytes and without a
@@ -57,7 +59,32 @@ public final class ImageDecoding {
    */
   public static BufferedImage decode(byte[] bytes, ImageHeader header, int subsampling)
       throws ImageRefusedException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    return decode(bytes, header, subsampling, false);
+  }
+
+  /**
+   * As {@link #decode(byte[], ImageHeader, int)}, but a subsampled decode goes into a buffer this
+   * thread keeps for its next one (when the decoder can write 32-bit RGB, as JPEG's can): the
+   * result is only valid until this thread decodes again, so scale or copy it first. The canvas's
+   * decoder thread decodes photos at twice the size it keeps; a new buffer each time was most of
+   * the garbage left after {@link MemoryCacheImageInputStream} (docs/performance.md).
+   */
+  public static BufferedImage decodeIntoReused(byte[] bytes, ImageHeader header, int subsampling)
+      throws ImageRefusedException {
+    return decode(bytes, header, subsampling, subsampling > 1);
+  }
+
+  /** The largest decode kept for reuse: 4 megapixels, 16 MB. */
+  private static final long MAX_REUSED_PIXELS = 4L << 20;
+
+  private static final ThreadLocal<BufferedImage> REUSED = new ThreadLocal<>();
+
+  private static BufferedImage decode(
+      byte[] bytes, ImageHeader header, int subsampling, boolean reuse)
+      throws ImageRefusedException {
+    // Not ImageIO.createImageInputStream: for a stream it caches to a temporary file through a new
+    // heap buffer per block, a fifth of what the photo benchmark allocated (docs/performance.md).
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new ImageRefusedException(Reason.UNREADABLE, "no decoder for " + header.format());
@@ -87,7 +114,16 @@ public final class ImageDecoding {
         if (subsampling > 1) {
           param.setSourceSubsampling(subsampling, subsampling, 0, 0);
         }
+        int dw = (w + subsampling - 1) / subsampling;
+        int dh = (h + subsampling - 1) / subsampling;
+        BufferedImage reused = reuse ? reusable(reader, dw, dh) : null;
+        if (reused != null) {
+          param.setDestination(reused);
+        }
         BufferedImage image = reader.read(0, param);
+        if (reused != null && image != null) {
+          image = image.getSubimage(0, 0, dw, dh);
+        }
         if (image == null) {
           throw new ImageRefusedException(Reason.UNREADABLE, "the decoder returned nothing");
         }
@@ -98,6 +134,32 @@ public final class ImageDecoding {
     } catch (IOException | RuntimeException e) {
       throw new ImageRefusedException(Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /** This thread's reusable 32-bit RGB buffer of at least dw × dh, or null. */
+  private static BufferedImage reusable(ImageReader reader, int dw, int dh) throws IOException {
+    if ((long) dw * dh > MAX_REUSED_PIXELS) {
+      return null;
+    }
+    boolean intRgb = false;
+    for (Iterator<ImageTypeSpecifier> it = reader.getImageTypes(0); it.hasNext(); ) {
+      intRgb |= it.next().getBufferedImageType() == BufferedImage.TYPE_INT_RGB;
+    }
+    if (!intRgb) {
+      return null;
+    }
+    BufferedImage b = REUSED.get();
+    if (b == null || b.getWidth() < dw || b.getHeight() < dh) {
+      int w = b == null ? dw : Math.max(dw, b.getWidth());
+      int h = b == null ? dh : Math.max(dh, b.getHeight());
+      if ((long) w * h > MAX_REUSED_PIXELS) {
+        w = dw;
+        h = dh;
+      }
+      b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      REUSED.set(b);
+    }
+    return b;
   }
 
   /**

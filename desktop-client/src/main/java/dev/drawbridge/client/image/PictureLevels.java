@@ -53,10 +53,13 @@ public final class PictureLevels {
   public static BufferedImage decode(byte[] bytes, int level) throws ImageRefusedException {
     long side = ProtocolLimits.MAX_IMAGE_SIDE;
     ImageHeader header = ImageDecoding.header(bytes, side, side * side);
-    BufferedImage image = ImageDecoding.decode(bytes, header, subsampling(level));
+    // Level 2 and up is subsampled and then halved, so the reused decode buffer is copied at once.
+    BufferedImage image = ImageDecoding.decodeIntoReused(bytes, header, subsampling(level));
     int[] size = size(image.getWidth(), image.getHeight(), level <= 1 ? level : 1);
-    return size[0] == image.getWidth() && size[1] == image.getHeight()
-        ? image
-        : Scaling.to(image, size[0], size[1]);
+    if (size[0] != image.getWidth() || size[1] != image.getHeight()) {
+      return Scaling.to(image, size[0], size[1]);
+    }
+    // A picture a pixel wide at this level: nothing to halve, but the reused buffer must not leak.
+    return level >= 2 ? Scaling.copy(image) : image;
   }
 }

@@ -37,6 +37,11 @@ public final class Scaling {
     };
   }
 
+  /** A copy of {@code source} with pixels of its own. */
+  public static BufferedImage copy(BufferedImage source) {
+    return draw(source, source.getWidth(), source.getHeight(), false);
+  }
+
   /** {@code source} without transparency, over white (for JPEG, which has no alpha). */
   public static BufferedImage opaque(BufferedImage source) {
     if (!source.getColorModel().hasAlpha() && source.getType() == BufferedImage.TYPE_INT_RGB) {

@@ -29,4 +29,20 @@ class PictureLevelsTest {
     assertThat(PictureLevels.decode(png, 0).getWidth()).isEqualTo(1_000);
     assertThat(PictureLevels.decode(png, 1).getWidth()).isEqualTo(500);
   }
+
+  @Test
+  void jpegLevelsDecodedOneAfterAnotherKeepTheirOwnPixels() throws Exception {
+    // The decoder thread reuses one buffer for subsampled JPEG decodes: a level must not show
+    // what the previous decode left in it.
+    byte[] big = TestPictures.file(1_200, 800, Color.RED, "jpeg");
+    byte[] small = TestPictures.file(400, 300, Color.BLUE, "jpeg");
+    BufferedImage red = PictureLevels.decode(big, 2);
+    BufferedImage blue = PictureLevels.decode(small, 2);
+    assertThat(red.getWidth()).isEqualTo(300);
+    assertThat(blue.getWidth()).isEqualTo(100);
+    assertThat(blue.getHeight()).isEqualTo(75);
+    assertThat((red.getRGB(150, 100) >> 16) & 0xFF).isGreaterThan(200);
+    assertThat(blue.getRGB(99, 74) & 0xFF).isGreaterThan(200);
+    assertThat((blue.getRGB(99, 74) >> 16) & 0xFF).isLessThan(40);
+  }
 }
