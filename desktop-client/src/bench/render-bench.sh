@@ -2,7 +2,8 @@
 # Canvas rendering figures (issue 7) in a real 1920x1080 window on the software pipeline.
 # Starts Xvfb on :97, runs dev.drawbridge.client.ui.bench.RenderBenchmark from the test class
 # path, and stops Xvfb again. Run from anywhere: desktop-client/src/bench/render-bench.sh
-# Options go in BENCH_JAVA_OPTS: -Dbench.only=zoom,fit (scenario filter), -Dbench.values=true (every
+# Options go in BENCH_JAVA_OPTS: -Dbench.only=zoom,fit (scenario filter; -Dbench.only=photos runs
+# only the 200-photo board of issue 15, PhotoScenario), -Dbench.values=true (every
 # sample in order), -Dbench.coldOnly=true (zoom/fit: only the cold rows, i.e. levels neither cached
 # nor pre-rendered: BoardCanvas.setZoomCache(false)), -Dbench.split=true, -Dbench.shot=MS
 # -Dbench.shotZoom=fit|1.5 (hold the window for a screenshot). BENCH_DISPLAY=N uses another display.

@@ -186,6 +186,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void pictureDecodingNeedsNoToolkit() {
+    noClasses()
+        .that()
+        .resideInAPackage("..client.image..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "..client.ui..", "..client.sync..", "..client.blob..")
+        .because(
+            "importing and decoding pictures is the same for the canvas, the exports and the"
+                + " tests, and is tested on bytes alone")
+        .check(MAIN);
+  }
+
+  @Test
   void filesDoNotReachIntoScreens() {
     noClasses()
         .that()

@@ -145,6 +145,9 @@ public final class Handles {
     if (e.isNote()) {
       return noteDrag(e, h, px, py);
     }
+    if (e.hasImage()) {
+      return ImageResize.drag(e, position(e, opposite(h)), position(e, h), px, py);
+    }
     if (e.kind() == ElementKind.TEXT) {
       return TextScaling.patch(e, h, px, py);
     }

@@ -41,6 +41,9 @@ final class BoardFiles {
   private final BoardFileWriter writer;
   private Path file;
   private boolean changed;
+  // PNG exports draw pictures decoded at once at the export's resolution (BoardCanvas.pictures()).
+  private dev.drawbridge.client.ui.canvas.PictureSource pictures =
+      dev.drawbridge.client.ui.canvas.PictureSource.NONE;
   // An autosave handed to the writer whose result has not come back yet (it may still fail).
   private boolean autosaveUnconfirmed;
 
@@ -212,6 +215,11 @@ final class BoardFiles {
     }
   }
 
+  /** Where PNG exports get pictures: one that decodes at once ({@code Pictures.now()}). */
+  void setPictures(dev.drawbridge.client.ui.canvas.PictureSource source) {
+    pictures = source;
+  }
+
   void chooseExport(String kind) {
     FileChooser chooser = fileChooser("menu.export", kind);
     chooser.setInitialFileName(safeName(session.title()) + "." + kind);
@@ -231,7 +239,7 @@ final class BoardFiles {
       switch (kind) {
         case "png" -> {
           Rect area = ExportArea.of(elements);
-          new PngWriter().write(BoardImage.render(elements, area, 2), target);
+          new PngWriter().write(BoardImage.render(elements, area, 2, pictures), target);
         }
         case "svg" -> new SvgExporter().export(elements, session.blobs()::bytes, target);
         case "pdf" -> new PdfExporter().export(elements, session.blobs()::bytes, target);

@@ -67,6 +67,7 @@ public final class BoardView {
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
+  private final ImageDrop images;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -85,6 +86,9 @@ public final class BoardView {
     this.help = ShortcutsHelp.build(messages);
     this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
+    canvas.setBlobs(session.blobs());
+    files.setPictures(canvas.pictures().now());
+    this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
     vm.useClipboard(
         new SystemClipboard(),
@@ -268,6 +272,11 @@ public final class BoardView {
     return files.export(kind, target, selectionOnly);
   }
 
+  /** Putting pictures on this board: the chooser, drops and pastes (for tests). */
+  ImageDrop images() {
+    return images;
+  }
+
   /** Following others' views and presenting (for tests). */
   FollowMode follow() {
     return people.follow();
@@ -295,6 +304,7 @@ public final class BoardView {
     editorLayer.setManaged(true);
     stack.getChildren().addAll(canvas, editorLayer);
     HBox toolbar = ToolPicker.build(vm, messages);
+    toolbar.getChildren().addAll(images.toolbarButton());
     toolbar.disableProperty().bind(viewOnly);
     addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     // Why the tools are greyed out, in words: a viewer otherwise sees a board that ignores them.
@@ -308,7 +318,9 @@ public final class BoardView {
     viewOnlyBanner.visibleProperty().bind(viewOnly);
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
-    Region menu = MainMenu.build(messages, files, shell, vm, viewOnly, session.clientId());
+    Region menu =
+        MainMenu.build(
+            messages, files, shell, vm, viewOnly, session.clientId(), images::chooseAndInsert);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
@@ -380,8 +392,9 @@ public final class BoardView {
       return;
     }
     Element first = session.board().view().get(sel.ordered().getFirst());
-    // A highlighter's wide translucent style is derived from the pen's: do not adopt it.
-    if (first != null && first.kind() != ElementKind.HIGHLIGHTER) {
+    // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
+    // frame style is only for old clients (R114): do not adopt either.
+    if (first != null && first.kind() != ElementKind.HIGHLIGHTER && !first.hasImage()) {
       vm.showStyleOf(first.style());
     }
     if (first != null && first.kind().isConnector()) {

@@ -57,6 +57,8 @@ public final class BoardViewModel {
   private boolean restyling;
   // Board-local until the screen connects the system clipboard (useClipboard).
   private BoardClipboard clipboard;
+  // Pictures from the system clipboard (ImagePaste), tried before anything else is pasted.
+  private java.util.function.BooleanSupplier imagePaste = () -> false;
 
   public BoardViewModel(LocalBoard board) {
     this.board = board;
@@ -346,9 +348,11 @@ public final class BoardViewModel {
    * copies become selected.
    */
   public void paste(String author) {
-    // Pictures as image data or files (client.image) are pasted before this point; they must
-    // leave a clipboard holding Drawbridge elements (clipboard.holdsElements()) to the code below,
-    // since a Drawbridge copy offers its own rendering as an image for other applications.
+    // Pictures as image data or files (ImagePaste) first; it steps aside for a clipboard holding
+    // Drawbridge elements, since a Drawbridge copy also offers its rendering as an image.
+    if (imagePaste.getAsBoolean()) {
+      return;
+    }
     if (clipboard.paste(author)) {
       tool.set(ToolKind.SELECT);
     }
@@ -361,6 +365,14 @@ public final class BoardViewModel {
       edits.duplicate(author);
       refreshHistory();
     }
+  }
+
+  /**
+   * What {@link #paste} tries first: pasting pictures from the system clipboard, true when it did
+   * (the board view sets {@link ImagePaste} here; this class stays free of the JavaFX toolkit).
+   */
+  public void setImagePaste(java.util.function.BooleanSupplier pasteImages) {
+    imagePaste = pasteImages;
   }
 
   /** Moves the selection by (dx, dy); false when nothing is selected. */

@@ -12,6 +12,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
@@ -33,7 +34,8 @@ final class MainMenu {
       Shell shell,
       BoardViewModel vm,
       ObservableBooleanValue viewOnly,
-      String clientId) {
+      String clientId,
+      Runnable insertImage) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -64,6 +66,7 @@ final class MainMenu {
                 () -> vm.duplicate(clientId),
                 vm,
                 viewOnly),
+            insertImageItem(messages, viewOnly, insertImage),
             new SeparatorMenuItem(),
             exportItem(
                 messages,
@@ -137,6 +140,16 @@ final class MainMenu {
             "Ctrl+V",
             () -> vm.paste(clientId));
     item.setId("menu-paste");
+    return item;
+  }
+
+  /** "Insert image…": a viewer cannot add anything. */
+  private static MenuItem insertImageItem(
+      Messages messages, ObservableBooleanValue viewOnly, Runnable insertImage) {
+    MenuItem item =
+        item(messages, "menu.insertImage", MaterialDesignI.IMAGE_PLUS, null, insertImage);
+    item.setId("insert-image");
+    item.disableProperty().bind(viewOnly);
     return item;
   }
 

@@ -57,6 +57,7 @@ public final class BoardCanvas extends Pane {
   private final FramePainter painter;
   private final PulseLoop pulses;
   private final CanvasGestures gestures;
+  private final Pictures pictures = Pictures.inBackground();
   private Consumer<Boolean> viewListener = byUser -> {};
   private boolean movingOnRequest;
 
@@ -84,7 +85,10 @@ public final class BoardCanvas extends Pane {
             this::viewMoved);
     live = new LiveLayer(board::view, layers, selection);
     painter =
-        new FramePainter(this, layers, repaint, navigation, live, dark::get, grid::get, CLOCK);
+        new FramePainter(
+            this, layers, repaint, navigation, live, dark::get, grid::get, CLOCK, pictures);
+    live.setPictures(pictures);
+    pictures.onChange(this::pictureChanged);
     pulses = new PulseLoop(painter, CLOCK, timer::start);
     getChildren().addAll(painter.nodes());
     painter.showBackground(true);
@@ -106,6 +110,27 @@ public final class BoardCanvas extends Pane {
           repaint.all();
         });
     gestures = new CanvasGestures(this, navigation, pulses::input, CLOCK);
+  }
+
+  /** Where image elements get their bytes (the session's blobs); in memory until set. */
+  public void setBlobs(dev.drawbridge.client.blob.BlobSource blobs) {
+    pictures.setBlobs(blobs);
+    repaint.all();
+  }
+
+  /** The decoded pictures of this board (exports use {@link Pictures#now()}). */
+  public Pictures pictures() {
+    return pictures;
+  }
+
+  /** A picture was decoded, arrived or turned out broken: repaint where it is shown. */
+  private void pictureChanged(String blob) {
+    for (dev.drawbridge.protocol.element.Element e : board.view().visibleElements()) {
+      if (e.hasImage() && e.image().blob().equals(blob)) {
+        repaint.region(dev.drawbridge.client.geom.DrawnConnectors.paintedBounds(e));
+      }
+    }
+    repaint.live();
   }
 
   public Viewport viewport() {

@@ -32,7 +32,18 @@ public final class BoardImage {
     return longest > MAX_SIDE ? scale * MAX_SIDE / longest : scale;
   }
 
+  /** Renders {@code elements} with every image as a placeholder. */
   public static WritableImage render(List<Element> elements, Rect area, double scale) {
+    return render(elements, area, scale, PictureSource.NONE);
+  }
+
+  /**
+   * Renders {@code elements} over {@code area} at {@code scale} pixels per board unit; image
+   * elements get their pictures from {@code pictures}, which should decode at once ({@link
+   * Pictures#now()}): an export is a single frame, with no later repaint to fill a placeholder.
+   */
+  public static WritableImage render(
+      List<Element> elements, Rect area, double scale, PictureSource pictures) {
     double s = effectiveScale(area, scale);
     int[] size = pixelSize(area, scale);
     Canvas canvas = new Canvas(size[0], size[1]);
@@ -43,7 +54,7 @@ public final class BoardImage {
     List<Element> sorted = new ArrayList<>(elements);
     sorted.sort(ZOrder.PAINT_ORDER);
     for (Element e : sorted) {
-      ElementPainter.paint(gc, e, 0, 0, false);
+      ElementPainter.paint(gc, e, 0, 0, false, Double.POSITIVE_INFINITY, pictures);
     }
     SnapshotParameters params = new SnapshotParameters();
     params.setFill(Color.WHITE);

@@ -47,6 +47,20 @@ public final class ElementPainter {
    */
   public static int paint(
       GraphicsContext gc, Element e, double dx, double dy, boolean dark, double scale) {
+    return paint(gc, e, dx, dy, dark, scale, PictureSource.NONE);
+  }
+
+  /**
+   * As {@link #paint(GraphicsContext, Element, double, double, boolean, double)}, with pictures.
+   */
+  public static int paint(
+      GraphicsContext gc,
+      Element e,
+      double dx,
+      double dy,
+      boolean dark,
+      double scale,
+      PictureSource pictures) {
     if (e.deleted()) {
       return 0;
     }
@@ -66,10 +80,15 @@ public final class ElementPainter {
       case STROKE, HIGHLIGHTER -> cost += paintFreehand(gc, e, x, y, s.width(), scale);
       case LINE, ARROW -> paintConnector(gc, e, x, y, dark);
       case RECTANGLE -> {
-        if (s.fill()) {
-          gc.fillRect(x, y, e.w(), e.h());
+        if (e.hasImage()) {
+          ImagePainter.paint(gc, e, x, y, dark, pictures);
+          cost += 40;
+        } else {
+          if (s.fill()) {
+            gc.fillRect(x, y, e.w(), e.h());
+          }
+          gc.strokeRect(x, y, e.w(), e.h());
         }
-        gc.strokeRect(x, y, e.w(), e.h());
       }
       case ELLIPSE -> {
         if (s.fill()) {

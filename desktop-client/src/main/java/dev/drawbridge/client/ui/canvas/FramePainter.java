@@ -40,7 +40,8 @@ final class FramePainter implements PulseLoop.Frame {
       LiveLayer live,
       BooleanSupplier dark,
       BooleanSupplier grid,
-      LongSupplier clock) {
+      LongSupplier clock,
+      PictureSource pictures) {
     this.pane = pane;
     this.layers = layers;
     this.repaint = repaint;
@@ -64,6 +65,11 @@ final class FramePainter implements PulseLoop.Frame {
               @Override
               public boolean dark() {
                 return dark.getAsBoolean();
+              }
+
+              @Override
+              public PictureSource pictures() {
+                return pictures;
               }
             });
   }

@@ -43,6 +43,11 @@ final class LiveLayer {
     canvas.setMouseTransparent(true);
   }
 
+  /** Where image elements on this layer get their pictures. */
+  void setPictures(PictureSource source) {
+    overlay.setPictures(source);
+  }
+
   /** The sprites under the overlay. */
   List<Node> nodes() {
     return List.of(sprites.node(), canvas);

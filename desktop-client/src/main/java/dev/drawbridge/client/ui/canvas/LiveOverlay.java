@@ -71,13 +71,22 @@ final class LiveOverlay {
     }
   }
 
+  /** Full detail: the live layer shows few elements, and they are being looked at. */
+  private static final double INF = Double.POSITIVE_INFINITY;
+
   private final Canvas canvas;
+  private PictureSource pictures = PictureSource.NONE;
 
   /** Screen pixels: what the last frame drew, so the next one clears only that. */
   private Rect drawn;
 
   LiveOverlay(Canvas canvas) {
     this.canvas = canvas;
+  }
+
+  /** Where image elements moved or resized here get their pictures. */
+  void setPictures(PictureSource source) {
+    pictures = source;
   }
 
   /** Matches the window size (a new size clears everything next frame). */
@@ -132,17 +141,17 @@ final class LiveOverlay {
     gc.setTransform(s, 0, 0, s, viewport.offsetX(), viewport.offsetY());
     for (Element e : shown) {
       Element d = f.drawn(e);
-      ElementPainter.paint(gc, d, f.dx(), f.dy(), f.dark());
+      ElementPainter.paint(gc, d, f.dx(), f.dy(), f.dark(), INF, pictures);
       drewBoard(viewport, DrawnConnectors.paintedBounds(d).translate(f.dx(), f.dy()));
     }
     for (Element e : following) {
-      ElementPainter.paint(gc, e, 0, 0, f.dark());
+      ElementPainter.paint(gc, e, 0, 0, f.dark(), INF, pictures);
       drewBoard(viewport, DrawnConnectors.paintedBounds(e));
     }
     switch (f.preview()) {
       case ToolPreview.Shape shape -> {
         Element d = f.drawn(shape.element());
-        ElementPainter.paint(gc, d, 0, 0, f.dark());
+        ElementPainter.paint(gc, d, 0, 0, f.dark(), INF, pictures);
         drewBoard(viewport, DrawnConnectors.paintedBounds(d));
       }
       case ToolPreview.Snap snap -> {
@@ -155,7 +164,7 @@ final class LiveOverlay {
         }
         if (snap.connector() != null) {
           Element d = f.drawn(snap.connector());
-          ElementPainter.paint(gc, d, 0, 0, f.dark());
+          ElementPainter.paint(gc, d, 0, 0, f.dark(), INF, pictures);
           drewBoard(viewport, DrawnConnectors.paintedBounds(d));
           paintBoundEnds(gc, d, snap.connector(), f);
         }

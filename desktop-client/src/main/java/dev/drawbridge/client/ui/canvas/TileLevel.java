@@ -136,7 +136,7 @@ final class TileLevel {
    * Paints {@code e} over the tiles it meets without clearing (exact when nothing on the tiles is
    * above it); tiles with a repaint pending include it in that repaint. Returns the tiles painted.
    */
-  int paintOnTop(Element e, Rect bounds, boolean dark) {
+  int paintOnTop(Element e, Rect bounds, boolean dark, PictureSource pictures) {
     Rect device = toDevice(bounds.inflate(1 / scale));
     int painted = 0;
     for (Tile t : tiles.values()) {
@@ -150,7 +150,7 @@ final class TileLevel {
       GraphicsContext gc = t.canvas.getGraphicsContext2D();
       gc.save();
       gc.setTransform(scale, 0, 0, scale, -t.tx * (double) TILE, -t.ty * (double) TILE);
-      ElementPainter.paint(gc, e, 0, 0, dark, scale);
+      ElementPainter.paint(gc, e, 0, 0, dark, scale, pictures);
       gc.restore();
       painted++;
     }
@@ -287,7 +287,7 @@ final class TileLevel {
         }
         cost += batch.flush(gc, dark);
       }
-      cost += ElementPainter.paint(gc, e, 0, 0, dark, scale);
+      cost += ElementPainter.paint(gc, e, 0, 0, dark, scale, source.pictures());
     }
     if (batch != null) {
       cost += batch.flush(gc, dark);

@@ -56,6 +56,11 @@ final class TiledLayer {
     void paintBackground(GraphicsContext gc, Rect area, double scale);
 
     boolean dark();
+
+    /** The pictures of image elements, at the resolution the tiles draw them. */
+    default PictureSource pictures() {
+      return PictureSource.NONE;
+    }
   }
 
   /** What a pre-render pass did: the cost spent and whether every target is ready. */
@@ -243,7 +248,7 @@ final class TiledLayer {
     if (current == null) {
       return;
     }
-    regionRepaints += current.paintOnTop(e, bounds, source.dark());
+    regionRepaints += current.paintOnTop(e, bounds, source.dark(), source.pictures());
     for (TileLevel l : cache.levels()) {
       l.invalidate(bounds);
     }

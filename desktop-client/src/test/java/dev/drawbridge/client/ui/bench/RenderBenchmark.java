@@ -57,6 +57,9 @@ import javafx.stage.Stage;
  * input goes through the platform ({@link Robot} → X server → glass → the scene's event dispatch),
  * one pointer move per pulse.
  *
+ * <p>{@code -Dbench.only=photos} runs only the picture scenario of issue 15 ({@link
+ * PhotoScenario}), in a JVM of its own so that its RSS figure is the photo board's alone.
+ *
  * <p>"Until settled" figures (zoom, rebuild) run from the pulse that made the change to the first
  * pulse that starts after the canvas reported nothing pending <em>and</em> that frame was rendered
  * (so they include up to one idle frame).
@@ -81,6 +84,17 @@ public final class RenderBenchmark {
   private int remoteCount;
 
   private RenderBenchmark() {}
+
+  /** Shows {@code session}'s board in the benchmark's window (the photo scenario's board). */
+  BoardCanvas show(LocalOnlySession session) throws Exception {
+    onFx(
+        () -> {
+          view = window.showBoard(session);
+          canvas = view.canvas();
+          return null;
+        });
+    return canvas;
+  }
 
   public static void main(String[] args) throws Exception {
     if (System.getProperty("javafx.animation.fullspeed") == null) {
@@ -162,6 +176,15 @@ public final class RenderBenchmark {
           return null;
         });
     idleFrames(30);
+    if (PhotoScenario.ONLY) {
+      new PhotoScenario(this).run(home);
+      onFx(
+          () -> {
+            stage.close();
+            return null;
+          });
+      return;
+    }
     long heapEmpty = heapAfterGc();
     List<Element> elements = BenchBoard.elements();
     LocalBoard board = new LocalBoard();
@@ -541,7 +564,7 @@ public final class RenderBenchmark {
     report("  applyRemote with the canvas listening (per op)", applyMs);
   }
 
-  private void pan(String name, int frameCount) throws Exception {
+  void pan(String name, int frameCount) throws Exception {
     int leg = frameCount / 4;
     List<Double> gaps =
         frames(
@@ -685,7 +708,7 @@ public final class RenderBenchmark {
    * Runs {@code change} in a pulse, then waits for the canvas to settle; returns ms from that pulse
    * to the first pulse after the settled frame was rendered.
    */
-  private double untilSettled(Runnable change) throws Exception {
+  double untilSettled(Runnable change) throws Exception {
     return until(
         change == null ? new Runnable[0] : new Runnable[] {change}, () -> canvas.isSettled());
   }
@@ -740,7 +763,7 @@ public final class RenderBenchmark {
     return canvas.localToScreen(x, y);
   }
 
-  private static void report(String name, List<Double> values) {
+  static void report(String name, List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     if (v.length == 0) {
       System.out.printf(Locale.ROOT, "%-66s (no samples)%n", name);
@@ -762,7 +785,7 @@ public final class RenderBenchmark {
     }
   }
 
-  private static long heapAfterGc() throws Exception {
+  static long heapAfterGc() throws Exception {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 4; i++) {
       System.gc();
@@ -781,7 +804,7 @@ public final class RenderBenchmark {
     return total;
   }
 
-  private static <T> T fx(Callable<T> call) throws Exception {
+  static <T> T fx(Callable<T> call) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
     Platform.runLater(
         () -> {
@@ -794,7 +817,7 @@ public final class RenderBenchmark {
     return result.get(5, TimeUnit.MINUTES);
   }
 
-  private static void onFx(Callable<Void> call) throws Exception {
+  static void onFx(Callable<Void> call) throws Exception {
     fx(call);
   }
 }
