@@ -23,6 +23,7 @@ WARM_CYCLES=${WARM_CYCLES:-5}              # HotSpot recompiles the hot paths at
 CLIENTS=${CLIENTS:-50}
 RATE=${RATE:-30}                           # ops/s per client
 OP_SIZE=${OP_SIZE:-200}
+OPS_PER_STROKE=${OPS_PER_STROKE:-1}        # 16: a pen's mix (a stroke added, then 15 appends of 10 points)
 SAT_RATES=${SAT_RATES:-"30 40 50 60 75 90 110"}  # per-client rates for the saturation steps
 SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
 IDLE=${IDLE:-10000}                        # idle connections for the memory figure
@@ -108,7 +109,7 @@ run_load() { # target label rate duration extra...
   local t=$1 label=$2 rate=$3 dur=$4; shift 4
   local before after
   before=$(cpu_ticks "${PID[$t]}")
-  bench "$t" "$OUT/$label.json" --clients "$CLIENTS" --rooms 1 --rate "$rate" --op-size "$OP_SIZE" \
+  bench "$t" "$OUT/$label.json" --clients "$CLIENTS" --rooms 1 --rate "$rate" --op-size "$OP_SIZE" --ops-per-stroke "$OPS_PER_STROKE" \
     --warmup "${RUN_WARMUP:-$WARMUP}" --duration "$dur" "$@"
   after=$(cpu_ticks "${PID[$t]}")
   echo "$(( after - before )) $TICKS $(status_kb "${PID[$t]}" VmHWM) $(status_kb "${PID[$t]}" VmRSS)" \
@@ -132,7 +133,7 @@ if phase steady; then
   for t in $TARGETS; do
     for c in $(seq "$WARM_CYCLES"); do
       echo "warm-up $t ($c/$WARM_CYCLES)"; bench "$t" "$OUT/warm-$t-$c.json" --clients "$CLIENTS" --rooms 1 \
-        --rate "$RATE" --op-size "$OP_SIZE" --duration "$WARM_DURATION"
+        --rate "$RATE" --op-size "$OP_SIZE" --ops-per-stroke "$OPS_PER_STROKE" --duration "$WARM_DURATION"
     done
   done
   for r in $(seq "$RUNS"); do

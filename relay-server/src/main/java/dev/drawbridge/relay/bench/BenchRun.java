@@ -44,7 +44,11 @@ public final class BenchRun {
     List<RawConnection> stalled = new ArrayList<>();
     List<LoadLoop.Conn> written = new ArrayList<>();
     try (LoadLoop loop =
-        new LoadLoop(target, settings.opSizeBytes(), latencies, durableLatencies)) {
+        new LoadLoop(
+            target,
+            new BenchOps(settings.opSizeBytes(), settings.opsPerStroke()),
+            latencies,
+            durableLatencies)) {
       loop.recordDurableIds = durableIdsFile != null;
       List<LoadLoop.Conn> clients = loop.conns;
       written = clients;

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param target the Drawbridge relay or a plain broadcast relay
  * @param stalled extra members of the first room that join and then never read (slow consumers)
  * @param warmup sending before {@code duration} starts: delivered and checked, not timed
+ * @param opsPerStroke 1: every op adds a stroke; N: each stroke is added and then grown by N-1
+ *     appends of 10 points (a pen's mix)
  */
 public record BenchSettings(
     URI relay,
@@ -28,7 +30,8 @@ public record BenchSettings(
     Duration duration,
     BenchTarget target,
     int stalled,
-    Duration warmup) {
+    Duration warmup,
+    int opsPerStroke) {
   public BenchSettings {
     if (clients < 1 || clients > 10_000 || rooms < 1 || rooms > clients) {
       throw new IllegalArgumentException("need 1 <= rooms <= clients <= 10000");
@@ -44,6 +47,9 @@ public record BenchSettings(
     }
     if (stalled < 0 || stalled > 100) {
       throw new IllegalArgumentException("stalled must be in [0, 100]");
+    }
+    if (opsPerStroke < 1 || opsPerStroke > 1_000) {
+      throw new IllegalArgumentException("ops per stroke must be in [1, 1000]");
     }
   }
 
@@ -65,7 +71,8 @@ public record BenchSettings(
         duration,
         BenchTarget.DRAWBRIDGE,
         0,
-        Duration.ZERO);
+        Duration.ZERO,
+        1);
   }
 
   /** The URL base without trailing slashes. */

@@ -75,13 +75,10 @@ final class LoadLoop implements AutoCloseable {
   boolean recordDurableIds;
 
   LoadLoop(
-      BenchTarget target,
-      int opSizeBytes,
-      LatencyRecorder latencies,
-      LatencyRecorder durableLatencies)
+      BenchTarget target, BenchOps ops, LatencyRecorder latencies, LatencyRecorder durableLatencies)
       throws IOException {
     this.target = target;
-    this.ops = new BenchOps(opSizeBytes);
+    this.ops = ops;
     this.meter = new DeliveryMeter(target, latencies, durableLatencies);
     this.selector = Selector.open();
   }

@@ -59,6 +59,14 @@ final class BenchCommand implements Callable<Integer> {
   int opSize;
 
   @Option(
+      names = "--ops-per-stroke",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_OPS_PER_STROKE:-1}",
+      description =
+          "1: every op adds a stroke; N: every N-th op adds one and the others append 10 points"
+              + " to it, as a pen does (default ${DEFAULT-VALUE}).")
+  int opsPerStroke;
+
+  @Option(
       names = "--duration",
       defaultValue = "${env:DRAWBRIDGE_BENCH_DURATION:-10s}",
       description = "How long to send: 500ms, 10s, 2m (default ${DEFAULT-VALUE}).")
@@ -142,7 +150,8 @@ final class BenchCommand implements Callable<Integer> {
               parse(duration),
               benchTarget,
               stalled,
-              parse(warmup));
+              parse(warmup),
+              opsPerStroke);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -25,6 +25,23 @@ class BenchOpsTest {
   }
 
   @Test
+  void aPensMixAddsAStrokeThenAppendsTenPointsToIt() throws Exception {
+    BenchOps ops = new BenchOps(200, 16);
+    for (long n = 0; n < 33; n++) {
+      String frame = ops.op(3, n, 1L);
+      Op op = ((ClientMessage.SubmitOp) CODEC.decodeClient(frame)).op();
+      String stroke = "e3." + n / 16;
+      if (n % 16 == 0) {
+        assertThat(((Op.AddElement) op).element().id()).isEqualTo(stroke);
+      } else {
+        assertThat(((Op.AppendPoints) op).elementId()).isEqualTo(stroke);
+        assertThat(((Op.AppendPoints) op).points().size()).isEqualTo(BenchOps.APPEND_POINTS);
+        assertThat(frame.getBytes(StandardCharsets.UTF_8).length).isBetween(150, 260);
+      }
+    }
+  }
+
+  @Test
   void theSendTimeIsReadBackFromABenchIdOnly() {
     assertThat(BenchOps.sendTime("7.0.123456789")).isEqualTo(123_456_789L);
     assertThat(BenchOps.sendTime("7.0.-42")).isEqualTo(-42L);
