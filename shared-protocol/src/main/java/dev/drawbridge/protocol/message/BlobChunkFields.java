@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The checks and the equality that {@code blob_put} and {@code blob_data} share (R110, R112): both
- * carry one chunk of one blob.
+ * The checks, equality and log form of a {@link BlobChunk}: {@code blob_put} and {@code blob_data}
+ * (R110, R112) both carry one chunk of one blob.
  */
 final class BlobChunkFields {
   private BlobChunkFields() {}
@@ -39,16 +39,30 @@ final class BlobChunkFields {
     return blob;
   }
 
-  static boolean equal(
-      String blob1, String mime1, long size1, long offset1, byte[] data1, Object[] other) {
-    return blob1.equals(other[0])
-        && mime1.equals(other[1])
-        && size1 == (long) other[2]
-        && offset1 == (long) other[3]
-        && Arrays.equals(data1, (byte[]) other[4]);
+  /** Record equality for a chunk: the bytes by content (a record compares arrays by identity). */
+  static boolean equal(BlobChunk a, Object o) {
+    return o instanceof BlobChunk b
+        && a.getClass() == b.getClass()
+        && a.blob().equals(b.blob())
+        && a.mime().equals(b.mime())
+        && a.size() == b.size()
+        && a.offset() == b.offset()
+        && Arrays.equals(a.data(), b.data());
   }
 
-  static int hash(String blob, long offset, byte[] data) {
-    return Objects.hash(blob, offset) * 31 + Arrays.hashCode(data);
+  static int hash(BlobChunk c) {
+    return Objects.hash(c.blob(), c.offset()) * 31 + Arrays.hashCode(c.data());
+  }
+
+  /** The chunk for a log line: the bytes counted, not printed. */
+  static String describe(BlobChunk c) {
+    return "%s[blob=%s, mime=%s, size=%d, offset=%d, data=%d bytes]"
+        .formatted(
+            c.getClass().getSimpleName(),
+            c.blob(),
+            c.mime(),
+            c.size(),
+            c.offset(),
+            c.data().length);
   }
 }

@@ -188,32 +188,24 @@ public sealed interface ClientMessage {
    * @param data 1 to 49,152 bytes, written as base64
    */
   record BlobPut(String blob, String mime, long size, long offset, byte[] data)
-      implements ClientMessage {
+      implements ClientMessage, BlobChunk {
     public BlobPut {
       BlobChunkFields.check(blob, mime, size, offset, data);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof BlobPut p
-          && BlobChunkFields.equal(
-              blob,
-              mime,
-              size,
-              offset,
-              data,
-              new Object[] {p.blob, p.mime, p.size, p.offset, p.data});
+      return BlobChunkFields.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-      return BlobChunkFields.hash(blob, offset, data);
+      return BlobChunkFields.hash(this);
     }
 
     @Override
     public String toString() {
-      return "BlobPut[blob=%s, mime=%s, size=%d, offset=%d, data=%d bytes]"
-          .formatted(blob, mime, size, offset, data.length);
+      return BlobChunkFields.describe(this);
     }
   }
 

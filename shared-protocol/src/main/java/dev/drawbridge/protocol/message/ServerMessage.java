@@ -266,32 +266,24 @@ public sealed interface ServerMessage {
    * @param data 1 to 49,152 bytes, written as base64
    */
   record BlobData(String blob, String mime, long size, long offset, byte[] data)
-      implements ServerMessage {
+      implements ServerMessage, BlobChunk {
     public BlobData {
       BlobChunkFields.check(blob, mime, size, offset, data);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof BlobData p
-          && BlobChunkFields.equal(
-              blob,
-              mime,
-              size,
-              offset,
-              data,
-              new Object[] {p.blob, p.mime, p.size, p.offset, p.data});
+      return BlobChunkFields.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-      return BlobChunkFields.hash(blob, offset, data);
+      return BlobChunkFields.hash(this);
     }
 
     @Override
     public String toString() {
-      return "BlobData[blob=%s, mime=%s, size=%d, offset=%d, data=%d bytes]"
-          .formatted(blob, mime, size, offset, data.length);
+      return BlobChunkFields.describe(this);
     }
   }
 
