@@ -507,13 +507,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     if (Boolean.getBoolean("drawbridge.demo")) {
       DemoBoard.populate(board, settings.get().clientId());
     }
-    BoardView view =
-        showBoard(
-            new LocalOnlySession(
-                board,
-                messages.get("board.offline"),
-                settings.get().clientId(),
-                BlobStore.in(settings.home())));
+    BoardView view = showBoard(localSession(board, messages.get("board.offline")));
     // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
     String stamp =
         java.time.LocalDateTime.now()
@@ -521,15 +515,19 @@ public final class AppWindow implements Shell, StartView.Actions {
     view.setFile(settings.home().resolve("boards").resolve("board-" + stamp + BoardFile.EXTENSION));
   }
 
+  /**
+   * A board without a relay, keeping its pictures in the app's store on disk like shared boards
+   * (one place, so no local board is opened with the in-memory default by mistake).
+   */
+  private LocalOnlySession localSession(LocalBoard board, String title) {
+    return new LocalOnlySession(
+        board, title, settings.get().clientId(), BlobStore.in(settings.home()));
+  }
+
   @Override
   public void openFile(Path file) {
     LocalBoard board = new LocalBoard();
-    LocalOnlySession opened =
-        new LocalOnlySession(
-            board,
-            file.getFileName().toString(),
-            settings.get().clientId(),
-            BlobStore.in(settings.home()));
+    LocalOnlySession opened = localSession(board, file.getFileName().toString());
     BoardFile.Opened read;
     try {
       // The file's pictures go to the session's store as they are read (each one checked).
