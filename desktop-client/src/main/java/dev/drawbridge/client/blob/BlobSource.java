@@ -20,12 +20,16 @@ public interface BlobSource {
 
   /**
    * Asks for {@code blobId} if this machine lacks it; {@code inView} ones are fetched before the
-   * others. Cheap to call on every paint: repeated asks are folded.
+   * others. Cheap to call on every paint: repeated asks are folded. A source with nowhere to fetch
+   * from (a local board, a file) asks nobody: the default does nothing.
    */
-  void want(String blobId, boolean inView);
+  default void want(String blobId, boolean inView) {}
 
-  /** Calls {@code listener} (on the UI thread) with each blob id whose bytes arrived. */
-  void onArrival(Consumer<String> listener);
+  /**
+   * Calls {@code listener} (on the UI thread) with each blob id whose bytes arrived. A source that
+   * fetches nothing has nothing arrive: the default keeps no listener.
+   */
+  default void onArrival(Consumer<String> listener) {}
 
   /**
    * Whether {@code blobId} cannot be had: the relay does not hold it (R112 {@code not_found}) or
@@ -49,12 +53,6 @@ public interface BlobSource {
       }
 
       @Override
-      public void want(String blobId, boolean inView) {}
-
-      @Override
-      public void onArrival(Consumer<String> listener) {}
-
-      @Override
       public boolean isMissing(String blobId) {
         return !store.has(blobId);
       }
@@ -76,12 +74,6 @@ public interface BlobSource {
       public Optional<byte[]> bytes(String blobId) {
         return Optional.ofNullable(blobs.get(blobId)).map(byte[]::clone);
       }
-
-      @Override
-      public void want(String blobId, boolean inView) {}
-
-      @Override
-      public void onArrival(Consumer<String> listener) {}
 
       @Override
       public boolean isMissing(String blobId) {
