@@ -74,16 +74,18 @@ public final class BlobStore {
   }
 
   /**
-   * Deletes {@code .part} files a crash left behind (a put that never reached its rename). Call
-   * once at start, before anything is put.
+   * Deletes {@code .part} files a crash left behind (a put that never reached its rename): those
+   * last written before {@code started}, this run's start. A put of this run, under way while the
+   * store is walked, is newer and is left alone, so this may run in the background after start.
    */
-  public void cleanLeftovers() {
+  public void cleanLeftovers(Instant started) {
     if (!Files.isDirectory(root)) {
       return;
     }
     try (var files = Files.walk(root, 2)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().endsWith(".part")) {
+        if (p.getFileName().toString().endsWith(".part")
+            && !Files.getLastModifiedTime(p).toInstant().isAfter(started)) {
           Files.deleteIfExists(p);
         }
       }

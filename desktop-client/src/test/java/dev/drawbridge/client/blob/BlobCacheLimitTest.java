@@ -79,8 +79,13 @@ class BlobCacheLimitTest {
     String id = store.put(bytes(1));
     Path leftover = store.path(id).resolveSibling("deadbeef123.part");
     Files.write(leftover, bytes(2));
-    store.cleanLeftovers();
+    Instant started = Instant.now();
+    Path ongoing = store.path(id).resolveSibling("cafe0123.part");
+    Files.write(ongoing, bytes(3));
+    Files.setLastModifiedTime(ongoing, FileTime.from(started.plusSeconds(1)));
+    store.cleanLeftovers(started);
     assertThat(leftover).doesNotExist();
     assertThat(store.get(id)).contains(bytes(1));
+    assertThat(ongoing).as("a put of this run, under way").exists();
   }
 }

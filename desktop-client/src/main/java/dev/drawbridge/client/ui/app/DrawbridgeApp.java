@@ -10,6 +10,7 @@ import dev.drawbridge.client.update.UpdatePreferences;
 import dev.drawbridge.protocol.BuildInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -37,9 +38,13 @@ public final class DrawbridgeApp extends Application {
     // Before any paste: what other programs put on the clipboard is deserialized by JavaFX.
     dev.drawbridge.client.ui.clipboard.ClipboardSerialFilter.install();
     SettingsStore settings = new SettingsStore(AppDirs.home());
-    // One app per home runs (SingleInstance), and no board is open yet: unfinished puts of a
-    // crashed run are garbage now.
-    BlobStore.in(AppDirs.home()).cleanLeftovers();
+    // One app per home runs (SingleInstance): unfinished puts of an earlier, crashed run are
+    // garbage. Walking the picture store is kept off the first frame's path (issue 19).
+    Instant started = Instant.now();
+    Thread.ofPlatform()
+        .daemon()
+        .name("picture-leftovers")
+        .start(() -> BlobStore.in(AppDirs.home()).cleanLeftovers(started));
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double width = Math.min(1280, screen.getWidth());
     double height = Math.min(800, screen.getHeight());
