@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Everything a client may send to the relay (docs/protocol.md section 4: hello R5/R6/R10–R12, op
- * R13–R17, presence R18, ping R20; section 16: blob_put R110, blob_get R112).
+ * R13–R17, presence R18, ping R20; section 16: blob_put R110, blob_get R112; section 17:
+ * history_get R117).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonTypeResolver(ObjectsOnlyTypeResolver.class)
@@ -23,6 +24,7 @@ import java.util.List;
   @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
   @JsonSubTypes.Type(value = ClientMessage.BlobPut.class, name = "blob_put"),
   @JsonSubTypes.Type(value = ClientMessage.BlobGet.class, name = "blob_get"),
+  @JsonSubTypes.Type(value = ClientMessage.HistoryGet.class, name = "history_get"),
 })
 public sealed interface ClientMessage {
 
@@ -35,6 +37,7 @@ public sealed interface ClientMessage {
       case Ping ping -> "ping";
       case BlobPut put -> "blob_put";
       case BlobGet get -> "blob_get";
+      case HistoryGet get -> "history_get";
     };
   }
 
@@ -213,6 +216,24 @@ public sealed interface ClientMessage {
   record BlobGet(String blob) implements ClientMessage {
     public BlobGet {
       BlobChunkFields.requireBlobId(blob);
+    }
+  }
+
+  /**
+   * Asks for a page of the room's history (R117): the stored ops from seq {@code from} on, at most
+   * {@code limit} of them. Answered by one {@code history} or one {@code history_refused}. Sent
+   * only to a relay whose welcome has {@code maxHistoryPage} (R120).
+   *
+   * @param from the first seq wanted, at least 1
+   * @param limit how many ops at most, 1 to {@link ProtocolLimits#MAX_HISTORY_PAGE_OPS}
+   */
+  record HistoryGet(long from, int limit) implements ClientMessage {
+    public HistoryGet {
+      Require.atLeast(from, 1, "from");
+      Require.atLeast(limit, 1, "limit");
+      if (limit > ProtocolLimits.MAX_HISTORY_PAGE_OPS) {
+        throw Require.tooBig("limit", "over " + ProtocolLimits.MAX_HISTORY_PAGE_OPS + " ops");
+      }
     }
   }
 }

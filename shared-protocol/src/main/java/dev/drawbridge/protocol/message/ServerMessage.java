@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Everything the relay may send to a client (docs/protocol.md section 5: welcome and catch-up
  * R10–R12, ops R13–R17 and R26, presence and membership R18–R19, pong R20, errors R5/R8/R9,
- * delivery R25; section 16: blob_data R112, blob_stored and blob_refused R110–R113).
+ * delivery R25; section 16: blob_data R112, blob_stored and blob_refused R110–R113; section 17: op
+ * times R116, history and history_refused R117–R119).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonTypeResolver(ObjectsOnlyTypeResolver.class)
@@ -33,6 +34,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = ServerMessage.BlobData.class, name = "blob_data"),
   @JsonSubTypes.Type(value = ServerMessage.BlobStored.class, name = "blob_stored"),
   @JsonSubTypes.Type(value = ServerMessage.BlobRefused.class, name = "blob_refused"),
+  @JsonSubTypes.Type(value = ServerMessage.History.class, name = "history"),
+  @JsonSubTypes.Type(value = ServerMessage.HistoryRefused.class, name = "history_refused"),
 })
 public sealed interface ServerMessage {
 
@@ -50,6 +53,9 @@ public sealed interface ServerMessage {
    *     client must replace its confirmed board with the snapshot and resend its pending ops
    * @param maxBlobBytes the largest image file the relay stores (R109); null from a relay that
    *     stores none (one from before R107), to which a client must not send images
+   * @param maxHistoryPage the most ops the relay puts in one {@code history} page (R117, R120);
+   *     null from a relay that serves no history (one from before R116), to which a client must not
+   *     send {@code history_get}
    */
   record Welcome(
       String session,
@@ -58,7 +64,8 @@ public sealed interface ServerMessage {
       List<Peer> peers,
       BoardSnapshot snapshot,
       boolean reset,
-      Long maxBlobBytes)
+      Long maxBlobBytes,
+      Integer maxHistoryPage)
       implements ServerMessage {
     public Welcome {
       Require.id(session, "session");
@@ -71,6 +78,21 @@ public sealed interface ServerMessage {
       if (maxBlobBytes != null) {
         Require.atLeast(maxBlobBytes, 1, "maxBlobBytes");
       }
+      if (maxHistoryPage != null) {
+        Require.atLeast(maxHistoryPage, 1, "maxHistoryPage");
+      }
+    }
+
+    /** A welcome from a relay that serves no history (as before R116). */
+    public Welcome(
+        String session,
+        long headSeq,
+        String role,
+        List<Peer> peers,
+        BoardSnapshot snapshot,
+        boolean reset,
+        Long maxBlobBytes) {
+      this(session, headSeq, role, peers, snapshot, reset, maxBlobBytes, null);
     }
 
     /** A welcome from a relay that stores no images (as before R107). */
@@ -81,12 +103,17 @@ public sealed interface ServerMessage {
         List<Peer> peers,
         BoardSnapshot snapshot,
         boolean reset) {
-      this(session, headSeq, role, peers, snapshot, reset, null);
+      this(session, headSeq, role, peers, snapshot, reset, null, null);
     }
 
     /** Whether the relay stores images (R109). */
     public boolean storesBlobs() {
       return maxBlobBytes != null;
+    }
+
+    /** Whether the relay answers {@code history_get} (R120). */
+    public boolean servesHistory() {
+      return maxHistoryPage != null;
     }
   }
 
@@ -95,8 +122,10 @@ public sealed interface ServerMessage {
    *
    * @param durable optional: every op of the room up to this seq was durable when the relay sent
    *     this (R26); the same for every member, so one frame still serves them all
+   * @param t optional: when the relay sequenced the op, epoch milliseconds by its clock (R116);
+   *     absent from relays before R116 and for ops they stored
    */
-  record OpBroadcast(long seq, String id, String clientId, Op op, Long durable)
+  record OpBroadcast(long seq, String id, String clientId, Op op, Long durable, Long t)
       implements ServerMessage {
     public OpBroadcast {
       Require.atLeast(seq, 1, "seq");
@@ -104,29 +133,43 @@ public sealed interface ServerMessage {
       Require.id(clientId, "clientId");
       Require.present(op, "op");
       durable = Durable.optional(durable);
+      t = OpTime.optional(t);
     }
 
-    /** A broadcast that says nothing about durability. */
+    /** A broadcast that says nothing about durability or time. */
     public OpBroadcast(long seq, String id, String clientId, Op op) {
-      this(seq, id, clientId, op, null);
+      this(seq, id, clientId, op, null, null);
+    }
+
+    /** A broadcast that says nothing about the op's time (as before R116). */
+    public OpBroadcast(long seq, String id, String clientId, Op op, Long durable) {
+      this(seq, id, clientId, op, durable, null);
     }
   }
 
   /**
    * The sender's op is stored at {@code seq}; {@code duplicate} when it was stored before (R14,
    * R15). {@code durable}, optional: every op of the room up to it was durable when the relay sent
-   * this (R26).
+   * this (R26). {@code t}, optional: when the relay sequenced the op (R116), the same time its
+   * broadcast carries.
    */
-  record Ack(String id, long seq, boolean duplicate, Long durable) implements ServerMessage {
+  record Ack(String id, long seq, boolean duplicate, Long durable, Long t)
+      implements ServerMessage {
     public Ack {
       Require.id(id, "id");
       Require.atLeast(seq, 1, "seq");
       durable = Durable.optional(durable);
+      t = OpTime.optional(t);
     }
 
-    /** An ack that says nothing about durability. */
+    /** An ack that says nothing about durability or time. */
     public Ack(String id, long seq, boolean duplicate) {
-      this(id, seq, duplicate, null);
+      this(id, seq, duplicate, null, null);
+    }
+
+    /** An ack that says nothing about the op's time (as before R116). */
+    public Ack(String id, long seq, boolean duplicate, Long durable) {
+      this(id, seq, duplicate, durable, null);
     }
   }
 
@@ -312,6 +355,58 @@ public sealed interface ServerMessage {
       BlobChunkFields.requireBlobId(blob);
       Require.id(reason, "reason");
       Require.atLeast(retryAfterMs, 0, "retryAfterMs");
+    }
+  }
+
+  /**
+   * One page of the room's history (R117, R118), the answer to a {@code history_get}.
+   *
+   * @param from the {@code from} of the request this answers
+   * @param base when {@code from} was below the oldest op the relay keeps (retention, R118): the
+   *     stored snapshot the kept ops start from, and {@code ops} begin at its seq + 1; null
+   *     otherwise
+   * @param ops stored ops in seq order without gaps, from {@code from} (or from {@code base.seq +
+   *     1}); empty when {@code from} is above the head
+   * @param next the {@code from} of the next page; null when this page reached {@code headSeq}
+   * @param headSeq the room's newest seq when the page was read
+   */
+  record History(long from, BoardSnapshot base, List<HistoryOp> ops, Long next, long headSeq)
+      implements ServerMessage {
+    public History {
+      Require.atLeast(from, 1, "from");
+      ops = Require.list(ops, ProtocolLimits.MAX_HISTORY_PAGE_OPS, "ops");
+      if (next != null) {
+        Require.atLeast(next, 1, "next");
+      }
+      Require.atLeast(headSeq, 0, "headSeq");
+    }
+  }
+
+  /**
+   * A {@code history_get} was not answered (R119). {@code retryAfterMs} > 0: ask again after that
+   * long; clients treat an unknown {@code reason} by {@code retryAfterMs} alone.
+   *
+   * @param reason {@code rate_limited}, {@code busy} (a page is still under way) or {@code
+   *     unavailable} (the relay could not read its storage)
+   */
+  record HistoryRefused(String reason, long retryAfterMs) implements ServerMessage {
+    public HistoryRefused {
+      Require.id(reason, "reason");
+      Require.atLeast(retryAfterMs, 0, "retryAfterMs");
+    }
+  }
+
+  /** The {@code t} of ops (R116). */
+  final class OpTime {
+    private OpTime() {}
+
+    /** Null when absent or 0 (no time known), else at least 1. */
+    static Long optional(Long t) {
+      if (t == null || t == 0) {
+        return null;
+      }
+      Require.atLeast(t, 1, "t");
+      return t;
     }
   }
 }

@@ -69,5 +69,8 @@ public final class ProtocolLimits {
   /** Pixels on either side of an image a board holds (R107); larger ones are scaled down first. */
   public static final int MAX_IMAGE_SIDE = 4_096;
 
+  /** Most ops a {@code history_get} may ask for and a {@code history} page may hold (R117). */
+  public static final int MAX_HISTORY_PAGE_OPS = 2_000;
+
   private ProtocolLimits() {}
 }
