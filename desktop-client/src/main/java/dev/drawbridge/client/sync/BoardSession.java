@@ -1,6 +1,7 @@
 package dev.drawbridge.client.sync;
 
 import dev.drawbridge.client.blob.BlobSource;
+import dev.drawbridge.client.history.HistorySource;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.message.ClientMessage;
 import dev.drawbridge.protocol.message.Cursor;
@@ -78,6 +79,15 @@ public interface BoardSession extends AutoCloseable {
    */
   default boolean holdsImages() {
     return true;
+  }
+
+  /**
+   * Where this board's past comes from (issue 17): the relay's history pages (R117) once its
+   * welcome said it serves them, or a local board's own record. {@link HistorySource#NONE} by
+   * default: the app then records what it sees while the board is open ({@code BoardHistory}).
+   */
+  default HistorySource history() {
+    return HistorySource.NONE;
   }
 
   /** Skips the backoff wait and tries to connect now. No-op for a local board. */

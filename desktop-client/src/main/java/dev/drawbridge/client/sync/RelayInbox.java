@@ -101,6 +101,10 @@ final class RelayInbox {
           log.debug("Ignoring a refusal of picture {} we did not ask for", refused.blob());
         }
       }
+      // This client asks for no history yet: pages it did not ask for are dropped (R117).
+      case ServerMessage.History page -> log.debug("Ignoring a history page from {}", page.from());
+      case ServerMessage.HistoryRefused refused ->
+          log.debug("Ignoring a history refusal: {}", refused.reason());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.util.Collection;
@@ -37,6 +38,13 @@ public interface SessionListener {
    * those images stay in the journal, unsent, and the rest of the board goes on.
    */
   default void imageNotStored(String blobId, String reason) {}
+
+  /**
+   * The board's confirmed history took {@code op} (a member's op, catch-up included, or this user's
+   * own once acknowledged; every op of a local board), in seq order and after the confirmed board
+   * applied it. {@code op.t()} is the relay's time (R116), or null. For {@code BoardHistory}.
+   */
+  default void opSequenced(HistoryOp op) {}
 
   /** The {@code reason} of {@link #imageNotStored} for a relay that stores no pictures (R114). */
   String IMAGES_NOT_SUPPORTED = "not_supported";

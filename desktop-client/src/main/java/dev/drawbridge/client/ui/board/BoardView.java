@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.board;
 
+import dev.drawbridge.client.history.BoardHistory;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -13,6 +14,7 @@ import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.nio.file.Path;
@@ -68,12 +70,16 @@ public final class BoardView {
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
+  private final BoardHistory history;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
     this.shell = shell;
     this.messages = shell.messages();
     this.vm = new BoardViewModel(session.board());
+    this.history =
+        new BoardHistory(
+            session.history(), () -> session.board().confirmed().snapshot(), Platform::runLater);
     this.status =
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
@@ -159,6 +165,11 @@ public final class BoardView {
           public void imageNotStored(String blobId, String reason) {
             showToast(ImageRefusals.text(shell.messages(), reason), true);
           }
+
+          @Override
+          public void opSequenced(HistoryOp op) {
+            history.opSequenced(op);
+          }
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());
@@ -190,6 +201,11 @@ public final class BoardView {
 
   public BoardSession session() {
     return session;
+  }
+
+  /** This board's past (issue 17): loaded when the history panel or attribution first asks. */
+  public BoardHistory history() {
+    return history;
   }
 
   /** The file this board was opened from or last saved to, if any. */

@@ -1,0 +1,219 @@
+package dev.drawbridge.client.history;
+
+import dev.drawbridge.protocol.board.BoardSnapshot;
+import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.message.HistoryOp;
+import dev.drawbridge.protocol.op.Op;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A board's history replayed once: the ops from a base board (empty, or the relay's retention base,
+ * R118) in seq order, with a copy of the board every {@value #KEYFRAME_EVERY} ops, so the board at
+ * any point is a keyframe plus fewer than {@value #KEYFRAME_EVERY} applies (ADR 0011). Copies share
+ * their immutable elements, so a keyframe costs a map of references.
+ *
+ * <p>Ops replay through {@link BoardState#applyOp}: the log holds each op id once (R15), so the
+ * op-id memory of {@link BoardState#apply} would only cost memory. Not thread-safe: one owner
+ * thread (the UI's).
+ */
+public final class Timeline {
+  public static final int KEYFRAME_EVERY = 1_000;
+
+  private final BoardSnapshot base;
+  private final List<HistoryOp> ops = new ArrayList<>();
+  private final List<BoardState> keyframes = new ArrayList<>();
+  private final BoardState head;
+  // Per element: the indexes of the first and the newest op that changed it.
+  private final Map<String, int[]> changes = new HashMap<>();
+  private long[] resolvedTimes;
+
+  /** A history that starts from {@code base} (null: an empty board before seq 1). */
+  public Timeline(BoardSnapshot base) {
+    this.base = base == null ? new BoardSnapshot(0, List.of()) : base;
+    this.head = BoardState.fromSnapshot(this.base);
+    keyframes.add(head.copy());
+  }
+
+  /** The board the history starts from. */
+  public BoardSnapshot base() {
+    return base;
+  }
+
+  /** The seq of the base board (0 for an empty one). */
+  public long baseSeq() {
+    return base.seq();
+  }
+
+  /** The seq of the newest op, or the base's when there is none. */
+  public long headSeq() {
+    return ops.isEmpty() ? base.seq() : ops.getLast().seq();
+  }
+
+  /** How many ops follow the base. */
+  public int size() {
+    return ops.size();
+  }
+
+  /** The op at {@code index} (0 is the first after the base). */
+  public HistoryOp op(int index) {
+    return ops.get(index);
+  }
+
+  /** The index of the op at {@code seq}, or -1 when it is not in this history. */
+  public int indexOfSeq(long seq) {
+    long index = seq - base.seq() - 1;
+    return index >= 0 && index < ops.size() ? (int) index : -1;
+  }
+
+  /**
+   * Appends the next op. One at or below {@link #headSeq} is ignored (returns false); one beyond
+   * the next seq is a gap the caller must fill first.
+   *
+   * @throws IllegalArgumentException for a gap
+   */
+  public boolean append(HistoryOp op) {
+    long expected = headSeq() + 1;
+    if (op.seq() < expected) {
+      return false;
+    }
+    if (op.seq() > expected) {
+      throw new IllegalArgumentException("gap: seq " + op.seq() + " after " + headSeq());
+    }
+    int index = ops.size();
+    ops.add(op);
+    if (head.applyOp(op.op())) {
+      int[] range = changes.computeIfAbsent(elementOf(op.op()), id -> new int[] {index, index});
+      range[1] = index;
+    }
+    if (ops.size() % KEYFRAME_EVERY == 0) {
+      keyframes.add(head.copy());
+    }
+    resolvedTimes = null;
+    return true;
+  }
+
+  /** Appends every op of {@code page} in order (see {@link #append}). */
+  public void appendAll(List<HistoryOp> page) {
+    page.forEach(this::append);
+  }
+
+  /**
+   * The board after the first {@code count} ops (0: the base, {@link #size}: now), as a new board
+   * the caller owns. Its {@code headSeq} is the base's: it is for looking at, not for syncing.
+   */
+  public BoardState boardAt(int count) {
+    if (count < 0 || count > ops.size()) {
+      throw new IndexOutOfBoundsException(count);
+    }
+    int k = count / KEYFRAME_EVERY;
+    BoardState board = keyframes.get(k).copy();
+    for (int i = k * KEYFRAME_EVERY; i < count; i++) {
+      board.applyOp(ops.get(i).op());
+    }
+    return board;
+  }
+
+  /** The board after every op: the present, as far as this history goes. Do not change it. */
+  public BoardState now() {
+    return head;
+  }
+
+  /**
+   * When the op at {@code index} happened, epoch ms. Ops without a time (stored before R116) are
+   * placed evenly between their neighbours that have one; times never go back, whatever the relay's
+   * clock did (R116: a time is a label, seq is the order). 0 when no op has a time.
+   */
+  public long timeOf(int index) {
+    return resolvedTimes()[index];
+  }
+
+  /** How many ops had happened by {@code epochMs}: the point a time on a scrubber stands for. */
+  public int countAt(long epochMs) {
+    long[] times = resolvedTimes();
+    int low = 0;
+    int high = times.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (times[mid] <= epochMs) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** Who made the element and who changed it last; null when no op of this history changed it. */
+  public Attribution attribution(String elementId) {
+    int[] range = changes.get(elementId);
+    if (range == null) {
+      return null;
+    }
+    HistoryOp first = ops.get(range[0]);
+    boolean added = first.op() instanceof Op.AddElement;
+    return new Attribution(
+        added ? first : null, ops.get(range[1]), added ? timeOf(range[0]) : 0, timeOf(range[1]));
+  }
+
+  /** The element an op is about. */
+  public static String elementOf(Op op) {
+    return switch (op) {
+      case Op.AddElement add -> add.element().id();
+      case Op.AppendPoints append -> append.elementId();
+      case Op.UpdateElement update -> update.elementId();
+      case Op.DeleteElement delete -> delete.elementId();
+    };
+  }
+
+  private long[] resolvedTimes() {
+    if (resolvedTimes == null) {
+      resolvedTimes = resolve(ops);
+    }
+    return resolvedTimes;
+  }
+
+  private static long[] resolve(List<HistoryOp> ops) {
+    long[] times = new long[ops.size()];
+    int previousKnown = -1;
+    for (int i = 0; i <= ops.size(); i++) {
+      Long t = i < ops.size() ? ops.get(i).t() : null;
+      if (t == null && i < ops.size()) {
+        continue;
+      }
+      fillBetween(times, previousKnown, i, t);
+      if (i < ops.size()) {
+        times[i] = t;
+        previousKnown = i;
+      }
+    }
+    for (int i = 1; i < times.length; i++) {
+      times[i] = Math.max(times[i], times[i - 1]);
+    }
+    return times;
+  }
+
+  // Ops strictly between two known times get evenly spaced times; before the first known time they
+  // take it, after the last known one they keep it.
+  private static void fillBetween(long[] times, int from, int to, Long toTime) {
+    if (to - from <= 1) {
+      return;
+    }
+    if (from < 0) {
+      Arrays.fill(times, 0, to, toTime == null ? 0 : toTime);
+      return;
+    }
+    long start = times[from];
+    if (toTime == null) {
+      Arrays.fill(times, from + 1, to, start);
+      return;
+    }
+    double step = (double) (toTime - start) / (to - from);
+    for (int i = from + 1; i < to; i++) {
+      times[i] = start + Math.round(step * (i - from));
+    }
+  }
+}
