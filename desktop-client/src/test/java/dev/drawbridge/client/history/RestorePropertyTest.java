@@ -39,6 +39,15 @@ class RestorePropertyTest {
     plan.ops().forEach(restored::applyOp);
 
     assertShowsThePast(restored, past, plan.readded());
+    for (Op op : plan.ops()) {
+      String id = op.elementId();
+      // Exempt: re-added elements, and connectors bound to one (they are bound to its new id).
+      if (!plan.readded().containsValue(id) && !bindsToAny(past.get(id), plan.readded())) {
+        assertThat(shows(past.get(id)))
+            .as("an op on %s, which looks the same then and now", id)
+            .isNotEqualTo(shows(present.get(id)));
+      }
+    }
     if (plan.readded().isEmpty()) {
       assertThat(restored.hash()).isEqualTo(past.hash());
       assertThat(Restore.between(past, restored, ids("again")).ops())
@@ -52,6 +61,17 @@ class RestorePropertyTest {
   void restoringThePresentToItselfIsNoOp(long seed) {
     BoardState present = replay(new RandomHistory(seed).ops(100));
     assertThat(Restore.between(present, present.copy(), ids("r")).ops()).isEmpty();
+  }
+
+  private static boolean bindsToAny(Element e, Map<String, String> readded) {
+    return e != null
+        && (e.startBinding() != null && readded.containsKey(e.startBinding().elementId())
+            || e.endBinding() != null && readded.containsKey(e.endBinding().elementId()));
+  }
+
+  /** What an element shows: nothing when it is deleted or absent. */
+  private static Element shows(Element e) {
+    return e == null || e.deleted() ? null : e;
   }
 
   static BoardState replay(List<Op> ops) {

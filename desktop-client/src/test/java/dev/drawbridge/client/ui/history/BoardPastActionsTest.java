@@ -91,6 +91,20 @@ class BoardPastActionsTest {
   }
 
   @Test
+  void tenThousandElementsBackToAnEmptyBoardAndBackAgainWithOneUndo() {
+    BoardState empty = session.board.view().copy();
+    for (int i = 0; i < 10_000; i++) {
+      submit(new Op.AddElement(box("e" + i, i, i)));
+    }
+    String full = session.board.view().hash();
+    actions.restore(empty);
+    assertThat(asked).containsExactly(10_000);
+    assertThat(session.board.view().visibleElements()).isEmpty();
+    session.board.undo();
+    assertThat(session.board.view().hash()).isEqualTo(full);
+  }
+
+  @Test
   void declinedItChangesNothing() {
     BoardState past = drawThenChange();
     int pending = session.board.pendingCount();
