@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -53,6 +55,9 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
+  /** Names of the people seen on boards, by client id (in the app's home). */
+  static final String NAMES_FILE = "people-names.properties";
+
   private final BoardSession session;
   private final Shell shell;
   private final Messages messages;
@@ -77,7 +82,8 @@ public final class BoardView {
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
   private final BoardHistory history;
-  private final PeerNames names = new PeerNames();
+  private final PeerNames names;
+  private final Path namesFile;
   private final AttributionView attribution;
   private final BoardPastActions pastActions;
 
@@ -105,6 +111,8 @@ public final class BoardView {
     files.setPictures(canvas.pictures().now());
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    this.namesFile = shell.settings().home().resolve(NAMES_FILE);
+    this.names = PeerNames.read(namesFile);
     this.attribution =
         new AttributionView(
             history,
@@ -172,7 +180,7 @@ public final class BoardView {
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
-            names.learn(peers);
+            learnNames(peers);
             people.showPeers(peers);
           }
 
@@ -198,7 +206,7 @@ public final class BoardView {
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());
-    names.learn(session.peers());
+    learnNames(session.peers());
     people.showPeers(session.peers());
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
@@ -458,6 +466,15 @@ public final class BoardView {
     }
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
+    }
+  }
+
+  /** Remembers who is on the board by name, also for next time (issue 17: who drew what). */
+  private void learnNames(Collection<Peer> peers) {
+    if (names.learn(peers)) {
+      Map<String, String> copy = names.snapshot();
+      // Best effort, off the UI thread: a name not written is learnt again when its owner is back.
+      CompletableFuture.runAsync(() -> PeerNames.write(copy, namesFile)).exceptionally(e -> null);
     }
   }
 
