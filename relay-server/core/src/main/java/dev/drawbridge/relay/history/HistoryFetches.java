@@ -55,8 +55,8 @@ public final class HistoryFetches {
   }
 
   /**
-   * Queues {@code get}, or returns the refusal to send for it: {@code busy} while one is
-   * unanswered (a refused request costs no page of the rate), else {@code rate_limited}.
+   * Queues {@code get}, or returns the refusal to send for it: {@code busy} while one is unanswered
+   * (a refused request costs no page of the rate), else {@code rate_limited}.
    */
   public synchronized ServerMessage.HistoryRefused request(
       ClientMessage.HistoryGet get, long nowNanos) {

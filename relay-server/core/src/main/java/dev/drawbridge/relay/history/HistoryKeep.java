@@ -61,10 +61,10 @@ public record HistoryKeep(long ops, int days) {
   }
 
   /**
-   * The lowest seq to keep in a room whose ops run up to {@code head}, at {@code nowMillis}: by age,
-   * the first op stamped within the window (a binary search over the log, ~17 reads for 100,000 ops;
-   * ops with no time, stored before R116, count as older than any). Seqs only grow and the relay's
-   * clock mostly does: a clock that stepped back keeps a few ops more or fewer.
+   * The lowest seq to keep in a room whose ops run up to {@code head}, at {@code nowMillis}: by
+   * age, the first op stamped within the window (a binary search over the log, ~17 reads for
+   * 100,000 ops; ops with no time, stored before R116, count as older than any). Seqs only grow and
+   * the relay's clock mostly does: a clock that stepped back keeps a few ops more or fewer.
    */
   public long floor(OpLog log, String room, long head, long nowMillis) {
     if (keepsAll()) {

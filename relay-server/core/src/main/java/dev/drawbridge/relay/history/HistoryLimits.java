@@ -12,7 +12,8 @@ import dev.drawbridge.protocol.validation.ProtocolLimits;
  * @param pageBurst pages a connection may ask for at once
  * @param keep which ops the op log keeps (R118; everything by default)
  */
-public record HistoryLimits(int maxPage, double pagesPerSecond, double pageBurst, HistoryKeep keep) {
+public record HistoryLimits(
+    int maxPage, double pagesPerSecond, double pageBurst, HistoryKeep keep) {
   /**
    * 20 pages a second after a burst of 60: a client fetching a 100,000-op room (50 full pages) in
    * one go is never slowed, while a connection asking in a loop costs the relay at most 20 page

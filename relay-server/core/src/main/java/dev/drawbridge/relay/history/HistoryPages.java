@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Reads one page of a room's history from the op log (R117, R118): gap-free stored ops from the
- * asked seq (or from just above the retention base, which the page then carries), at most the
- * asked number, the relay's page size and about {@value #MAX_PAGE_JSON_BYTES} bytes of JSON, and
- * never above the head read first, so {@code next} and {@code headSeq} agree with the ops. Stateless;
+ * asked seq (or from just above the retention base, which the page then carries), at most the asked
+ * number, the relay's page size and about {@value #MAX_PAGE_JSON_BYTES} bytes of JSON, and never
+ * above the head read first, so {@code next} and {@code headSeq} agree with the ops. Stateless;
  * called on the history sender thread.
  */
 public final class HistoryPages {

@@ -66,9 +66,9 @@ public interface OpLog extends AutoCloseable {
   List<StoredOp> readAfter(String room, long afterSeq, int max);
 
   /**
-   * Like {@link #readAfter}, for history pages (R117): logs whose readers are shared with the rooms'
-   * ordering path (SQLite's one read connection) override it with a reader of its own, so a page
-   * being read never holds up a room's duplicate lookup or a catch-up.
+   * Like {@link #readAfter}, for history pages (R117): logs whose readers are shared with the
+   * rooms' ordering path (SQLite's one read connection) override it with a reader of its own, so a
+   * page being read never holds up a room's duplicate lookup or a catch-up.
    */
   default List<StoredOp> readHistory(String room, long afterSeq, int max) {
     return readAfter(room, afterSeq, max);

@@ -99,8 +99,8 @@ public final class SqliteOpLog implements OpLog {
   private record Stop(CompletableFuture<Void> done) implements Write {}
 
   /**
-   * Ops one trim deletes at most: the writer commits ops of every room, so a first trim of a big old
-   * room is spread over later snapshots instead of holding them all up at once.
+   * Ops one trim deletes at most: the writer commits ops of every room, so a first trim of a big
+   * old room is spread over later snapshots instead of holding them all up at once.
    */
   static final int MAX_TRIM_OPS = 10_000;
 

@@ -84,8 +84,7 @@ final class SqliteSchema {
     }
   }
 
-  private static boolean hasColumn(Statement s, String table, String column)
-      throws SQLException {
+  private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
       while (rs.next()) {
         if (column.equals(rs.getString("name"))) {

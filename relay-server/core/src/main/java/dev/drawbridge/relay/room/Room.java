@@ -150,11 +150,7 @@ public final class Room {
 
   /** A connection's fetches (R112), sent to {@code s} paced by its send queue. */
   BlobFetches fetchesFor(Session s) {
-    return new BlobFetches(
-        blobSender,
-        opLog,
-        name,
-        sinkOf(s));
+    return new BlobFetches(blobSender, opLog, name, sinkOf(s));
   }
 
   /** {@code s} as the blob and history senders see it. */

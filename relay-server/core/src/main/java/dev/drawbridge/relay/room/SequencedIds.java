@@ -21,6 +21,7 @@ final class SequencedIds {
 
   /** Where and when (R116) the room sequenced an id. */
   private record Sequenced(long seq, long t) {}
+
   private final OpIdFilter stored;
 
   /** Reads every id the log holds for {@code room} ({@code count} of them) into the filter. */
