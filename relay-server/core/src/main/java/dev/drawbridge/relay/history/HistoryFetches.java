@@ -84,24 +84,25 @@ public final class HistoryFetches {
       return;
     }
     pause = BlobSender.PAUSE_MILLIS;
-    ServerMessage answer;
+    HistoryPages.Page page;
     long started = System.nanoTime();
     try {
-      ServerMessage.History page = pages.read(room, get.from(), get.limit());
-      metrics.served(page.ops().size(), System.nanoTime() - started);
-      answer = page;
+      page = pages.page(room, get.from(), get.limit());
+      metrics.served(page.message().ops().size(), System.nanoTime() - started);
     } catch (RuntimeException e) {
       log.atWarn()
           .addKeyValue("room", room)
           .addKeyValue("from", get.from())
           .setCause(e)
           .log("history read failed");
-      answer = new ServerMessage.HistoryRefused("unavailable", UNAVAILABLE_RETRY_MS);
+      answered();
+      sink.send(new ServerMessage.HistoryRefused("unavailable", UNAVAILABLE_RETRY_MS));
+      return;
     }
     // Answered before it is queued: a client that asks for the next page as soon as this one
     // arrives is never refused busy.
     answered();
-    sink.send(answer);
+    sink.sendJson(page.json());
   }
 
   private synchronized void answered() {

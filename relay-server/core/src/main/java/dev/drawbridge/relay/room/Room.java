@@ -170,6 +170,11 @@ public final class Room {
       public void send(ServerMessage message) {
         s.send(encode(message));
       }
+
+      @Override
+      public void sendJson(byte[] json) {
+        s.send(new Outbound(json));
+      }
     };
   }
 
