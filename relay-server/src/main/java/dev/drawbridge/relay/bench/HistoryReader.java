@@ -77,6 +77,13 @@ public final class HistoryReader implements AutoCloseable {
         ms[ms.length - 1]);
   }
 
+  /**
+   * Between two timed fetches: the relay's page bucket (60 pages, refilled at 20 a second by
+   * default) fills up again, so each fetch starts as a member opening the timeline does. Back to
+   * back, the second and later fetches of 50 pages would be paced at 20 pages/s, 2.5 s each.
+   */
+  private static final long REFILL_MILLIS = 3_500;
+
   /** {@code bench --history-fetch}: {@code runs} whole fetches of {@code room}, one line each. */
   public static List<String> fetchTimes(URI room, Map<String, String> headers, int runs)
       throws Exception {
@@ -84,6 +91,9 @@ public final class HistoryReader implements AutoCloseable {
     List<Double> ms = new ArrayList<>();
     try (HistoryClient client = HistoryClient.join(room, headers)) {
       for (int i = 1; i <= runs; i++) {
+        if (i > 1) {
+          Thread.sleep(REFILL_MILLIS);
+        }
         HistoryClient.Fetch f = client.fetchAll();
         ms.add(f.millis());
         lines.add(

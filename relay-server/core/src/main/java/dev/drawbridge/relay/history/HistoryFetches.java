@@ -88,7 +88,7 @@ public final class HistoryFetches {
     long started = System.nanoTime();
     try {
       page = pages.page(room, get.from(), get.limit());
-      metrics.served(page.message().ops().size(), System.nanoTime() - started);
+      metrics.served(page.ops(), System.nanoTime() - started);
     } catch (RuntimeException e) {
       log.atWarn()
           .addKeyValue("room", room)

@@ -1,12 +1,13 @@
 package dev.drawbridge.relay.history;
 
 import dev.drawbridge.protocol.ProtocolCodec;
+import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.board.BoardSnapshot;
-import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.ServerMessage;
+import dev.drawbridge.relay.oplog.EncodedOp;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.OpLogException;
-import dev.drawbridge.relay.oplog.StoredOp;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import java.util.List;
  * Reads one page of a room's history from the op log (R117, R118): gap-free stored ops from the
  * asked seq (or from just above the retention base, which the page then carries), at most the asked
  * number and the relay's page size, never above the head read first (so {@code next} and {@code
- * headSeq} agree with the ops), and encoded once: a page over {@value #MAX_PAGE_JSON_BYTES} bytes
- * of JSON is cut to the share of its ops that fits and encoded again (rare: 2,000 ops of the
- * benchmark's ~300-byte strokes are ~670 KB). Stateless; called on the history sender thread.
+ * headSeq} agree with the ops), and at most {@value #MAX_PAGE_JSON_BYTES} bytes of JSON unless its
+ * one op is bigger. The page is written here around each op's stored JSON, in the codec's form of
+ * {@code history} (HistoryPagesTest checks it byte for byte): decoding and re-encoding every op
+ * cost the relay more CPU than everything else a page takes. Stateless; called on the history
+ * sender thread.
  */
 public final class HistoryPages {
   /** About 1 MiB of JSON per page (R117); a page holds at least one op all the same. */
@@ -25,8 +28,8 @@ public final class HistoryPages {
   /** Retention may delete ops between two reads of one page: it is read again this often. */
   private static final int ATTEMPTS = 3;
 
-  /** A page and its JSON, ready to queue. */
-  public record Page(ServerMessage.History message, byte[] json) {}
+  /** A page as queued: its JSON, and how many ops it holds (for the meters). */
+  public record Page(int ops, byte[] json) {}
 
   private final OpLog opLog;
   private final ProtocolCodec codec = new ProtocolCodec();
@@ -37,12 +40,17 @@ public final class HistoryPages {
     this.maxPage = maxPage;
   }
 
-  /** The page of {@code room} from {@code from}, at most {@code limit} ops. */
+  /** The page of {@code room} from {@code from}, at most {@code limit} ops, decoded (tests). */
   public ServerMessage.History read(String room, long from, int limit) {
-    return page(room, from, limit).message();
+    try {
+      return (ServerMessage.History)
+          codec.decodeServer(new String(page(room, from, limit).json(), StandardCharsets.UTF_8));
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("a history page that does not decode", e);
+    }
   }
 
-  /** {@link #read}, with the page's JSON. */
+  /** The page of {@code room} from {@code from}, at most {@code limit} ops, as JSON. */
   public Page page(String room, long from, int limit) {
     for (int attempt = 1; ; attempt++) {
       Page page = tryRead(room, from, limit);
@@ -59,44 +67,87 @@ public final class HistoryPages {
   private Page tryRead(String room, long from, int limit) {
     long head = opLog.headSeq(room);
     long baseSeq = opLog.historyBaseSeq(room);
-    BoardSnapshot base = null;
+    String base = null;
     long start = from;
     if (baseSeq > 0 && from <= baseSeq) {
-      base = opLog.historyBase(room).orElse(null);
-      if (base == null || base.seq() != baseSeq) {
+      BoardSnapshot snapshot = opLog.historyBase(room).orElse(null);
+      if (snapshot == null || snapshot.seq() != baseSeq) {
         return null;
       }
+      base = codec.encodeSnapshot(snapshot);
       start = baseSeq + 1;
     }
     if (start > head) {
-      return encode(new ServerMessage.History(from, base, List.of(), null, head));
+      return assemble(from, base, List.of(), head);
     }
     int max = (int) Math.min(Math.min(limit, maxPage), head - start + 1);
-    List<StoredOp> stored = opLog.readHistory(room, start - 1, max);
+    List<EncodedOp> stored = opLog.readHistory(room, start - 1, max);
     if (stored.isEmpty() || stored.getFirst().seq() != start) {
       return null; // deleted since the base was read: read the new base
     }
-    List<HistoryOp> ops = new ArrayList<>(stored.size());
-    for (StoredOp op : stored) {
+    List<String> ops = new ArrayList<>(stored.size());
+    long chars = base == null ? 0 : base.length();
+    for (EncodedOp op : stored) {
       if (op.seq() != start + ops.size()) {
         throw new OpLogException("gap in the op log of " + room + " at " + op.seq(), null);
       }
-      ops.add(new HistoryOp(op.seq(), op.id(), op.clientId(), op.wireTime(), op.op()));
+      String json = opJson(op);
+      chars += json.length() + 1;
+      if (!ops.isEmpty() && chars > MAX_PAGE_JSON_BYTES) {
+        break;
+      }
+      ops.add(json);
     }
     while (true) {
-      long last = ops.getLast().seq();
-      Page page =
-          encode(new ServerMessage.History(from, base, ops, last < head ? last + 1 : null, head));
+      Page page = assemble(from, base, ops, head, start);
       if (page.json().length <= MAX_PAGE_JSON_BYTES || ops.size() == 1) {
         return page;
       }
-      // Ops in a page are alike enough that their share of the bytes is a good guess.
-      long fits = (long) ops.size() * MAX_PAGE_JSON_BYTES / page.json().length * 15 / 16;
+      // Text beyond ASCII takes more bytes than chars: cut by the share that fits.
+      long fits = (long) ops.size() * MAX_PAGE_JSON_BYTES / page.json().length;
       ops = ops.subList(0, (int) Math.clamp(fits, 1, ops.size() - 1));
     }
   }
 
-  private Page encode(ServerMessage.History page) {
-    return new Page(page, codec.encodeToBytes(page));
+  private Page assemble(long from, String base, List<String> ops, long head) {
+    return assemble(from, base, ops, head, from);
+  }
+
+  /**
+   * {@code {"type":"history","from":…,"base":…,"ops":[…],"next":…,"headSeq":…}} as the codec writes
+   * a {@link ServerMessage.History}: fields in record order, absent ones left out.
+   */
+  private static Page assemble(long from, String base, List<String> ops, long head, long first) {
+    long last = first + ops.size() - 1;
+    StringBuilder json = new StringBuilder(ops.size() * 400 + 128);
+    json.append("{\"type\":\"history\",\"from\":").append(from);
+    if (base != null) {
+      json.append(",\"base\":").append(base);
+    }
+    json.append(",\"ops\":[");
+    for (int i = 0; i < ops.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(ops.get(i));
+    }
+    json.append(']');
+    if (!ops.isEmpty() && last < head) {
+      json.append(",\"next\":").append(last + 1);
+    }
+    json.append(",\"headSeq\":").append(head).append('}');
+    return new Page(ops.size(), json.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * One {@link dev.drawbridge.protocol.message.HistoryOp} as the codec writes it. Ids are {@code
+   * [A-Za-z0-9_.:-]} (R60): nothing in them needs escaping.
+   */
+  private static String opJson(EncodedOp op) {
+    StringBuilder json = new StringBuilder(op.opJson().length() + 96);
+    json.append("{\"seq\":").append(op.seq());
+    json.append(",\"id\":\"").append(op.id());
+    json.append("\",\"clientId\":\"").append(op.clientId()).append('"');
+    if (op.t() > 0) {
+      json.append(",\"t\":").append(op.t());
+    }
+    return json.append(",\"op\":").append(op.opJson()).append('}').toString();
   }
 }

@@ -66,12 +66,12 @@ public interface OpLog extends AutoCloseable {
   List<StoredOp> readAfter(String room, long afterSeq, int max);
 
   /**
-   * Like {@link #readAfter}, for history pages (R117): logs whose readers are shared with the
-   * rooms' ordering path (SQLite's one read connection) override it with a reader of its own, so a
-   * page being read never holds up a room's duplicate lookup or a catch-up.
+   * Like {@link #readAfter}, for history pages (R117), with each op as its JSON: a log that stores
+   * JSON hands it on undecoded. SQLite also reads pages on a connection of their own, so a page
+   * being read never holds up a room's duplicate lookup or a catch-up.
    */
-  default List<StoredOp> readHistory(String room, long afterSeq, int max) {
-    return readAfter(room, afterSeq, max);
+  default List<EncodedOp> readHistory(String room, long afterSeq, int max) {
+    return readAfter(room, afterSeq, max).stream().map(EncodedOp::of).toList();
   }
 
   /**

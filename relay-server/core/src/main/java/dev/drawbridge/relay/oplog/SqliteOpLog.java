@@ -222,9 +222,24 @@ public final class SqliteOpLog implements OpLog {
   }
 
   @Override
-  public List<StoredOp> readHistory(String room, long afterSeq, int max) {
+  public List<EncodedOp> readHistory(String room, long afterSeq, int max) {
     synchronized (historyConnection) {
-      return readOps(selectHistory, room, afterSeq, max);
+      try {
+        selectHistory.setString(1, room);
+        selectHistory.setLong(2, afterSeq);
+        selectHistory.setInt(3, max);
+        List<EncodedOp> ops = new ArrayList<>();
+        try (ResultSet r = selectHistory.executeQuery()) {
+          while (r.next()) {
+            ops.add(
+                new EncodedOp(
+                    r.getLong(1), r.getString(2), r.getString(3), r.getLong(5), r.getString(4)));
+          }
+        }
+        return ops;
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read the history of " + room, e);
+      }
     }
   }
 

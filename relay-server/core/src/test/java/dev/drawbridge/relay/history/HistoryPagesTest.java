@@ -14,6 +14,7 @@ import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
 import dev.drawbridge.relay.oplog.InMemoryOpLog;
 import dev.drawbridge.relay.oplog.StoredOp;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,33 @@ class HistoryPagesTest {
     assertThat(page.next()).isEqualTo(page.ops().size() + 1L);
     ServerMessage.History rest = pages.read("r", page.next(), 2000);
     assertThat(rest.ops().getFirst().seq()).isEqualTo(page.next());
+  }
+
+  /** The page is written by hand around the stored JSON: exactly as the codec would write it. */
+  @Test
+  void aPageIsByteForByteWhatTheCodecWrites() {
+    fill(12, 3);
+    log.append("r", new StoredOp(13, "untimed", "c", stroke("u", 2)));
+    log.trimHistory("r", new BoardSnapshot(4, List.of()), 3);
+    HistoryPages pages = new HistoryPages(log, 5);
+    ProtocolCodec codec = new ProtocolCodec();
+    for (long from : new long[] {1, 4, 5, 9, 11, 13, 14, 99}) {
+      List<HistoryOp> ops =
+          log.readAfter("r", Math.max(from, 5) - 1, 5).stream()
+              .map(o -> new HistoryOp(o.seq(), o.id(), o.clientId(), o.wireTime(), o.op()))
+              .toList();
+      long last = ops.isEmpty() ? 0 : ops.getLast().seq();
+      ServerMessage.History expected =
+          new ServerMessage.History(
+              from,
+              from <= 4 ? new BoardSnapshot(4, List.of()) : null,
+              ops,
+              !ops.isEmpty() && last < 13 ? last + 1 : null,
+              13);
+      assertThat(new String(pages.page("r", from, 2000).json(), StandardCharsets.UTF_8))
+          .as("from %d", from)
+          .isEqualTo(codec.encode(expected));
+    }
   }
 
   @Test

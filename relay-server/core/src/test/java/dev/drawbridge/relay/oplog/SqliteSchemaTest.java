@@ -98,7 +98,7 @@ class SqliteSchemaTest {
     try (SqliteOpLog log = new SqliteOpLog(dir)) {
       assertThat(log.readAfter("r", 0, 10)).containsExactly(old, timed);
       assertThat(log.readHistory("r", 0, 10))
-          .extracting(StoredOp::t)
+          .extracting(EncodedOp::t)
           .containsExactly(0L, 1_764_000_000_000L);
     }
     assertThat(pragma("user_version")).isEqualTo("4");
