@@ -15,9 +15,16 @@ final class HistoryPaging {
   /** Sends {@code n} strokes as {@code prefix}1… and waits for their acks; returns the acks. */
   static List<ServerMessage.Ack> fill(TestPeer p, String prefix, int n)
       throws InterruptedException {
-    for (int i = 1; i <= n; i++) {
+    return fill(p, prefix, 1, n);
+  }
+
+  /** Sends strokes {@code prefix}{@code first}…{@code last}; waits for their acks. */
+  static List<ServerMessage.Ack> fill(TestPeer p, String prefix, int first, int last)
+      throws InterruptedException {
+    for (int i = first; i <= last; i++) {
       p.submitStroke(prefix + i, "el-" + prefix + i);
     }
+    int n = last - first + 1;
     List<ServerMessage.Ack> acks = new ArrayList<>(n);
     while (acks.size() < n) {
       acks.add(p.nextAsSentOf(ServerMessage.Ack.class));

@@ -34,6 +34,22 @@ class HistoryRetentionTest {
 
   @TempDir Path dir;
 
+  static final long BASE = 3000;
+
+  /** Ops r1…r3500, snapshots at 1,000, 2,000 and 3,000, the last one the base. */
+  static void fillInSteps(RelayFixture fx, TestPeer a) throws InterruptedException {
+    for (int step = 1; step <= 3; step++) {
+      fill(a, "r", step * 1000 - 999, step * 1000);
+      long seq = step * 1000L;
+      Awaitility.await()
+          .atMost(TestPeer.WAIT)
+          .until(() -> fx.relay.rooms().snapshotSeq(ROOM) == seq);
+    }
+    Awaitility.await().atMost(TestPeer.WAIT).until(() -> baseSeq(page(a, 1, 10)) == BASE);
+    fill(a, "r", 3001, 3500);
+    a.awaitDurable(3500);
+  }
+
   static UnaryOperator<RelayConfig> config(boolean inMemory) {
     return c -> c.withInMemory(inMemory).withHistoryLimits(KEEP_1000);
   }
@@ -44,9 +60,8 @@ class HistoryRetentionTest {
     try (RelayFixture fx = new RelayFixture(dir, config(inMemory))) {
       TestPeer a = fx.peer(ROOM);
       a.joinAndSync(0);
-      fill(a, "r", 3500);
-      a.awaitDurable(3500);
-      long base = awaitTheNewestSnapshotAsBase(fx, a);
+      fillInSteps(fx, a);
+      long base = BASE;
       assertHistoryFromTheBase(a, base);
 
       TestPeer fresh = fx.peer(ROOM);
@@ -60,27 +75,14 @@ class HistoryRetentionTest {
     }
   }
 
-  /** The seq of the room's newest snapshot once it is the history base (at least 3,000). */
-  private static long awaitTheNewestSnapshotAsBase(RelayFixture fx, TestPeer a) {
-    return Awaitility.await()
-        .atMost(TestPeer.WAIT)
-        .until(
-            () -> {
-              long newest = fx.relay.rooms().snapshotSeq(ROOM);
-              return newest >= 3000 && baseSeq(page(a, 1, 10)) == newest ? newest : 0L;
-            },
-            seq -> seq > 0);
-  }
-
   @Test
   void r118_theBaseOutlivesARestartAndStandsInForALostSnapshotFile() throws Exception {
     long base;
     try (RelayFixture fx = new RelayFixture(dir, config(false))) {
       TestPeer a = fx.peer(ROOM);
       a.joinAndSync(0);
-      fill(a, "r", 3500);
-      a.awaitDurable(3500);
-      base = awaitTheNewestSnapshotAsBase(fx, a);
+      fillInSteps(fx, a);
+      base = BASE;
     }
     try (var files = Files.list(dir.resolve("snapshots"))) {
       for (Path f : files.toList()) {
