@@ -266,6 +266,57 @@ class LimitsTest {
     }
   }
 
+  /**
+   * R24 is about a client that stops reading, not about a big board: a welcome whose snapshot is
+   * larger than the cap (a 100,000-element board's is ~24 MB against 16 MiB) reaches a member who
+   * reads. (One who stops reading is still closed: the test above.)
+   */
+  @Test
+  void r24_aWelcomeBiggerThanTheCapStillReachesAMemberWhoReads() throws Exception {
+    try (RelayFixture fx =
+        new RelayFixture(
+            dir, c -> c.withLimits(GENEROUS.withSnapshotEvery(5)).withMaxPendingBytes(64 * 1024))) {
+      TestPeer writer = fx.peer("big");
+      writer.joinAndSync(0);
+      float[] coords = new float[4_000];
+      for (int i = 0; i < coords.length; i++) {
+        coords[i] = i % 500;
+      }
+      // Snapshots are taken in the background, each after the one before it is saved: draw five
+      // strokes at a time until a joiner's welcome holds 10 of them (~200 KB, three times the cap).
+      ServerMessage.Welcome welcome = null;
+      for (int round = 0; round < 40 && welcome == null; round++) {
+        for (int i = round * 5; i < round * 5 + 5; i++) {
+          writer.send(
+              new ClientMessage.SubmitOp(
+                  "big" + i,
+                  new Op.AddElement(
+                      Element.freehand(
+                          "big" + i,
+                          ElementKind.STROKE,
+                          0,
+                          0,
+                          Points.of(coords),
+                          Style.DEFAULT,
+                          1))));
+          writer.nextOf(ServerMessage.Ack.class);
+        }
+        Thread.sleep(50);
+        TestPeer reader = fx.peer("big");
+        ServerMessage.Welcome w = reader.join(0);
+        if (w.snapshot() != null && w.snapshot().elements().size() >= 10) {
+          reader.nextOf(ServerMessage.Synced.class);
+          assertThat(reader.closed).isNotDone();
+          welcome = w;
+        }
+        reader.close();
+      }
+      assertThat(welcome).as("a welcome with a snapshot of the big board").isNotNull();
+      assertThat(fx.relay.scrapeMetrics())
+          .doesNotContain("drawbridge_rejects_total{reason=\"too_slow\"}");
+    }
+  }
+
   @Test
   void r21_aPeerThatStopsAnsweringPingsIsDropped() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withPingIntervalSeconds(1))) {

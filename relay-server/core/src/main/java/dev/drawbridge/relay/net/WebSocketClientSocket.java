@@ -5,6 +5,7 @@ import dev.drawbridge.relay.room.ClientSocket;
 import dev.drawbridge.relay.room.Outbound;
 import io.micrometer.core.instrument.Counter;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
@@ -29,6 +30,11 @@ final class WebSocketClientSocket implements ClientSocket {
   private final String remote;
   private long queuedEstimate;
   private boolean tooSlow;
+  // The member's catch-up frames while queued (the welcome with a big board's snapshot, the ops
+  // after it): they count beside the cap, not against it, so that a board bigger than the cap can
+  // be joined at all; what piles up besides them still may not pass the cap. A catch-up is bounded
+  // by the snapshot cadence. Written bytes leave a buffer's remaining().
+  private final ArrayDeque<ByteBuffer> catchUp = new ArrayDeque<>();
 
   WebSocketClientSocket(
       WebSocket conn,
@@ -48,23 +54,37 @@ final class WebSocketClientSocket implements ClientSocket {
 
   @Override
   public void send(Outbound message) {
+    enqueue(message, false);
+  }
+
+  @Override
+  public void sendCatchUp(Outbound message) {
+    enqueue(message, true);
+  }
+
+  private void enqueue(Outbound message, boolean ofCatchUp) {
     if (!conn.isOpen() || !(conn instanceof WebSocketImpl impl)) {
       return;
     }
     ByteBuffer frame = message.<ByteBuffer>framed(TextFrames::frame);
+    ByteBuffer queued = frame.duplicate();
     synchronized (this) {
       if (tooSlow) {
         return;
       }
-      queuedEstimate += frame.remaining();
-      if (queuedEstimate > maxPendingBytes) {
-        queuedEstimate = pendingBytes(impl);
-        if (queuedEstimate + frame.remaining() > maxPendingBytes) {
-          tooSlow = true;
+      if (ofCatchUp) {
+        catchUp.add(queued);
+      } else {
+        queuedEstimate += frame.remaining();
+        if (queuedEstimate > maxPendingBytes) {
+          queuedEstimate = pendingBytes(impl) - catchUpBytes();
+          if (queuedEstimate + frame.remaining() > maxPendingBytes) {
+            tooSlow = true;
+          }
         }
       }
       if (!tooSlow) {
-        impl.outQueue.add(frame.duplicate());
+        impl.outQueue.add(queued);
       }
     }
     if (tooSlow) {
@@ -73,6 +93,18 @@ final class WebSocketClientSocket implements ClientSocket {
     }
     bytesOut.increment(frame.remaining());
     server.onWriteDemand(conn);
+  }
+
+  // Catch-up bytes not yet written; drops the buffers written whole.
+  private long catchUpBytes() {
+    while (!catchUp.isEmpty() && !catchUp.peek().hasRemaining()) {
+      catchUp.poll();
+    }
+    long sum = 0;
+    for (ByteBuffer b : catchUp) {
+      sum += b.remaining();
+    }
+    return sum;
   }
 
   @Override

@@ -5,6 +5,15 @@ public interface ClientSocket {
   /** Queues a message. A closed socket drops it. May close the socket with 4011 (R24). */
   void send(Outbound message);
 
+  /**
+   * Queues a frame of the member's catch-up (welcome, stored ops, synced; R10–R12). While queued it
+   * counts beside the slow-consumer cap (R24), not against it: a board whose snapshot is bigger
+   * than the cap can still be joined. Catch-up is bounded by the snapshot cadence (R11).
+   */
+  default void sendCatchUp(Outbound message) {
+    send(message);
+  }
+
   /** Starts a close with a code from {@code CloseCodes} and a short reason. */
   void close(int code, String reason);
 

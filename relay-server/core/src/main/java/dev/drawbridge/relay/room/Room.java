@@ -255,7 +255,7 @@ public final class Room {
     if (catchUp == null) {
       return;
     }
-    catchUp.send(s::send, opLog, name, this::encode, metrics);
+    catchUp.send(s::sendCatchUp, opLog, name, this::encode, metrics);
     goLive(s.member());
     metrics.endCatchUp(catchUp.sample());
   }

@@ -209,6 +209,13 @@ public final class Session {
     }
   }
 
+  /** A frame of this member's catch-up (see {@link ClientSocket#sendCatchUp}). */
+  void sendCatchUp(Outbound message) {
+    if (!closed && !refused) {
+      socket.sendCatchUp(message);
+    }
+  }
+
   void close(int code, String reason) {
     refused = true;
     socket.close(code, reason);
