@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.history.BoardHistory;
+import dev.drawbridge.client.history.PastActions;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -9,6 +10,11 @@ import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.clipboard.PastePoint;
 import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.history.AuthorColours;
+import dev.drawbridge.client.ui.history.HistoryModel;
+import dev.drawbridge.client.ui.history.HistoryPanel;
+import dev.drawbridge.client.ui.history.PastPointer;
+import dev.drawbridge.client.ui.history.PastView;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
@@ -64,13 +70,23 @@ public final class BoardView {
   private final Timeline autosaver;
   private final SessionListener sessionListener;
   private final InPlaceTextEditor textEditor;
+  // Nothing may change the board: this user is a viewer, or the past is shown (read-only).
   private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
+  private final BooleanProperty viewer = new SimpleBooleanProperty(false);
+  private static final javafx.scene.input.KeyCombination HISTORY_KEY =
+      new javafx.scene.input.KeyCodeCombination(
+          javafx.scene.input.KeyCode.H,
+          javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+          javafx.scene.input.KeyCombination.SHIFT_DOWN);
   private final VBox help;
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
   private final BoardHistory history;
+  private final HistoryPanel historyPanel;
+  // Filled in by the restore work (issue 17); null: restore and copy are not offered yet.
+  private PastActions pastActions;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -84,7 +100,9 @@ public final class BoardView {
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
-    this.live = new LivePresence(session, () -> vm.selection().ordered());
+    // Past elements selected for "Copy from here" are not this user's selection on the board.
+    this.live =
+        new LivePresence(session, () -> canvas.showsPast() ? List.of() : vm.selection().ordered());
     textEditor.setDraftListener(live::draft);
     BoardToolContext toolContext = new BoardToolContext(session, vm, canvas, textEditor);
     toolContext.setLivePresence(live);
@@ -96,6 +114,7 @@ public final class BoardView {
     files.setPictures(canvas.pictures().now());
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    this.historyPanel = buildHistory();
     vm.useClipboard(
         new SystemClipboard(),
         session.blobs(),
@@ -126,7 +145,12 @@ public final class BoardView {
     vm.snapToGridProperty().set(shell.settings().get().snapToGrid());
     vm.snapToGridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
-    canvas.setPointerHandler(new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get));
+    canvas.setPointerHandler(
+        new PastPointer(
+            new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get),
+            canvas::showsPast,
+            canvas,
+            vm.selection()));
     canvas.setPreviewSource(() -> currentTool().preview());
     vm.toolProperty()
         .addListener(
@@ -144,11 +168,15 @@ public final class BoardView {
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
             setViewOnly("viewer".equals(session.role()));
+            if (state instanceof ConnectionState.Synced) {
+              historyPanel.connected();
+            }
           }
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
             people.showPeers(peers);
+            historyPanel.peersChanged(peers);
           }
 
           @Override
@@ -180,7 +208,76 @@ public final class BoardView {
     autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
     autosaver.setCycleCount(Timeline.INDEFINITE);
     autosaver.play();
+    shortcuts.setFirst(
+        e -> {
+          if (HISTORY_KEY.match(e)) {
+            historyPanel.toggle();
+            return true;
+          }
+          return historyPanel.handleKey(e);
+        });
     shortcuts.attachTo(root);
+  }
+
+  /**
+   * The history panel and the past view (issue 17): the canvas shows a past board through {@link
+   * BoardCanvas#showPast}, and the board is read-only meanwhile.
+   */
+  private HistoryPanel buildHistory() {
+    HistoryModel model =
+        new HistoryModel(
+            history,
+            new PastView.Screen() {
+              @Override
+              public void showPast(
+                  dev.drawbridge.protocol.board.BoardState board, java.util.Set<String> changed) {
+                canvas.showPast(board, changed);
+              }
+
+              @Override
+              public void showPresent() {
+                canvas.showPresent();
+              }
+            });
+    AuthorColours authors = new AuthorColours();
+    authors.learn(session.peers());
+    HistoryPanel panel =
+        new HistoryPanel(
+            model,
+            authors,
+            new HistoryPanel.Context(
+                messages,
+                session.clientId(),
+                () -> shell.settings().get().name(),
+                !(session instanceof LocalOnlySession),
+                () -> vm.selection().ordered()));
+    panel.setActions(pastActions);
+    model
+        .inPastProperty()
+        .addListener(
+            (o, was, past) -> {
+              // Into or out of the past: nothing half-done carries over, and a selection of past
+              // elements means nothing on the present board (nor the other way round).
+              textEditor.commit();
+              currentTool().cancel();
+              vm.selection().clear();
+              viewOnly.set(viewer.get() || past);
+            });
+    return panel;
+  }
+
+  /**
+   * What "Restore this version" and "Copy from here" do (issue 17); without (the default) the panel
+   * shows both greyed out with a tooltip.
+   */
+  public void setPastActions(PastActions actions) {
+    pastActions = actions;
+    historyPanel.setActions(actions);
+  }
+
+  /** The history panel (opened from the menu, the zoom bar or Ctrl+Shift+H). */
+  public HistoryPanel historyPanel() {
+    return historyPanel;
   }
 
   public Parent root() {
@@ -256,7 +353,8 @@ public final class BoardView {
 
   /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
   void setViewOnly(boolean only) {
-    viewOnly.set(only);
+    viewer.set(only);
+    viewOnly.set(only || canvas.showsPast());
     status.setViewOnly(only);
     if (only) {
       currentTool().cancel();
@@ -268,6 +366,7 @@ public final class BoardView {
   public void dispose() {
     textEditor.commit();
     files.close();
+    historyPanel.close();
     ticker.stop();
     autosaver.stop();
     session.removeListener(sessionListener);
@@ -331,17 +430,25 @@ public final class BoardView {
     viewOnlyBanner.setWrapText(true);
     viewOnlyBanner.setMaxWidth(520);
     viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
-    viewOnlyBanner.visibleProperty().bind(viewOnly);
+    viewOnlyBanner.visibleProperty().bind(viewer);
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =
         MainMenu.build(
-            messages, files, shell, vm, viewOnly, session.clientId(), images::chooseAndInsert);
+            messages,
+            files,
+            shell,
+            vm,
+            viewOnly,
+            session.clientId(),
+            images::chooseAndInsert,
+            historyPanel::toggle);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
     addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
-    Region zoomBar = ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp);
+    Region zoomBar =
+        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, historyPanel::toggle);
     addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
@@ -353,6 +460,8 @@ public final class BoardView {
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
+    addIsland(historyPanel.panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 12, 0));
+    addIsland(historyPanel.banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     addIsland(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
         Pos.TOP_CENTER,
