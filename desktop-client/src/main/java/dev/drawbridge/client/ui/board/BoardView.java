@@ -241,6 +241,13 @@ public final class BoardView {
             });
     AuthorColours authors = new AuthorColours();
     authors.learn(session.peers());
+    // This user's own changes in their own colour.
+    var me = shell.settings().get();
+    try {
+      authors.learn(List.of(new Peer(session.clientId(), me.name(), me.color(), "editor")));
+    } catch (RuntimeException e) {
+      // A name or colour the protocol would refuse: the marks take a colour from the id.
+    }
     HistoryPanel panel =
         new HistoryPanel(
             model,
@@ -460,7 +467,8 @@ public final class BoardView {
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
-    addIsland(historyPanel.panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 12, 0));
+    // Above the zoom bar's row, so a narrow window does not put one over the other.
+    addIsland(historyPanel.panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
     addIsland(historyPanel.banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     addIsland(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),

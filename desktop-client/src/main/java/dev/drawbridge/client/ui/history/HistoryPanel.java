@@ -370,17 +370,23 @@ public final class HistoryPanel {
 
   private void showPoint() {
     HistoryOp op = model.opAtPoint();
+    int point = model.pointProperty().get();
+    // Ops from a relay before R116 have no time: they are told apart by their number instead.
     String time = formatTime(model.timeAtPoint());
+    String when =
+        !time.isEmpty()
+            ? time
+            : op == null
+                ? messages.get("history.start")
+                : messages.get("history.change", point, model.timeline().size());
     if (model.timeline() == null) {
       atCursor.setText("");
     } else if (op == null) {
       atCursor.setText(messages.get("history.start"));
     } else {
-      String who = authorName(op.clientId());
-      atCursor.setText(time.isEmpty() ? who : messages.get("history.byAt", who, time));
+      atCursor.setText(messages.get("history.byAt", authorName(op.clientId()), when));
     }
-    bannerText.setText(
-        messages.get("history.banner", time.isEmpty() ? messages.get("history.start") : time));
+    bannerText.setText(messages.get(time.isEmpty() ? "history.bannerAt" : "history.banner", when));
   }
 
   /** A name for {@code clientId}: this user, someone seen in the room, or a short id. */

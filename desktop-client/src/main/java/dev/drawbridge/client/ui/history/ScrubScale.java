@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Where each point of a {@link Timeline} sits on the scrubber and in playback: op times (as {@link
  * Timeline#timeOf} resolves them) with every pause longer than {@link #IDLE_MS} shrunk to a fixed
  * {@link #BREAK_MS}, so an afternoon's work and the week it then sat untouched do not leave the
- * work a sliver at one end. Every op moves the scale on by at least {@link #MIN_STEP_MS}, so ops
- * without times (stored before R116) or of one instant still each get a place.
+ * work a sliver at one end. Every op moves the scale on by at least {@link #MIN_STEP_MS}, so ops of
+ * one instant still each get a place, and ops of a history without times (stored before R116) by
+ * {@link #UNTIMED_STEP_MS}.
  *
  * <p>Positions are "scale milliseconds": point {@code k} (the board after {@code k} ops; 0 is the
  * base) is at {@link #positionOf}. Grows with the timeline ({@link #extend}); pure, no JavaFX.
@@ -22,6 +23,12 @@ public final class ScrubScale {
 
   /** The least an op moves the scale on. */
   public static final long MIN_STEP_MS = 1;
+
+  /**
+   * How far an op without any time moves the scale on: a relay before R116 stamps none, and its
+   * history should still play at a pace one can follow, not in a blink.
+   */
+  public static final long UNTIMED_STEP_MS = 100;
 
   // positions[k]: point k; positions[0] = 0.
   private long[] positions = new long[16];
@@ -52,8 +59,11 @@ public final class ScrubScale {
     for (int k = points; k < target; k++) {
       long step = MIN_STEP_MS;
       if (k >= 2) {
-        long gap = timeline.timeOf(k - 1) - timeline.timeOf(k - 2);
-        if (gap > IDLE_MS) {
+        long before = timeline.timeOf(k - 2);
+        long gap = timeline.timeOf(k - 1) - before;
+        if (before == 0 && gap == 0) {
+          step = UNTIMED_STEP_MS; // no op of the history has a time (0 is "unknown")
+        } else if (gap > IDLE_MS) {
           step = BREAK_MS;
           breakBefore[k] = true;
         } else {

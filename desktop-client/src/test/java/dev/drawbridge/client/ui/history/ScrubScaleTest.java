@@ -53,7 +53,7 @@ class ScrubScaleTest {
     Timeline t = new Timeline(null);
     t.appendAll(HistoryOps.ops(1, 10, null));
     ScrubScale scale = ScrubScale.of(t);
-    assertThat(scale.length()).isEqualTo(10 * ScrubScale.MIN_STEP_MS);
+    assertThat(scale.length()).isEqualTo(ScrubScale.MIN_STEP_MS + 9 * ScrubScale.UNTIMED_STEP_MS);
     for (int k = 0; k <= 10; k++) {
       assertThat(scale.pointAt(scale.positionOf(k))).isEqualTo(k);
     }
