@@ -1,18 +1,15 @@
 package dev.drawbridge.client.history.bench;
 
 import dev.drawbridge.client.bench.BenchBoard;
+import dev.drawbridge.client.bench.BenchHistory;
 import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.geom.SpatialIndex;
 import dev.drawbridge.client.history.Timeline;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementPatch;
-import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.op.Op;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +25,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 17: "on a 100,000-op board any jump ≤ 150 ms". The history: {@link BenchBoard}'s 10,700
- * elements added one by one, then 89,300 ops of others drawing ({@link BenchBoard#remoteOp}: a new
- * stroke every tenth op, else a 4-point append), with a move every 50th and a delete every 100th.
+ * Issue 17: "on a 100,000-op board any jump ≤ 150 ms". The history is {@link BenchHistory}'s:
+ * {@link BenchBoard}'s 10,700 elements added, then 89,300 ops of others drawing.
  *
  * <ul>
  *   <li>{@code jump}: {@link Timeline#boardAt} at a random point (the nearest keyframe plus fewer
@@ -67,7 +63,7 @@ public class HistoryJumpBenchmark {
   @Setup(Level.Trial)
   public void build() {
     timeline = new Timeline(null);
-    timeline.appendAll(history());
+    timeline.appendAll(BenchHistory.ops(OPS));
   }
 
   /** Playback starts a third of the way in, shown and indexed. */
@@ -76,30 +72,6 @@ public class HistoryJumpBenchmark {
     playingAt = OPS / 3;
     playing = timeline.boardAt(playingAt);
     playingIndex = index(playing);
-  }
-
-  static List<HistoryOp> history() {
-    List<Element> elements = BenchBoard.elements();
-    List<String> ids = elements.stream().map(Element::id).toList();
-    Random r = new Random(3);
-    List<HistoryOp> ops = new ArrayList<>(OPS);
-    long t = 1_764_000_000_000L;
-    for (int i = 0; i < OPS; i++) {
-      Op op;
-      if (i < elements.size()) {
-        op = new Op.AddElement(elements.get(i));
-      } else if (i % 100 == 0) {
-        op = new Op.DeleteElement(ids.get(r.nextInt(ids.size())));
-      } else if (i % 50 == 0) {
-        op = new Op.UpdateElement(ids.get(r.nextInt(ids.size())), ElementPatch.move(5, 5));
-      } else {
-        op = BenchBoard.remoteOp(i, r, ids);
-      }
-      // An op every 100 ms, and a night off in the middle.
-      t += i == OPS / 2 ? 12 * 3_600_000L : 100;
-      ops.add(new HistoryOp(i + 1, "op-" + i, "client-" + (i % 7), t, op));
-    }
-    return ops;
   }
 
   private static SpatialIndex index(BoardState board) {
