@@ -437,7 +437,8 @@ public final class BoardView {
     viewOnlyBanner.setWrapText(true);
     viewOnlyBanner.setMaxWidth(520);
     viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
-    viewOnlyBanner.visibleProperty().bind(viewer);
+    // The past's own banner says read-only there (same place): one banner at a time.
+    viewOnlyBanner.visibleProperty().bind(viewer.and(historyPanel.model().inPastProperty().not()));
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =

@@ -49,6 +49,10 @@ public final class HistoryPanel {
       boolean shared,
       Supplier<Collection<String>> selectedIds) {}
 
+  private static final javafx.scene.input.KeyCombination COPY =
+      new javafx.scene.input.KeyCodeCombination(
+          KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
   private final HistoryModel model;
   private final Context ctx;
   private final Messages messages;
@@ -78,7 +82,7 @@ public final class HistoryPanel {
     this.ctx = ctx;
     this.messages = ctx.messages();
     this.authors = authors;
-    this.track = new ScrubTrack(model, authors::colourOf);
+    this.track = new ScrubTrack(model, authors::colourOf, open);
     build();
     model.statusProperty().addListener((o, a, b) -> showStatus());
     model.loadedOpsProperty().addListener((o, a, b) -> showStatus());
@@ -170,6 +174,11 @@ public final class HistoryPanel {
       model.backToNow();
       return true;
     }
+    if (COPY.match(e) && model.inPastProperty().get()) {
+      // Ctrl+C on the past copies the past, never the present versions of the same elements.
+      copy();
+      return true;
+    }
     boolean focused = panel.getScene() != null && isInPanel(panel.getScene().getFocusOwner());
     if (focused && !e.isShortcutDown() && !e.isAltDown()) {
       if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.KP_LEFT) {
@@ -206,7 +215,8 @@ public final class HistoryPanel {
     panel.setFocusTraversable(true);
     panel.visibleProperty().bind(open);
     panel.managedProperty().bind(open);
-    panel.setOnMousePressed(e -> panel.requestFocus());
+    // Any press in the panel (the track consumes its own) gives it the keys: ← → and Space.
+    panel.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> panel.requestFocus());
 
     Label title = new Label();
     title.textProperty().bind(messages.bind("history.title"));

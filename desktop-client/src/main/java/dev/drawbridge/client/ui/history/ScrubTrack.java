@@ -23,9 +23,19 @@ final class ScrubTrack extends Region {
   private final Canvas canvas = new Canvas();
   // The cursor is a node of its own, so a playback frame moves it without redrawing the marks.
   private final Region cursor = new Region();
+  private final javafx.beans.value.ObservableBooleanValue shown;
+  private boolean redrawQueued;
 
-  ScrubTrack(HistoryModel model, Function<String, String> colourOf) {
+  /**
+   * @param shown whether the panel is open: marks are drawn only then, since live ops keep the
+   *     timeline growing while it is closed
+   */
+  ScrubTrack(
+      HistoryModel model,
+      Function<String, String> colourOf,
+      javafx.beans.value.ObservableBooleanValue shown) {
     this.model = model;
+    this.shown = shown;
     this.colourOf = colourOf;
     getStyleClass().add("history-track");
     setId("history-track");
@@ -37,9 +47,11 @@ final class ScrubTrack extends Region {
     cursor.setManaged(false);
     cursor.setMouseTransparent(true);
     getChildren().addAll(canvas, cursor);
-    model.revisionProperty().addListener((o, a, b) -> redraw());
+    model.revisionProperty().addListener((o, a, b) -> redrawSoon());
+    shown.addListener((o, a, b) -> redrawSoon());
     model.pointProperty().addListener((o, a, b) -> placeCursor());
     addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrub);
+    // The marks are redrawn at most once a pulse, however many ops arrive in it.
     addEventHandler(MouseEvent.MOUSE_DRAGGED, this::scrub);
   }
 
@@ -72,9 +84,20 @@ final class ScrubTrack extends Region {
   private void scrub(MouseEvent e) {
     if (model.timeline() != null) {
       model.seekPosition(positionAt(e.getX()));
-      requestFocus();
     }
     e.consume();
+  }
+
+  private void redrawSoon() {
+    if (redrawQueued || !shown.get()) {
+      return;
+    }
+    redrawQueued = true;
+    javafx.application.Platform.runLater(
+        () -> {
+          redrawQueued = false;
+          redraw();
+        });
   }
 
   private void redraw() {
