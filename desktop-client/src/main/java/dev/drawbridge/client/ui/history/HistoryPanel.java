@@ -53,6 +53,10 @@ public final class HistoryPanel {
       new javafx.scene.input.KeyCodeCombination(
           KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
+  private static final javafx.scene.input.KeyCombination PASTE =
+      new javafx.scene.input.KeyCodeCombination(
+          KeyCode.V, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
   private final HistoryModel model;
   private final Context ctx;
   private final Messages messages;
@@ -178,6 +182,9 @@ public final class HistoryPanel {
       // Ctrl+C on the past copies the past, never the present versions of the same elements.
       copy();
       return true;
+    }
+    if (PASTE.match(e) && model.inPastProperty().get()) {
+      return true; // the past is read-only; the banner says so (a viewer's refusal would not fit)
     }
     boolean focused = panel.getScene() != null && isInPanel(panel.getScene().getFocusOwner());
     if (focused && !e.isShortcutDown() && !e.isAltDown()) {

@@ -271,6 +271,10 @@ class HistoryFxTest extends FxBoardTestBase {
     assertThat(fx(() -> node(robot, "#history-copy").isDisabled())).isFalse();
     robot.clickOn("#history-copy");
     assertThat(copied).containsExactly(List.of("r0"));
+    // Ctrl+C on the past copies the past too.
+    robot.push(KeyCode.CONTROL, KeyCode.C);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(copied).hasSize(2);
     // Nobody else sees a selection of elements that are not on the board.
     assertThat(shared.sentPresences.getLast().selection()).isEmpty();
   }
