@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.history.BoardHistory;
 import dev.drawbridge.client.history.PastActions;
+import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -10,11 +11,15 @@ import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.clipboard.PastePoint;
 import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.history.AttributionText;
+import dev.drawbridge.client.ui.history.AttributionView;
 import dev.drawbridge.client.ui.history.AuthorColours;
+import dev.drawbridge.client.ui.history.BoardPastActions;
 import dev.drawbridge.client.ui.history.HistoryModel;
 import dev.drawbridge.client.ui.history.HistoryPanel;
 import dev.drawbridge.client.ui.history.PastPointer;
 import dev.drawbridge.client.ui.history.PastView;
+import dev.drawbridge.client.ui.history.RestoreConfirmation;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
@@ -25,8 +30,11 @@ import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -53,6 +61,9 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
+  /** Names of the people seen on boards, by client id (in the app's home). */
+  static final String NAMES_FILE = "people-names.properties";
+
   private final BoardSession session;
   private final Shell shell;
   private final Messages messages;
@@ -85,8 +96,10 @@ public final class BoardView {
   private final ImageDrop images;
   private final BoardHistory history;
   private final HistoryPanel historyPanel;
-  // Filled in by the restore work (issue 17); null: restore and copy are not offered yet.
-  private PastActions pastActions;
+  private final PeerNames names;
+  private final Path namesFile;
+  private final AttributionView attribution;
+  private final BoardPastActions pastActions;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -114,6 +127,21 @@ public final class BoardView {
     files.setPictures(canvas.pictures().now());
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    this.namesFile = shell.settings().home().resolve(NAMES_FILE);
+    this.names = PeerNames.read(namesFile);
+    this.attribution =
+        new AttributionView(
+            history,
+            session.board(),
+            new AttributionText(
+                messages, names, session.clientId(), ZoneId.systemDefault(), Instant::now));
+    this.pastActions =
+        new BoardPastActions(
+            session,
+            vm::copyElements,
+            RestoreConfirmation.alert(
+                messages, () -> root.getScene() == null ? null : root.getScene().getWindow()),
+            (error, key, args) -> toast.show(messages.get(key, args), error));
     this.historyPanel = buildHistory();
     vm.useClipboard(
         new SystemClipboard(),
@@ -145,12 +173,10 @@ public final class BoardView {
     vm.snapToGridProperty().set(shell.settings().get().snapToGrid());
     vm.snapToGridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
-    canvas.setPointerHandler(
-        new PastPointer(
-            new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get),
-            canvas::showsPast,
-            canvas,
-            vm.selection()));
+    BoardPointer pointer = new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get);
+    pointer.setHoverListener(attribution::hovered);
+    // In the past, clicks select past elements (for Copy from here) and nothing else happens.
+    canvas.setPointerHandler(new PastPointer(pointer, canvas::showsPast, canvas, vm.selection()));
     canvas.setPreviewSource(() -> currentTool().preview());
     vm.toolProperty()
         .addListener(
@@ -175,6 +201,7 @@ public final class BoardView {
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
+            learnNames(peers);
             people.showPeers(peers);
             historyPanel.peersChanged(peers);
           }
@@ -201,6 +228,7 @@ public final class BoardView {
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());
+    learnNames(session.peers());
     people.showPeers(session.peers());
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
@@ -257,7 +285,9 @@ public final class BoardView {
                 session.clientId(),
                 () -> shell.settings().get().name(),
                 !(session instanceof LocalOnlySession),
-                () -> vm.selection().ordered()));
+                () -> vm.selection().ordered(),
+                names::nameOf,
+                () -> session.board().view().hash()));
     panel.setActions(pastActions);
     model
         .inPastProperty()
@@ -274,11 +304,10 @@ public final class BoardView {
   }
 
   /**
-   * What "Restore this version" and "Copy from here" do (issue 17); without (the default) the panel
-   * shows both greyed out with a tooltip.
+   * Replaces what the history panel's "Restore this version" and "Copy from here" do ({@link
+   * #pastActions()} by default; null greys both out with a tooltip). For tests.
    */
-  public void setPastActions(PastActions actions) {
-    pastActions = actions;
+  void setPastActions(PastActions actions) {
     historyPanel.setActions(actions);
   }
 
@@ -310,6 +339,16 @@ public final class BoardView {
   /** This board's past (issue 17): loaded when the history panel or attribution first asks. */
   public BoardHistory history() {
     return history;
+  }
+
+  /** Restore and Copy of a past board, as the history panel carries them out (issue 17). */
+  public BoardPastActions pastActions() {
+    return pastActions;
+  }
+
+  /** Who made and last changed the element looked at, in the status bar (for tests). */
+  public Label attributionLabel() {
+    return attribution.label();
   }
 
   /** The file this board was opened from or last saved to, if any. */
@@ -477,14 +516,17 @@ public final class BoardView {
         new Insets(72, 0, 0, 0));
     addIsland(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
     root.setCenter(stack);
-    root.setBottom(
+    HBox statusBar =
         StatusBar.build(
             status,
             session.title(),
             messages,
             ZoomBar.percent(canvas),
             session::reconnectNow,
-            session::goOffline));
+            session::goOffline);
+    // Right-aligned, before the zoom: who made what is looked at (issue 17).
+    statusBar.getChildren().add(statusBar.getChildren().size() - 1, attribution.label());
+    root.setBottom(statusBar);
   }
 
   /**
@@ -522,6 +564,7 @@ public final class BoardView {
   private void selectionChanged() {
     live.selectionChanged();
     Selection sel = vm.selection();
+    attribution.selectionChanged(sel.ordered());
     if (sel.isEmpty()) {
       return;
     }
@@ -533,6 +576,15 @@ public final class BoardView {
     }
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
+    }
+  }
+
+  /** Remembers who is on the board by name, also for next time (issue 17: who drew what). */
+  private void learnNames(Collection<Peer> peers) {
+    if (names.learn(peers)) {
+      Map<String, String> copy = names.snapshot();
+      // Best effort, off the UI thread: a name not written is learnt again when its owner is back.
+      CompletableFuture.runAsync(() -> PeerNames.write(copy, namesFile)).exceptionally(e -> null);
     }
   }
 

@@ -47,7 +47,9 @@ public final class HistoryPanel {
       String clientId,
       Supplier<String> ownName,
       boolean shared,
-      Supplier<Collection<String>> selectedIds) {}
+      Supplier<Collection<String>> selectedIds,
+      java.util.function.Function<String, String> rememberedName,
+      Supplier<Object> presentVersion) {}
 
   private static final javafx.scene.input.KeyCombination COPY =
       new javafx.scene.input.KeyCodeCombination(
@@ -341,8 +343,12 @@ public final class HistoryPanel {
   private void restore() {
     PastActions a = actions.get();
     if (a != null && model.pastBoard() != null) {
+      Object before = ctx.presentVersion().get();
       a.restore(model.pastBoard().copy());
-      model.backToNow();
+      // Restored: the present is that version now, so show it; asked and cancelled: stay.
+      if (!before.equals(ctx.presentVersion().get())) {
+        model.backToNow();
+      }
     }
   }
 
@@ -406,17 +412,14 @@ public final class HistoryPanel {
     bannerText.setText(messages.get(time.isEmpty() ? "history.bannerAt" : "history.banner", when));
   }
 
-  /** A name for {@code clientId}: this user, someone seen in the room, or a short id. */
+  /** A name for {@code clientId}: this user, someone in the room or seen before, or a short id. */
   String authorName(String clientId) {
     if (clientId.equals(ctx.clientId())) {
       return messages.get("history.you", ctx.ownName().get());
     }
     String name = authors.nameOf(clientId);
-    if (name != null) {
-      return name;
-    }
-    return messages.get(
-        "history.someone", clientId.length() > 8 ? clientId.substring(0, 8) : clientId);
+    // Else the name remembered from an earlier session, or a short id (as attribution says it).
+    return name != null ? name : ctx.rememberedName().apply(clientId);
   }
 
   /** Epoch ms as a local date and time in the UI's language ("" when unknown). */

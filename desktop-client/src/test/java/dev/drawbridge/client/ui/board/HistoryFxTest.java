@@ -152,8 +152,7 @@ class HistoryFxTest extends FxBoardTestBase {
     assertThat(text(robot, "#history-banner-text"))
         .startsWith("Viewing the board as it was at")
         .endsWith("— read-only");
-    assertThat(text(robot, "#history-at"))
-        .startsWith(point % 2 == 0 ? "Someone (ben00000)" : "Someone (ana00000)");
+    assertThat(text(robot, "#history-at")).startsWith(point % 2 == 0 ? "ben00000" : "ana00000");
 
     // Read-only: tools are off and a drag draws nothing, Delete deletes nothing.
     assertThat(fx(() -> node(robot, "#tool-PEN").isDisabled())).isTrue();
@@ -277,6 +276,28 @@ class HistoryFxTest extends FxBoardTestBase {
     assertThat(copied).hasSize(2);
     // Nobody else sees a selection of elements that are not on the board.
     assertThat(shared.sentPresences.getLast().selection()).isEmpty();
+  }
+
+  @Test
+  void restoreThroughTheBoardsOwnActionsBringsThePastBackAndShowsNow(FxRobot robot) {
+    List<Integer> asked = new ArrayList<>();
+    onFx(() -> view().pastActions().setConfirmation(n -> asked.add(n) && false));
+    openWithShortcut(robot);
+    onFx(() -> view().historyPanel().model().seek(7));
+    robot.clickOn("#history-restore");
+    WaitForAsyncUtils.waitForFxEvents();
+    // Asked, and cancelled: nothing changed and the past is still shown.
+    assertThat(asked).containsExactly(3);
+    assertThat(model().inPastProperty().get()).isTrue();
+    assertThat(elements()).hasSize(10);
+
+    onFx(() -> view().pastActions().setConfirmation(n -> true));
+    robot.clickOn("#history-restore");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model().inPastProperty().get()).isFalse();
+    assertThat(elements())
+        .extracting(Element::id)
+        .containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6");
   }
 
   @Test
