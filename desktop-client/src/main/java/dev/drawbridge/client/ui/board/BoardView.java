@@ -23,6 +23,7 @@ import dev.drawbridge.client.ui.history.RestoreConfirmation;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -34,6 +35,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -45,6 +47,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -61,6 +66,9 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
+  private static final KeyCombination HISTORY_KEY =
+      new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
   /** Names of the people seen on boards, by client id (in the app's home). */
   static final String NAMES_FILE = "people-names.properties";
 
@@ -84,11 +92,6 @@ public final class BoardView {
   // Nothing may change the board: this user is a viewer, or the past is shown (read-only).
   private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
   private final BooleanProperty viewer = new SimpleBooleanProperty(false);
-  private static final javafx.scene.input.KeyCombination HISTORY_KEY =
-      new javafx.scene.input.KeyCodeCombination(
-          javafx.scene.input.KeyCode.H,
-          javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-          javafx.scene.input.KeyCombination.SHIFT_DOWN);
   private final VBox help;
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
@@ -257,8 +260,7 @@ public final class BoardView {
             history,
             new PastView.Screen() {
               @Override
-              public void showPast(
-                  dev.drawbridge.protocol.board.BoardState board, java.util.Set<String> changed) {
+              public void showPast(BoardState board, Set<String> changed) {
                 canvas.showPast(board, changed);
               }
 
