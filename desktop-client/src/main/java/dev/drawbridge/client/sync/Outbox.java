@@ -114,6 +114,12 @@ final class Outbox implements BlobUploads.Owner {
     return unacked.containsKey(opId);
   }
 
+  /** The unacknowledged op {@code opId}, or null. */
+  PendingOp pendingOp(String opId) {
+    Outgoing o = unacked.get(opId);
+    return o == null ? null : o.op();
+  }
+
   /** True when every local op submitted so far is on disk. */
   boolean allOnDisk() {
     return durableIndex >= nextIndex;

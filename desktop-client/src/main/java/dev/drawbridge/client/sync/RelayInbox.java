@@ -7,6 +7,7 @@ import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
@@ -34,10 +35,13 @@ final class RelayInbox {
   private final SessionEvents events;
   private final BlobUploads uploads;
   private final RelayBlobSource fetches;
+  private final RelayHistory history;
   private String role = "editor";
   // This connection's relay predates R26: it stored every op before acking or broadcasting it, and
   // never says durable. Told by a synced{seq > 0} without opId (a newer relay always names it).
   private boolean storesBeforeAck;
+  // The newest seq told to opSequenced: a reset to an older board never tells a seq twice.
+  private long sequencedUpTo;
 
   RelayInbox(
       ProtocolCodec codec,
@@ -48,7 +52,9 @@ final class RelayInbox {
       PeerRoster roster,
       SessionEvents events,
       BlobUploads uploads,
-      RelayBlobSource fetches) {
+      RelayBlobSource fetches,
+      RelayHistory history) {
+    this.history = history;
     this.uploads = uploads;
     this.fetches = fetches;
     this.codec = codec;
@@ -101,10 +107,9 @@ final class RelayInbox {
           log.debug("Ignoring a refusal of picture {} we did not ask for", refused.blob());
         }
       }
-      // This client asks for no history yet: pages it did not ask for are dropped (R117).
-      case ServerMessage.History page -> log.debug("Ignoring a history page from {}", page.from());
-      case ServerMessage.HistoryRefused refused ->
-          log.debug("Ignoring a history refusal: {}", refused.reason());
+      // History messages only ever answer this client's own history_get (R117, R119).
+      case ServerMessage.History page -> history.received(page);
+      case ServerMessage.HistoryRefused refused -> history.refused(refused);
     }
   }
 
@@ -121,6 +126,7 @@ final class RelayInbox {
     role = w.role();
     uploads.welcomed(w.maxBlobBytes());
     fetches.welcomed(w.maxBlobBytes());
+    history.welcomed(w.maxHistoryPage());
     roster.replaceAll(w.peers());
     if (w.snapshot() == null) {
       return;
@@ -187,6 +193,7 @@ final class RelayInbox {
     }
     board.applyRemote(op.seq(), op.id(), op.op());
     outbox.seenInCatchUp(op.id(), op.seq());
+    sequenced(new HistoryOp(op.seq(), op.id(), op.clientId(), op.t(), op.op()));
     if (storesBeforeAck) {
       outbox.relayDurable(op.seq());
     }
@@ -200,9 +207,23 @@ final class RelayInbox {
       connection.resync("ack at " + ack.seq() + " after " + board.confirmedSeq());
       return;
     }
+    PendingOp ours = outbox.pendingOp(ack.id());
     outbox.acked(ack);
     if (storesBeforeAck) {
       outbox.relayDurable(ack.seq());
+    }
+    sequenced(new HistoryOp(ack.seq(), ack.id(), clientId, ack.t(), ours.op()));
+  }
+
+  /**
+   * Tells the listeners (the board's history) about an op the confirmed board just took at its
+   * head; an op the board did not take there (a duplicate ack of an op a snapshot already held)
+   * leaves a gap that the history fills with a page.
+   */
+  private void sequenced(HistoryOp op) {
+    if (op.seq() == board.confirmedSeq() && op.seq() > sequencedUpTo) {
+      sequencedUpTo = op.seq();
+      events.opSequenced(op);
     }
   }
 

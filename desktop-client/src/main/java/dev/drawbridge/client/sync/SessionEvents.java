@@ -1,5 +1,6 @@
 package dev.drawbridge.client.sync;
 
+import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.util.Collection;
@@ -52,5 +53,9 @@ final class SessionEvents {
 
   void imageNotStored(String blobId, String reason) {
     listeners.forEach(l -> l.imageNotStored(blobId, reason));
+  }
+
+  void opSequenced(HistoryOp op) {
+    listeners.forEach(l -> l.opSequenced(op));
   }
 }

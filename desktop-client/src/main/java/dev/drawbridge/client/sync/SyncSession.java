@@ -3,6 +3,7 @@ package dev.drawbridge.client.sync;
 import dev.drawbridge.client.blob.BlobCacheLimit;
 import dev.drawbridge.client.blob.BlobSource;
 import dev.drawbridge.client.blob.BlobStore;
+import dev.drawbridge.client.history.HistorySource;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.model.LocalOpSink;
 import dev.drawbridge.client.model.PendingOp;
@@ -89,6 +90,7 @@ public final class SyncSession implements BoardSession {
   private final Runnable rememberConnected;
   private final BlobUploads uploads;
   private final RelayBlobSource blobs;
+  private final RelayHistory history;
   private final BlobCacheLimit cacheLimit;
 
   // ---- touched on the UI executor only ----
@@ -155,8 +157,10 @@ public final class SyncSession implements BoardSession {
     this.cacheLimit = new BlobCacheLimit(blobStore, BlobCacheLimit.DEFAULT_CAP_BYTES);
     this.blobs =
         new RelayBlobSource(blobStore, connection, timers, ioExecutor, ui, this::trimBlobCache);
+    this.history = new RelayHistory(connection, timers, ui);
     this.inbox =
-        new RelayInbox(codec, clientId, board, connection, outbox, roster, events, uploads, blobs);
+        new RelayInbox(
+            codec, clientId, board, connection, outbox, roster, events, uploads, blobs, history);
     this.presence = new PresenceThrottle(connection, parts.clock(), timers);
     board.setSink(outbox::submitted);
   }
@@ -234,6 +238,12 @@ public final class SyncSession implements BoardSession {
   @Override
   public boolean holdsImages() {
     return !uploads.relayRefusesImages();
+  }
+
+  /** The relay's history pages, once its welcome said it serves them (R117, R120). */
+  @Override
+  public HistorySource history() {
+    return history;
   }
 
   /** Local ops not yet acknowledged by the relay. */
@@ -401,6 +411,7 @@ public final class SyncSession implements BoardSession {
       outbox.connectionDropped();
       uploads.connectionDropped();
       blobs.connectionDropped();
+      history.connectionDropped();
       roster.clear();
     }
 

@@ -84,6 +84,7 @@ final class BoardShortcuts {
   private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
   private final EventHandler<KeyEvent> keyReleased = this::onKeyReleased;
   private Node root;
+  private java.util.function.Predicate<KeyEvent> first = e -> false;
 
   /**
    * @param help the shortcuts sheet, toggled by F1 or "?"
@@ -137,6 +138,14 @@ final class BoardShortcuts {
     return null;
   }
 
+  /**
+   * Keys another part of the screen handles before the board's own (the history panel: its
+   * shortcut, Esc back to now, arrows while it has the focus); it returns whether it took one.
+   */
+  void setFirst(java.util.function.Predicate<KeyEvent> handler) {
+    first = handler;
+  }
+
   void toggleHelp() {
     help.setVisible(!help.isVisible());
   }
@@ -144,6 +153,10 @@ final class BoardShortcuts {
   private void onKeyPressed(KeyEvent e) {
     Scene scene = root.getScene();
     if (scene != null && scene.getFocusOwner() instanceof TextInputControl) {
+      return;
+    }
+    if (first.test(e)) {
+      e.consume();
       return;
     }
     if (viewOnly.getAsBoolean() && isEdit(e)) {

@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.history.BoardHistory;
+import dev.drawbridge.client.history.PastActions;
 import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
@@ -12,11 +13,17 @@ import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.history.AttributionText;
 import dev.drawbridge.client.ui.history.AttributionView;
+import dev.drawbridge.client.ui.history.AuthorColours;
 import dev.drawbridge.client.ui.history.BoardPastActions;
+import dev.drawbridge.client.ui.history.HistoryModel;
+import dev.drawbridge.client.ui.history.HistoryPanel;
+import dev.drawbridge.client.ui.history.PastPointer;
+import dev.drawbridge.client.ui.history.PastView;
 import dev.drawbridge.client.ui.history.RestoreConfirmation;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -28,6 +35,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -39,6 +47,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -55,6 +66,9 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
+  private static final KeyCombination HISTORY_KEY =
+      new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
   /** Names of the people seen on boards, by client id (in the app's home). */
   static final String NAMES_FILE = "people-names.properties";
 
@@ -75,13 +89,16 @@ public final class BoardView {
   private final Timeline autosaver;
   private final SessionListener sessionListener;
   private final InPlaceTextEditor textEditor;
+  // Nothing may change the board: this user is a viewer, or the past is shown (read-only).
   private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
+  private final BooleanProperty viewer = new SimpleBooleanProperty(false);
   private final VBox help;
   private final BoardFiles files;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
   private final BoardHistory history;
+  private final HistoryPanel historyPanel;
   private final PeerNames names;
   private final Path namesFile;
   private final AttributionView attribution;
@@ -99,7 +116,9 @@ public final class BoardView {
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
-    this.live = new LivePresence(session, () -> vm.selection().ordered());
+    // Past elements selected for "Copy from here" are not this user's selection on the board.
+    this.live =
+        new LivePresence(session, () -> canvas.showsPast() ? List.of() : vm.selection().ordered());
     textEditor.setDraftListener(live::draft);
     BoardToolContext toolContext = new BoardToolContext(session, vm, canvas, textEditor);
     toolContext.setLivePresence(live);
@@ -126,6 +145,7 @@ public final class BoardView {
             RestoreConfirmation.alert(
                 messages, () -> root.getScene() == null ? null : root.getScene().getWindow()),
             (error, key, args) -> toast.show(messages.get(key, args), error));
+    this.historyPanel = buildHistory();
     vm.useClipboard(
         new SystemClipboard(),
         session.blobs(),
@@ -158,7 +178,8 @@ public final class BoardView {
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
     BoardPointer pointer = new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get);
     pointer.setHoverListener(attribution::hovered);
-    canvas.setPointerHandler(pointer);
+    // In the past, clicks select past elements (for Copy from here) and nothing else happens.
+    canvas.setPointerHandler(new PastPointer(pointer, canvas::showsPast, canvas, vm.selection()));
     canvas.setPreviewSource(() -> currentTool().preview());
     vm.toolProperty()
         .addListener(
@@ -176,12 +197,16 @@ public final class BoardView {
           public void stateChanged(ConnectionState state) {
             status.stateProperty().set(state);
             setViewOnly("viewer".equals(session.role()));
+            if (state instanceof ConnectionState.Synced) {
+              historyPanel.connected();
+            }
           }
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
             learnNames(peers);
             people.showPeers(peers);
+            historyPanel.peersChanged(peers);
           }
 
           @Override
@@ -214,7 +239,83 @@ public final class BoardView {
     autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
     autosaver.setCycleCount(Timeline.INDEFINITE);
     autosaver.play();
+    shortcuts.setFirst(
+        e -> {
+          if (HISTORY_KEY.match(e)) {
+            historyPanel.toggle();
+            return true;
+          }
+          return historyPanel.handleKey(e);
+        });
     shortcuts.attachTo(root);
+  }
+
+  /**
+   * The history panel and the past view (issue 17): the canvas shows a past board through {@link
+   * BoardCanvas#showPast}, and the board is read-only meanwhile.
+   */
+  private HistoryPanel buildHistory() {
+    HistoryModel model =
+        new HistoryModel(
+            history,
+            new PastView.Screen() {
+              @Override
+              public void showPast(BoardState board, Set<String> changed) {
+                canvas.showPast(board, changed);
+              }
+
+              @Override
+              public void showPresent() {
+                canvas.showPresent();
+              }
+            });
+    AuthorColours authors = new AuthorColours();
+    authors.learn(session.peers());
+    // This user's own changes in their own colour.
+    var me = shell.settings().get();
+    try {
+      authors.learn(List.of(new Peer(session.clientId(), me.name(), me.color(), "editor")));
+    } catch (RuntimeException e) {
+      // A name or colour the protocol would refuse: the marks take a colour from the id.
+    }
+    HistoryPanel panel =
+        new HistoryPanel(
+            model,
+            authors,
+            new HistoryPanel.Context(
+                messages,
+                session.clientId(),
+                () -> shell.settings().get().name(),
+                !(session instanceof LocalOnlySession),
+                () -> vm.selection().ordered(),
+                names::nameOf,
+                () -> session.board().view().hash()));
+    panel.setActions(pastActions);
+    model
+        .inPastProperty()
+        .addListener(
+            (o, was, past) -> {
+              // Into or out of the past: nothing half-done carries over, and a selection of past
+              // elements means nothing on the present board (nor the other way round).
+              textEditor.commit();
+              currentTool().cancel();
+              vm.selection().clear();
+              viewOnly.set(viewer.get() || past);
+            });
+    return panel;
+  }
+
+  /**
+   * Replaces what the history panel's "Restore this version" and "Copy from here" do ({@link
+   * #pastActions()} by default; null greys both out with a tooltip). For tests.
+   */
+  void setPastActions(PastActions actions) {
+    historyPanel.setActions(actions);
+  }
+
+  /** The history panel (opened from the menu, the zoom bar or Ctrl+Shift+H). */
+  public HistoryPanel historyPanel() {
+    return historyPanel;
   }
 
   public Parent root() {
@@ -242,10 +343,7 @@ public final class BoardView {
     return history;
   }
 
-  /**
-   * Restore and Copy of a past board for the history panel (issue 17): {@code new
-   * HistoryPanel(history(), pastActions(), …)}.
-   */
+  /** Restore and Copy of a past board, as the history panel carries them out (issue 17). */
   public BoardPastActions pastActions() {
     return pastActions;
   }
@@ -303,7 +401,8 @@ public final class BoardView {
 
   /** A viewer may look and pan but not draw: the tools and style controls are disabled. */
   void setViewOnly(boolean only) {
-    viewOnly.set(only);
+    viewer.set(only);
+    viewOnly.set(only || canvas.showsPast());
     status.setViewOnly(only);
     if (only) {
       currentTool().cancel();
@@ -315,6 +414,7 @@ public final class BoardView {
   public void dispose() {
     textEditor.commit();
     files.close();
+    historyPanel.close();
     ticker.stop();
     autosaver.stop();
     session.removeListener(sessionListener);
@@ -378,17 +478,26 @@ public final class BoardView {
     viewOnlyBanner.setWrapText(true);
     viewOnlyBanner.setMaxWidth(520);
     viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
-    viewOnlyBanner.visibleProperty().bind(viewOnly);
+    // The past's own banner says read-only there (same place): one banner at a time.
+    viewOnlyBanner.visibleProperty().bind(viewer.and(historyPanel.model().inPastProperty().not()));
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =
         MainMenu.build(
-            messages, files, shell, vm, viewOnly, session.clientId(), images::chooseAndInsert);
+            messages,
+            files,
+            shell,
+            vm,
+            viewOnly,
+            session.clientId(),
+            images::chooseAndInsert,
+            historyPanel::toggle);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
     addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
-    Region zoomBar = ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp);
+    Region zoomBar =
+        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, historyPanel::toggle);
     addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
@@ -400,6 +509,9 @@ public final class BoardView {
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
+    // Above the zoom bar's row, so a narrow window does not put one over the other.
+    addIsland(historyPanel.panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
+    addIsland(historyPanel.banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     addIsland(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
         Pos.TOP_CENTER,

@@ -35,7 +35,8 @@ final class MainMenu {
       BoardViewModel vm,
       ObservableBooleanValue viewOnly,
       String clientId,
-      Runnable insertImage) {
+      Runnable insertImage,
+      Runnable history) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -86,6 +87,7 @@ final class MainMenu {
             AlignControls.menu(vm, messages, viewOnly),
             AlignControls.snapItem(vm, messages),
             new SeparatorMenuItem(),
+            historyItem(messages, history),
             item(messages, "menu.settings", MaterialDesignC.COG_OUTLINE, null, shell::showSettings),
             item(messages, "menu.leave", MaterialDesignL.LOGOUT, null, shell::leaveBoard));
     Tooltip tip = new Tooltip();
@@ -140,6 +142,19 @@ final class MainMenu {
             "Ctrl+V",
             () -> vm.paste(clientId));
     item.setId("menu-paste");
+    return item;
+  }
+
+  /** "History": the board's past (issue 17), for viewers too (reading is not editing). */
+  private static MenuItem historyItem(Messages messages, Runnable history) {
+    MenuItem item =
+        item(
+            messages,
+            "menu.history",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignH.HISTORY,
+            "Ctrl+Shift+H",
+            history);
+    item.setId("menu-history");
     return item;
   }
 

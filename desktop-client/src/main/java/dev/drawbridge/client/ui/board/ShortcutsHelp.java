@@ -34,6 +34,7 @@ final class ShortcutsHelp {
     {"Alt+W / V / S", "help.alignDown"},
     {"Alt+Shift+H / V", "help.distribute"},
     {"Ctrl+S / Ctrl+O", "help.files"},
+    {"Ctrl+Shift+H", "help.history"},
     {"Tab", "help.noteNext"},
     {"👥", "help.follow"},
   };

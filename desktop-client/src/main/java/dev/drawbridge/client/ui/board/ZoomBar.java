@@ -28,17 +28,26 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 final class ZoomBar {
   private ZoomBar() {}
 
+  /**
+   * @param viewOnly undo and redo are off while the board may not be changed (a viewer, the past)
+   * @param history opens or closes the history panel
+   */
   static HBox build(
-      BoardViewModel vm, BoardCanvas canvas, Messages messages, Runnable toggleShortcutsHelp) {
+      BoardViewModel vm,
+      BoardCanvas canvas,
+      Messages messages,
+      Runnable toggleShortcutsHelp,
+      javafx.beans.value.ObservableBooleanValue viewOnly,
+      Runnable history) {
     HBox bar = new HBox(2);
     bar.getStyleClass().addAll("island", "zoom-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
     Button undo =
         Controls.iconButton(messages, "action.undo", MaterialDesignU.UNDO, "undo", vm::undo);
-    undo.disableProperty().bind(vm.canUndoProperty().not());
+    undo.disableProperty().bind(vm.canUndoProperty().not().or(viewOnly));
     Button redo =
         Controls.iconButton(messages, "action.redo", MaterialDesignR.REDO, "redo", vm::redo);
-    redo.disableProperty().bind(vm.canRedoProperty().not());
+    redo.disableProperty().bind(vm.canRedoProperty().not().or(viewOnly));
     Button out =
         Controls.iconButton(
             messages,
@@ -85,6 +94,13 @@ final class ZoomBar {
             MaterialDesignM.MAGNET,
             "snap",
             vm.snapToGridProperty());
+    Button historyButton =
+        Controls.iconButton(
+            messages,
+            "history.tooltip",
+            org.kordamp.ikonli.materialdesign2.MaterialDesignH.HISTORY,
+            "history-button",
+            history);
     bar.getChildren()
         .addAll(
             undo,
@@ -96,6 +112,7 @@ final class ZoomBar {
             fit,
             grid,
             snap,
+            historyButton,
             helpButton);
     return bar;
   }

@@ -6,6 +6,7 @@ import dev.drawbridge.client.geom.Viewport;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.ToolPreview;
+import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.message.ViewCentre;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
@@ -47,6 +48,8 @@ public final class BoardCanvas extends Pane {
   private static final LongSupplier CLOCK = System::nanoTime;
 
   private final LocalBoard board;
+  private final ShownBoard shown;
+  private final BoardChanges changes;
   private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
   private final BooleanProperty grid = new SimpleBooleanProperty(true);
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
@@ -73,8 +76,9 @@ public final class BoardCanvas extends Pane {
 
   public BoardCanvas(LocalBoard board, Selection selection) {
     this.board = board;
+    this.shown = new ShownBoard(board);
     getStyleClass().add("board-canvas");
-    layers = new ElementLayers(board::view, repaint);
+    layers = new ElementLayers(shown, repaint);
     navigation =
         new Navigation(
             new Viewport(),
@@ -83,7 +87,7 @@ public final class BoardCanvas extends Pane {
             layers::contentBounds,
             CLOCK,
             this::viewMoved);
-    live = new LiveLayer(board::view, layers, selection);
+    live = new LiveLayer(shown, layers, selection);
     painter =
         new FramePainter(
             this, layers, repaint, navigation, live, dark::get, grid::get, CLOCK, pictures);
@@ -99,9 +103,10 @@ public final class BoardCanvas extends Pane {
     setMinSize(0, 0);
     setFocusTraversable(true);
     navigation.viewport().set(1, 0, 0);
-    BoardChanges changes = new BoardChanges(layers, navigation, selection, repaint, CLOCK);
+    changes = new BoardChanges(layers, navigation, selection, repaint, CLOCK);
     changes.reindex();
-    board.addListener(changes);
+    shown.setChanges(changes);
+    board.addListener(shown);
     selection.addListener(repaint::live);
     grid.addListener((o, a, b) -> repaint.all());
     dark.addListener(
@@ -125,12 +130,49 @@ public final class BoardCanvas extends Pane {
 
   /** A picture was decoded, arrived or turned out broken: repaint where it is shown. */
   private void pictureChanged(String blob) {
-    for (dev.drawbridge.protocol.element.Element e : board.view().visibleElements()) {
+    for (dev.drawbridge.protocol.element.Element e : shown.get().visibleElements()) {
       if (e.hasImage() && e.image().blob().equals(blob)) {
         repaint.region(dev.drawbridge.client.geom.DrawnConnectors.paintedBounds(e));
       }
     }
     repaint.live();
+  }
+
+  // ---- a past board (issue 17) ---------------------------------------------------------------
+
+  /**
+   * Paints {@code past} instead of the live board until {@link #showPresent}; the live board keeps
+   * changing underneath, unseen. {@code changed} names the elements that differ from the board
+   * shown until now (only they are repainted, as for a live change: what playback needs); null when
+   * unknown, which indexes and repaints everything. The canvas only reads {@code past}; the caller
+   * may change it in place and call this again with the ids it changed.
+   */
+  public void showPast(BoardState past, Set<String> changed) {
+    boolean wasPast = shown.past() != null;
+    shown.setPast(past);
+    if (changed == null || !wasPast) {
+      changes.boardReplaced();
+    } else if (!changed.isEmpty()) {
+      changes.elementsChanged(changed);
+    }
+  }
+
+  /** Paints the live board again (after {@link #showPast}). */
+  public void showPresent() {
+    if (shown.past() != null) {
+      shown.setPast(null);
+      changes.boardReplaced();
+    }
+  }
+
+  /** Whether a past board is painted instead of the live one. */
+  public boolean showsPast() {
+    return shown.past() != null;
+  }
+
+  /** The board painted now: the live board's view, or the past board {@link #showPast} gave. */
+  public BoardState shownBoard() {
+    return shown.get();
   }
 
   public Viewport viewport() {
@@ -386,7 +428,7 @@ public final class BoardCanvas extends Pane {
 
   @Override
   protected void layoutChildren() {
-    navigation.placeOnce(() -> board.view().visibleElements().isEmpty());
+    navigation.placeOnce(() -> shown.get().visibleElements().isEmpty());
     repaint.live();
   }
 

@@ -431,6 +431,9 @@ public final class RenderBenchmark {
       // strokes drawn after remote ops would be acked below the head and dropped.
       remoteStrokes("remote strokes arrive (add + 4-point appends)", 400);
     }
+    if (wanted("history")) {
+      new HistoryScenario(this, canvas).run();
+    }
     if (System.getProperty("bench.shot") != null) {
       // Hold the window for a screenshot, a few elements in view selected.
       onFx(
@@ -638,13 +641,13 @@ public final class RenderBenchmark {
 
   // ---- machinery --------------------------------------------------------------------------
 
-  private interface Step {
+  interface Step {
     /** Called once a pulse with the frame number; false ends the scenario early. */
     boolean step(int frame);
   }
 
   /** Runs {@code step} once a pulse for {@code count} pulses; returns the gaps (ms). */
-  private List<Double> frames(String name, int count, Step step) throws Exception {
+  List<Double> frames(String name, int count, Step step) throws Exception {
     synchronized (layoutStamps) {
       layoutStamps.clear();
     }

@@ -20,6 +20,8 @@ final class FakeSharedSession implements BoardSession {
   final List<Cursor> sentCursors = new ArrayList<>();
   final List<ClientMessage.Presence> sentPresences = new ArrayList<>();
   ConnectionState state = new ConnectionState.Connecting();
+  dev.drawbridge.client.history.HistorySource history =
+      dev.drawbridge.client.history.HistorySource.NONE;
   List<Peer> peers = List.of();
   int peersBeforeMe;
   boolean closed;
@@ -78,6 +80,11 @@ final class FakeSharedSession implements BoardSession {
   }
 
   @Override
+  public dev.drawbridge.client.history.HistorySource history() {
+    return history;
+  }
+
+  @Override
   public void reconnectNow() {
     reconnects++;
   }
@@ -113,5 +120,11 @@ final class FakeSharedSession implements BoardSession {
 
   void pending(int count) {
     listeners.forEach(l -> l.pendingChanged(count));
+  }
+
+  /** The relay sequenced {@code op}: the board takes it, then the listeners hear of it. */
+  void sequenced(dev.drawbridge.protocol.message.HistoryOp op) {
+    board.applyRemote(op.seq(), op.id(), op.op());
+    listeners.forEach(l -> l.opSequenced(op));
   }
 }
