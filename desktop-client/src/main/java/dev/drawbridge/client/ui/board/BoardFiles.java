@@ -291,7 +291,7 @@ final class BoardFiles {
     }
   }
 
-  private List<Element> exportedElements(boolean selectionOnly) {
+  List<Element> exportedElements(boolean selectionOnly) {
     var view = session.board().view();
     // Connectors are exported where the board draws them, at their targets (R102), even when
     // only the connector is selected.
@@ -306,7 +306,7 @@ final class BoardFiles {
     return all.stream().filter(e -> ids.contains(e.id())).toList();
   }
 
-  private FileChooser fileChooser(String titleKey, String kind) {
+  FileChooser fileChooser(String titleKey, String kind) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(messages.get(titleKey));
     String pattern = "*." + kind;
@@ -319,12 +319,17 @@ final class BoardFiles {
     return chooser;
   }
 
-  private static String safeName(String title) {
+  /** The board's title, for the names of exported files. */
+  String title() {
+    return session.title();
+  }
+
+  static String safeName(String title) {
     String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
     return cleaned.isEmpty() ? "board" : cleaned;
   }
 
-  private javafx.stage.Window window() {
+  javafx.stage.Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
   }
 }

@@ -67,6 +67,7 @@ public final class BoardView {
   private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
   private final VBox help;
   private final BoardFiles files;
+  private final TimelapseAction timelapse;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
@@ -94,6 +95,7 @@ public final class BoardView {
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     canvas.setBlobs(session.blobs());
     files.setPictures(canvas.pictures().now());
+    this.timelapse = new TimelapseAction(files, vm, canvas, history, messages, toast::show);
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
     vm.useClipboard(
@@ -267,6 +269,7 @@ public final class BoardView {
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
+    timelapse.cancel();
     files.close();
     ticker.stop();
     autosaver.stop();
@@ -336,7 +339,14 @@ public final class BoardView {
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =
         MainMenu.build(
-            messages, files, shell, vm, viewOnly, session.clientId(), images::chooseAndInsert);
+            messages,
+            files,
+            shell,
+            vm,
+            viewOnly,
+            session.clientId(),
+            images::chooseAndInsert,
+            timelapse::choose);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
