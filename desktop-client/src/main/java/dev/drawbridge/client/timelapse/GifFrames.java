@@ -25,6 +25,9 @@ public final class GifFrames implements FrameSink {
 
   public GifFrames(Path file) throws IOException {
     writer = ImageIO.getImageWritersByFormatName("gif").next();
+    // ImageIO writes into an existing file without truncating it: a shorter GIF would keep the old
+    // one's tail.
+    java.nio.file.Files.deleteIfExists(file);
     out = ImageIO.createImageOutputStream(file.toFile());
     if (out == null) {
       throw new IOException("cannot write " + file);
