@@ -187,6 +187,8 @@ public final class HistoryLog implements AutoCloseable {
   }
 
   private void writeAtomically(byte[] bytes) throws IOException {
+    // "Work offline" names its file before the first save has made the folder.
+    Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out =
         FileChannel.open(

@@ -83,6 +83,24 @@ class FileBackedHistoryTest {
   }
 
   @Test
+  void theLogIsKeptBeforeTheBoardsFolderExists() throws Exception {
+    // "Work offline" names <home>/boards/board-….drawbridge before the first autosave makes it.
+    Path file = dir.resolve("boards").resolve("new.drawbridge");
+    LocalBoard board = new LocalBoard();
+    try (LocalOnlySession session = session(board)) {
+      session.fileHistory().keepIn(file);
+      draw(board, 0, 2);
+      session.fileHistory().sync();
+    }
+    HistoryLog.Contents log =
+        HistoryLog.read(
+            HistoryLog.beside(file),
+            new HistoryOpJson(new dev.drawbridge.protocol.ProtocolCodec()));
+    assertThat(log.after()).isZero();
+    assertThat(log.ops()).hasSize(2);
+  }
+
+  @Test
   void aTornLastLineOfTheLogLosesOnlyThatOp() throws Exception {
     Path file = dir.resolve("torn.drawbridge");
     LocalBoard board = new LocalBoard();
