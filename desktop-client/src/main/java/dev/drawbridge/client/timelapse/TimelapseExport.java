@@ -76,7 +76,8 @@ public final class TimelapseExport {
     int width = Math.max(2, (int) Math.round(area.width() * scale / 2) * 2);
     int height = Math.max(2, (int) Math.round(area.height() * scale / 2) * 2);
     Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".timelapse-", ".part");
+    // Not createTempFile: its owner-only permissions would stay with the exported file.
+    Path tmp = Files.createFile(dir.resolve(".timelapse-" + java.util.UUID.randomUUID() + ".part"));
     try {
       try (FrameSink sink = sinks.open(tmp, width, height, plan.fps())) {
         for (int i = 0; i < plan.frames(); i++) {

@@ -112,7 +112,10 @@ public final class FileBackedHistory implements AutoCloseable {
   public void close() {
     closed = true;
     if (log != null) {
-      log.close(false);
+      // A board left before anything was drawn is never saved: its empty log would stay behind.
+      boolean nothingToKeep =
+          !java.nio.file.Files.exists(boardFile) && history.after(savedSeq).isEmpty();
+      log.close(nothingToKeep);
       log = null;
     }
   }

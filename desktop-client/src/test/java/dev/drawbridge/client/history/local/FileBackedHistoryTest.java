@@ -101,6 +101,15 @@ class FileBackedHistoryTest {
   }
 
   @Test
+  void aBoardLeftEmptyLeavesNoLogBehind() {
+    Path file = dir.resolve("empty.drawbridge");
+    try (LocalOnlySession session = session(new LocalBoard())) {
+      session.fileHistory().keepIn(file);
+    }
+    assertThat(HistoryLog.beside(file)).doesNotExist();
+  }
+
+  @Test
   void aTornLastLineOfTheLogLosesOnlyThatOp() throws Exception {
     Path file = dir.resolve("torn.drawbridge");
     LocalBoard board = new LocalBoard();
