@@ -29,8 +29,11 @@ public final class FileBackedHistory implements AutoCloseable {
 
   /** Records an op the board confirmed, and logs it when the board is kept in a file. */
   public void record(HistoryOp op) {
-    if (history.record(op) && log != null) {
-      log.append(op);
+    // One lock with the log's restart: the op is in the restarted file or appended after it.
+    synchronized (history) {
+      if (history.record(op) && log != null) {
+        log.append(op);
+      }
     }
   }
 
@@ -75,7 +78,8 @@ public final class FileBackedHistory implements AutoCloseable {
     }
     boardFile = file;
     log =
-        HistoryLog.start(HistoryLog.beside(file), json, savedSeq, savedId, history.after(savedSeq));
+        HistoryLog.start(
+            HistoryLog.beside(file), json, history, savedSeq, savedId, opsAfter(savedSeq));
   }
 
   /**
@@ -97,7 +101,11 @@ public final class FileBackedHistory implements AutoCloseable {
       keepIn(file);
       return;
     }
-    log.restart(seq, savedId, history.after(seq));
+    log.restart(seq, savedId, opsAfter(seq));
+  }
+
+  private java.util.function.Supplier<List<HistoryOp>> opsAfter(long seq) {
+    return () -> history.after(seq);
   }
 
   /** Waits until every logged op is on disk (tests). */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +62,16 @@ public final class HistoryLog implements AutoCloseable {
 
   private final Path file;
   private final HistoryOpJson json;
+  private final Object lock;
   private final ExecutorService io;
   private final ConcurrentLinkedQueue<HistoryOp> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private FileChannel channel; // on the io thread only
 
-  private HistoryLog(Path file, HistoryOpJson json) {
+  private HistoryLog(Path file, HistoryOpJson json, Object lock) {
     this.file = file;
     this.json = json;
+    this.lock = lock;
     this.io =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -122,16 +125,24 @@ public final class HistoryLog implements AutoCloseable {
 
   /**
    * Starts the log at {@code file} afresh: after the op {@code afterId} at {@code after} (what the
-   * board's file holds), with {@code ops} (recorded since, not in the file yet).
+   * board's file holds), with the ops {@code since} gives (recorded since, not in the file yet).
+   *
+   * @param lock held while {@code since} is read and while the caller records an op and appends it,
+   *     so an op is either in the fresh file or appended after it, never lost or written twice
    */
   public static HistoryLog start(
-      Path file, HistoryOpJson json, long after, String afterId, List<HistoryOp> ops) {
-    HistoryLog l = new HistoryLog(file, json);
-    l.restart(after, afterId, ops);
+      Path file,
+      HistoryOpJson json,
+      Object lock,
+      long after,
+      String afterId,
+      Supplier<List<HistoryOp>> since) {
+    HistoryLog l = new HistoryLog(file, json, lock);
+    l.restart(after, afterId, since);
     return l;
   }
 
-  /** Queues {@code op} for an append; lines are forced to disk in groups. */
+  /** Queues {@code op} for an append; lines are forced to disk in groups. Call holding the lock. */
   public void append(HistoryOp op) {
     queue.add(op);
     if (flushQueued.compareAndSet(false, true)) {
@@ -140,14 +151,18 @@ public final class HistoryLog implements AutoCloseable {
   }
 
   /**
-   * Starts the file again after {@code after} (the file was saved up to it) with {@code ops} (those
-   * recorded after it). Queued appends are written first, so nothing is written twice or lost.
+   * Starts the file again after {@code after} (the file was saved up to it) with the ops {@code
+   * since} gives (those recorded after it), read on the log's thread under the lock: appends queued
+   * before are in them, appends queued after follow them.
    */
-  public void restart(long after, String afterId, List<HistoryOp> ops) {
-    // Ops queued so far are in {@code ops}: the caller's thread recorded them before this call.
-    queue.clear();
+  public void restart(long after, String afterId, Supplier<List<HistoryOp>> since) {
     submit(
         () -> {
+          List<HistoryOp> ops;
+          synchronized (lock) {
+            ops = since.get();
+            queue.clear();
+          }
           try {
             closeChannel();
             StringBuilder text = new StringBuilder();

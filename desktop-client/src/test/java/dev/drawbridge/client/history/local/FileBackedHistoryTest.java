@@ -101,6 +101,28 @@ class FileBackedHistoryTest {
   }
 
   @Test
+  void opsRecordedAroundASaveAreLoggedOnceEach() throws Exception {
+    // A save restarts the log while appends may still be queued or being flushed: each op must end
+    // up in the restarted log exactly once (a queued flush once wrote them into the old file).
+    Path file = dir.resolve("race.drawbridge");
+    LocalBoard board = new LocalBoard();
+    HistoryOpJson json = new HistoryOpJson(new dev.drawbridge.protocol.ProtocolCodec());
+    try (LocalOnlySession session = session(board)) {
+      session.fileHistory().keepIn(file);
+      for (int round = 0; round < 40; round++) {
+        draw(board, round * 10, 3);
+        long saved = board.confirmedSeq();
+        session.fileHistory().saved(file, saved);
+        draw(board, round * 10 + 3, 2);
+        session.fileHistory().sync();
+        HistoryLog.Contents log = HistoryLog.read(HistoryLog.beside(file), json);
+        assertThat(log.after()).isEqualTo(saved);
+        assertThat(log.ops()).extracting(op -> op.seq()).containsExactly(saved + 1, saved + 2);
+      }
+    }
+  }
+
+  @Test
   void aBoardLeftEmptyLeavesNoLogBehind() {
     Path file = dir.resolve("empty.drawbridge");
     try (LocalOnlySession session = session(new LocalBoard())) {
