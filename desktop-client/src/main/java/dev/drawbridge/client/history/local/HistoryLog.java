@@ -36,6 +36,9 @@ public final class HistoryLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HistoryLog.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A log larger than this is not read (a file's history is bounded the same way). */
+  static final long MAX_READ_BYTES = 256L * 1024 * 1024;
+
   /** What a log held: the seq and op id it follows, and its ops in order. */
   public record Contents(long after, String afterId, List<HistoryOp> ops) {
     /**
@@ -93,7 +96,8 @@ public final class HistoryLog implements AutoCloseable {
     long after = -1;
     String afterId = null;
     try {
-      if (!Files.exists(file)) {
+      if (!Files.exists(file) || Files.size(file) > MAX_READ_BYTES) {
+        // None, or not one this app wrote: it holds the few minutes between autosaves.
         return new Contents(-1, null, List.of());
       }
       int lineNo = 0;
