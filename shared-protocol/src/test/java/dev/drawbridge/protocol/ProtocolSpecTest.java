@@ -39,6 +39,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(95, 98).forEach(rules::add);
     IntStream.rangeClosed(100, 106).forEach(rules::add);
     IntStream.rangeClosed(107, 115).forEach(rules::add); // images and blobs (issue 15)
+    IntStream.rangeClosed(116, 120).forEach(rules::add); // history (issue 17)
     return rules;
   }
 

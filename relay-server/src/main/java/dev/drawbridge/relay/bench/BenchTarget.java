@@ -12,7 +12,7 @@ public enum BenchTarget {
   RAW;
 
   /** The WebSocket URL of {@code room} under {@code base} (no trailing slash). */
-  URI roomUri(String base, String room) {
+  public URI roomUri(String base, String room) {
     return URI.create(this == RAW ? base + "/?room=" + room : base + "/v1/rooms/" + room);
   }
 }

@@ -4,7 +4,9 @@ import dev.drawbridge.relay.bench.BenchReport;
 import dev.drawbridge.relay.bench.BenchRun;
 import dev.drawbridge.relay.bench.BenchSettings;
 import dev.drawbridge.relay.bench.BenchTarget;
+import dev.drawbridge.relay.bench.HistoryReader;
 import dev.drawbridge.relay.bench.IdleRun;
+import dev.drawbridge.relay.bench.OpLogFill;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,8 +25,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--url",
-      required = true,
-      description = "Relay base URL, e.g. ws://127.0.0.1:8080")
+      description = "Relay base URL, e.g. ws://127.0.0.1:8080 (required but with --fill-op-log)")
   URI url;
 
   @Option(
@@ -123,6 +124,47 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON line instead of text.")
   boolean json;
 
+  @Option(
+      names = "--history-reader",
+      defaultValue = "${env:DRAWBRIDGE_BENCH_HISTORY_READER}",
+      description =
+          "While the load runs, one extra member of this room reads its whole history (R117) again"
+              + " and again; its fetch times follow the report (DRAWBRIDGE_BENCH_HISTORY_READER).")
+  String historyReader;
+
+  @Option(
+      names = "--history-fetch",
+      description =
+          "Instead of sending ops: read this room's whole history --history-runs times and print"
+              + " each time and the median.")
+  String historyFetch;
+
+  @Option(
+      names = "--history-runs",
+      defaultValue = "5",
+      description = "Whole fetches with --history-fetch (default ${DEFAULT-VALUE}).")
+  int historyRuns;
+
+  @Option(
+      names = "--fill-op-log",
+      description =
+          "Instead of connecting: write --fill-ops ops of the load's mix (--op-size,"
+              + " --ops-per-stroke) into room --fill-room of a SQLite op log in this directory, and"
+              + " print its size on disk. Run serve --data-dir on it afterwards.")
+  java.nio.file.Path fillOpLog;
+
+  @Option(
+      names = "--fill-ops",
+      defaultValue = "100000",
+      description = "Ops written by --fill-op-log (default ${DEFAULT-VALUE}).")
+  int fillOps;
+
+  @Option(
+      names = "--fill-room",
+      defaultValue = "history-100k",
+      description = "Room written by --fill-op-log (default ${DEFAULT-VALUE}).")
+  String fillRoom;
+
   @Override
   public Integer call() throws Exception {
     BenchTarget benchTarget =
@@ -134,6 +176,29 @@ final class BenchCommand implements Callable<Integer> {
                   spec.commandLine(), "--target must be drawbridge or raw");
         };
     var out = spec.commandLine().getOut();
+    if (fillOpLog != null) {
+      long bytes = OpLogFill.fill(fillOpLog, fillRoom, fillOps, opSize, opsPerStroke);
+      out.printf(
+          Locale.ROOT,
+          "%d ops in room %s: %s is %.1f MB, %.0f bytes per op, %.1f MB per 100,000 ops%n",
+          fillOps,
+          fillRoom,
+          fillOpLog.resolve(dev.drawbridge.relay.oplog.SqliteOpLog.FILE_NAME),
+          bytes / 1e6,
+          (double) bytes / fillOps,
+          bytes / 1e6 * 100_000 / fillOps);
+      out.flush();
+      return 0;
+    }
+    if (url == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--url is required");
+    }
+    if (historyFetch != null) {
+      HistoryReader.fetchTimes(benchTarget.roomUri(base(), historyFetch), headers(), historyRuns)
+          .forEach(out::println);
+      out.flush();
+      return 0;
+    }
     if (idle > 0) {
       return holdIdle(benchTarget, out);
     }
@@ -155,8 +220,25 @@ final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    BenchReport report = BenchRun.run(settings, durableIds);
+    HistoryReader reader =
+        historyReader == null
+            ? null
+            : new HistoryReader(benchTarget.roomUri(base(), historyReader), headers());
+    BenchReport report;
+    if (reader != null) {
+      reader.start();
+    }
+    try {
+      report = BenchRun.run(settings, durableIds);
+    } finally {
+      if (reader != null) {
+        reader.close();
+      }
+    }
     out.println(json ? report.toJson() : report.toText());
+    if (reader != null) {
+      out.println(reader.summary());
+    }
     out.flush();
     return report.lost() == 0 && report.duplicates() == 0 ? 0 : 1;
   }
@@ -183,6 +265,16 @@ final class BenchCommand implements Callable<Integer> {
       Thread.sleep(hold.toMillis());
     }
     return 0;
+  }
+
+  private String base() {
+    return url.toString().replaceAll("/+$", "");
+  }
+
+  private java.util.Map<String, String> headers() {
+    return token == null
+        ? java.util.Map.of()
+        : java.util.Map.of("Authorization", "Bearer " + token);
   }
 
   private Duration parse(String text) {

@@ -2,6 +2,8 @@ package dev.drawbridge.relay.cli;
 
 import dev.drawbridge.relay.auth.TokenSecrets;
 import dev.drawbridge.relay.blob.BlobLimits;
+import dev.drawbridge.relay.history.HistoryKeep;
+import dev.drawbridge.relay.history.HistoryLimits;
 import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
 import dev.drawbridge.relay.runtime.RelayConfig;
@@ -163,6 +165,34 @@ final class ServeCommand implements Callable<Integer> {
               + " refused with room_full. Stored blobs are never deleted"
               + " (DRAWBRIDGE_MAX_ROOM_BLOB_BYTES, default ${DEFAULT-VALUE} = 512 MiB).")
   long maxRoomBlobBytes;
+
+  @Option(
+      names = "--history-keep",
+      defaultValue = "${env:DRAWBRIDGE_HISTORY_KEEP:-all}",
+      description =
+          "Which ops each board keeps for its history: all, the newest N ops (e.g. 100000, at"
+              + " least 1000) or those of the last N days (e.g. 30d). Older ops are deleted only"
+              + " after a snapshot covering them is stored, which becomes where the history starts;"
+              + " joining and reconnecting work as before. SQLite and in-memory only"
+              + " (DRAWBRIDGE_HISTORY_KEEP, default ${DEFAULT-VALUE}).")
+  String historyKeep;
+
+  @Option(
+      names = "--max-history-page",
+      defaultValue = "${env:DRAWBRIDGE_MAX_HISTORY_PAGE:-2000}",
+      description =
+          "Most ops in one history page, 1 to 2000; sent to clients in every welcome"
+              + " (DRAWBRIDGE_MAX_HISTORY_PAGE, default ${DEFAULT-VALUE}).")
+  int maxHistoryPage;
+
+  @Option(
+      names = "--history-pages-per-second",
+      defaultValue = "${env:DRAWBRIDGE_HISTORY_PAGES_PER_SECOND:-20}",
+      description =
+          "History pages one connection may ask for per second, after a burst of three seconds'"
+              + " worth; beyond it history_refused{rate_limited}"
+              + " (DRAWBRIDGE_HISTORY_PAGES_PER_SECOND, default ${DEFAULT-VALUE}).")
+  double historyPagesPerSecond;
 
   @Option(
       names = "--ping-interval",
@@ -332,6 +362,13 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-blob-bytes must be 1 to 1073741824 (1 GiB)");
     }
     limits = limits.withBlobs(BlobLimits.of(maxBlobBytes, maxRoomBlobBytes));
+    limits =
+        limits.withHistory(
+            new HistoryLimits(
+                maxHistoryPage,
+                historyPagesPerSecond,
+                Math.max(1, 3 * historyPagesPerSecond),
+                HistoryKeep.parse(historyKeep)));
     RelayConfig relay =
         new RelayConfig(
             bind,

@@ -131,15 +131,33 @@ public final class RedisOpLog implements OpLog {
     return prefix + "{" + room + "}:" + what;
   }
 
-  /** One stored op as a line: seq, id, client id, op JSON, separated by tabs (ids have none). */
+  /**
+   * One stored op as a line: seq, id, client id, time (R116), op JSON, separated by tabs (ids have
+   * none, and JSON escapes them in strings). A line from before op times has no time field: its
+   * fourth field is the op's JSON, which starts with a brace.
+   */
   private String encode(StoredOp op) {
-    return op.seq() + "\t" + op.id() + "\t" + op.clientId() + "\t" + codec.encodeOp(op.op());
+    return op.seq()
+        + "\t"
+        + op.id()
+        + "\t"
+        + op.clientId()
+        + "\t"
+        + op.t()
+        + "\t"
+        + codec.encodeOp(op.op());
   }
 
   private StoredOp decode(String line) {
-    String[] parts = line.split("\t", 4);
+    String[] parts = line.split("\t", 5);
     try {
-      return new StoredOp(Long.parseLong(parts[0]), parts[1], parts[2], codec.decodeOp(parts[3]));
+      boolean timed = parts.length == 5;
+      return new StoredOp(
+          Long.parseLong(parts[0]),
+          parts[1],
+          parts[2],
+          codec.decodeOp(timed ? parts[4] : parts[3]),
+          timed ? Long.parseLong(parts[3]) : 0);
     } catch (ProtocolException | RuntimeException e) {
       throw new OpLogException("unreadable op in Redis", e);
     }

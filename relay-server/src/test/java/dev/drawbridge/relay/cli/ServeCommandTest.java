@@ -55,6 +55,41 @@ class ServeCommandTest {
     assertThat(set.limits().blobs().maxRoomBlobBytes()).isEqualTo(5_000_000_000L);
   }
 
+  /** R117–R120: 2,000-op pages, 20 a second (burst 60), every op kept unless told otherwise. */
+  @Test
+  void historyHasTheDocumentedDefaultsAndFlags() {
+    var defaults = parse("--no-auth").limits().history();
+    assertThat(defaults.maxPage()).isEqualTo(2000);
+    assertThat(defaults.pagesPerSecond()).isEqualTo(20);
+    assertThat(defaults.pageBurst()).isEqualTo(60);
+    assertThat(defaults.keep().keepsAll()).isTrue();
+    var set =
+        parse(
+                "--no-auth",
+                "--history-keep",
+                "30d",
+                "--max-history-page",
+                "500",
+                "--history-pages-per-second",
+                "5")
+            .limits()
+            .history();
+    assertThat(set.keep()).isEqualTo(new dev.drawbridge.relay.history.HistoryKeep(0, 30));
+    assertThat(set.maxPage()).isEqualTo(500);
+    assertThat(set.pageBurst()).isEqualTo(15);
+    assertThat(parse("--no-auth", "--history-keep", "100000").limits().history().keep().ops())
+        .isEqualTo(100_000);
+    for (String[] bad :
+        new String[][] {
+          {"--history-keep", "12"}, {"--history-keep", "soon"}, {"--max-history-page", "2001"}
+        }) {
+      String[] args = new String[bad.length + 1];
+      args[0] = "--no-auth";
+      System.arraycopy(bad, 0, args, 1, bad.length);
+      assertThatThrownBy(() -> parse(args)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
   @Test
   void blobBoundsOutOfRangeStopServeWithExitCode2() {
     for (String[] bad :

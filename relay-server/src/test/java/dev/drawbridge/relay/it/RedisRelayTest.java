@@ -39,6 +39,27 @@ class RedisRelayTest {
     }
   }
 
+  /** R116, R117 on Redis: times are kept, and pages read back gap-free to the head. */
+  @Test
+  void r117_historyPagesFromRedis() throws Exception {
+    var small = dev.drawbridge.relay.history.HistoryLimits.defaults().withMaxPage(100);
+    try (LocalRedis redis = LocalRedis.start();
+        RelayFixture fx = RelayFixture.onRedis(dir, redis.uri(), c -> c.withHistoryLimits(small))) {
+      TestPeer a = fx.peer("redis-history");
+      a.joinAndSync(0);
+      var acks = HistoryPaging.fill(a, "h", 250);
+      a.awaitDurable(250);
+      var ops = HistoryPaging.all(a, 1);
+      assertThat(ops).hasSize(250);
+      assertThat(ops)
+          .extracting(dev.drawbridge.protocol.message.HistoryOp::t)
+          .containsExactlyElementsOf(acks.stream().map(ServerMessage.Ack::t).toList());
+      var first = (ServerMessage.History) HistoryPaging.page(a, 1, 2000);
+      assertThat(first.ops()).hasSize(100);
+      assertThat(first.next()).isEqualTo(101L);
+    }
+  }
+
   /**
    * Two relays on one Redis, a room routed to each for some members (what a fail-over and back
    * leaves): the relay that did not order the newest op hands its members over within a few

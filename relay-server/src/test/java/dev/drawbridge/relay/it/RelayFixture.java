@@ -42,6 +42,12 @@ public final class RelayFixture implements AutoCloseable {
     return new RelayFixture(dataDir, c -> c, redisUri);
   }
 
+  /** A relay server on the Redis at {@code redisUri} with {@code tweak} applied to its config. */
+  public static RelayFixture onRedis(
+      Path dataDir, String redisUri, UnaryOperator<RelayConfig> tweak) throws IOException {
+    return new RelayFixture(dataDir, tweak, redisUri);
+  }
+
   private RelayFixture(Path dataDir, UnaryOperator<RelayConfig> tweak, String redisUri)
       throws IOException {
     RelayConfig config =

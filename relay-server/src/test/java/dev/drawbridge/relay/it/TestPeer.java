@@ -133,8 +133,9 @@ public final class TestPeer extends WebSocketClient {
 
   /**
    * The room's durable seq that acks and broadcasts carry (R26) depends on when the op log last
-   * committed, which these tests do not control: they see those messages without it.
-   * DurableNoticeTest (relay core, a log that commits when told) checks the field itself.
+   * committed, and their time (R116) on the relay's clock, which these tests do not control: they
+   * see those messages without either ({@link #nextAsSent} keeps them). DurableNoticeTest (relay
+   * core, a log that commits when told) checks the field itself.
    */
   private static ServerMessage withoutDurable(ServerMessage m) {
     return switch (m) {
@@ -143,6 +144,26 @@ public final class TestPeer extends WebSocketClient {
           new ServerMessage.OpBroadcast(o.seq(), o.id(), o.clientId(), o.op());
       default -> m;
     };
+  }
+
+  /**
+   * The next message as sent, {@code durable} and {@code t} (R116) included: both depend on when
+   * things happened, so {@link #next} leaves them out and only tests of them read them here.
+   */
+  public ServerMessage nextAsSent() throws InterruptedException {
+    ServerMessage m = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(m).as("a message for %s within %s", clientId, WAIT).isNotNull();
+    return m;
+  }
+
+  /** Skips messages until one of {@code type} arrives; returns it as sent. */
+  public <T extends ServerMessage> T nextAsSentOf(Class<T> type) throws InterruptedException {
+    while (true) {
+      ServerMessage m = nextAsSent();
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
   }
 
   /** The next message, which must be of {@code type}. */

@@ -24,6 +24,9 @@ final class BoardPointer implements PointerHandler {
   private final InPlaceTextEditor textEditor;
   private final BooleanSupplier viewOnly;
   private long lastPresence;
+  // Told the id of the element under the pointer with the select tool (null: none), for
+  // attribution.
+  private java.util.function.Consumer<String> hoverListener = id -> {};
 
   BoardPointer(
       LivePresence presence,
@@ -86,12 +89,22 @@ final class BoardPointer implements PointerHandler {
     vm.refreshHistory();
   }
 
+  /** Who hears which element the pointer is over with the select tool (null when none). */
+  void setHoverListener(java.util.function.Consumer<String> listener) {
+    hoverListener = listener;
+  }
+
   @Override
   public void hovered(PointerInput p) {
+    String over = null;
     if (p != null && vm.toolProperty().get() == ToolKind.SELECT && !canvas.isSpaceDown()) {
-      boolean grab = ((SelectTool) tools.get(ToolKind.SELECT)).canGrab(p.x(), p.y());
+      SelectTool select = (SelectTool) tools.get(ToolKind.SELECT);
+      boolean grab = select.canGrab(p.x(), p.y());
       canvas.setToolCursor(grab ? javafx.scene.Cursor.MOVE : javafx.scene.Cursor.DEFAULT);
+      dev.drawbridge.protocol.element.Element under = grab ? select.topmostAt(p.x(), p.y()) : null;
+      over = under == null ? null : under.id();
     }
+    hoverListener.accept(over);
     long now = System.nanoTime();
     if (p != null && now - lastPresence < PRESENCE_NANOS) {
       return;

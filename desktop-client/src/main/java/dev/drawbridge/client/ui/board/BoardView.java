@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.history.BoardHistory;
+import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -9,6 +10,10 @@ import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.clipboard.PastePoint;
 import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.history.AttributionText;
+import dev.drawbridge.client.ui.history.AttributionView;
+import dev.drawbridge.client.ui.history.BoardPastActions;
+import dev.drawbridge.client.ui.history.RestoreConfirmation;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
@@ -19,8 +24,11 @@ import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -47,6 +55,9 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
+  /** Names of the people seen on boards, by client id (in the app's home). */
+  static final String NAMES_FILE = "people-names.properties";
+
   private final BoardSession session;
   private final Shell shell;
   private final Messages messages;
@@ -72,6 +83,10 @@ public final class BoardView {
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
   private final BoardHistory history;
+  private final PeerNames names;
+  private final Path namesFile;
+  private final AttributionView attribution;
+  private final BoardPastActions pastActions;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -98,6 +113,21 @@ public final class BoardView {
     this.timelapse = new TimelapseAction(files, vm, canvas, history, messages, toast::show);
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
+    this.namesFile = shell.settings().home().resolve(NAMES_FILE);
+    this.names = PeerNames.read(namesFile);
+    this.attribution =
+        new AttributionView(
+            history,
+            session.board(),
+            new AttributionText(
+                messages, names, session.clientId(), ZoneId.systemDefault(), Instant::now));
+    this.pastActions =
+        new BoardPastActions(
+            session,
+            vm::copyElements,
+            RestoreConfirmation.alert(
+                messages, () -> root.getScene() == null ? null : root.getScene().getWindow()),
+            (error, key, args) -> toast.show(messages.get(key, args), error));
     vm.useClipboard(
         new SystemClipboard(),
         session.blobs(),
@@ -128,7 +158,9 @@ public final class BoardView {
     vm.snapToGridProperty().set(shell.settings().get().snapToGrid());
     vm.snapToGridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
-    canvas.setPointerHandler(new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get));
+    BoardPointer pointer = new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get);
+    pointer.setHoverListener(attribution::hovered);
+    canvas.setPointerHandler(pointer);
     canvas.setPreviewSource(() -> currentTool().preview());
     vm.toolProperty()
         .addListener(
@@ -150,6 +182,7 @@ public final class BoardView {
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
+            learnNames(peers);
             people.showPeers(peers);
           }
 
@@ -175,6 +208,7 @@ public final class BoardView {
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());
+    learnNames(session.peers());
     people.showPeers(session.peers());
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
@@ -208,6 +242,19 @@ public final class BoardView {
   /** This board's past (issue 17): loaded when the history panel or attribution first asks. */
   public BoardHistory history() {
     return history;
+  }
+
+  /**
+   * Restore and Copy of a past board for the history panel (issue 17): {@code new
+   * HistoryPanel(history(), pastActions(), …)}.
+   */
+  public BoardPastActions pastActions() {
+    return pastActions;
+  }
+
+  /** Who made and last changed the element looked at, in the status bar (for tests). */
+  public Label attributionLabel() {
+    return attribution.label();
   }
 
   /** The file this board was opened from or last saved to, if any. */
@@ -369,14 +416,17 @@ public final class BoardView {
         new Insets(72, 0, 0, 0));
     addIsland(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
     root.setCenter(stack);
-    root.setBottom(
+    HBox statusBar =
         StatusBar.build(
             status,
             session.title(),
             messages,
             ZoomBar.percent(canvas),
             session::reconnectNow,
-            session::goOffline));
+            session::goOffline);
+    // Right-aligned, before the zoom: who made what is looked at (issue 17).
+    statusBar.getChildren().add(statusBar.getChildren().size() - 1, attribution.label());
+    root.setBottom(statusBar);
   }
 
   /**
@@ -414,6 +464,7 @@ public final class BoardView {
   private void selectionChanged() {
     live.selectionChanged();
     Selection sel = vm.selection();
+    attribution.selectionChanged(sel.ordered());
     if (sel.isEmpty()) {
       return;
     }
@@ -425,6 +476,15 @@ public final class BoardView {
     }
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
+    }
+  }
+
+  /** Remembers who is on the board by name, also for next time (issue 17: who drew what). */
+  private void learnNames(Collection<Peer> peers) {
+    if (names.learn(peers)) {
+      Map<String, String> copy = names.snapshot();
+      // Best effort, off the UI thread: a name not written is learnt again when its owner is back.
+      CompletableFuture.runAsync(() -> PeerNames.write(copy, namesFile)).exceptionally(e -> null);
     }
   }
 

@@ -323,6 +323,14 @@ public final class BoardViewModel {
         board, edits, blobs, viewOnly, holdsImages, pastePoint, this::style);
   }
 
+  /**
+   * Puts {@code elements} on the clipboard as a copy of the selection would (e.g. a past board's,
+   * issue 17); false when there are none or too many.
+   */
+  public boolean copyElements(List<Element> elements) {
+    return clipboard.copy(elements);
+  }
+
   /** Where a paste lands now: {@code [x, y]} in board units (the pointer, or the view's middle). */
   public double[] pastePoint() {
     return clipboard.pastePoint();

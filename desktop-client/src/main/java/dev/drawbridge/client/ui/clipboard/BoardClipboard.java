@@ -78,7 +78,16 @@ public final class BoardClipboard {
 
   /** Puts the selection on the clipboard; false when nothing is selected or it is too much. */
   public boolean copy() {
-    List<Element> chosen = target.edits().copyAsDrawn();
+    return copy(target.edits().copyAsDrawn());
+  }
+
+  /**
+   * Puts {@code chosen} (in paint order, connectors where they are drawn) on the clipboard as a
+   * copy of the selection would be, pictures included as far as this board's {@link BlobSource}
+   * holds their bytes: also elements that are not on the board now, such as a past board's (issue
+   * 17). False when there are none or too many.
+   */
+  public boolean copy(List<Element> chosen) {
     if (chosen.isEmpty()) {
       return false;
     }

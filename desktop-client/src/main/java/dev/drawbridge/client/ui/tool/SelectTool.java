@@ -277,6 +277,11 @@ public final class SelectTool implements Tool {
   }
 
   /** Whether pressing at (x, y) would pick up an element (the view shows a move cursor). */
+  /** The topmost visible element at (x, y), or null: what the pointer is over. */
+  public Element topmostAt(double x, double y) {
+    return Hits.topmostAt(ctx, x, y);
+  }
+
   public boolean canGrab(double x, double y) {
     if (ctx.selection().ids().size() == 1) {
       Element only = ctx.board().view().get(ctx.selection().ordered().getFirst());

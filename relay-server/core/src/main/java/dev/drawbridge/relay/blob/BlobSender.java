@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link #LOW_WATER}), so an op queued meanwhile waits behind at most two chunks (~130 KB) and a
  * 10 MiB picture never counts toward the slow-consumer cap (R24, {@code --max-pending-bytes}).
  * Reads happen here, off the rooms' ordering path and off the transport's workers. The thread is
- * made at the first fetch.
+ * made at the first fetch. History pages (R117) are paced the same way on a sender of their own
+ * ({@code history-sender}), so a page read never waits behind a picture nor the other way round.
  */
 public final class BlobSender implements AutoCloseable {
   /**
@@ -24,22 +25,32 @@ public final class BlobSender implements AutoCloseable {
    * it still full doubles the wait, up to {@link #MAX_PAUSE_MILLIS}, so a fast reader is fed at
    * once and a slow one costs the thread a few wake-ups a second, not hundreds.
    */
-  static final long PAUSE_MILLIS = 2;
+  public static final long PAUSE_MILLIS = 2;
 
-  static final long MAX_PAUSE_MILLIS = 64;
+  public static final long MAX_PAUSE_MILLIS = 64;
 
+  private final String threadName;
   private ScheduledExecutorService thread;
   private boolean closed;
 
+  public BlobSender() {
+    this("blob-sender");
+  }
+
+  /** A sender whose thread is called {@code threadName}. */
+  public BlobSender(String threadName) {
+    this.threadName = threadName;
+  }
+
   /** Runs {@code step} on the sender thread soon; nothing once the sender is closed. */
-  synchronized void execute(Runnable step) {
+  public synchronized void execute(Runnable step) {
     if (!closed) {
       executor().execute(step);
     }
   }
 
   /** Runs {@code step} after {@code millis}; nothing once the sender is closed. */
-  synchronized void later(Runnable step, long millis) {
+  public synchronized void later(Runnable step, long millis) {
     if (!closed) {
       executor().schedule(step, millis, TimeUnit.MILLISECONDS);
     }
@@ -49,7 +60,7 @@ public final class BlobSender implements AutoCloseable {
     if (thread == null) {
       thread =
           Executors.newSingleThreadScheduledExecutor(
-              Thread.ofPlatform().name("blob-sender").daemon(true).factory());
+              Thread.ofPlatform().name(threadName).daemon(true).factory());
     }
     return thread;
   }

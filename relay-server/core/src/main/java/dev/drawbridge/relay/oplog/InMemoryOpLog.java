@@ -18,7 +18,11 @@ public final class InMemoryOpLog implements OpLog {
   private static final class RoomLog {
     final List<StoredOp> ops = new ArrayList<>();
     final Map<String, Long> seqById = new HashMap<>();
+    // Retention (R118) deletes the oldest ops: ops.get(i) has seq firstSeq + i.
+    long firstSeq = 1;
+    long head;
     BoardSnapshot snapshot;
+    BoardSnapshot base;
     final Map<String, ClientKeyHash> clientKeys = new HashMap<>();
     final Map<String, Blob> blobs = new HashMap<>();
     long blobBytes;
@@ -34,7 +38,7 @@ public final class InMemoryOpLog implements OpLog {
   public CompletableFuture<Void> append(String room, StoredOp op) {
     RoomLog log = log(room);
     synchronized (log) {
-      long head = log.ops.isEmpty() ? 0 : log.ops.getLast().seq();
+      long head = log.head;
       if (op.seq() != head + 1) {
         return CompletableFuture.failedFuture(
             new OpLogException("seq " + op.seq() + " after head " + head, null));
@@ -43,6 +47,7 @@ public final class InMemoryOpLog implements OpLog {
         return CompletableFuture.failedFuture(new OpLogException("duplicate id " + op.id(), null));
       }
       log.ops.add(op);
+      log.head = op.seq();
     }
     return CompletableFuture.completedFuture(null);
   }
@@ -51,7 +56,7 @@ public final class InMemoryOpLog implements OpLog {
   public long headSeq(String room) {
     RoomLog log = log(room);
     synchronized (log) {
-      return log.ops.isEmpty() ? 0 : log.ops.getLast().seq();
+      return log.head;
     }
   }
 
@@ -68,11 +73,49 @@ public final class InMemoryOpLog implements OpLog {
   public List<StoredOp> readAfter(String room, long afterSeq, int max) {
     RoomLog log = log(room);
     synchronized (log) {
-      // Seqs are gap-free from 1, so seq s sits at index s - 1.
-      int from = (int) Math.min(Math.max(afterSeq, 0), log.ops.size());
+      // Seqs are gap-free from firstSeq, so seq s sits at index s - firstSeq.
+      int from = (int) Math.min(Math.max(afterSeq + 1 - log.firstSeq, 0), log.ops.size());
       int to = (int) Math.min((long) from + max, log.ops.size());
       return List.copyOf(log.ops.subList(from, to));
     }
+  }
+
+  @Override
+  public Optional<BoardSnapshot> historyBase(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return Optional.ofNullable(log.base);
+    }
+  }
+
+  @Override
+  public long historyBaseSeq(String room) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      return log.base == null ? 0 : log.base.seq();
+    }
+  }
+
+  @Override
+  public boolean trimsHistory() {
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor) {
+    RoomLog log = log(room);
+    synchronized (log) {
+      if (log.base == null || base.seq() > log.base.seq()) {
+        log.base = base;
+      }
+      long below = Math.min(floor, log.base.seq());
+      int gone = (int) Math.clamp(below - log.firstSeq, 0, log.ops.size());
+      List<StoredOp> deleted = log.ops.subList(0, gone);
+      deleted.forEach(op -> log.seqById.remove(op.id()));
+      deleted.clear();
+      log.firstSeq += gone;
+    }
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -66,6 +66,47 @@ public interface OpLog extends AutoCloseable {
   List<StoredOp> readAfter(String room, long afterSeq, int max);
 
   /**
+   * Like {@link #readAfter}, for history pages (R117), with each op as its JSON: a log that stores
+   * JSON hands it on undecoded. SQLite also reads pages on a connection of their own, so a page
+   * being read never holds up a room's duplicate lookup or a catch-up.
+   */
+  default List<EncodedOp> readHistory(String room, long afterSeq, int max) {
+    return readAfter(room, afterSeq, max).stream().map(EncodedOp::of).toList();
+  }
+
+  /**
+   * The snapshot the room's history starts from once retention deleted older ops (R118): every op
+   * above its seq is still in the log. Empty while the log holds every op of the room.
+   */
+  default Optional<BoardSnapshot> historyBase(String room) {
+    return Optional.empty();
+  }
+
+  /**
+   * The seq of {@link #historyBase}, 0 for none: every op above it is in the log. Read for every
+   * history page, so logs override it with a read of the seq alone.
+   */
+  default long historyBaseSeq(String room) {
+    return historyBase(room).map(BoardSnapshot::seq).orElse(0L);
+  }
+
+  /** Whether {@link #trimHistory} deletes anything (retention, R118). */
+  default boolean trimsHistory() {
+    return false;
+  }
+
+  /**
+   * Retention (R118): keeps {@code base}, a stored snapshot of the room, as its history base and
+   * then deletes the room's ops below {@code floor} (never the op at the base's seq nor above it;
+   * callers pass a floor of at most base.seq + 1). Both happen together or not at all, so the log
+   * never lacks ops its base does not cover. A log may delete fewer at once (it bounds the work of
+   * one call); later calls go on. The default deletes nothing.
+   */
+  default CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor) {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
    * Replaces the room's snapshot. Callers snapshot only durable seqs (every op it covers is already
    * stored) and save a room's snapshots one at a time, in seq order; the work may run on the
    * calling thread.

@@ -18,10 +18,11 @@ import java.util.Optional;
  * pages and their fsync, and a checkpoint copied them again. Here it is written once, by the
  * snapshot worker, while the writer keeps committing ops.
  *
- * <p>A snapshot is only a cache of what the op log holds (ops are never pruned), so losing one
- * costs a longer replay when the room next loads, never data. Writes go to a temporary file that is
- * forced to disk and then renamed over the old one, so a reader sees the old snapshot or the new
- * one, never a torn file. Room names are {@code [A-Za-z0-9_-]{1,64}} (R1): safe file names.
+ * <p>A snapshot is only a cache of what the op log holds (with retention, R118, of its history base
+ * and the ops above it, both in the database), so losing one costs a longer replay when the room
+ * next loads, never data. Writes go to a temporary file that is forced to disk and then renamed
+ * over the old one, so a reader sees the old snapshot or the new one, never a torn file. Room names
+ * are {@code [A-Za-z0-9_-]{1,64}} (R1): safe file names.
  *
  * <p>Files are written and read {@link #CHUNK} bytes at a time. A heap buffer handed to a {@code
  * FileChannel} is copied through a temporary direct buffer of its size, which the JDK then keeps

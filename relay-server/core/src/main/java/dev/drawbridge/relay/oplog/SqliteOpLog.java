@@ -63,11 +63,19 @@ public final class SqliteOpLog implements OpLog {
   private final PreparedStatement selectBlob;
   private final PreparedStatement selectBlobPieces;
   private final PreparedStatement selectBlobBytes;
+  private final PreparedStatement selectHistoryBase;
+  private final PreparedStatement selectHistoryBaseSeq;
+  // History pages (R117) read on a connection of their own, so a page never waits for, nor holds
+  // up, the reads of the rooms' ordering path (duplicate lookups, catch-up). Guarded by itself.
+  private final Connection historyConnection;
+  private final PreparedStatement selectHistory;
   // Prepared once by the writer thread (only it touches it) on its first commit.
   private PreparedStatement insertOp;
   private PreparedStatement insertKey;
   private PreparedStatement insertBlob;
   private PreparedStatement insertBlobPiece;
+  private PreparedStatement upsertBase;
+  private PreparedStatement deleteOps;
 
   private sealed interface Write {
     CompletableFuture<Void> done();
@@ -84,7 +92,20 @@ public final class SqliteOpLog implements OpLog {
       String room, String blob, String mime, byte[] bytes, CompletableFuture<Void> done)
       implements Write {}
 
+  private record TrimWrite(
+      String room, long baseSeq, String baseJson, long floor, CompletableFuture<Void> done)
+      implements Write {}
+
   private record Stop(CompletableFuture<Void> done) implements Write {}
+
+  /**
+   * Ops one trim deletes at most: the writer commits ops of every room, so a first trim of a big
+   * old room is spread over later snapshots instead of holding them all up at once.
+   */
+  static final int MAX_TRIM_OPS = 10_000;
+
+  private static final String SELECT_OPS =
+      "SELECT seq, op_id, client_id, op, t FROM ops WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?";
 
   /**
    * Opens (or creates) the log in {@code dataDir}: durable means on disk ({@link Durability#DISK}),
@@ -122,10 +143,16 @@ public final class SqliteOpLog implements OpLog {
       selectHead = readConnection.prepareStatement("SELECT MAX(seq) FROM ops WHERE room = ?");
       selectSeqOfId =
           readConnection.prepareStatement("SELECT seq FROM ops WHERE room = ? AND op_id = ?");
-      selectOpsAfter =
-          readConnection.prepareStatement(
-              "SELECT seq, op_id, client_id, op FROM ops WHERE room = ? AND seq > ? ORDER BY seq"
-                  + " LIMIT ?");
+      selectOpsAfter = readConnection.prepareStatement(SELECT_OPS);
+      selectHistoryBase =
+          readConnection.prepareStatement("SELECT body FROM history_bases WHERE room = ?");
+      selectHistoryBaseSeq =
+          readConnection.prepareStatement("SELECT seq FROM history_bases WHERE room = ?");
+      historyConnection = DriverManager.getConnection(url);
+      try (Statement s = historyConnection.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000");
+      }
+      selectHistory = historyConnection.prepareStatement(SELECT_OPS);
       // Served from the ops_by_id index alone: no op bodies are read.
       selectOpIds = readConnection.prepareStatement("SELECT op_id FROM ops WHERE room = ?");
       selectLegacySnapshot =
@@ -148,6 +175,72 @@ public final class SqliteOpLog implements OpLog {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
     }
     writer = Thread.ofPlatform().name("oplog-writer").daemon(true).start(this::writeLoop);
+  }
+
+  /**
+   * Through the writer: the base and the deletion it allows commit together (R118), and SQLite has
+   * one writer. The base's JSON is encoded here, on the caller's thread (the snapshot worker).
+   */
+  @Override
+  public CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor) {
+    return enqueue(
+        new TrimWrite(
+            room, base.seq(), codec.encodeSnapshot(base), floor, new CompletableFuture<>()));
+  }
+
+  @Override
+  public boolean trimsHistory() {
+    return true;
+  }
+
+  @Override
+  public Optional<BoardSnapshot> historyBase(String room) {
+    synchronized (readConnection) {
+      try {
+        selectHistoryBase.setString(1, room);
+        try (ResultSet r = selectHistoryBase.executeQuery()) {
+          return r.next() ? Optional.of(codec.decodeSnapshot(r.getString(1))) : Optional.empty();
+        }
+      } catch (SQLException | ProtocolException e) {
+        throw new OpLogException("cannot read the history base of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public long historyBaseSeq(String room) {
+    synchronized (readConnection) {
+      try {
+        selectHistoryBaseSeq.setString(1, room);
+        try (ResultSet r = selectHistoryBaseSeq.executeQuery()) {
+          return r.next() ? r.getLong(1) : 0;
+        }
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read the history base of " + room, e);
+      }
+    }
+  }
+
+  @Override
+  public List<EncodedOp> readHistory(String room, long afterSeq, int max) {
+    synchronized (historyConnection) {
+      try {
+        selectHistory.setString(1, room);
+        selectHistory.setLong(2, afterSeq);
+        selectHistory.setInt(3, max);
+        List<EncodedOp> ops = new ArrayList<>();
+        try (ResultSet r = selectHistory.executeQuery()) {
+          while (r.next()) {
+            ops.add(
+                new EncodedOp(
+                    r.getLong(1), r.getString(2), r.getString(3), r.getLong(5), r.getString(4)));
+          }
+        }
+        return ops;
+      } catch (SQLException e) {
+        throw new OpLogException("cannot read the history of " + room, e);
+      }
+    }
   }
 
   @Override
@@ -330,7 +423,7 @@ public final class SqliteOpLog implements OpLog {
       if (insertOp == null) {
         insertOp =
             writeConnection.prepareStatement(
-                "INSERT INTO ops(room, seq, op_id, client_id, op) VALUES(?,?,?,?,?)");
+                "INSERT INTO ops(room, seq, op_id, client_id, op, t) VALUES(?,?,?,?,?,?)");
         insertKey =
             writeConnection.prepareStatement(
                 "INSERT OR IGNORE INTO client_keys(room, client_id, key_hash) VALUES(?,?,?)");
@@ -340,6 +433,14 @@ public final class SqliteOpLog implements OpLog {
         insertBlobPiece =
             writeConnection.prepareStatement(
                 "INSERT INTO blob_pieces(room, blob, piece, bytes) VALUES(?,?,?,?)");
+        upsertBase =
+            writeConnection.prepareStatement(
+                "INSERT INTO history_bases(room, seq, body) VALUES(?1,?2,?3) ON CONFLICT(room) DO"
+                    + " UPDATE SET seq = ?2, body = ?3 WHERE seq < ?2");
+        deleteOps =
+            writeConnection.prepareStatement(
+                "DELETE FROM ops WHERE room = ?1 AND seq < MIN(?2, (SELECT seq FROM history_bases"
+                    + " WHERE room = ?1), (SELECT MIN(seq) FROM ops WHERE room = ?1) + ?3)");
       }
       for (Write w : work) {
         switch (w) {
@@ -349,6 +450,7 @@ public final class SqliteOpLog implements OpLog {
             insertOp.setString(3, o.op().id());
             insertOp.setString(4, o.op().clientId());
             insertOp.setString(5, o.json());
+            insertOp.setLong(6, o.op().t());
             insertOp.addBatch();
           }
           case KeyWrite k -> {
@@ -358,6 +460,7 @@ public final class SqliteOpLog implements OpLog {
             insertKey.addBatch();
           }
           case BlobWrite b -> insertBlob(b);
+          case TrimWrite t -> trim(t);
           case Stop stop -> {}
         }
       }
@@ -383,6 +486,22 @@ public final class SqliteOpLog implements OpLog {
     for (Write w : work) {
       w.done().complete(null);
     }
+  }
+
+  /**
+   * Keeps the base (a newer one only) and deletes ops below the floor, never at or above the kept
+   * base's seq: the ops of the batch are inserted first, so the deletion sees them.
+   */
+  private void trim(TrimWrite t) throws SQLException {
+    insertOp.executeBatch();
+    upsertBase.setString(1, t.room());
+    upsertBase.setLong(2, t.baseSeq());
+    upsertBase.setString(3, t.baseJson());
+    upsertBase.executeUpdate();
+    deleteOps.setString(1, t.room());
+    deleteOps.setLong(2, t.floor());
+    deleteOps.setLong(3, MAX_TRIM_OPS);
+    deleteOps.executeUpdate();
   }
 
   /** The blob's row and, if it is new to the room, its pieces (a second upload stores nothing). */
@@ -465,23 +584,30 @@ public final class SqliteOpLog implements OpLog {
   @Override
   public List<StoredOp> readAfter(String room, long afterSeq, int max) {
     synchronized (readConnection) {
-      try {
-        PreparedStatement s = selectOpsAfter;
-        s.setString(1, room);
-        s.setLong(2, afterSeq);
-        s.setInt(3, max);
-        List<StoredOp> ops = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            ops.add(
-                new StoredOp(
-                    r.getLong(1), r.getString(2), r.getString(3), codec.decodeOp(r.getString(4))));
-          }
+      return readOps(selectOpsAfter, room, afterSeq, max);
+    }
+  }
+
+  private List<StoredOp> readOps(PreparedStatement s, String room, long afterSeq, int max) {
+    try {
+      s.setString(1, room);
+      s.setLong(2, afterSeq);
+      s.setInt(3, max);
+      List<StoredOp> ops = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ops.add(
+              new StoredOp(
+                  r.getLong(1),
+                  r.getString(2),
+                  r.getString(3),
+                  codec.decodeOp(r.getString(4)),
+                  r.getLong(5)));
         }
-        return ops;
-      } catch (SQLException | ProtocolException e) {
-        throw new OpLogException("cannot read ops of " + room, e);
       }
+      return ops;
+    } catch (SQLException | ProtocolException | IllegalArgumentException e) {
+      throw new OpLogException("cannot read ops of " + room, e);
     }
   }
 
@@ -566,7 +692,13 @@ public final class SqliteOpLog implements OpLog {
         selectBlob.close();
         selectBlobPieces.close();
         selectBlobBytes.close();
+        selectHistoryBase.close();
+        selectHistoryBaseSeq.close();
         readConnection.close();
+        synchronized (historyConnection) {
+          selectHistory.close();
+          historyConnection.close();
+        }
         if (insertOp != null) {
           insertOp.close();
         }

@@ -19,9 +19,12 @@ final class SqliteSchema {
    * so it is refused by a version 1 relay afterwards (which would not keep the claims). 3 added
    * {@code blobs} and {@code blob_pieces} (R108): an older directory gets them (empty) and is
    * stamped 3, so a relay from before images cannot open it and serve boards whose pictures it
-   * would not know.
+   * would not know. 4 added op times (R116: column {@code t} of {@code ops}, 0 for the ops stored
+   * before it) and {@code history_bases} (R118: the snapshot history starts from once retention has
+   * deleted older ops); an older directory gets both and is stamped 4, so an older relay, which
+   * would rebuild boards from an op log retention may have trimmed, cannot open it.
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /**
    * Bytes per row of {@code blob_pieces}: one chunk of {@code blob_data} (R112), so a fetch reads
@@ -48,8 +51,12 @@ final class SqliteSchema {
       }
       s.execute(
           "CREATE TABLE IF NOT EXISTS ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT"
-              + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq))"
-              + " WITHOUT ROWID");
+              + " NOT NULL, client_id TEXT NOT NULL, op TEXT NOT NULL, t INTEGER NOT NULL DEFAULT"
+              + " 0, PRIMARY KEY(room, seq)) WITHOUT ROWID");
+      // Version 4: op times (R116). Older rows keep 0, "no time": nobody knows when they came.
+      if (!hasColumn(s, "ops", "t")) {
+        s.execute("ALTER TABLE ops ADD COLUMN t INTEGER NOT NULL DEFAULT 0");
+      }
       s.execute("CREATE UNIQUE INDEX IF NOT EXISTS ops_by_id ON ops(room, op_id)");
       // Before snapshot files, snapshots lived here; read when a room has no file yet.
       s.execute(
@@ -67,9 +74,24 @@ final class SqliteSchema {
       s.execute(
           "CREATE TABLE IF NOT EXISTS blob_pieces(room TEXT NOT NULL, blob TEXT NOT NULL, piece"
               + " INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY(room, blob, piece))");
+      // Version 4: each room's history base (R118), written with the deletion it allows.
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS history_bases(room TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+              + " body TEXT NOT NULL)");
       if (found < VERSION) {
         s.execute("PRAGMA user_version=" + VERSION);
       }
+    }
+  }
+
+  private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) {
+        if (column.equals(rs.getString("name"))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

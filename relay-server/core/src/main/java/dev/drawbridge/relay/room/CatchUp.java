@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,9 @@ record CatchUp(
    * older than the {@code latest} saved snapshot starts from it; any other from its lastSeq.
    *
    * @param opIdAt the id of the room's op at a seq up to the head, or null when it holds none
+   * @param deleted whether retention deleted the room's op at a seq (R118): a client's op there
+   *     cannot be checked and is taken on trust, so such a client starts from the newest snapshot
+   *     as it did before retention
    * @param board the whole board at the head, made only for a reset
    */
   static Start start(
@@ -46,9 +50,10 @@ record CatchUp(
       String lastOpId,
       long head,
       LongFunction<String> opIdAt,
+      LongPredicate deleted,
       BoardSnapshot latest,
       Supplier<BoardSnapshot> board) {
-    if (lastSeq > head || !holds(lastSeq, lastOpId, opIdAt)) {
+    if (lastSeq > head || !holds(lastSeq, lastOpId, opIdAt, deleted)) {
       return new Start(board.get(), true, head);
     }
     if (latest != null && lastSeq < latest.seq()) {
@@ -58,8 +63,13 @@ record CatchUp(
   }
 
   /** True when the client did not say (an older client) or has nothing yet. */
-  private static boolean holds(long seq, String opId, LongFunction<String> opIdAt) {
-    return seq == 0 || opId == null || opId.equals(opIdAt.apply(seq));
+  private static boolean holds(
+      long seq, String opId, LongFunction<String> opIdAt, LongPredicate deleted) {
+    if (seq == 0 || opId == null) {
+      return true;
+    }
+    String held = opIdAt.apply(seq);
+    return held == null ? deleted.test(seq) : opId.equals(held);
   }
 
   /** Sends it all to {@code out}: stored ops in batches, then the unstored ones not sent yet. */
@@ -82,7 +92,9 @@ record CatchUp(
           break;
         }
         out.accept(
-            encode.apply(new ServerMessage.OpBroadcast(op.seq(), op.id(), op.clientId(), op.op())));
+            encode.apply(
+                new ServerMessage.OpBroadcast(
+                    op.seq(), op.id(), op.clientId(), op.op(), null, op.wireTime())));
         sentUpTo = op.seq();
         sent++;
       }

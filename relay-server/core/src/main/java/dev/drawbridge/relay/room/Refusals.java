@@ -122,6 +122,12 @@ final class Refusals {
     s.send(encode.apply(new ServerMessage.BlobRefused(blob, reason, retryAfterMs)));
   }
 
+  /** A {@code history_get} refused (R119); the connection stays. */
+  void historyRefused(Session s, ServerMessage.HistoryRefused refused) {
+    metrics.rejected("history_" + refused.reason());
+    s.send(encode.apply(refused));
+  }
+
   /** Sends error{code} and closes with {@code closeCode}. */
   void reject(Session s, String code, int closeCode, String message) {
     reject(s, code, closeCode, message, null);

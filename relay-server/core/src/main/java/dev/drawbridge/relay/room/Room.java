@@ -12,6 +12,9 @@ import dev.drawbridge.relay.blob.BlobFetches;
 import dev.drawbridge.relay.blob.BlobSender;
 import dev.drawbridge.relay.blob.FetchSink;
 import dev.drawbridge.relay.blob.UploadBudget;
+import dev.drawbridge.relay.history.HistoryFetches;
+import dev.drawbridge.relay.history.HistoryPages;
+import dev.drawbridge.relay.history.HistoryRetention;
 import dev.drawbridge.relay.oplog.ClientKeyHash;
 import dev.drawbridge.relay.oplog.OpLog;
 import dev.drawbridge.relay.oplog.RoomTakenException;
@@ -21,6 +24,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +71,12 @@ public final class Room {
   private final RoomBlobs blobs;
   private final UploadBudget uploadBudget;
   private final BlobSender blobSender;
+  private final BlobSender historySender;
+  private final HistoryPages historyPages;
+
+  /** The clock ops are stamped with (R116): epoch milliseconds, injectable for tests. */
+  private final LongSupplier clock;
+
   private int sessions;
   private boolean failed;
 
@@ -79,8 +89,13 @@ public final class Room {
       Executor snapshotWorker,
       ClientKeys keys,
       UploadBudget uploadBudget,
-      BlobSender blobSender) {
+      BlobSender blobSender,
+      BlobSender historySender,
+      LongSupplier clock) {
     this.name = name;
+    this.historySender = historySender;
+    this.clock = clock;
+    this.historyPages = new HistoryPages(opLog, limits.history().maxPage());
     this.uploadBudget = uploadBudget;
     this.blobSender = blobSender;
     this.blobs = new RoomBlobs(name, opLog, limits.blobs().maxRoomBlobBytes());
@@ -98,7 +113,14 @@ public final class Room {
     this.headOpId = stored.headOpId();
     this.snapshots =
         new RoomSnapshots(
-            name, this, opLog, snapshotWorker, metrics, limits.snapshotEvery(), stored.snapshot());
+            name,
+            this,
+            opLog,
+            snapshotWorker,
+            metrics,
+            limits.snapshotEvery(),
+            stored.snapshot(),
+            new HistoryRetention(opLog, limits.history().keep(), clock));
     this.unstored = new UnstoredOps(head);
     this.ids = new SequencedIds(name, opLog, head);
   }
@@ -128,26 +150,44 @@ public final class Room {
 
   /** A connection's fetches (R112), sent to {@code s} paced by its send queue. */
   BlobFetches fetchesFor(Session s) {
-    return new BlobFetches(
-        blobSender,
-        opLog,
+    return new BlobFetches(blobSender, opLog, name, sinkOf(s));
+  }
+
+  /** {@code s} as the blob and history senders see it. */
+  private FetchSink sinkOf(Session s) {
+    return new FetchSink() {
+      @Override
+      public long pendingBytes() {
+        return s.pendingBytes();
+      }
+
+      @Override
+      public boolean isOpen() {
+        return !s.closing();
+      }
+
+      @Override
+      public void send(ServerMessage message) {
+        s.send(encode(message));
+      }
+
+      @Override
+      public void sendJson(byte[] json) {
+        s.send(new Outbound(json));
+      }
+    };
+  }
+
+  /** A connection's history requests (R117), read off the room's monitor and paced to {@code s}. */
+  HistoryFetches historyFor(Session s) {
+    return new HistoryFetches(
+        historySender,
+        historyPages,
+        limits.history(),
         name,
-        new FetchSink() {
-          @Override
-          public long pendingBytes() {
-            return s.pendingBytes();
-          }
-
-          @Override
-          public boolean isOpen() {
-            return !s.closing();
-          }
-
-          @Override
-          public void send(ServerMessage message) {
-            s.send(encode(message));
-          }
-        });
+        sinkOf(s),
+        metrics.history(),
+        System.nanoTime());
   }
 
   synchronized Session attach(ClientSocket socket, Grant grant, Runnable onClosed) {
@@ -251,6 +291,7 @@ public final class Room {
             hello.lastOpId(),
             head,
             this::opIdAt,
+            seq -> seq <= opLog.historyBaseSeq(name),
             snapshots.latest(),
             () -> new BoardSnapshot(head, board.snapshot().elements()));
     if (start.reset()) {
@@ -278,7 +319,8 @@ public final class Room {
             others,
             start.snapshot(),
             start.reset(),
-            limits.blobs().maxBlobBytes());
+            limits.blobs().maxBlobBytes(),
+            limits.history().maxPage());
     return new CatchUp(
         welcome,
         start.from(),
@@ -324,7 +366,8 @@ public final class Room {
     String id = submit.id();
     OptionalLong duplicate = ids.seqOf(id);
     if (duplicate.isPresent()) {
-      ackDuplicate(s, id, duplicate.getAsLong());
+      long seq = duplicate.getAsLong();
+      ackDuplicate(s, id, seq, ids.timeOf(id, seq));
       return;
     }
     if (unstored.size() >= limits.maxUnstoredOps()) {
@@ -333,22 +376,24 @@ public final class Room {
     }
     long seq = ++head;
     String clientId = s.clientId();
-    StoredOp op = new StoredOp(seq, id, clientId, submit.op());
+    long t = Math.max(1, clock.getAsLong());
+    StoredOp op = new StoredOp(seq, id, clientId, submit.op(), t);
     // The room's durable seq rides along (R26): members hear of their ops' durability from the
     // next frame they get instead of the next 250 ms round. Still one frame for all members.
     long durable = unstored.durable();
-    Outbound frame = encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op(), durable));
+    Outbound frame =
+        encode(new ServerMessage.OpBroadcast(seq, id, clientId, submit.op(), durable, t));
     board.applyOp(op.op());
     String previousId = headOpId;
     headOpId = id;
     unstored.add(op, frame);
-    s.send(encode(new ServerMessage.Ack(id, seq, false, durable)));
+    s.send(encode(new ServerMessage.Ack(id, seq, false, durable, t)));
     Member author = s.member();
     author.awaitDurable(seq);
     metrics.delivered(members.broadcastOp(frame, seq, author));
     metrics.opIn();
     CompletableFuture<Void> done = opLog.appendAfter(name, previousId, op);
-    ids.add(id, seq);
+    ids.add(id, seq, t);
     if (snapshots.due(head, board.size())) {
       snapshots.take(head, board.allElements(), done);
     }
@@ -358,9 +403,12 @@ public final class Room {
     done.whenComplete((ok, error) -> onDurable(op, error));
   }
 
-  /** R15: acked with its original seq; durable follows once that seq is (R26). */
-  private void ackDuplicate(Session s, String id, long seq) {
-    s.send(encode(new ServerMessage.Ack(id, seq, true, unstored.durable())));
+  /**
+   * R15: acked with its original seq and time (R116; none if unknown); durable follows once that
+   * seq is (R26).
+   */
+  private void ackDuplicate(Session s, String id, long seq, long t) {
+    s.send(encode(new ServerMessage.Ack(id, seq, true, unstored.durable(), t == 0 ? null : t)));
     s.member().awaitDurable(seq);
     durableNotices.owe();
   }

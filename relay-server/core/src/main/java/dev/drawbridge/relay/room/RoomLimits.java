@@ -1,6 +1,7 @@
 package dev.drawbridge.relay.room;
 
 import dev.drawbridge.relay.blob.BlobLimits;
+import dev.drawbridge.relay.history.HistoryLimits;
 
 /**
  * The bounds rooms enforce (docs/relay.md lists the defaults).
@@ -18,6 +19,7 @@ import dev.drawbridge.relay.blob.BlobLimits;
  * @param maxUnstoredOps ops a room holds acked but not yet stored (R26) before it refuses more with
  *     {@code nack{storage_busy}}: a stalled disk must not turn into unbounded memory
  * @param blobs the bounds on images: file and room sizes, upload memory and rate (R109–R113)
+ * @param history the bounds on history: page size, page rate, retention (R117–R119)
  */
 public record RoomLimits(
     int maxMembersPerRoom,
@@ -31,11 +33,12 @@ public record RoomLimits(
     double strikesPerSecond,
     double presencePerSecond,
     int maxUnstoredOps,
-    BlobLimits blobs) {
+    BlobLimits blobs,
+    HistoryLimits history) {
 
   public RoomLimits {
-    if (blobs == null) {
-      throw new IllegalArgumentException("blob limits are required");
+    if (blobs == null || history == null) {
+      throw new IllegalArgumentException("blob and history limits are required");
     }
   }
 
@@ -68,7 +71,8 @@ public record RoomLimits(
         strikesPerSecond,
         presencePerSecond,
         DEFAULT_MAX_UNSTORED_OPS,
-        BlobLimits.defaults());
+        BlobLimits.defaults(),
+        HistoryLimits.defaults());
   }
 
   public static RoomLimits defaults() {
@@ -78,18 +82,22 @@ public record RoomLimits(
   }
 
   public RoomLimits withMaxUnstoredOps(int n) {
-    return with(n, snapshotEvery, blobs);
+    return with(n, snapshotEvery, blobs, history);
   }
 
   public RoomLimits withSnapshotEvery(int n) {
-    return with(maxUnstoredOps, n, blobs);
+    return with(maxUnstoredOps, n, blobs, history);
   }
 
   public RoomLimits withBlobs(BlobLimits b) {
-    return with(maxUnstoredOps, snapshotEvery, b);
+    return with(maxUnstoredOps, snapshotEvery, b, history);
   }
 
-  private RoomLimits with(int unstored, int snapshots, BlobLimits b) {
+  public RoomLimits withHistory(HistoryLimits h) {
+    return with(maxUnstoredOps, snapshotEvery, blobs, h);
+  }
+
+  private RoomLimits with(int unstored, int snapshots, BlobLimits b, HistoryLimits h) {
     return new RoomLimits(
         maxMembersPerRoom,
         maxRooms,
@@ -102,6 +110,7 @@ public record RoomLimits(
         strikesPerSecond,
         presencePerSecond,
         unstored,
-        b);
+        b,
+        h);
   }
 }

@@ -1,5 +1,6 @@
 package dev.drawbridge.relay.room;
 
+import dev.drawbridge.relay.history.HistoryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The room-side meters: ops in, deliveries out, how long ops wait for storage, catch-up and
- * snapshot time, blobs stored, refusals by reason.
+ * snapshot time, blobs stored, history pages served ({@link HistoryMetrics}), refusals by reason.
  */
 public final class RoomMetrics {
   private final MeterRegistry registry;
@@ -20,9 +21,11 @@ public final class RoomMetrics {
   private final Counter blobsStored;
   private final Counter blobBytesStored;
   private final ConcurrentMap<String, Counter> rejects = new ConcurrentHashMap<>();
+  private final HistoryMetrics history;
 
   public RoomMetrics(MeterRegistry registry) {
     this.registry = registry;
+    this.history = new HistoryMetrics(registry);
     opsIn = Counter.builder("drawbridge.ops.in").description("ops stored").register(registry);
     opsOut =
         Counter.builder("drawbridge.ops.out")
@@ -51,6 +54,10 @@ public final class RoomMetrics {
         Timer.builder("drawbridge.snapshots")
             .description("board snapshots saved (sort, encode, write), off the ops' path")
             .register(registry);
+  }
+
+  HistoryMetrics history() {
+    return history;
   }
 
   Timer.Sample startSnapshot() {

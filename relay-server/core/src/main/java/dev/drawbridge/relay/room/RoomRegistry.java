@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public final class RoomRegistry {
   private final Map<String, Room> rooms = new HashMap<>();
   private final UploadBudget uploadBudget;
   private final BlobSender blobSender = new BlobSender();
+  private final BlobSender historySender = new BlobSender("history-sender");
+  private final LongSupplier clock;
 
   /** Bounds what hellos can make the registry remember: at most ~1,000 ids per room (R85). */
   static final int REMEMBERED_ROOMS = 1_024;
@@ -58,6 +61,17 @@ public final class RoomRegistry {
    */
   public RoomRegistry(
       OpLog opLog, RoomLimits limits, MeterRegistry meters, Executor snapshotWorker) {
+    this(opLog, limits, meters, snapshotWorker, System::currentTimeMillis);
+  }
+
+  /** Ops are stamped with {@code clock}, epoch milliseconds (R116): tests pass their own. */
+  public RoomRegistry(
+      OpLog opLog,
+      RoomLimits limits,
+      MeterRegistry meters,
+      Executor snapshotWorker,
+      LongSupplier clock) {
+    this.clock = clock;
     this.opLog = opLog;
     this.snapshotWorker = snapshotWorker;
     this.limits = limits;
@@ -110,7 +124,9 @@ public final class RoomRegistry {
                 snapshotWorker,
                 roomKeys,
                 uploadBudget,
-                blobSender);
+                blobSender,
+                historySender,
+                clock);
         rooms.put(roomName, room);
       }
       keys.get(roomName); // counts as use: a busy room's keys are not the eldest
@@ -153,9 +169,10 @@ public final class RoomRegistry {
     return List.copyOf(rooms.values());
   }
 
-  /** Stops sending fetched blobs (the relay is closing; its connections are gone). */
+  /** Stops sending fetched blobs and history (the relay is closing; its connections are gone). */
   public void close() {
     blobSender.close();
+    historySender.close();
   }
 
   /** Bytes held by unfinished uploads now (tests: a closed upload leaves nothing, R110). */

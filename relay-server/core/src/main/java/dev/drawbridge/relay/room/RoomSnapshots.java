@@ -2,6 +2,7 @@ package dev.drawbridge.relay.room;
 
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.relay.history.HistoryRetention;
 import dev.drawbridge.relay.oplog.OpLog;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class RoomSnapshots {
   private final Executor worker;
   private final RoomMetrics metrics;
   private final int every;
+  private final HistoryRetention retention;
 
   /** The newest saved snapshot: what joiners get (R11). */
   private BoardSnapshot latest;
@@ -54,13 +56,15 @@ final class RoomSnapshots {
       Executor worker,
       RoomMetrics metrics,
       int every,
-      BoardSnapshot loaded) {
+      BoardSnapshot loaded,
+      HistoryRetention retention) {
     this.room = room;
     this.lock = lock;
     this.opLog = opLog;
     this.worker = worker;
     this.metrics = metrics;
     this.every = every;
+    this.retention = retention;
     this.latest = loaded;
     this.taken = loaded == null ? 0 : loaded.seq();
   }
@@ -117,10 +121,18 @@ final class RoomSnapshots {
       saved(null, e);
       return;
     }
+    long previous;
+    synchronized (lock) {
+      previous = latest == null ? 0 : latest.seq();
+    }
     written.whenComplete(
         (ok, error) -> {
           metrics.endSnapshot(timing);
           saved(snapshot, error);
+          if (error == null) {
+            // Here, on the worker and outside the monitor: it reads and writes the op log.
+            retention.snapshotSaved(room, snapshot, previous);
+          }
         });
   }
 

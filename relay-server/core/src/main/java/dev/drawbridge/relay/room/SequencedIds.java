@@ -1,7 +1,9 @@
 package dev.drawbridge.relay.room;
 
 import dev.drawbridge.relay.oplog.OpLog;
+import dev.drawbridge.relay.oplog.StoredOp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -15,7 +17,11 @@ final class SequencedIds {
 
   private final String room;
   private final OpLog opLog;
-  private final LinkedHashMap<String, Long> recent = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Sequenced> recent = new LinkedHashMap<>();
+
+  /** Where and when (R116) the room sequenced an id. */
+  private record Sequenced(long seq, long t) {}
+
   private final OpIdFilter stored;
 
   /** Reads every id the log holds for {@code room} ({@code count} of them) into the filter. */
@@ -28,15 +34,28 @@ final class SequencedIds {
 
   /** The seq the room gave {@code id}, if it has sequenced it. */
   OptionalLong seqOf(String id) {
-    Long seq = recent.get(id);
-    if (seq != null) {
-      return OptionalLong.of(seq);
+    Sequenced s = recent.get(id);
+    if (s != null) {
+      return OptionalLong.of(s.seq());
     }
     return stored.mightContain(id) ? opLog.seqOf(room, id) : OptionalLong.empty();
   }
 
-  void add(String id, long seq) {
-    recent.put(id, seq);
+  /**
+   * When the room sequenced {@code id}, found at {@code seq} by {@link #seqOf}: for the ack of a
+   * duplicate (R15, R116). 0 when unknown (stored before op times, or deleted by retention).
+   */
+  long timeOf(String id, long seq) {
+    Sequenced s = recent.get(id);
+    if (s != null) {
+      return s.t();
+    }
+    List<StoredOp> at = opLog.readAfter(room, seq - 1, 1);
+    return at.isEmpty() || at.getFirst().seq() != seq ? 0 : at.getFirst().t();
+  }
+
+  void add(String id, long seq, long t) {
+    recent.put(id, new Sequenced(seq, t));
     stored.add(id);
   }
 
@@ -44,7 +63,7 @@ final class SequencedIds {
   void trim(long durable) {
     var it = recent.values().iterator();
     while (recent.size() > RECENT_IDS && it.hasNext()) {
-      if (it.next() > durable) {
+      if (it.next().seq() > durable) {
         break;
       }
       it.remove();

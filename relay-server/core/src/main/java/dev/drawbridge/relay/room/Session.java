@@ -8,6 +8,7 @@ import dev.drawbridge.relay.auth.Grant;
 import dev.drawbridge.relay.auth.Role;
 import dev.drawbridge.relay.auth.TokenBucket;
 import dev.drawbridge.relay.blob.BlobFetches;
+import dev.drawbridge.relay.history.HistoryFetches;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -40,6 +41,7 @@ public final class Session {
   // Made at the connection's first blob message (most never send one); guarded by this.
   private BlobUploads uploads;
   private BlobFetches fetches;
+  private HistoryFetches history;
 
   // Set once, under the room's monitor, when the room accepts hello; read by any thread.
   private volatile Member member;
@@ -87,6 +89,18 @@ public final class Session {
       case ClientMessage.Ping ping -> send(room.encode(new ServerMessage.Pong(ping.t())));
       case ClientMessage.BlobPut put -> uploads().put(put, grant.role() == Role.EDITOR);
       case ClientMessage.BlobGet get -> fetch(get.blob());
+      case ClientMessage.HistoryGet get -> history(get);
+    }
+  }
+
+  /** R117, R119: any member may read the history, viewers too; one request at a time. */
+  private void history(ClientMessage.HistoryGet get) {
+    if (history == null) {
+      history = room.historyFor(this);
+    }
+    ServerMessage.HistoryRefused refused = history.request(get, System.nanoTime());
+    if (refused != null) {
+      room.refusals().historyRefused(this, refused);
     }
   }
 

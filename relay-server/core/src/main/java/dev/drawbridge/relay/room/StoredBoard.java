@@ -18,7 +18,10 @@ record StoredBoard(BoardState board, BoardSnapshot snapshot, long head, String h
   static final int LOG_BATCH = 1_000;
 
   static StoredBoard read(String room, OpLog opLog) {
-    BoardSnapshot snapshot = opLog.latestSnapshot(room).orElse(null);
+    // Without a usable snapshot the board is rebuilt from the ops, above the history base if
+    // retention deleted older ones (R118): the base and the ops above it are the whole board.
+    BoardSnapshot snapshot =
+        opLog.latestSnapshot(room).or(() -> opLog.historyBase(room)).orElse(null);
     // The relay never stores an op id twice, so the board applies ops without BoardState's own
     // id bookkeeping (which would keep every op id of the room in memory); the seq is kept here.
     BoardState board = snapshot == null ? new BoardState() : BoardState.fromSnapshot(snapshot);

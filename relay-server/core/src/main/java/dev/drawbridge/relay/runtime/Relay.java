@@ -101,6 +101,12 @@ public final class Relay implements AutoCloseable {
           config.bindAddress(),
           config.port());
     }
+    if (!config.limits().history().keep().keepsAll() && !opLog.trimsHistory()) {
+      log.atWarn()
+          .addKeyValue("historyKeep", config.limits().history().keep())
+          .addKeyValue("storage", opLog)
+          .log("this op log keeps every op: --history-keep is not applied");
+    }
     ExecutorService snapshotWorker =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("room-snapshots").daemon(true).factory());

@@ -2,6 +2,7 @@ package dev.drawbridge.relay.runtime;
 
 import dev.drawbridge.protocol.validation.ProtocolLimits;
 import dev.drawbridge.relay.blob.BlobLimits;
+import dev.drawbridge.relay.history.HistoryLimits;
 import dev.drawbridge.relay.net.TrustedProxies;
 import dev.drawbridge.relay.oplog.Durability;
 import dev.drawbridge.relay.room.RoomLimits;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
  * @param maxPendingBytes unsent bytes per connection before it is closed with 4011
  * @param pingIntervalSeconds WebSocket ping interval (dead peers are dropped after ~1.5×)
  * @param workerThreads WebSocket decoder threads
- * @param limits room limits (members, rooms, rates, snapshots, blobs: {@link #withBlobLimits})
+ * @param limits room limits (members, rooms, rates, snapshots, blobs: {@link #withBlobLimits},
+ *     history: {@link #withHistoryLimits})
  * @param durability what an ack promises with the SQLite op log (disk by default)
  * @param trustedProxies reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the
  *     client for the per-address connection limit; loopback by default
@@ -201,6 +203,11 @@ public record RelayConfig(
   /** The bounds on image files (R109–R113), which travel with the room limits. */
   public RelayConfig withBlobLimits(BlobLimits v) {
     return withLimits(limits.withBlobs(v));
+  }
+
+  /** The bounds on history: page size and rate, retention (R117–R119). */
+  public RelayConfig withHistoryLimits(HistoryLimits v) {
+    return withLimits(limits.withHistory(v));
   }
 
   /** This config with {@code change} applied to a mutable copy: the withers' one mechanism. */

@@ -40,6 +40,11 @@ class BlobFetchesTest {
     public void send(ServerMessage message) {
       sent.add(message);
     }
+
+    @Override
+    public void sendJson(byte[] json) {
+      throw new AssertionError("blob fetches send messages, not JSON");
+    }
   }
 
   @AfterEach

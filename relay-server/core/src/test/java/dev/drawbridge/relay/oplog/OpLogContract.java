@@ -46,6 +46,72 @@ public abstract class OpLogContract {
     f.get(20, TimeUnit.SECONDS);
   }
 
+  protected static StoredOp timedOp(long seq, String id, long t) {
+    StoredOp op = op(seq, id);
+    return new StoredOp(op.seq(), op.id(), op.clientId(), op.op(), t);
+  }
+
+  /** R116: an op's time is stored with it; 0 stays "no time". */
+  @Test
+  void opTimesAreStoredAndReadBackOnEveryRead() throws Exception {
+    await(log.append("t", timedOp(1, "a", 1_764_000_000_000L)));
+    await(log.append("t", op(2, "b")));
+    await(log.append("t", timedOp(3, "c", 1_764_000_000_500L)));
+    assertThat(log.readAfter("t", 0, 10))
+        .extracting(StoredOp::t)
+        .containsExactly(1_764_000_000_000L, 0L, 1_764_000_000_500L);
+    assertThat(log.readHistory("t", 1, 10))
+        .containsExactly(
+            EncodedOp.of(op(2, "b")), EncodedOp.of(timedOp(3, "c", 1_764_000_000_500L)));
+  }
+
+  /** R117: history reads are readAfter's, gap-free, empty above the head. */
+  @Test
+  void historyReadsArePagesOfTheLog() throws Exception {
+    for (int seq = 1; seq <= 5; seq++) {
+      await(log.append("h", timedOp(seq, "h" + seq, 1000L * seq)));
+    }
+    assertThat(log.readHistory("h", 1, 2)).extracting(EncodedOp::seq).containsExactly(2L, 3L);
+    assertThat(log.readHistory("h", 5, 2)).isEmpty();
+    assertThat(log.readHistory("h", Long.MAX_VALUE - 1, 2)).isEmpty();
+    assertThat(log.historyBaseSeq("h")).isZero();
+    assertThat(log.historyBase("h")).isEmpty();
+  }
+
+  /**
+   * R118: a log that trims keeps the base and the ops from the floor (never the op at the base's
+   * seq), and reads, heads and appends go on; the others keep everything.
+   */
+  @Test
+  void trimmingKeepsTheBaseAndTheOpsFromTheFloor() throws Exception {
+    for (int seq = 1; seq <= 10; seq++) {
+      await(log.append("k", timedOp(seq, "k" + seq, 1000L * seq)));
+    }
+    BoardSnapshot base = new BoardSnapshot(8, List.of());
+    await(log.trimHistory("k", base, 6));
+    if (!log.trimsHistory()) {
+      assertThat(log.readAfter("k", 0, 20)).hasSize(10);
+      return;
+    }
+    assertThat(log.historyBaseSeq("k")).isEqualTo(8);
+    assertThat(log.historyBase("k")).contains(base);
+    assertThat(log.readAfter("k", 0, 20)).extracting(StoredOp::seq).startsWith(6L).hasSize(5);
+    assertThat(log.readAfter("k", 2, 1)).extracting(StoredOp::seq).containsExactly(6L);
+    assertThat(log.headSeq("k")).isEqualTo(10);
+    assertThat(log.seqOf("k", "k1")).isEmpty();
+    assertThat(log.seqOf("k", "k7")).hasValue(7);
+    await(log.append("k", op(11, "k11")));
+    assertThat(log.headSeq("k")).isEqualTo(11);
+
+    // A floor above the base keeps the op at the base's seq; an older base does not replace it.
+    await(log.trimHistory("k", new BoardSnapshot(9, List.of()), 11));
+    assertThat(log.readAfter("k", 0, 20)).extracting(StoredOp::seq).containsExactly(9L, 10L, 11L);
+    await(log.trimHistory("k", new BoardSnapshot(4, List.of()), 5));
+    assertThat(log.historyBaseSeq("k")).isEqualTo(9);
+    assertThat(log.readAfter("k", 0, 20)).hasSize(3);
+    assertThat(log.headSeq("other")).isZero();
+  }
+
   /** R80: what keeps a member's id its own must outlive the room in memory. */
   @Test
   void clientKeyClaimsAreKeptPerRoomAndTheFirstClaimStays() throws Exception {

@@ -70,7 +70,38 @@ class SqliteSchemaTest {
     try (SqliteOpLog log = new SqliteOpLog(dir)) {
       assertThat(log.readBlob("r", id, 0, 10)).isEqualTo(bytes);
     }
-    assertThat(pragma("user_version")).isEqualTo("3");
+    assertThat(pragma("user_version")).isEqualTo(String.valueOf(SqliteSchema.VERSION));
+  }
+
+  /**
+   * Version 3 (before op times, R116): the ops table as version 3 made it, by hand. Its ops stay
+   * and read back with no time; new ops keep theirs; it gets the history bases and is stamped 4.
+   */
+  @Test
+  void aVersion3DataDirectoryKeepsItsOpsWithNoTime() throws Exception {
+    StoredOp old = OpLogContract.op(1, "a");
+    sql(
+        "CREATE TABLE ops(room TEXT NOT NULL, seq INTEGER NOT NULL, op_id TEXT NOT NULL,"
+            + " client_id TEXT NOT NULL, op TEXT NOT NULL, PRIMARY KEY(room, seq)) WITHOUT ROWID");
+    sql("CREATE UNIQUE INDEX ops_by_id ON ops(room, op_id)");
+    sql(
+        "INSERT INTO ops VALUES('r', 1, 'a', 'client-1', '"
+            + new dev.drawbridge.protocol.ProtocolCodec().encodeOp(old.op())
+            + "')");
+    sql("PRAGMA user_version=3");
+    StoredOp timed = OpLogContract.timedOp(2, "b", 1_764_000_000_000L);
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readAfter("r", 0, 10)).containsExactly(old);
+      log.append("r", timed).join();
+      assertThat(log.historyBase("r")).isEmpty();
+    }
+    try (SqliteOpLog log = new SqliteOpLog(dir)) {
+      assertThat(log.readAfter("r", 0, 10)).containsExactly(old, timed);
+      assertThat(log.readHistory("r", 0, 10))
+          .extracting(EncodedOp::t)
+          .containsExactly(0L, 1_764_000_000_000L);
+    }
+    assertThat(pragma("user_version")).isEqualTo("4");
   }
 
   @Test

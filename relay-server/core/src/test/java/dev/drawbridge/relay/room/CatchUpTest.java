@@ -40,37 +40,37 @@ class CatchUpTest {
 
   @Test
   void r11_aClientBehindNoSnapshotStartsFromItsLastSeq() {
-    assertThat(CatchUp.start(2, "o2", 6, ROOM_OPS, null, unbuilt()))
+    assertThat(CatchUp.start(2, "o2", 6, ROOM_OPS, seq -> false, null, unbuilt()))
         .isEqualTo(new CatchUp.Start(null, false, 2));
-    assertThat(CatchUp.start(0, null, 6, unasked(), null, unbuilt()))
+    assertThat(CatchUp.start(0, null, 6, unasked(), seq -> false, null, unbuilt()))
         .isEqualTo(new CatchUp.Start(null, false, 0));
   }
 
   @Test
   void r11_aClientOlderThanTheNewestSnapshotStartsFromIt() {
-    assertThat(CatchUp.start(2, "o2", 6, ROOM_OPS, SNAPSHOT_AT_4, unbuilt()))
+    assertThat(CatchUp.start(2, "o2", 6, ROOM_OPS, seq -> false, SNAPSHOT_AT_4, unbuilt()))
         .isEqualTo(new CatchUp.Start(SNAPSHOT_AT_4, false, 4));
-    assertThat(CatchUp.start(0, null, 6, unasked(), SNAPSHOT_AT_4, unbuilt()))
+    assertThat(CatchUp.start(0, null, 6, unasked(), seq -> false, SNAPSHOT_AT_4, unbuilt()))
         .isEqualTo(new CatchUp.Start(SNAPSHOT_AT_4, false, 4));
-    assertThat(CatchUp.start(4, null, 6, unasked(), SNAPSHOT_AT_4, unbuilt()))
+    assertThat(CatchUp.start(4, null, 6, unasked(), seq -> false, SNAPSHOT_AT_4, unbuilt()))
         .as("at the snapshot: ops only")
         .isEqualTo(new CatchUp.Start(null, false, 4));
   }
 
   @Test
   void r12_aClientAheadOfTheHeadIsResetToTheWholeBoardWithoutAHistoryLookup() {
-    assertThat(CatchUp.start(7, "o7", 6, unasked(), SNAPSHOT_AT_4, BOARD))
+    assertThat(CatchUp.start(7, "o7", 6, unasked(), seq -> false, SNAPSHOT_AT_4, BOARD))
         .isEqualTo(new CatchUp.Start(BOARD_AT_HEAD, true, 6));
   }
 
   @Test
   void r12_aClientWithAnotherOpAtItsLastSeqIsReset() {
-    assertThat(CatchUp.start(2, "lost", 6, ROOM_OPS, SNAPSHOT_AT_4, BOARD))
+    assertThat(CatchUp.start(2, "lost", 6, ROOM_OPS, seq -> false, SNAPSHOT_AT_4, BOARD))
         .isEqualTo(new CatchUp.Start(BOARD_AT_HEAD, true, 6));
-    assertThat(CatchUp.start(3, "o3", 6, ROOM_OPS, null, BOARD))
+    assertThat(CatchUp.start(3, "o3", 6, ROOM_OPS, seq -> false, null, BOARD))
         .as("the room holds no op there")
         .isEqualTo(new CatchUp.Start(BOARD_AT_HEAD, true, 6));
-    assertThat(CatchUp.start(6, "o6", 6, ROOM_OPS, null, unbuilt()))
+    assertThat(CatchUp.start(6, "o6", 6, ROOM_OPS, seq -> false, null, unbuilt()))
         .isEqualTo(new CatchUp.Start(null, false, 6));
   }
 

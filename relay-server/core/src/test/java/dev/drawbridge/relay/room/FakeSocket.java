@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory {@link ClientSocket}: records what the room sent and how it closed. */
+/**
+ * An in-memory {@link ClientSocket}: records what the room sent and how it closed. Op times (R116)
+ * come from the relay's clock, so {@link #sent} has them left out; {@link #asSent} keeps them.
+ */
 final class FakeSocket implements ClientSocket {
   private static final ProtocolCodec CODEC = new ProtocolCodec();
   final List<ServerMessage> sent = new ArrayList<>();
+  final List<ServerMessage> asSent = new ArrayList<>();
   final List<String> frames = new ArrayList<>();
   Integer closeCode;
   String closeReason;
@@ -20,10 +24,22 @@ final class FakeSocket implements ClientSocket {
     String frame = new String(message.json(), StandardCharsets.UTF_8);
     frames.add(frame);
     try {
-      sent.add(CODEC.decodeServer(frame));
+      ServerMessage m = CODEC.decodeServer(frame);
+      asSent.add(m);
+      sent.add(withoutTime(m));
     } catch (ProtocolException e) {
       throw new AssertionError("room sent an undecodable message", e);
     }
+  }
+
+  private static ServerMessage withoutTime(ServerMessage m) {
+    return switch (m) {
+      case ServerMessage.Ack a ->
+          new ServerMessage.Ack(a.id(), a.seq(), a.duplicate(), a.durable());
+      case ServerMessage.OpBroadcast o ->
+          new ServerMessage.OpBroadcast(o.seq(), o.id(), o.clientId(), o.op(), o.durable());
+      default -> m;
+    };
   }
 
   @Override

@@ -25,7 +25,7 @@ class SequencedIdsTest {
   @Test
   void r15_recentIdsAreAnsweredFromMemory() {
     SequencedIds ids = new SequencedIds("room", log, 0);
-    ids.add("o1", 1);
+    ids.add("o1", 1, 0);
     assertThat(ids.seqOf("o1")).hasValue(1);
     assertThat(log.lookups.get()).isZero();
   }
@@ -34,7 +34,7 @@ class SequencedIdsTest {
   void r15_trimmingKeepsTheNewestTenThousandAndEveryIdNotYetDurable() {
     SequencedIds ids = new SequencedIds("room", log, 0);
     for (int seq = 1; seq <= 10_050; seq++) {
-      ids.add("o" + seq, seq);
+      ids.add("o" + seq, seq, 0);
     }
     ids.trim(0);
     assertThat(ids.seqOf("o1")).as("not durable: the log cannot answer for it").hasValue(1);
