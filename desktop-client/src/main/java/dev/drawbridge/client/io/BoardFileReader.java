@@ -18,12 +18,13 @@ import java.util.Base64;
 import java.util.function.Consumer;
 
 /**
- * Reads a {@code .drawbridge} file of version 1 or 2 ({@link BoardFile}) in one streaming pass,
+ * Reads a {@code .drawbridge} file of version 1, 2 or 3 ({@link BoardFile}) in one streaming pass,
  * bounded so a hostile file is refused without exhausting memory: the file's size, the snapshot's
  * size (copied as text for the protocol codec, never held as a JSON tree), each picture's base64
  * length (checked by the parser before the string is built). Pictures must follow the snapshot, so
  * none is handed on before the board itself was found good; each is checked against its blob id and
- * its header (R108, R115) and skipped when it fails.
+ * its header (R108, R115) and skipped when it fails. A history (version 3) is read and bounded by
+ * {@link BoardFileHistory}.
  */
 final class BoardFileReader {
   /** Files bigger than this are not boards a person drew. */
@@ -53,9 +54,11 @@ final class BoardFileReader {
   private String snapshotText;
   private BoardSnapshot snapshot;
   private int skipped;
+  private final BoardFileHistory history;
 
   BoardFileReader(ProtocolCodec codec) {
     this.codec = codec;
+    this.history = new BoardFileHistory(json, codec);
   }
 
   BoardFile.Opened read(Path file, Consumer<byte[]> pictures) throws BoardFileException {
@@ -83,7 +86,8 @@ final class BoardFileReader {
       // Malformed or truncated JSON, a string or document over the bounds.
       throw notABoard(String.valueOf(e.getMessage()), e);
     }
-    return new BoardFile.Opened(board(), skipped);
+    BoardSnapshot board = board();
+    return new BoardFile.Opened(board, skipped, history.result(board));
   }
 
   private void field(JsonParser p, String name, JsonToken value, Consumer<byte[]> pictures)
@@ -96,6 +100,16 @@ final class BoardFileReader {
           throw notABoard("no snapshot", null);
         }
         snapshotText = copy(p);
+      }
+      case "historyBase", "history" -> {
+        board(); // the header and snapshot first, as for pictures
+        if (version < 3) {
+          p.skipChildren(); // not part of versions 1 and 2
+        } else if (name.equals("history")) {
+          history.ops(p, value);
+        } else {
+          history.base(p, value);
+        }
       }
       case "blobs" -> {
         board(); // the header and snapshot first: nothing is kept from a file that is no board

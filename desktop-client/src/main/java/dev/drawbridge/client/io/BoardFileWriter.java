@@ -45,7 +45,22 @@ public final class BoardFileWriter implements AutoCloseable {
    * writer's thread, so it must be thread-safe (the app's blob store is).
    */
   public BoardFileWriter(PictureSource pictures) {
-    this((file, snapshot) -> new BoardFile().save(file, snapshot, pictures));
+    this(pictures, seq -> null);
+  }
+
+  /**
+   * Writes boards with their pictures and with the history {@code history} gives up to the board's
+   * seq (null: none). Both are called on the writer's thread, so they must be thread-safe (the
+   * app's blob store and {@code LocalHistory} are); the history is cut at the snapshot's seq, so
+   * ops made after the snapshot was taken are not written with it.
+   */
+  public BoardFileWriter(
+      PictureSource pictures,
+      java.util.function.LongFunction<dev.drawbridge.client.history.local.LocalHistory.Record>
+          history) {
+    this(
+        (file, snapshot) ->
+            new BoardFile().save(file, snapshot, history.apply(snapshot.seq()), pictures));
   }
 
   public BoardFileWriter(Target target) {

@@ -138,7 +138,7 @@ class BoardFilePicturesTest {
             () ->
                 new BoardFile()
                     .open(
-                        write("newer", whole.replace("\"version\":2", "\"version\":3")),
+                        write("newer", whole.replace("\"version\":2", "\"version\":4")),
                         received::add))
         .isInstanceOfSatisfying(
             BoardFileException.class,

@@ -543,7 +543,9 @@ public final class AppWindow implements Shell, StartView.Actions {
           });
       return;
     }
-    board.restore(read.snapshot(), List.of());
+    // The file's history, and the ops the log beside it holds since the file's last save (an app
+    // killed between autosaves): they come back to the board too.
+    board.restore(opened.fileHistory().open(file, read.snapshot(), read.history()), List.of());
     BoardView view = showBoard(opened);
     if (read.skippedPictures() > 0) {
       view.showToast(

@@ -9,6 +9,7 @@ import dev.drawbridge.client.io.PdfExporter;
 import dev.drawbridge.client.io.PngWriter;
 import dev.drawbridge.client.io.SvgExporter;
 import dev.drawbridge.client.sync.BoardSession;
+import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.ui.canvas.BoardImage;
 import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
@@ -56,7 +57,7 @@ final class BoardFiles {
     this.session = session;
     // The writer reads picture bytes on its thread: autosaves are of local boards, whose stores are
     // thread-safe, and an explicit save or the last one on close holds the UI thread until done.
-    this.writer = new BoardFileWriter(session.blobs()::bytes);
+    this.writer = new BoardFileWriter(session.blobs()::bytes, historyOf(session));
     this.ui = ui;
     this.vm = vm;
     this.shell = shell;
@@ -85,7 +86,8 @@ final class BoardFiles {
       return;
     }
     Path target = file;
-    BoardSnapshot snapshot = session.board().view().snapshot();
+    BoardSnapshot snapshot = boardSnapshot();
+    long seq = snapshot.seq();
     // Later edits mark the board changed again; a failed write does too (below).
     changed = false;
     autosaveUnconfirmed = true;
@@ -97,6 +99,7 @@ final class BoardFiles {
                 () -> {
                   autosaveUnconfirmed = false;
                   if (failure == null) {
+                    savedHistory(target, seq);
                     remember(target);
                   } else {
                     changed = true;
@@ -115,8 +118,10 @@ final class BoardFiles {
       if (needsAutosave() || (autosaveUnconfirmed && isKeptInFile())) {
         Path target = file;
         try {
-          writer.save(target, session.board().view().snapshot());
+          BoardSnapshot snapshot = boardSnapshot();
+          writer.save(target, snapshot);
           changed = false;
+          savedHistory(target, snapshot.seq());
           remember(target);
         } catch (BoardFileException e) {
           autosaveFailed(target, e);
@@ -128,7 +133,33 @@ final class BoardFiles {
   }
 
   private boolean isKeptInFile() {
-    return file != null && session instanceof dev.drawbridge.client.sync.LocalOnlySession;
+    return file != null && session instanceof LocalOnlySession;
+  }
+
+  /**
+   * The board to save: what the user sees, numbered with the confirmed seq (the view's own seq is
+   * not kept up to date), so a file's board and its history's last op agree.
+   */
+  private BoardSnapshot boardSnapshot() {
+    var board = session.board();
+    return new BoardSnapshot(board.confirmedSeq(), board.view().snapshot().elements());
+  }
+
+  /** A local board's history goes into its file; a shared board's stays with the relay. */
+  private static java.util.function.LongFunction<
+          dev.drawbridge.client.history.local.LocalHistory.Record>
+      historyOf(BoardSession session) {
+    if (session instanceof LocalOnlySession local) {
+      return local.fileHistory().history()::upTo;
+    }
+    return seq -> null;
+  }
+
+  /** The file holds the history up to {@code seq}: the log beside it starts again after it. */
+  private void savedHistory(Path target, long seq) {
+    if (session instanceof LocalOnlySession local) {
+      local.fileHistory().saved(target, seq);
+    }
   }
 
   private boolean needsAutosave() {
@@ -161,8 +192,12 @@ final class BoardFiles {
     return file;
   }
 
+  /** The file a local board is kept in; its history is logged beside it from now on. */
   void setFile(Path file) {
     this.file = file;
+    if (file != null && session instanceof LocalOnlySession local) {
+      local.fileHistory().keepIn(file);
+    }
   }
 
   /** Ctrl+O: opening a file leaves a shared board, so the shell asks first (issue 14). */
@@ -202,9 +237,11 @@ final class BoardFiles {
   /** Saves the board to {@code target}; true when it worked (errors are shown). */
   public boolean saveTo(Path target) {
     try {
-      writer.save(target, session.board().view().snapshot());
+      BoardSnapshot snapshot = boardSnapshot();
+      writer.save(target, snapshot);
       file = target;
       changed = false;
+      savedHistory(target, snapshot.seq());
       remember(target);
       toast.show(messages.get("file.saved", target.getFileName()), false);
       return true;
@@ -254,7 +291,7 @@ final class BoardFiles {
     }
   }
 
-  private List<Element> exportedElements(boolean selectionOnly) {
+  List<Element> exportedElements(boolean selectionOnly) {
     var view = session.board().view();
     // Connectors are exported where the board draws them, at their targets (R102), even when
     // only the connector is selected.
@@ -269,7 +306,7 @@ final class BoardFiles {
     return all.stream().filter(e -> ids.contains(e.id())).toList();
   }
 
-  private FileChooser fileChooser(String titleKey, String kind) {
+  FileChooser fileChooser(String titleKey, String kind) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(messages.get(titleKey));
     String pattern = "*." + kind;
@@ -282,12 +319,17 @@ final class BoardFiles {
     return chooser;
   }
 
-  private static String safeName(String title) {
+  /** The board's title, for the names of exported files. */
+  String title() {
+    return session.title();
+  }
+
+  static String safeName(String title) {
     String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
     return cleaned.isEmpty() ? "board" : cleaned;
   }
 
-  private javafx.stage.Window window() {
+  javafx.stage.Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
   }
 }

@@ -94,6 +94,7 @@ public final class BoardView {
   private final BooleanProperty viewer = new SimpleBooleanProperty(false);
   private final VBox help;
   private final BoardFiles files;
+  private final TimelapseAction timelapse;
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
@@ -128,6 +129,7 @@ public final class BoardView {
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     canvas.setBlobs(session.blobs());
     files.setPictures(canvas.pictures().now());
+    this.timelapse = new TimelapseAction(files, vm, canvas, history, messages, toast::show);
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
     this.namesFile = shell.settings().home().resolve(NAMES_FILE);
@@ -413,6 +415,7 @@ public final class BoardView {
   /** Stops timers and listeners; the session is closed by whoever opened it. */
   public void dispose() {
     textEditor.commit();
+    timelapse.cancel();
     files.close();
     historyPanel.close();
     ticker.stop();
@@ -491,7 +494,8 @@ public final class BoardView {
             viewOnly,
             session.clientId(),
             images::chooseAndInsert,
-            historyPanel::toggle);
+            historyPanel::toggle,
+            timelapse::choose);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);

@@ -36,7 +36,8 @@ final class MainMenu {
       ObservableBooleanValue viewOnly,
       String clientId,
       Runnable insertImage,
-      Runnable history) {
+      Runnable history,
+      Runnable exportTimelapse) {
     MenuButton menu = new MenuButton();
     menu.setId("main-menu");
     menu.setGraphic(Icons.of(MaterialDesignM.MENU));
@@ -83,6 +84,7 @@ final class MainMenu {
                 () -> files.chooseExport("svg")),
             exportItem(
                 messages, vm, "Pdf", MaterialDesignF.FILE_PDF_BOX, () -> files.chooseExport("pdf")),
+            timelapseItem(messages, exportTimelapse),
             new SeparatorMenuItem(),
             AlignControls.menu(vm, messages, viewOnly),
             AlignControls.snapItem(vm, messages),
@@ -165,6 +167,14 @@ final class MainMenu {
         item(messages, "menu.insertImage", MaterialDesignI.IMAGE_PLUS, null, insertImage);
     item.setId("insert-image");
     item.disableProperty().bind(viewOnly);
+    return item;
+  }
+
+  /** "Export timelapse…": the board's history played back as a GIF or a video (issue 17). */
+  private static MenuItem timelapseItem(Messages messages, Runnable action) {
+    MenuItem item =
+        item(messages, "menu.exportTimelapse", MaterialDesignM.MOVIE_OPEN_OUTLINE, null, action);
+    item.setId("export-timelapse");
     return item;
   }
 

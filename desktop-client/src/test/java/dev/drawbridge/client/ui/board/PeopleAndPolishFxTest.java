@@ -190,11 +190,15 @@ class PeopleAndPolishFxTest extends FxBoardTestBase {
     addRectangle("box", 0, 0, 100, 100);
     MenuButton menu = robot.lookup("#main-menu").queryAs(MenuButton.class);
     assertThat(fx(() -> exportTexts(menu)))
-        .containsExactly("Export as PNG…", "Export as SVG…", "Export as PDF…");
+        .containsExactly("Export as PNG…", "Export as SVG…", "Export as PDF…", "Export timelapse…");
     onFx(() -> view().model().selectAll());
+    // The timelapse asks for its area in its own dialog, so its name does not change.
     assertThat(fx(() -> exportTexts(menu)))
         .containsExactly(
-            "Export selection as PNG…", "Export selection as SVG…", "Export selection as PDF…");
+            "Export selection as PNG…",
+            "Export selection as SVG…",
+            "Export selection as PDF…",
+            "Export timelapse…");
     onFx(
         () ->
             window.applySettings(

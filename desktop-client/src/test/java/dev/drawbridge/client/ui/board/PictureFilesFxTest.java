@@ -65,7 +65,8 @@ class PictureFilesFxTest extends FxBoardTestBase {
     assertThat(fx(() -> view().saveTo(saved))).isTrue();
     assertThat(fx(() -> view().export("svg", svg, false))).isTrue();
 
-    assertThat(Files.readString(saved)).contains("\"version\":2").contains("\"blobs\":{");
+    // Version 3: an offline board's file carries its history too (issue 17).
+    assertThat(Files.readString(saved)).contains("\"version\":3").contains("\"blobs\":{");
     assertThat(Files.readString(svg))
         .contains(
             "href=\"data:image/png;base64," + Base64.getEncoder().encodeToString(TestPictures.PNG));
