@@ -2,7 +2,6 @@ package dev.drawbridge.client.ui.board;
 
 import dev.drawbridge.client.history.BoardHistory;
 import dev.drawbridge.client.history.PastActions;
-import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -11,19 +10,12 @@ import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.clipboard.PastePoint;
 import dev.drawbridge.client.ui.clipboard.SystemClipboard;
 import dev.drawbridge.client.ui.common.Messages;
-import dev.drawbridge.client.ui.history.AttributionText;
-import dev.drawbridge.client.ui.history.AttributionView;
-import dev.drawbridge.client.ui.history.AuthorColours;
 import dev.drawbridge.client.ui.history.BoardPastActions;
-import dev.drawbridge.client.ui.history.HistoryModel;
 import dev.drawbridge.client.ui.history.HistoryPanel;
 import dev.drawbridge.client.ui.history.PastPointer;
-import dev.drawbridge.client.ui.history.PastView;
-import dev.drawbridge.client.ui.history.RestoreConfirmation;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
-import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -31,12 +23,8 @@ import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -47,9 +35,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -66,12 +51,6 @@ import javafx.util.Duration;
  * and {@link BoardFiles} saving and exporting.
  */
 public final class BoardView {
-  private static final KeyCombination HISTORY_KEY =
-      new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
-
-  /** Names of the people seen on boards, by client id (in the app's home). */
-  static final String NAMES_FILE = "people-names.properties";
-
   private final BoardSession session;
   private final Shell shell;
   private final Messages messages;
@@ -98,24 +77,27 @@ public final class BoardView {
   private final BoardShortcuts shortcuts;
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
-  private final BoardHistory history;
+  private final BoardPast past;
   private final HistoryPanel historyPanel;
-  private final PeerNames names;
-  private final Path namesFile;
-  private final AttributionView attribution;
-  private final BoardPastActions pastActions;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
     this.shell = shell;
     this.messages = shell.messages();
     this.vm = new BoardViewModel(session.board());
-    this.history =
-        new BoardHistory(
-            session.history(), () -> session.board().confirmed().snapshot(), Platform::runLater);
     this.status =
         new StatusViewModel(messages, Instant::now, !(session instanceof LocalOnlySession));
     this.canvas = new BoardCanvas(session.board(), vm.selection());
+    this.past =
+        new BoardPast(
+            session,
+            shell,
+            vm,
+            canvas,
+            toast,
+            () -> root.getScene() == null ? null : root.getScene().getWindow(),
+            this::pastShown);
+    this.historyPanel = past.panel();
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
     // Past elements selected for "Copy from here" are not this user's selection on the board.
     this.live =
@@ -129,25 +111,9 @@ public final class BoardView {
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
     canvas.setBlobs(session.blobs());
     files.setPictures(canvas.pictures().now());
-    this.timelapse = new TimelapseAction(files, vm, canvas, history, messages, toast::show);
+    this.timelapse = new TimelapseAction(files, vm, canvas, past.history(), messages, toast::show);
     this.images = new ImageDrop(session, vm, canvas, messages, toast::show, viewOnly);
     this.people = new PeoplePanel(session, shell, canvas, toast, live);
-    this.namesFile = shell.settings().home().resolve(NAMES_FILE);
-    this.names = PeerNames.read(namesFile);
-    this.attribution =
-        new AttributionView(
-            history,
-            session.board(),
-            new AttributionText(
-                messages, names, session.clientId(), ZoneId.systemDefault(), Instant::now));
-    this.pastActions =
-        new BoardPastActions(
-            session,
-            vm::copyElements,
-            RestoreConfirmation.alert(
-                messages, () -> root.getScene() == null ? null : root.getScene().getWindow()),
-            (error, key, args) -> toast.show(messages.get(key, args), error));
-    this.historyPanel = buildHistory();
     vm.useClipboard(
         new SystemClipboard(),
         session.blobs(),
@@ -179,7 +145,7 @@ public final class BoardView {
     vm.snapToGridProperty()
         .addListener((o, a, b) -> shell.settings().save(shell.settings().get().withSnapToGrid(b)));
     BoardPointer pointer = new BoardPointer(live, vm, canvas, tools, textEditor, viewOnly::get);
-    pointer.setHoverListener(attribution::hovered);
+    pointer.setHoverListener(past.attribution()::hovered);
     // In the past, clicks select past elements (for Copy from here) and nothing else happens.
     canvas.setPointerHandler(new PastPointer(pointer, canvas::showsPast, canvas, vm.selection()));
     canvas.setPreviewSource(() -> currentTool().preview());
@@ -206,9 +172,8 @@ public final class BoardView {
 
           @Override
           public void peersChanged(Collection<Peer> peers) {
-            learnNames(peers);
+            past.peersChanged(peers);
             people.showPeers(peers);
-            historyPanel.peersChanged(peers);
           }
 
           @Override
@@ -228,12 +193,11 @@ public final class BoardView {
 
           @Override
           public void opSequenced(HistoryOp op) {
-            history.opSequenced(op);
+            past.history().opSequenced(op);
           }
         };
     session.addListener(sessionListener);
     status.stateProperty().set(session.state());
-    learnNames(session.peers());
     people.showPeers(session.peers());
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> status.tick()));
     ticker.setCycleCount(Timeline.INDEFINITE);
@@ -241,70 +205,20 @@ public final class BoardView {
     autosaver = new Timeline(new KeyFrame(Duration.seconds(30), e -> files.autosave()));
     autosaver.setCycleCount(Timeline.INDEFINITE);
     autosaver.play();
-    shortcuts.setFirst(
-        e -> {
-          if (HISTORY_KEY.match(e)) {
-            historyPanel.toggle();
-            return true;
-          }
-          return historyPanel.handleKey(e);
-        });
+    shortcuts.setFirst(past::handleKey);
     shortcuts.attachTo(root);
   }
 
   /**
-   * The history panel and the past view (issue 17): the canvas shows a past board through {@link
-   * BoardCanvas#showPast}, and the board is read-only meanwhile.
+   * Into or out of the past (issue 17): nothing half-done carries over, a selection of past
+   * elements means nothing on the present board (nor the other way round), and the past is
+   * read-only.
    */
-  private HistoryPanel buildHistory() {
-    HistoryModel model =
-        new HistoryModel(
-            history,
-            new PastView.Screen() {
-              @Override
-              public void showPast(BoardState board, Set<String> changed) {
-                canvas.showPast(board, changed);
-              }
-
-              @Override
-              public void showPresent() {
-                canvas.showPresent();
-              }
-            });
-    AuthorColours authors = new AuthorColours();
-    authors.learn(session.peers());
-    // This user's own changes in their own colour.
-    var me = shell.settings().get();
-    try {
-      authors.learn(List.of(new Peer(session.clientId(), me.name(), me.color(), "editor")));
-    } catch (RuntimeException e) {
-      // A name or colour the protocol would refuse: the marks take a colour from the id.
-    }
-    HistoryPanel panel =
-        new HistoryPanel(
-            model,
-            authors,
-            new HistoryPanel.Context(
-                messages,
-                session.clientId(),
-                () -> shell.settings().get().name(),
-                !(session instanceof LocalOnlySession),
-                () -> vm.selection().ordered(),
-                names::nameOf,
-                () -> session.board().view().hash()));
-    panel.setActions(pastActions);
-    model
-        .inPastProperty()
-        .addListener(
-            (o, was, past) -> {
-              // Into or out of the past: nothing half-done carries over, and a selection of past
-              // elements means nothing on the present board (nor the other way round).
-              textEditor.commit();
-              currentTool().cancel();
-              vm.selection().clear();
-              viewOnly.set(viewer.get() || past);
-            });
-    return panel;
+  private void pastShown(boolean inPast) {
+    textEditor.commit();
+    currentTool().cancel();
+    vm.selection().clear();
+    viewOnly.set(viewer.get() || inPast);
   }
 
   /**
@@ -342,17 +256,17 @@ public final class BoardView {
 
   /** This board's past (issue 17): loaded when the history panel or attribution first asks. */
   public BoardHistory history() {
-    return history;
+    return past.history();
   }
 
   /** Restore and Copy of a past board, as the history panel carries them out (issue 17). */
   public BoardPastActions pastActions() {
-    return pastActions;
+    return past.actions();
   }
 
   /** Who made and last changed the element looked at, in the status bar (for tests). */
   public Label attributionLabel() {
-    return attribution.label();
+    return past.attribution().label();
   }
 
   /** The file this board was opened from or last saved to, if any. */
@@ -531,7 +445,7 @@ public final class BoardView {
             session::reconnectNow,
             session::goOffline);
     // Right-aligned, before the zoom: who made what is looked at (issue 17).
-    statusBar.getChildren().add(statusBar.getChildren().size() - 1, attribution.label());
+    statusBar.getChildren().add(statusBar.getChildren().size() - 1, past.attribution().label());
     root.setBottom(statusBar);
   }
 
@@ -570,7 +484,7 @@ public final class BoardView {
   private void selectionChanged() {
     live.selectionChanged();
     Selection sel = vm.selection();
-    attribution.selectionChanged(sel.ordered());
+    past.attribution().selectionChanged(sel.ordered());
     if (sel.isEmpty()) {
       return;
     }
@@ -582,15 +496,6 @@ public final class BoardView {
     }
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
-    }
-  }
-
-  /** Remembers who is on the board by name, also for next time (issue 17: who drew what). */
-  private void learnNames(Collection<Peer> peers) {
-    if (names.learn(peers)) {
-      Map<String, String> copy = names.snapshot();
-      // Best effort, off the UI thread: a name not written is learnt again when its owner is back.
-      CompletableFuture.runAsync(() -> PeerNames.write(copy, namesFile)).exceptionally(e -> null);
     }
   }
 

@@ -12,7 +12,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The history panel on the offline board, which records no history of its own yet. */
+/** The history panel on a fresh offline board: it keeps its own history, empty so far. */
 @ExtendWith(ApplicationExtension.class)
 class LocalHistoryFxTest extends FxBoardTestBase {
   @Start
@@ -28,7 +28,7 @@ class LocalHistoryFxTest extends FxBoardTestBase {
     HistoryModel model = fx(() -> view().historyPanel().model());
     assertThat(model.statusProperty().get()).isEqualTo(HistoryModel.Status.READY);
     assertThat(fx(() -> ((Label) robot.lookup("#history-status").query()).getText()))
-        .isEqualTo("No changes since you opened the board");
+        .isEqualTo("No changes yet");
     robot.clickOn("#history-back");
     robot.clickOn("#history-play");
     WaitForAsyncUtils.waitForFxEvents();
