@@ -32,11 +32,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link OpLog} in Redis, for relays that share storage. Per room: a list of ops (index = seq −
- * 1), a hash op id → seq, a string with the snapshot (plus its seq), the relay that holds the room,
- * and its blobs (R108): one string of bytes per blob, an index id → mime and size, and their byte
- * count. Appends run a script that checks the appending relay holds the room, the seq follows the
- * head, the op follows the one its relay ordered before, and the id is new: two relays can never
- * interleave one room.
+ * 1 − trimmed), a hash op id → seq, a string with the snapshot (plus its seq), the relay that holds
+ * the room, and its blobs (R108): one string of bytes per blob, an index id → mime and size, and
+ * their byte count. Retention (R118) adds the history base (its JSON and its seq) and how many ops
+ * it deleted from the list's start ({@code trimmed}; a room without it has lost none, as all data
+ * from before retention). Appends run a script that checks the appending relay holds the room, the
+ * seq follows the head, the op follows the one its relay ordered before, and the id is new: two
+ * relays can never interleave one room.
  *
  * <p>Durability is Redis's: configure {@code appendonly yes} and {@code appendfsync always} for "no
  * acked op is lost". Appends are pipelined on one connection, so their replies — and the futures,
@@ -44,17 +46,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedisOpLog implements OpLog {
   /**
-   * KEYS: ops, ids, owner. ARGV: seq, id, the stored line, the id of the op it must follow ('' for
-   * the room's first op), and the relay that must hold the room; '*' in the last two skips those
-   * checks (appends outside a relay: tests, tools). The owner check refuses a relay that lost the
-   * room ({@link OpLog#claim}); the chain check refuses an op that would follow another relay's
-   * ({@link OpLog#appendAfter}). {@code LINDEX -1} is O(1); the id is the line's second field.
+   * KEYS: ops, ids, owner, trimmed. ARGV: seq, id, the stored line, the id of the op it must follow
+   * ('' for the room's first op), and the relay that must hold the room; '*' in the last two skips
+   * those checks (appends outside a relay: tests, tools). The owner check refuses a relay that lost
+   * the room ({@link OpLog#claim}); the chain check refuses an op that would follow another relay's
+   * ({@link OpLog#appendAfter}). The head is the list's length plus the ops retention deleted from
+   * its start ({@link #TRIM}, none in data from before retention), and retention always leaves the
+   * newest op, so a room with a head has one to check the chain against. {@code LINDEX -1} is O(1);
+   * the id is the line's second field.
    */
   private static final String APPEND =
       """
       if ARGV[5] ~= '*' and redis.call('GET', KEYS[3]) ~= ARGV[5] then return -4 end
       local length = redis.call('LLEN', KEYS[1])
-      if length ~= tonumber(ARGV[1]) - 1 then return -1 end
+      local trimmed = tonumber(redis.call('GET', KEYS[4]) or '0')
+      if length + trimmed ~= tonumber(ARGV[1]) - 1 then return -1 end
       if ARGV[4] ~= '*' and length > 0 then
         local newest = redis.call('LINDEX', KEYS[1], -1)
         if string.match(newest, '^[^\\t]*\\t([^\\t]*)\\t') ~= ARGV[4] then return -3 end
@@ -63,6 +69,68 @@ public final class RedisOpLog implements OpLog {
       redis.call('RPUSH', KEYS[1], ARGV[3])
       return 1
       """;
+
+  /**
+   * Retention (R118) in one script, so no reader sees ops deleted without the base that covers
+   * them. KEYS: ops, ids, trimmed, history base, history base seq. ARGV: the base's seq, its JSON,
+   * the floor, the most ops to delete. Keeps the base if it is newer than the one kept (a relay
+   * that lost the room may still trim with an older one), then deletes the ops below both the floor
+   * and the kept base's seq, at most ARGV[4] of them and never the newest: LTRIM drops them from
+   * the list's start, HDEL their ids (read 1,000 lines at a time), and the trimmed count grows by
+   * as many, so seq s stays at list index s − 1 − trimmed. Returns how many went.
+   */
+  private static final String TRIM =
+      """
+      local baseSeq = tonumber(redis.call('GET', KEYS[5]) or '0')
+      if tonumber(ARGV[1]) > baseSeq then
+        redis.call('SET', KEYS[4], ARGV[2])
+        redis.call('SET', KEYS[5], ARGV[1])
+        baseSeq = tonumber(ARGV[1])
+      end
+      local trimmed = tonumber(redis.call('GET', KEYS[3]) or '0')
+      local length = redis.call('LLEN', KEYS[1])
+      local below = math.min(tonumber(ARGV[3]), baseSeq)
+      local count = math.min(below - 1 - trimmed, length - 1, tonumber(ARGV[4]))
+      if count <= 0 then return 0 end
+      for from = 0, count - 1, 1000 do
+        local lines = redis.call('LRANGE', KEYS[1], from, math.min(from + 999, count - 1))
+        local ids = {}
+        for i, line in ipairs(lines) do
+          ids[i] = string.match(line, '^[^\\t]*\\t([^\\t]*)\\t')
+        end
+        if #ids > 0 then redis.call('HDEL', KEYS[2], unpack(ids)) end
+      end
+      redis.call('LTRIM', KEYS[1], count, -1)
+      redis.call('INCRBY', KEYS[3], count)
+      return count
+      """;
+
+  /**
+   * KEYS: ops, trimmed. The head: the list's length plus the ops trimmed from its start, read
+   * together so a trim cannot fall between them.
+   */
+  private static final String HEAD =
+      """
+      return redis.call('LLEN', KEYS[1]) + tonumber(redis.call('GET', KEYS[2]) or '0')
+      """;
+
+  /**
+   * KEYS: ops, trimmed. ARGV: after seq, max. Up to max lines with seq > after, from the oldest op
+   * still stored when after is below it: the offset and the range are read together.
+   */
+  private static final String READ_AFTER =
+      """
+      local trimmed = tonumber(redis.call('GET', KEYS[2]) or '0')
+      local from = math.max(tonumber(ARGV[1]) - trimmed, 0)
+      return redis.call('LRANGE', KEYS[1], from, from + tonumber(ARGV[2]) - 1)
+      """;
+
+  /**
+   * Ops one trim deletes at most, as SQLite's: Redis runs one script at a time for every relay
+   * sharing it, so a first trim of a big old room is spread over later snapshots instead of holding
+   * up every room at once.
+   */
+  static final int MAX_TRIM_OPS = 10_000;
 
   /** Marks a skipped check in {@link #APPEND}: no op id or relay id has a '*' (R60). */
   private static final String UNCHECKED = "*";
@@ -182,7 +250,9 @@ public final class RedisOpLog implements OpLog {
         .<Long>eval(
             APPEND,
             ScriptOutputType.INTEGER,
-            new String[] {key(room, "ops"), key(room, "ids"), key(room, "owner")},
+            new String[] {
+              key(room, "ops"), key(room, "ids"), key(room, "owner"), key(room, "trimmed")
+            },
             Long.toString(op.seq()),
             op.id(),
             encode(op),
@@ -332,26 +402,108 @@ public final class RedisOpLog implements OpLog {
 
   @Override
   public long headSeq(String room) {
-    return reads.llen(key(room, "ops"));
+    Long head =
+        reads.eval(
+            HEAD, ScriptOutputType.INTEGER, new String[] {key(room, "ops"), key(room, "trimmed")});
+    return head;
   }
 
+  /** Ids of deleted ops left the hash with them: they are not found, as in SQLite. */
   @Override
   public OptionalLong seqOf(String room, String opId) {
     String seq = reads.hget(key(room, "ids"), opId);
     return seq == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seq));
   }
 
+  /**
+   * Seqs above this are read as this: a list holds fewer than 2^32 ops, and the script's numbers
+   * stay integers Redis reads back as such.
+   */
+  private static final long MAX_READ_SEQ = 1L << 40;
+
   @Override
   public List<StoredOp> readAfter(String room, long afterSeq, int max) {
     if (max <= 0) {
       return List.of();
     }
-    long from = Math.max(afterSeq, 0);
-    List<StoredOp> ops = new ArrayList<>();
-    for (String line : reads.lrange(key(room, "ops"), from, from + max - 1)) {
+    List<String> lines =
+        reads.eval(
+            READ_AFTER,
+            ScriptOutputType.MULTI,
+            new String[] {key(room, "ops"), key(room, "trimmed")},
+            Long.toString(Math.clamp(afterSeq, 0, MAX_READ_SEQ)),
+            Integer.toString(max));
+    List<StoredOp> ops = new ArrayList<>(lines.size());
+    for (String line : lines) {
       ops.add(decode(line));
     }
     return ops;
+  }
+
+  @Override
+  public boolean trimsHistory() {
+    return true;
+  }
+
+  /**
+   * One script ({@link #TRIM}) keeps the base and deletes at most {@value #MAX_TRIM_OPS} ops; the
+   * base's JSON is encoded here, on the caller's thread (the snapshot worker).
+   */
+  @Override
+  public CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor) {
+    return trimHistory(room, base, floor, MAX_TRIM_OPS);
+  }
+
+  /** {@link #trimHistory} deleting at most {@code maxOps} ops (tests). */
+  CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor, int maxOps) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    writes
+        .<Long>eval(
+            TRIM,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              key(room, "ops"),
+              key(room, "ids"),
+              key(room, "trimmed"),
+              key(room, "history-base"),
+              key(room, "history-base-seq")
+            },
+            Long.toString(base.seq()),
+            codec.encodeSnapshot(base),
+            Long.toString(Math.clamp(floor, 0, MAX_READ_SEQ)),
+            Integer.toString(maxOps))
+        .whenCompleteAsync(
+            (deleted, error) -> {
+              if (error != null) {
+                done.completeExceptionally(new OpLogException("history not trimmed", error));
+              } else {
+                done.complete(null);
+              }
+            },
+            completions);
+    return done;
+  }
+
+  @Override
+  public Optional<BoardSnapshot> historyBase(String room) {
+    String json = reads.get(key(room, "history-base"));
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(codec.decodeSnapshot(json));
+    } catch (ProtocolException e) {
+      throw new OpLogException("unreadable history base of " + room, e);
+    }
+  }
+
+  @Override
+  public long historyBaseSeq(String room) {
+    String seq = reads.get(key(room, "history-base-seq"));
+    return seq == null ? 0 : Long.parseLong(seq);
   }
 
   @Override

@@ -9,6 +9,9 @@ import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.history.HistoryKeep;
 import dev.drawbridge.relay.history.HistoryLimits;
+import dev.drawbridge.relay.oplog.StoredOp;
+import dev.drawbridge.relay.redis.LocalRedis;
+import dev.drawbridge.relay.redis.RedisOpLog;
 import dev.drawbridge.relay.runtime.RelayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +101,41 @@ class HistoryRetentionTest {
       ServerMessage.Welcome welcome = fresh.join(0);
       assertThat(welcome.snapshot().seq()).isEqualTo(base);
       assertThat(welcome.snapshot().elements()).hasSize((int) base);
+    }
+  }
+
+  /**
+   * The same on Redis, where relays share the log: the relay trims it, and after a restart (or on a
+   * stand-in relay) the history still starts at the base and joiners catch up from it.
+   */
+  @Test
+  void r118_onRedisTheHistoryStartsAtTheBaseOnEveryRelay(@TempDir Path other) throws Exception {
+    UnaryOperator<RelayConfig> keep = c -> c.withHistoryLimits(KEEP_1000);
+    try (LocalRedis redis = LocalRedis.start()) {
+      try (RelayFixture fx = RelayFixture.onRedis(dir, redis.uri(), keep)) {
+        TestPeer a = fx.peer(ROOM);
+        a.joinAndSync(0);
+        fillInSteps(fx, a);
+        assertHistoryFromTheBase(a, BASE);
+        TestPeer behind = fx.peer(ROOM);
+        ServerMessage.Welcome back = behind.join(500, "r500");
+        assertThat(back.reset()).isFalse();
+        assertThat(back.snapshot().seq()).isEqualTo(BASE);
+      }
+      try (RedisOpLog log = new RedisOpLog(redis.uri(), "drawbridge:")) {
+        assertThat(log.headSeq(ROOM)).isEqualTo(3500);
+        assertThat(log.historyBaseSeq(ROOM)).isEqualTo(BASE);
+        assertThat(log.readAfter(ROOM, 0, 1).getFirst().seq()).isEqualTo(2001);
+        assertThat(log.seqOf(ROOM, "r2000")).isEmpty();
+        assertThat(log.seqOf(ROOM, "r2001")).hasValue(2001);
+        assertThat(log.readAfter(ROOM, 0, 5000)).extracting(StoredOp::id).endsWith("r3500");
+      }
+      try (RelayFixture standIn = RelayFixture.onRedis(other, redis.uri(), keep)) {
+        TestPeer a = standIn.peer(ROOM);
+        List<ServerMessage.OpBroadcast> caughtUp = a.joinAndSync(BASE);
+        assertThat(caughtUp).hasSize((int) (3500 - BASE));
+        assertHistoryFromTheBase(a, BASE);
+      }
     }
   }
 
