@@ -81,7 +81,8 @@ public final class Restore {
       Element now = present.get(was.id());
       String newId = readded.get(was.id());
       if (now == null || newId != null) {
-        adds.addAll(AddOps.forElement(newId == null ? target : withId(target, newId)));
+        adds.addAll(
+            AddOps.forElement(newId == null ? target : target.withId(newId).withDeleted(false)));
         changed.add(was.id());
         continue;
       }
@@ -204,26 +205,5 @@ public final class Restore {
       return b;
     }
     return Binding.to(readded.get(b.elementId()), b.x(), b.y());
-  }
-
-  private static Element withId(Element e, String id) {
-    return new Element(
-        id,
-        e.kind(),
-        e.x(),
-        e.y(),
-        e.w(),
-        e.h(),
-        e.points(),
-        e.text(),
-        e.style(),
-        e.z(),
-        false,
-        e.author(),
-        e.startBinding(),
-        e.endBinding(),
-        e.routing(),
-        e.label(),
-        e.image());
   }
 }

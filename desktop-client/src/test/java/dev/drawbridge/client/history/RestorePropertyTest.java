@@ -105,23 +105,6 @@ class RestorePropertyTest {
   }
 
   private static Element renamed(Element e, String id) {
-    return new Element(
-        id,
-        e.kind(),
-        e.x(),
-        e.y(),
-        e.w(),
-        e.h(),
-        e.points(),
-        e.text(),
-        e.style(),
-        e.z(),
-        false,
-        e.author(),
-        e.startBinding(),
-        e.endBinding(),
-        e.routing(),
-        e.label(),
-        e.image());
+    return e.withId(id).withDeleted(false);
   }
 }

@@ -261,6 +261,28 @@ public record Element(
         image);
   }
 
+  /** This element under another id (a copy put back as a new element). */
+  public Element withId(String newId) {
+    return new Element(
+        newId,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        image);
+  }
+
   public Element withDeleted(boolean newDeleted) {
     return new Element(
         id,
