@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.blob.BlobStore;
+import dev.drawbridge.client.history.local.HistoryLog;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.host.LanAddress;
 import dev.drawbridge.client.host.discovery.Announcement;
@@ -509,10 +510,24 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view = showBoard(localSession(board, messages.get("board.offline")));
     // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
+    view.setFile(newBoardFile(settings.home().resolve("boards")));
+  }
+
+  /**
+   * A file name for a new offline board, by the time it was started: one no board has yet (two
+   * boards started within a second must not share a file, nor a history log beside it).
+   */
+  static Path newBoardFile(Path boards) {
     String stamp =
         java.time.LocalDateTime.now()
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
-    view.setFile(settings.home().resolve("boards").resolve("board-" + stamp + BoardFile.EXTENSION));
+    Path file = boards.resolve("board-" + stamp + BoardFile.EXTENSION);
+    for (int n = 2;
+        java.nio.file.Files.exists(file) || java.nio.file.Files.exists(HistoryLog.beside(file));
+        n++) {
+      file = boards.resolve("board-" + stamp + "-" + n + BoardFile.EXTENSION);
+    }
+    return file;
   }
 
   /**

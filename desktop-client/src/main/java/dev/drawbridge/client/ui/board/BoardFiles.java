@@ -15,6 +15,7 @@ import dev.drawbridge.client.ui.common.Messages;
 import dev.drawbridge.client.ui.settings.Settings;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,8 @@ final class BoardFiles {
       dev.drawbridge.client.ui.canvas.PictureSource.NONE;
   // An autosave handed to the writer whose result has not come back yet (it may still fail).
   private boolean autosaveUnconfirmed;
+  // Whether a board whose file does not exist yet was saved at its first change (see below).
+  private boolean firstChangeSaved;
 
   /**
    * @param ui where autosave results are reported ({@code Platform::runLater}): autosaves are
@@ -71,6 +74,7 @@ final class BoardFiles {
               @Override
               public void elementsChanged(Set<String> elementIds) {
                 changed = true;
+                saveAtFirstChange();
               }
             });
   }
@@ -106,6 +110,22 @@ final class BoardFiles {
                     autosaveFailed(target, failure);
                   }
                 }));
+  }
+
+  /**
+   * A new local board ("Work offline") is written, and listed under recent boards, at its first
+   * change rather than at the first 30 s autosave: an app killed before then would otherwise leave
+   * the drawing only in the history log beside a file nobody lists. Later changes wait for the
+   * autosave as usual, with the log keeping them meanwhile.
+   */
+  private void saveAtFirstChange() {
+    if (firstChangeSaved || !isKeptInFile() || Files.exists(file)) {
+      firstChangeSaved = firstChangeSaved || isKeptInFile();
+      return;
+    }
+    firstChangeSaved = true;
+    // After the op that changed the board has been applied everywhere it is being applied.
+    ui.execute(this::autosave);
   }
 
   /**

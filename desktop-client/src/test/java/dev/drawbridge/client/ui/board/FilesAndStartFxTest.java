@@ -203,6 +203,23 @@ class FilesAndStartFxTest extends FxBoardTestBase {
     assertThat(elementsIn(kept)).isEqualTo(2);
   }
 
+  /**
+   * A new offline board is on disk and listed under recent boards from its first stroke, not from
+   * the first autosave 30 s later: an app killed in between keeps the drawing findable.
+   */
+  @Test
+  void aNewOfflineBoardIsWrittenAndListedAtItsFirstStroke(FxRobot robot) {
+    onFx(() -> window.workOffline());
+    Path kept = view().file();
+    assertThat(kept).doesNotExist();
+    drag(robot, -50, 0, 50, 0);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10)) // the periodic autosave comes after 30 s
+        .until(() -> elementsIn(kept) == 1);
+    assertThat(window.settings().get().recent().getFirst().location())
+        .isEqualTo(kept.toAbsolutePath().toString());
+  }
+
   /** How many elements the board file holds (-1 while there is no readable file). */
   private static int elementsIn(Path file) {
     try {

@@ -1,0 +1,26 @@
+package dev.drawbridge.client.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.client.history.local.HistoryLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two offline boards started within a second never share a file (nor its history log). */
+class NewBoardFileTest {
+  @TempDir Path boards;
+
+  @Test
+  void aNameTakenByAFileOrAHistoryLogIsNotGivenAgain() throws Exception {
+    Path first = AppWindow.newBoardFile(boards);
+    Files.writeString(first, "{}");
+    Path second = AppWindow.newBoardFile(boards);
+    Files.writeString(HistoryLog.beside(second), "");
+    Path third = AppWindow.newBoardFile(boards);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(third).isNotIn(first, second);
+    assertThat(third.getFileName().toString()).startsWith("board-").endsWith(".drawbridge");
+  }
+}
