@@ -4,6 +4,7 @@ import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.protocol.validation.ProtocolLimits;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,9 @@ public final class BoardHistory {
   /** Ops asked for per page: the most a relay sends (R117). */
   static final int PAGE_OPS = ProtocolLimits.MAX_HISTORY_PAGE_OPS;
 
+  /** Ops sequenced before the history is loaded that are kept to meet the pages. */
+  static final int RECENT_OPS = 10_000;
+
   /** What a history panel or an attribution view hears. */
   public interface Listener {
     /** Ops from {@code fromIndex} on were appended to the timeline. */
@@ -40,6 +44,10 @@ public final class BoardHistory {
   private final Executor ui;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final TreeMap<Long, HistoryOp> waiting = new TreeMap<>();
+  // The newest ops sequenced before anyone looked. Pages hold stored ops only (R117) and acks leave
+  // before the commit (ADR 0006), so the ops of the last few milliseconds would otherwise be a gap
+  // between the last page and the live ops, asked for again until the commit.
+  private final ArrayDeque<HistoryOp> recent = new ArrayDeque<>();
   private Timeline timeline;
   private CompletableFuture<Timeline> loading;
   private boolean fetching;
@@ -90,6 +98,8 @@ public final class BoardHistory {
       loading.complete(timeline);
       return loading;
     }
+    recent.forEach(op -> waiting.put(op.seq(), op));
+    recent.clear();
     fetchFrom(timeline == null ? 1 : timeline.headSeq() + 1);
     return loading;
   }
@@ -104,10 +114,21 @@ public final class BoardHistory {
       return;
     }
     if (loading == null) {
-      return; // nobody has looked yet: the pages will bring it
+      remember(op); // nobody has looked yet: the pages will bring the older ops
+      return;
     }
     waiting.put(op.seq(), op);
     drain();
+  }
+
+  private void remember(HistoryOp op) {
+    if (!recent.isEmpty() && op.seq() != recent.peekLast().seq() + 1) {
+      recent.clear(); // a gap (a reset, a catch-up from a snapshot): the pages fill it
+    }
+    recent.addLast(op);
+    if (recent.size() > RECENT_OPS) {
+      recent.pollFirst();
+    }
   }
 
   private void record(HistoryOp op) {

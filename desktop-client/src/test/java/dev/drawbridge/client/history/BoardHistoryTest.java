@@ -102,6 +102,23 @@ class BoardHistoryTest {
     assertThat(relay.asked).isEmpty();
   }
 
+  /**
+   * Ops acked but not yet committed are not in the relay's pages (R117, ADR 0006): the ones the
+   * session reported before the load meet the pages without another request.
+   */
+  @Test
+  void opsSequencedBeforeTheLoadFillWhatThePagesDoNotHoldYet() {
+    FakeRelay relay = new FakeRelay();
+    List<HistoryOp> ops = randomHistory(12, 5);
+    relay.log.addAll(ops.subList(0, 10)); // 11 and 12 are sequenced, not yet stored
+    BoardHistory history = new BoardHistory(relay, () -> null, Runnable::run);
+    ops.forEach(history::opSequenced);
+    history.load();
+    relay.answerAll();
+    assertThat(history.timeline().size()).isEqualTo(12);
+    assertThat(relay.asked).containsExactly(1L);
+  }
+
   @Test
   void aFailedLoadIsReportedAndTheNextLoadTriesAgain() {
     FakeRelay relay = new FakeRelay();

@@ -112,6 +112,8 @@ class HistoryRelayTest {
       assertThat(a.join(0).maxHistoryPage()).isEqualTo(2000);
       a.nextOf(ServerMessage.Synced.class);
       fill(a, "v", 3);
+      // Pages hold stored ops (R117): acks leave before the commit (ADR 0006).
+      a.awaitDurable(3);
       TestPeer viewer = fx.peer("viewer", Role.VIEWER);
       assertThat(viewer.join(0).maxHistoryPage()).isEqualTo(2000);
       viewer.nextOf(ServerMessage.Synced.class);
