@@ -119,7 +119,6 @@ public final class Restore {
    * its past value (and restores {@code now} if it is deleted); null when nothing differs.
    */
   static ElementPatch difference(Element now, Element was) {
-    boolean any = now.deleted();
     Double x = differs(now.x(), was.x()) ? was.x() : null;
     Double y = differs(now.y(), was.y()) ? was.y() : null;
     Double w = differs(now.w(), was.w()) ? was.w() : null;
@@ -137,18 +136,6 @@ public final class Restore {
     Double fontSize =
         differs(now.style().fontSize(), was.style().fontSize()) ? was.style().fontSize() : null;
     Double z = differs(now.z(), was.z()) ? was.z() : null;
-    any |=
-        x != null
-            || y != null
-            || w != null
-            || h != null
-            || text != null
-            || color != null
-            || width != null
-            || fill != null
-            || opacity != null
-            || fontSize != null
-            || z != null;
     ElementPatch patch =
         new ElementPatch(
             x,
@@ -176,10 +163,10 @@ public final class Restore {
               : was.routing() == null ? Routing.STRAIGHT : was.routing();
       String label =
           Objects.equals(now.label(), was.label()) ? null : was.label() == null ? "" : was.label();
-      any |= start != null || end != null || routing != null || label != null;
       patch = patch.withConnector(start, end, routing, label);
     }
-    return any ? patch : null;
+    // Nothing set (not even a restore): the element is as it was.
+    return patch.equals(ElementPatch.NONE) ? null : patch;
   }
 
   // Element equality compares doubles as Double.compare does; so do we, so -0.0 and 0.0 differ

@@ -86,7 +86,7 @@ public final class Timeline {
     int index = ops.size();
     ops.add(op);
     if (head.applyOp(op.op())) {
-      int[] range = changes.computeIfAbsent(elementOf(op.op()), id -> new int[] {index, index});
+      int[] range = changes.computeIfAbsent(op.op().elementId(), id -> new int[] {index, index});
       range[1] = index;
     }
     if (ops.size() % KEYFRAME_EVERY == 0) {
@@ -157,16 +157,6 @@ public final class Timeline {
     boolean added = first.op() instanceof Op.AddElement;
     return new Attribution(
         added ? first : null, ops.get(range[1]), added ? timeOf(range[0]) : 0, timeOf(range[1]));
-  }
-
-  /** The element an op is about. */
-  public static String elementOf(Op op) {
-    return switch (op) {
-      case Op.AddElement add -> add.element().id();
-      case Op.AppendPoints append -> append.elementId();
-      case Op.UpdateElement update -> update.elementId();
-      case Op.DeleteElement delete -> delete.elementId();
-    };
   }
 
   private long[] resolvedTimes() {

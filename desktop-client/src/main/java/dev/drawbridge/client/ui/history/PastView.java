@@ -81,7 +81,7 @@ public final class PastView {
     }
     Set<String> ids = new HashSet<>();
     for (int i = from; i < to; i++) {
-      ids.add(Timeline.elementOf(timeline.op(i).op()));
+      ids.add(timeline.op(i).op().elementId());
     }
     return ids;
   }

@@ -101,7 +101,7 @@ public class HistoryJumpBenchmark {
     for (int i = playingAt; i < playingAt + FRAME_OPS; i++) {
       Op op = timeline.op(i).op();
       playing.applyOp(op);
-      changed.add(Timeline.elementOf(op));
+      changed.add(op.elementId());
     }
     playingAt += FRAME_OPS;
     for (String id : changed) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drawbridge.client.history.BoardHistory;
 import dev.drawbridge.client.history.HistorySource;
 import dev.drawbridge.client.history.HistoryUnavailableException;
-import dev.drawbridge.client.history.Timeline;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -95,7 +94,7 @@ class HistoryModelTest {
     assertThat(model.timeAtPoint()).isEqualTo(1_764_000_000_000L + 1_233_000L);
 
     model.stepForward();
-    assertThat(screen.lastChanged).containsExactly(Timeline.elementOf(model.opAtPoint().op()));
+    assertThat(screen.lastChanged).containsExactly(model.opAtPoint().op().elementId());
     assertThat(screen.shown.hash()).isEqualTo(replay(stored.ops.subList(0, 1_235)).hash());
     model.stepBack();
     model.stepBack();

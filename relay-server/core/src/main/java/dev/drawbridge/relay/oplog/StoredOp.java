@@ -18,9 +18,4 @@ public record StoredOp(long seq, String id, String clientId, Op op, long t) {
   public StoredOp(long seq, String id, String clientId, Op op) {
     this(seq, id, clientId, op, 0);
   }
-
-  /** The time for the wire: null when unknown (R116 leaves {@code t} out then). */
-  public Long wireTime() {
-    return t == 0 ? null : t;
-  }
 }

@@ -94,7 +94,7 @@ record CatchUp(
         out.accept(
             encode.apply(
                 new ServerMessage.OpBroadcast(
-                    op.seq(), op.id(), op.clientId(), op.op(), null, op.wireTime())));
+                    op.seq(), op.id(), op.clientId(), op.op(), null, op.t())));
         sentUpTo = op.seq();
         sent++;
       }

@@ -404,11 +404,11 @@ public final class Room {
   }
 
   /**
-   * R15: acked with its original seq and time (R116; none if unknown); durable follows once that
-   * seq is (R26).
+   * R15: acked with its original seq and time (R116; a time of 0, unknown, is left out by the
+   * message itself); durable follows once that seq is (R26).
    */
   private void ackDuplicate(Session s, String id, long seq, long t) {
-    s.send(encode(new ServerMessage.Ack(id, seq, true, unstored.durable(), t == 0 ? null : t)));
+    s.send(encode(new ServerMessage.Ack(id, seq, true, unstored.durable(), t)));
     s.member().awaitDurable(seq);
     durableNotices.owe();
   }

@@ -86,7 +86,7 @@ class HistoryPagesTest {
     for (long from : new long[] {1, 4, 5, 9, 11, 13, 14, 99}) {
       List<HistoryOp> ops =
           log.readAfter("r", Math.max(from, 5) - 1, 5).stream()
-              .map(o -> new HistoryOp(o.seq(), o.id(), o.clientId(), o.wireTime(), o.op()))
+              .map(o -> new HistoryOp(o.seq(), o.id(), o.clientId(), o.t(), o.op()))
               .toList();
       long last = ops.isEmpty() ? 0 : ops.getLast().seq();
       ServerMessage.History expected =
