@@ -48,7 +48,7 @@ final class BoardFiles {
       dev.drawbridge.client.ui.canvas.PictureSource.NONE;
   // An autosave handed to the writer whose result has not come back yet (it may still fail).
   private boolean autosaveUnconfirmed;
-  // Whether a board whose file does not exist yet was saved at its first change (see below).
+  // Whether the first change of a board kept in a file was seen (see saveAtFirstChange).
   private boolean firstChangeSaved;
 
   /**
@@ -119,13 +119,14 @@ final class BoardFiles {
    * autosave as usual, with the log keeping them meanwhile.
    */
   private void saveAtFirstChange() {
-    if (firstChangeSaved || !isKeptInFile() || Files.exists(file)) {
-      firstChangeSaved = firstChangeSaved || isKeptInFile();
+    if (firstChangeSaved || !isKeptInFile()) {
       return;
     }
     firstChangeSaved = true;
-    // After the op that changed the board has been applied everywhere it is being applied.
-    ui.execute(this::autosave);
+    if (Files.notExists(file)) {
+      // After the op that changed the board has been applied everywhere it is being applied.
+      ui.execute(this::autosave);
+    }
   }
 
   /**
