@@ -28,9 +28,10 @@ SAT_RATES=${SAT_RATES:-"30 40 50 60 75 90 110"}  # per-client rates for the satu
 SLOW_DURATION=${SLOW_DURATION:-60s}        # slow-consumer run (a member that never reads)
 IDLE=${IDLE:-10000}                        # idle connections for the memory figure
 PHASES=${PHASES:-"cold steady saturation slow idle"}   # cold: one run on each fresh server first
-TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os, sqlite-aot
+TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os, sqlite-aot, sqlite-b
 AOT_CACHE=${AOT_CACHE:-${JAR%.jar}.aot}    # sqlite-aot: SQLite with this AOT cache (relay-server/bin/relay-server-aot makes it)
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
+RELAY_B_JAVA_OPTS=${RELAY_B_JAVA_OPTS:-$RELAY_JAVA_OPTS}   # sqlite-b: SQLite with these JVM flags instead (A/B in one run)
 AUTH=${AUTH:-0}                            # 1: Drawbridge relays check tokens (the load carries one)
 NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
 SERVER_CPU=${SERVER_CPU:-0}
@@ -56,6 +57,7 @@ declare -A PID PORT
 PORT[seed]=$PORT_BASE; PORT[mem]=$((PORT_BASE + 1)); PORT[sqlite]=$((PORT_BASE + 2))
 PORT[sqlite-os]=$((PORT_BASE + 3))   # SQLite with --durability os (no fsync per commit)
 PORT[sqlite-aot]=$((PORT_BASE + 4))  # SQLite started with the AOT cache (cold-start figure)
+PORT[sqlite-b]=$((PORT_BASE + 5))    # SQLite started with RELAY_B_JAVA_OPTS
 STARTED=()
 
 cleanup() {
@@ -73,12 +75,13 @@ start_server() { # target
     seed) (cd "$SEED_DIR" && PORT=$port HOST=127.0.0.1 exec nice -n "$NICE" taskset -c "$SERVER_CPU" node seed-relay.js) \
             >>"$OUT/$t.log" 2>&1 &
           ;;
-    mem|sqlite|sqlite-os|sqlite-aot)
-      local storage=(--in-memory) aot=()
+    mem|sqlite|sqlite-os|sqlite-aot|sqlite-b)
+      local storage=(--in-memory) aot=() opts=$RELAY_JAVA_OPTS
       if [[ $t == sqlite* ]]; then rm -rf "$OUT/data-$t"; storage=(--data-dir "$OUT/data-$t"); fi
       if [[ $t == sqlite-os ]]; then storage+=(--durability os); fi
       if [[ $t == sqlite-aot ]]; then aot=(-XX:AOTCache="$AOT_CACHE"); fi
-      nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError "${aot[@]}" $RELAY_JAVA_OPTS -jar "$JAR" serve \
+      if [[ $t == sqlite-b ]]; then opts=$RELAY_B_JAVA_OPTS; fi
+      nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError "${aot[@]}" $opts -jar "$JAR" serve \
         "${AUTH_ARGS[@]}" "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
         --max-connections-per-ip 100000 --ping-interval 600 >>"$OUT/$t.log" 2>&1 &
       ;;
