@@ -86,6 +86,37 @@ if [ "$os" = linux ] && command -v strip >/dev/null 2>&1; then
   find "$target/runtime" -name '*.so' -exec strip --strip-unneeded {} +
 fi
 
+# Debian looks for the licence at /usr/share/doc/<package>/copyright in its machine-readable format
+# and for a changelog beside it; jpackage writes a free-form licence under /opt and no changelog.
+# Rewritten in place (lintian: no-copyright-file, no-changelog).
+debian_docs() { # deb license-file
+  local deb=$1 license=$2 work
+  work=$(mktemp -d)
+  dpkg-deb -R "$deb" "$work"
+  rm -f "$work/opt/drawbridge/share/doc/copyright"
+  mkdir -p "$work/usr/share/doc/drawbridge"
+  {
+    echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+    echo "Upstream-Name: Drawbridge"
+    [ -n "${DRAWBRIDGE_HOMEPAGE:-}" ] && echo "Source: $DRAWBRIDGE_HOMEPAGE"
+    echo
+    echo "Files: *"
+    echo "Copyright: $(date +%Y) the Drawbridge authors"
+    echo "License: ${DRAWBRIDGE_LICENSE:-see below}"
+    sed -e 's/^[[:space:]]*$/./' -e 's/^/ /' "$license"
+  } >"$work/usr/share/doc/drawbridge/copyright"
+  {
+    echo "drawbridge ($version) stable; urgency=medium"
+    echo
+    echo "  * Drawbridge $version: the release notes are on the project's releases page."
+    echo
+    echo " -- Drawbridge <${DRAWBRIDGE_MAINTAINER:-unknown@invalid}>  $(date -R)"
+  } | gzip -9n >"$work/usr/share/doc/drawbridge/changelog.gz"
+  chmod 644 "$work/usr/share/doc/drawbridge/copyright" "$work/usr/share/doc/drawbridge/changelog.gz"
+  fakeroot dpkg-deb --build --root-owner-group "$work" "$deb" >/dev/null
+  rm -rf "$work"
+}
+
 common=(
   --name Drawbridge
   --app-version "$version"
@@ -93,6 +124,18 @@ common=(
   --description "Collaborative whiteboard: draw together, online or offline"
   --dest "$target/installer"
 )
+# Package metadata (docs/releasing.md, "Package metadata"), from the release workflow's repository
+# variables: the maintainer's e-mail address (the .deb's Maintainer is "Drawbridge <address>"), a homepage (the .deb's Homepage, the
+# .rpm's URL, the installers' "about" link), an SPDX licence id for the .rpm; the licence text is
+# the repository's LICENSE file (the .deb's copyright file, the .msi's and .dmg's licence page).
+# Unset, jpackage's placeholders stay (lintian: malformed-contact, no-copyright-file). Installers
+# only: jpackage refuses these for an app image.
+installer_meta=()
+[ -n "${DRAWBRIDGE_HOMEPAGE:-}" ] && installer_meta+=(--about-url "$DRAWBRIDGE_HOMEPAGE")
+[ -f "$module/../LICENSE" ] && installer_meta+=(--license-file "$module/../LICENSE")
+linux_meta=()
+[ -n "${DRAWBRIDGE_MAINTAINER:-}" ] && linux_meta+=(--linux-deb-maintainer "$DRAWBRIDGE_MAINTAINER")
+[ -n "${DRAWBRIDGE_LICENSE:-}" ] && linux_meta+=(--linux-rpm-license-type "$DRAWBRIDGE_LICENSE")
 
 # Installers are built from the same inputs rather than from the app image, so that the
 # icon lands in the desktop entry / start menu too.
@@ -155,7 +198,7 @@ for type in "${types[@]}"; do
       # .drawbridge file or a clicked drawbridge:// link to the app, and MimeType registers
       # x-scheme-handler/drawbridge (SchemeRegistrationTest).
       extra=(--linux-package-name drawbridge --linux-shortcut --linux-menu-group Graphics
-             --linux-app-category graphics --resource-dir "$here/linux")
+             --linux-app-category graphics --resource-dir "$here/linux" ${linux_meta[@]+"${linux_meta[@]}"})
       # .deb: linux/control names its dependencies itself (jpackage would list every library the
       # build host resolves, by that distribution's package names: libjpeg-turbo8 on Ubuntu,
       # libjpeg62-turbo on Debian), with names Ubuntu 22.04/24.04 and Debian 12 all know; the
@@ -184,10 +227,13 @@ for type in "${types[@]}"; do
     inputs=(--app-image "$image")
   fi
   "$java_home/bin/jpackage" --type "$type" "${common[@]}" "${inputs[@]}" \
-    --file-associations "$here/drawbridge-file.properties" \
+    ${installer_meta[@]+"${installer_meta[@]}"} --file-associations "$here/drawbridge-file.properties" \
     "${extra[@]}"
   if [ "$type" = msi ] && [ -n "${WINDOWS_SIGN_COMMAND:-}" ]; then
     "$WINDOWS_SIGN_COMMAND" "$target/installer"/*.msi
+  fi
+  if [ "$type" = deb ] && [ -f "$module/../LICENSE" ]; then
+    debian_docs "$target/installer"/drawbridge_*.deb "$module/../LICENSE"
   fi
 done
 
