@@ -91,14 +91,18 @@ final class FramePainter implements PulseLoop.Frame {
     long now = clock.getAsLong();
     layers.expireGrowing(now, budget == Long.MAX_VALUE);
     Viewport viewport = navigation.viewport();
+    boolean burstStep = navigation.takeBurstStep();
     boolean zooming =
         viewport.scale() != tiles.scale()
             && !Double.isNaN(tiles.scale())
-            && navigation.zooming(now)
             && budget != Long.MAX_VALUE
-            && !tiles.ready(viewport.scale(), navigation.viewDevice());
+            && !tiles.ready(viewport.scale(), navigation.viewDevice())
+            && (navigation.zooming(now)
+                || burstStep && tiles.coversScaled(viewport.scale(), navigation.viewDevice()));
     if (zooming) {
-      // Mid-gesture: show the old tiles scaled; paint at the new zoom when the gesture pauses.
+      // Mid-gesture (wheel, pinch, or a step right after another whose view the old tiles still
+      // cover): show the old tiles scaled; paint at the new zoom when the gesture pauses, so the
+      // levels a burst of steps passes through are never rasterised.
       tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
       tilesWaiting = true;
     } else {

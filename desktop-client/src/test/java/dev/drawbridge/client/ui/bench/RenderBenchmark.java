@@ -726,6 +726,9 @@ public final class RenderBenchmark {
     return until(new Runnable[0], () -> canvas.isIdle());
   }
 
+  /** -Dbench.pulses=true prints the gaps between the pulses of each timed zoom, fit or rebuild. */
+  private static final boolean PULSES = Boolean.getBoolean("bench.pulses");
+
   private double until(Runnable[] changes, java.util.function.BooleanSupplier ready)
       throws Exception {
     CompletableFuture<Double> done = new CompletableFuture<>();
@@ -735,10 +738,16 @@ public final class RenderBenchmark {
             long start;
             int ran;
             boolean settledSeen;
+            long last;
+            final StringBuilder gaps = new StringBuilder();
 
             @Override
             public void handle(long now) {
               long t = System.nanoTime();
+              if (PULSES && last != 0) {
+                gaps.append(String.format(Locale.ROOT, " %.1f", (t - last) / 1e6));
+              }
+              last = t;
               if (start == 0) {
                 start = t;
                 if (changes.length == 0) {
@@ -751,6 +760,9 @@ public final class RenderBenchmark {
               }
               if (settledSeen) {
                 stop();
+                if (PULSES && changes.length > 0) {
+                  System.out.println("    pulse gaps (ms):" + gaps);
+                }
                 done.complete((t - start) / 1e6);
               } else if (canvas != null && ready.getAsBoolean()) {
                 settledSeen = true;
