@@ -42,6 +42,7 @@ final class Navigation {
   private long lastWheelZoom;
   private long lastStep = Long.MIN_VALUE;
   private boolean burstStep;
+  private long burstSince;
   private double wheelSteps;
   private boolean placed;
   private Rect knownContent;
@@ -129,6 +130,9 @@ final class Navigation {
   void zoomBy(double factor) {
     long now = clock.getAsLong();
     burstStep = lastStep != Long.MIN_VALUE && now - lastStep < STEP_BURST_NANOS;
+    if (!burstStep) {
+      burstSince = now;
+    }
     lastStep = now;
     int steps = ZoomLevels.stepsFor(factor);
     viewport.setScaleAt(
@@ -190,11 +194,25 @@ final class Navigation {
   }
 
   /**
-   * True once after a zoom step that came within {@link #STEP_BURST_NANOS} of the one before (and
-   * false from then until the next such step): the frame painter then shows the previous level
-   * scaled for this pulse instead of rasterising a level the next step would leave, and paints the
-   * level in the first pulse without a new step.
+   * True after a zoom step that came within {@link #STEP_BURST_NANOS} of the one before, until
+   * taken: the frame painter then keeps the previous level (still, or scaled) for this pulse
+   * instead of rasterising a level the next step would leave, and paints the level in the first
+   * pulse without a new step.
    */
+  boolean burstStepPending() {
+    return burstStep;
+  }
+
+  /**
+   * A burst of steps started less than {@link #STEP_BURST_NANOS} before {@code now}: the picture
+   * may stay as it is (not even scaled) until the burst ends, a few frames at most; a longer burst
+   * shows the old level scaled, as a wheel zoom does.
+   */
+  boolean burstYoung(long now) {
+    return now - burstSince < STEP_BURST_NANOS;
+  }
+
+  /** As {@link #burstStepPending}, and clears it. */
   boolean takeBurstStep() {
     boolean b = burstStep;
     burstStep = false;
