@@ -421,6 +421,16 @@ public final class BoardCanvas extends Pane {
     return painter.tiles().lastViewSpent();
   }
 
+  /** Runs one pulse of the paint loop now, as the animation timer does (for tests). */
+  void pulseNow() {
+    pulses.pulse();
+  }
+
+  /** The scale of the tiles on screen (for tests: lags the view's while a zoom waits). */
+  double tileScale() {
+    return painter.tiles().scale();
+  }
+
   /** Runs the idle pre-render to the end now (for tests). */
   void prerenderNow() {
     pulses.prerender(Long.MAX_VALUE);

@@ -91,14 +91,26 @@ final class FramePainter implements PulseLoop.Frame {
     long now = clock.getAsLong();
     layers.expireGrowing(now, budget == Long.MAX_VALUE);
     Viewport viewport = navigation.viewport();
+    boolean burstStep = navigation.takeBurstStep();
     boolean zooming =
         viewport.scale() != tiles.scale()
             && !Double.isNaN(tiles.scale())
-            && navigation.zooming(now)
             && budget != Long.MAX_VALUE
-            && !tiles.ready(viewport.scale(), navigation.viewDevice());
+            && !tiles.ready(viewport.scale(), navigation.viewDevice())
+            && (navigation.zooming(now)
+                || burstStep && tiles.coversScaled(viewport.scale(), navigation.viewDevice()));
+    // The first frames of a burst of steps keep the picture still, tiles and live layer alike
+    // (moving them would be a filtered full-window frame for a view left a pulse later); the level
+    // the burst ends on follows in the first pulse without a step.
+    boolean hold = zooming && burstStep && navigation.burstYoung(now);
+    if (hold) {
+      tilesWaiting = true;
+      return;
+    }
     if (zooming) {
-      // Mid-gesture: show the old tiles scaled; paint at the new zoom when the gesture pauses.
+      // Mid-gesture (wheel, pinch, or a step right after another whose view the old tiles still
+      // cover): show the old tiles scaled; paint at the new zoom when the gesture pauses, so the
+      // levels a burst of steps passes through are never rasterised.
       tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
       tilesWaiting = true;
     } else {
@@ -154,6 +166,12 @@ final class FramePainter implements PulseLoop.Frame {
       // A cached level: shown in this frame, not the old level scaled (a filtered full-window
       // frame) until the next pulse.
       tiles.rescale(viewport.scale(), navigation.viewDevice());
+    } else if (viewport.scale() != tiles.scale()
+        && navigation.burstStepPending()
+        && navigation.burstYoung(clock.getAsLong())
+        && tiles.coversScaled(viewport.scale(), navigation.viewDevice())) {
+      // A young burst of steps: the picture stays still until the next paint decides (see paint).
+      return;
     }
     tiles.place(viewport.scale(), viewport.offsetX(), viewport.offsetY());
   }

@@ -21,6 +21,15 @@ final class Navigation {
    */
   static final long ZOOM_SETTLE_NANOS = 150_000_000L;
 
+  /**
+   * A zoom step (toolbar, keyboard) this soon after the previous one belongs to a burst: the user
+   * steps faster than a level not in the cache can be rasterised (~30–40 ms for a 1920×1080 view of
+   * the benchmark board on these machines), so the level it lands on is likely left before anyone
+   * sees it sharp. Its painting waits one pulse ({@link #takeBurstStep}); key repeat (25–40 ms) and
+   * the benchmark's one step a pulse are bursts, separate clicks are not.
+   */
+  static final long STEP_BURST_NANOS = 50_000_000L;
+
   /** A wheel pause this long drops the part of a step the wheel had gathered. */
   private static final long WHEEL_RESET_NANOS = 500_000_000L;
 
@@ -31,6 +40,9 @@ final class Navigation {
   private final LongSupplier clock;
   private final Runnable moved;
   private long lastWheelZoom;
+  private long lastStep = Long.MIN_VALUE;
+  private boolean burstStep;
+  private long burstSince;
   private double wheelSteps;
   private boolean placed;
   private Rect knownContent;
@@ -116,6 +128,12 @@ final class Navigation {
 
   /** Zooms around the centre by the whole number of steps nearest to {@code factor}. */
   void zoomBy(double factor) {
+    long now = clock.getAsLong();
+    burstStep = lastStep != Long.MIN_VALUE && now - lastStep < STEP_BURST_NANOS;
+    if (!burstStep) {
+      burstSince = now;
+    }
+    lastStep = now;
     int steps = ZoomLevels.stepsFor(factor);
     viewport.setScaleAt(
         ZoomLevels.step(viewport.scale(), steps),
@@ -173,6 +191,32 @@ final class Navigation {
   /** The wheel or a pinch zoomed within the last {@link #ZOOM_SETTLE_NANOS} before {@code now}. */
   boolean zooming(long now) {
     return now - lastWheelZoom < ZOOM_SETTLE_NANOS;
+  }
+
+  /**
+   * True after a zoom step that came within {@link #STEP_BURST_NANOS} of the one before, until
+   * taken: the frame painter then keeps the previous level (still, or scaled) for this pulse
+   * instead of rasterising a level the next step would leave, and paints the level in the first
+   * pulse without a new step.
+   */
+  boolean burstStepPending() {
+    return burstStep;
+  }
+
+  /**
+   * A burst of steps started less than {@link #STEP_BURST_NANOS} before {@code now}: the picture
+   * may stay as it is (not even scaled) until the burst ends, a few frames at most; a longer burst
+   * shows the old level scaled, as a wheel zoom does.
+   */
+  boolean burstYoung(long now) {
+    return now - burstSince < STEP_BURST_NANOS;
+  }
+
+  /** As {@link #burstStepPending}, and clears it. */
+  boolean takeBurstStep() {
+    boolean b = burstStep;
+    burstStep = false;
+    return b;
   }
 
   /** The board's content changed: the fit view is computed again when next needed. */

@@ -166,6 +166,23 @@ final class TiledLayer {
   }
 
   /**
+   * True when the level on screen, scaled to {@code s}, covers {@code viewDevice} (device pixels at
+   * {@code s}): it can stand in for the level at {@code s} without showing bare background.
+   */
+  boolean coversScaled(double s, Rect viewDevice) {
+    if (current == null) {
+      return false;
+    }
+    double f = current.scale() / s;
+    return current.coversView(
+        new Rect(
+            viewDevice.minX() * f,
+            viewDevice.minY() * f,
+            viewDevice.maxX() * f,
+            viewDevice.maxY() * f));
+  }
+
+  /**
    * A new zoom: the level at {@code newScale} comes from the cache if it is there, else starts
    * empty. The level left goes into the cache; if it covers the view (else the older picture
    * underneath stays) it is also shown, scaled, underneath until the new level covers the view.

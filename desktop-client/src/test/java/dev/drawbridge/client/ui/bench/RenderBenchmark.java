@@ -324,6 +324,24 @@ public final class RenderBenchmark {
         untilIdle();
       }
       report("three quick steps in (x1.73, a level not pre-rendered), cold", quick);
+      // The same with the level cache emptied before each burst (then the idle pre-render fills
+      // it again): above, a later burst may find the levels an earlier one painted still cached,
+      // so only its first sample is sure to be cold.
+      List<Double> quickCold = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        onFx(
+            () -> {
+              canvas.setZoomCache(false);
+              canvas.setZoomCache(true);
+              return null;
+            });
+        untilIdle();
+        Runnable in = () -> canvas.zoomBy(1.2);
+        quickCold.add(untilSettledSteps(in, in, in));
+        untilSettled(() -> canvas.zoomTo(1));
+      }
+      untilIdle();
+      report("  the same, level cache emptied before each (then pre-rendered)", quickCold);
       // Cold: the level cache and the pre-render off, as the canvas was before.
       onFx(
           () -> {
@@ -726,6 +744,9 @@ public final class RenderBenchmark {
     return until(new Runnable[0], () -> canvas.isIdle());
   }
 
+  /** -Dbench.pulses=true prints the gaps between the pulses of each timed zoom, fit or rebuild. */
+  private static final boolean PULSES = Boolean.getBoolean("bench.pulses");
+
   private double until(Runnable[] changes, java.util.function.BooleanSupplier ready)
       throws Exception {
     CompletableFuture<Double> done = new CompletableFuture<>();
@@ -735,12 +756,23 @@ public final class RenderBenchmark {
             long start;
             int ran;
             boolean settledSeen;
+            long last;
+            long gcStart;
+            final StringBuilder gaps = new StringBuilder();
 
             @Override
             public void handle(long now) {
               long t = System.nanoTime();
+              if (Boolean.getBoolean("canvas.trace")) {
+                System.out.printf("    bench pulse t=%.1f%n", (t / 1e6) % 100000);
+              }
+              if (PULSES && last != 0) {
+                gaps.append(String.format(Locale.ROOT, " %.1f", (t - last) / 1e6));
+              }
+              last = t;
               if (start == 0) {
                 start = t;
+                gcStart = gcMillis();
                 if (changes.length == 0) {
                   return;
                 }
@@ -751,6 +783,10 @@ public final class RenderBenchmark {
               }
               if (settledSeen) {
                 stop();
+                if (PULSES && changes.length > 0) {
+                  System.out.println(
+                      "    pulse gaps (ms):" + gaps + "; GC " + (gcMillis() - gcStart) + " ms");
+                }
                 done.complete((t - start) / 1e6);
               } else if (canvas != null && ready.getAsBoolean()) {
                 settledSeen = true;
@@ -797,6 +833,14 @@ public final class RenderBenchmark {
       used = Math.min(used, rt.totalMemory() - rt.freeMemory());
     }
     return used;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private static long directBytes() {

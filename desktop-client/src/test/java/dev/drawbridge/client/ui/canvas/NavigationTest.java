@@ -30,6 +30,25 @@ class NavigationTest {
           () -> moves++);
 
   @Test
+  void aStepSoonAfterAnotherIsPartOfABurstOnce() {
+    navigation.zoomBy(1.2);
+    assertThat(navigation.takeBurstStep()).as("a first step").isFalse();
+    now += Navigation.STEP_BURST_NANOS / 2;
+    navigation.zoomBy(1.2);
+    assertThat(navigation.takeBurstStep()).isTrue();
+    assertThat(navigation.takeBurstStep()).as("taken once").isFalse();
+    assertThat(navigation.burstYoung(now)).isTrue();
+    now += Navigation.STEP_BURST_NANOS / 2;
+    navigation.zoomBy(1.2);
+    assertThat(navigation.burstStepPending()).isTrue();
+    assertThat(navigation.burstYoung(now)).as("a burst as long as the window").isFalse();
+    now += Navigation.STEP_BURST_NANOS;
+    navigation.zoomBy(1.2);
+    assertThat(navigation.takeBurstStep()).as("a step after a pause").isFalse();
+    assertThat(navigation.burstYoung(now)).isTrue();
+  }
+
+  @Test
   void aWheelNotchIsOneStepAroundThePointer() {
     double boardX = viewport.toBoardX(200);
     navigation.wheelZoom(40, 200, 150);

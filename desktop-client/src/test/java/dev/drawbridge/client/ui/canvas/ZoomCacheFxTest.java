@@ -201,6 +201,63 @@ class ZoomCacheFxTest {
   }
 
   @Test
+  void aBurstOfStepsPaintsOnlyTheLevelItEndsOnAndKeepsThePictureMeanwhile() {
+    double[] tileScales =
+        fx(
+            () -> {
+              canvas.viewport().set(1, -1000, -600);
+              canvas.zoomTo(1);
+              canvas.flush();
+              // Three steps in, one a pulse (as quick key presses or the benchmark's quick steps).
+              double[] seen = new double[5];
+              canvas.zoomBy(1.2);
+              canvas.pulseNow();
+              seen[0] = canvas.tileScale();
+              WritableImage before = canvas.snapshot(null, null);
+              canvas.zoomBy(1.2);
+              canvas.pulseNow();
+              seen[1] = canvas.tileScale();
+              seen[4] = differingPixels(before, canvas.snapshot(null, null));
+              // Someone else's stroke arrives in the middle of the burst.
+              double cx = canvas.visibleArea().minX() + 60;
+              double cy = canvas.visibleArea().minY() + 60;
+              board.applyRemote(
+                  1,
+                  "remote",
+                  new Op.AddElement(
+                      Element.freehand(
+                          "theirs",
+                          ElementKind.STROKE,
+                          cx,
+                          cy,
+                          Points.of(0, 0, 80, 10, 160, 0),
+                          Style.DEFAULT.withWidth(8),
+                          10_001)));
+              canvas.zoomBy(1.2);
+              canvas.pulseNow();
+              seen[2] = canvas.tileScale();
+              // The first pulse without a new step paints the level the burst ended on.
+              canvas.pulseNow();
+              seen[3] = canvas.tileScale();
+              return seen;
+            });
+    double l1 = ZoomLevels.step(1, 1);
+    double l2 = ZoomLevels.step(1, 2);
+    double l3 = ZoomLevels.step(1, 3);
+    assertThat(tileScales[0]).as("a first step is painted at once").isEqualTo(l1);
+    assertThat(tileScales[1]).as("the old level stands in").isEqualTo(l1);
+    assertThat(tileScales[4]).as("pixels changed while the burst is young").isZero();
+    assertThat(tileScales[2]).isEqualTo(l1);
+    assertThat(tileScales[3]).isEqualTo(l3);
+    assertThat(fx(canvas::cachedScales))
+        .as("the level passed through was never made")
+        .doesNotContain(l2);
+    // The final level, and their stroke (still growing: on its own sprite until it rests), as a
+    // canvas without cache or burst shows them.
+    assertSameAsFresh();
+  }
+
+  @Test
   void theCacheStaysWithinItsBound() {
     onFx(
         () -> {
@@ -286,6 +343,18 @@ class ZoomCacheFxTest {
     canvas.zoomTo(1);
     canvas.flush();
     canvas.prerenderNow();
+  }
+
+  private static int differingPixels(WritableImage a, WritableImage b) {
+    int differ = 0;
+    for (int y = 0; y < (int) H; y++) {
+      for (int x = 0; x < (int) W; x++) {
+        if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+          differ++;
+        }
+      }
+    }
+    return differ;
   }
 
   private static int channelDiff(int a, int b) {
