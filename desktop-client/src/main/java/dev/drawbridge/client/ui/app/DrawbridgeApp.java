@@ -13,7 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -102,31 +101,7 @@ public final class DrawbridgeApp extends Application {
     // Later launches with a link or a file hand it to this window (ADR 0009).
     Launcher.instance().ifPresent(window::receiveHandOffs);
     if (Boolean.getBoolean(Launcher.SMOKE_TEST_PROPERTY)) {
-      // With a board file to open, the smoke test ends when the board is on screen, so a timer of
-      // the whole process measures opening a board from the file manager (issue 19).
-      new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          BoardView board = window.boardView();
-          if (board != null && !board.canvas().isSettled()) {
-            return;
-          }
-          stop();
-          long sinceStart =
-              ProcessHandle.current()
-                  .info()
-                  .startInstant()
-                  .map(t -> java.time.Duration.between(t, Instant.now()).toMillis())
-                  .orElse(-1L);
-          LOG.info(
-              "Smoke test: {}, {} ms after the process started",
-              board == null
-                  ? "the main window rendered its first pulse"
-                  : "the board was opened and painted",
-              sinceStart);
-          Platform.exit();
-        }
-      }.start();
+      new SmokeTest(window::boardView).start();
     }
   }
 }

@@ -1,0 +1,88 @@
+package dev.drawbridge.client.ui.app;
+
+import dev.drawbridge.client.ui.board.BoardView;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --smoke-test}: ends the app once its window has rendered a pulse, or, with a board file
+ * to open, once that board is on screen and painted, so that timing the whole process measures
+ * opening a board from the file manager (issue 19).
+ *
+ * <p>With {@code -Ddrawbridge.smokeZoom=true} it first zooms the opened board the way people do: a
+ * burst of three steps in, two steps out, then "fit", each waiting until the canvas has painted,
+ * and logs how long each took: the first zoom of a session, timed in the installed app image
+ * (docs/performance.md). Zooming this way in the AOT training run did not make that first zoom
+ * faster (measured), so the training run does not.
+ */
+final class SmokeTest extends AnimationTimer {
+  static final String ZOOM_PROPERTY = "drawbridge.smokeZoom";
+  private static final Logger LOG = LoggerFactory.getLogger(SmokeTest.class);
+
+  private final Supplier<BoardView> board;
+  private final Queue<Burst> zooms = new ArrayDeque<>();
+  private List<Consumer<BoardCanvas>> steps = List.of();
+  private Burst burst;
+  private long burstStart;
+
+  /** Zoom steps made one a pulse, then waited on until the canvas has painted. */
+  private record Burst(String name, List<Consumer<BoardCanvas>> steps) {}
+
+  SmokeTest(Supplier<BoardView> board) {
+    this.board = board;
+    if (Boolean.getBoolean(ZOOM_PROPERTY)) {
+      Consumer<BoardCanvas> in = c -> c.zoomBy(1.25);
+      Consumer<BoardCanvas> out = c -> c.zoomBy(0.8);
+      zooms.add(new Burst("three steps in", List.of(in, in, in)));
+      zooms.add(new Burst("two steps out", List.of(out, out)));
+      zooms.add(new Burst("fit", List.of(BoardCanvas::zoomToFit)));
+    }
+  }
+
+  @Override
+  public void handle(long now) {
+    BoardView view = board.get();
+    if (view != null && !steps.isEmpty()) {
+      steps.getFirst().accept(view.canvas()); // one step a pulse, as key repeat does
+      steps = steps.subList(1, steps.size());
+      return;
+    }
+    if (view != null && !view.canvas().isSettled()) {
+      return;
+    }
+    if (burst != null) {
+      LOG.info(
+          "Smoke test: zoom {} painted {} ms after its first step",
+          burst.name(),
+          (System.nanoTime() - burstStart) / 1_000_000);
+      burst = null;
+    }
+    if (view != null && !zooms.isEmpty()) {
+      burst = zooms.poll();
+      steps = burst.steps();
+      burstStart = System.nanoTime();
+      handle(now);
+      return;
+    }
+    stop();
+    LOG.info(
+        "Smoke test: {}, {} ms after the process started",
+        view == null ? "the main window rendered its first pulse" : "the board was opened and painted",
+        ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(t -> Duration.between(t, Instant.now()).toMillis())
+            .orElse(-1L));
+    Platform.exit();
+  }
+}
