@@ -134,18 +134,55 @@ final class PhotoScenario {
 
   private void printMemory(String when) throws Exception {
     long held = canvas == null ? 0 : fx(() -> canvas.pictures().heldBytes());
+    long budget = canvas == null ? 0 : fx(() -> canvas.pictures().budgetBytes());
     String status = Files.readString(Path.of("/proc/self/status"));
     System.out.printf(
         Locale.ROOT,
-        "memory %s: RSS %s, peak RSS %s; heap used %.0f MB; decoded pictures held %.0f MB%n",
+        "memory %s: RSS %s (anon %s, file %s, shmem %s), peak RSS %s; heap used %.0f MB; decoded"
+            + " pictures held %.0f MB of %.0f MB%n",
         when,
         field(status, "VmRSS"),
+        field(status, "RssAnon"),
+        field(status, "RssFile"),
+        field(status, "RssShmem"),
         field(status, "VmHWM"),
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6,
-        held / 1e6);
+        held / 1e6,
+        budget / 1e6);
     // Live data, apart from garbage the collector has not reclaimed yet (after the RSS above).
     System.out.printf(
         Locale.ROOT, "  heap live after GC: %.0f MB%n", RenderBenchmark.heapAfterGc() / 1e6);
+    if (Boolean.getBoolean("bench.nmt")) {
+      // -Dbench.nmt=true with -XX:NativeMemoryTracking=summary: where the RSS goes (heap, GC,
+      // threads, code, native allocations such as the renderer's), as jcmd VM.native_memory.
+      Object nmt =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "vmNativeMemory",
+                  new Object[] {new String[] {"summary", "scale=MB"}},
+                  new String[] {String[].class.getName()});
+      for (String line : nmt.toString().split("\n")) {
+        if (line.startsWith("Total") || line.startsWith("-") || line.contains("(reserved=")) {
+          System.out.println("  nmt " + line.strip());
+        }
+      }
+      // The mappings behind the RSS that NMT does not track (malloc arenas, libraries, X/GTK).
+      String name = "";
+      String range = "";
+      for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+        if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+          String[] f = line.split("\\s+", 6);
+          range = f[0];
+          name = f.length > 5 ? f[5] : "[anon]";
+        } else if (line.startsWith("Rss:")) {
+          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          if (kb >= 4096) {
+            System.out.printf(Locale.ROOT, "  map %6d MB %s %s%n", kb >> 10, range, name);
+          }
+        }
+      }
+    }
   }
 
   private static String field(String status, String name) {
