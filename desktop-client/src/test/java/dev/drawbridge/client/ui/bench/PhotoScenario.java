@@ -14,8 +14,10 @@ import dev.drawbridge.protocol.element.Element;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.management.ObjectName;
 
 /**
@@ -149,9 +151,16 @@ final class PhotoScenario {
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6,
         held / 1e6,
         budget / 1e6);
+    if (Boolean.getBoolean("bench.textures")) {
+      System.out.println("  renderer's image textures: " + fx(PhotoScenario::imageTextures));
+    }
     // Live data, apart from garbage the collector has not reclaimed yet (after the RSS above).
     System.out.printf(
         Locale.ROOT, "  heap live after GC: %.0f MB%n", RenderBenchmark.heapAfterGc() / 1e6);
+    if (Boolean.getBoolean("bench.textures")) {
+      Thread.sleep(200);
+      System.out.println("  … after that GC: " + fx(PhotoScenario::imageTextures));
+    }
     if (Boolean.getBoolean("bench.nmt")) {
       // -Dbench.nmt=true with -XX:NativeMemoryTracking=summary: where the RSS goes (heap, GC,
       // threads, code, native allocations such as the renderer's), as jcmd VM.native_memory.
@@ -182,6 +191,35 @@ final class PhotoScenario {
           }
         }
       }
+    }
+  }
+
+  /**
+   * -Dbench.textures=true (with {@code --add-opens javafx.graphics/com.sun.prism.impl=ALL-UNNAMED
+   * --add-exports javafx.graphics/com.sun.prism=ALL-UNNAMED}): the textures the software renderer
+   * keeps for images (its cache is weak on the image), counted and in MB of pixels.
+   */
+  private static String imageTextures() {
+    try {
+      Class<?> pipelines = Class.forName("com.sun.prism.GraphicsPipeline");
+      Object pipeline = pipelines.getMethod("getPipeline").invoke(null);
+      Object factory = pipelines.getMethod("getDefaultResourceFactory").invoke(pipeline);
+      java.lang.reflect.Field cache =
+          Class.forName("com.sun.prism.impl.BaseResourceFactory").getDeclaredField("clampTexCache");
+      cache.setAccessible(true);
+      Map<?, ?> textures = (Map<?, ?>) cache.get(factory);
+      Class<?> texture = Class.forName("com.sun.prism.Texture");
+      long pixels = 0;
+      int n = 0;
+      for (Object t : new ArrayList<>(textures.values())) {
+        int w = (int) texture.getMethod("getPhysicalWidth").invoke(t);
+        int h = (int) texture.getMethod("getPhysicalHeight").invoke(t);
+        pixels += (long) w * h;
+        n++;
+      }
+      return String.format(Locale.ROOT, "%d, %.0f MB", n, pixels * 4 / 1e6);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "? (" + e + ")";
     }
   }
 
