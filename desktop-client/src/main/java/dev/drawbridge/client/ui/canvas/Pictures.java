@@ -181,6 +181,14 @@ public final class Pictures implements PictureSource {
     return (long) size[0] * size[1] * BYTES_PER_PIXEL;
   }
 
+  /**
+   * True when {@code ref} drawn {@code across} × {@code down} device pixels is held at the level
+   * that size needs (for the benchmark: no picture in view blurry or a placeholder).
+   */
+  public boolean holdsLevelFor(ImageRef ref, double across, double down) {
+    return cache.contains(key(ref, across, down));
+  }
+
   /** The bound on pixel bytes held now (for tests and the benchmark). */
   public long budgetBytes() {
     return cache.maxBytes();

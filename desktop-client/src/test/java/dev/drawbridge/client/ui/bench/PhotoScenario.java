@@ -101,6 +101,8 @@ final class PhotoScenario {
               Locale.ROOT, "photos: pan at %.0f %% (middle-button drag, 6 px a pulse)", zoom * 100),
           480);
       printMemory("after the pan at " + Math.round(zoom * 100) + " %");
+      untilDecoded();
+      System.out.println("  pictures in view, settled: " + fx(() -> inView(photos)));
     }
     if (Boolean.getBoolean("bench.histogram")) {
       // -Dbench.histogram=true: what the live heap holds (the top of jcmd's GC.class_histogram).
@@ -116,6 +118,26 @@ final class PhotoScenario {
         System.out.println("  " + lines[i]);
       }
     }
+  }
+
+  /** How many photos meet the view, and how many of them are held at the level they are drawn. */
+  private String inView(List<Element> photos) {
+    double scale = canvas.viewport().scale();
+    var area = canvas.viewport().visible(canvas.getWidth(), canvas.getHeight());
+    int shown = 0;
+    int sharp = 0;
+    for (Element e : photos) {
+      if (e.x() < area.maxX()
+          && e.x() + e.w() > area.minX()
+          && e.y() < area.maxY()
+          && e.y() + e.h() > area.minY()) {
+        shown++;
+        if (canvas.pictures().holdsLevelFor(e.image(), e.w() * scale, e.h() * scale)) {
+          sharp++;
+        }
+      }
+    }
+    return shown + ", " + sharp + " of them at the level drawn";
   }
 
   private static double megapixels(Element e) {
