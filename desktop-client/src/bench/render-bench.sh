@@ -28,7 +28,8 @@ if ! kill -0 "$XVFB_PID" 2>/dev/null; then
   exit 1
 fi
 
-# The exec plugin's java gets these through JAVA_TOOL_OPTIONS (the pom fixes its arguments).
+# The exec plugin's java gets these through JAVA_TOOL_OPTIONS (the pom fixes its arguments; its
+# memory options, the installers' own, come after these and win: docs/performance.md, "Pictures").
 export JAVA_TOOL_OPTIONS="-Dprism.order=sw -Djavafx.animation.fullspeed=true -Xmx1g ${BENCH_JAVA_OPTS:-}"
 DISPLAY=":${DISPLAY_NO}" ./mvnw -q -pl desktop-client -am test-compile exec:exec \
   -Dexec.classpathScope=test -Dapp.mainClass=dev.drawbridge.client.ui.bench.RenderBenchmark \

@@ -137,6 +137,14 @@ linux_meta=()
 [ -n "${DRAWBRIDGE_MAINTAINER:-}" ] && linux_meta+=(--linux-deb-maintainer "$DRAWBRIDGE_MAINTAINER")
 [ -n "${DRAWBRIDGE_LICENSE:-}" ] && linux_meta+=(--linux-rpm-license-type "$DRAWBRIDGE_LICENSE")
 
+# Memory (issue 15; docs/performance.md, "Pictures"): the serial collector, whose own structures
+# take ~1 MB against G1's ~45-50 MB; a heap that starts small (by default it starts at 1/64 of the
+# machine's memory and never shrinks below that) and gives back what it does not use (at most 20 %
+# free after a full collection); a young generation of at most 32 MB; and malloc's free memory
+# handed back to the system every second (the picture decoder's native buffers). A board of 200
+# photos panned at 25 %: 943 -> ~590 MB RSS. The exec:exec dev run (pom.xml) uses the same.
+memory="-XX:+UseSerialGC -Xms32m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=1000"
+
 # Installers are built from the same inputs rather than from the app image, so that the
 # icon lands in the desktop entry / start menu too.
 app=(
@@ -145,7 +153,7 @@ app=(
   --main-class dev.drawbridge.client.ui.app.Launcher
   --runtime-image "$target/runtime"
   --icon "$icon"
-  --java-options "-Xmx2g --enable-native-access=ALL-UNNAMED,javafx.graphics"
+  --java-options "-Xmx2g $memory --enable-native-access=ALL-UNNAMED,javafx.graphics"
 )
 
 # Signing (docs/releasing.md, "Signing"): on macOS jpackage signs the app, its runtime (JavaFX's

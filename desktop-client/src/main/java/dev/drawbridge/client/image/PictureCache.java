@@ -17,7 +17,7 @@ public final class PictureCache<V> {
   private record Entry<V>(V value, long bytes) {}
 
   private final Map<Key, Entry<V>> entries = new LinkedHashMap<>(64, 0.75f, true);
-  private final long maxBytes;
+  private long maxBytes;
   private long bytes;
 
   /**
@@ -62,6 +62,20 @@ public final class PictureCache<V> {
     }
     entries.put(key, new Entry<>(value, valueBytes));
     bytes += valueBytes;
+    trim();
+  }
+
+  /** A new bound; least recently used pictures are dropped at once to meet a lower one. */
+  public void setMaxBytes(long maxBytes) {
+    this.maxBytes = maxBytes;
+    trim();
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  private void trim() {
     Iterator<Entry<V>> oldest = entries.values().iterator();
     while (bytes > maxBytes && oldest.hasNext()) {
       bytes -= oldest.next().bytes();

@@ -21,6 +21,22 @@ class PictureCacheTest {
   }
 
   @Test
+  void aLowerBoundDropsTheLeastRecentlyUsedAtOnce() {
+    PictureCache<String> cache = new PictureCache<>(300);
+    cache.put(new Key("a", 0), "a0", 100);
+    cache.put(new Key("b", 0), "b0", 100);
+    cache.put(new Key("c", 0), "c0", 100);
+    cache.get(new Key("a", 0));
+    cache.setMaxBytes(200);
+    assertThat(cache.contains(new Key("b", 0))).isFalse();
+    assertThat(cache.bytes()).isEqualTo(200);
+    cache.setMaxBytes(400);
+    cache.put(new Key("d", 0), "d0", 100);
+    assertThat(cache.size()).isEqualTo(3);
+    assertThat(cache.maxBytes()).isEqualTo(400);
+  }
+
+  @Test
   void levelsOfOnePictureAreHeldApartAndTheNearestStandsIn() {
     PictureCache<String> cache = new PictureCache<>(1_000);
     cache.put(new Key("a", 1), "a1", 100);

@@ -48,6 +48,10 @@ final class ElementLayers {
   private final Supplier<BoardState> board;
   private final RepaintQueue repaint;
   private final SpatialIndex index = new SpatialIndex(256);
+
+  /** The indexed image elements: a board of strokes counts none when the view moves. */
+  private final Set<String> imageIds = new HashSet<>();
+
   private Set<String> liveIds = Set.of();
   private Set<String> hiddenIds = Set.of();
   private double liveDx;
@@ -189,6 +193,20 @@ final class ElementLayers {
     return visible;
   }
 
+  /** The image elements meeting {@code area}, as the tiles draw them (for the pictures' budget). */
+  List<Element> imagesIn(Rect area) {
+    BoardState view = board.get();
+    List<Element> images = new ArrayList<>();
+    for (String id : imageIds) {
+      Rect bounds = index.bounds(id);
+      Element e = view.get(id);
+      if (bounds != null && bounds.intersects(area) && e != null && !e.deleted()) {
+        images.add(drawn(e));
+      }
+    }
+    return images;
+  }
+
   /** The element queued to go over the tiles, or null when it no longer belongs there. */
   Element onTiles(String id) {
     Element e = board.get().get(id);
@@ -199,6 +217,7 @@ final class ElementLayers {
   void reset() {
     growing.clear();
     index.clear();
+    imageIds.clear();
     followers.clear();
     targetsOf.clear();
     for (Element e : board.get().visibleElements()) {
@@ -206,6 +225,9 @@ final class ElementLayers {
     }
     for (Element e : board.get().visibleElements()) {
       index.put(e.id(), paintedBounds(e));
+      if (e.hasImage()) {
+        imageIds.add(e.id());
+      }
     }
     liveFollowers = followersFor(liveIds, hiddenIds);
   }
@@ -299,6 +321,11 @@ final class ElementLayers {
       Element e = view.get(id);
       Rect after = e == null || e.deleted() ? null : paintedBounds(e);
       index.put(id, after);
+      if (after != null && e.hasImage()) {
+        imageIds.add(id);
+      } else {
+        imageIds.remove(id);
+      }
       if (after == null) {
         gone.add(id);
       }

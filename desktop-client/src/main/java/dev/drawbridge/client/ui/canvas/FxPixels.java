@@ -4,29 +4,34 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.nio.IntBuffer;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /**
- * A decoded picture as a JavaFX image, copied once. {@code SwingFXUtils.toFXImage} first converts
+ * A decoded picture as a JavaFX image, not copied. {@code SwingFXUtils.toFXImage} first converts
  * anything but ARGB to a premultiplied copy and then copies that; with hundreds of photos decoded
  * while panning, those extra full-size copies were most of the garbage (and so of the heap the JVM
- * grew). Opaque 32-bit pixels are made premultiplied ARGB in place (alpha set to 255), since the
- * decoded image is thrown away afterwards.
+ * grew). Opaque 32-bit pixels are made premultiplied ARGB in place (alpha set to 255) and the image
+ * is a {@link PixelBuffer} over the decoded pixels themselves: the decoder's buffer becomes the
+ * image, so a decode leaves no second picture-sized array behind.
  */
 final class FxPixels {
   private FxPixels() {}
 
-  /** {@code decoded} as a JavaFX image; {@code decoded} may be changed and must not be reused. */
+  /**
+   * {@code decoded} as a JavaFX image; {@code decoded} may be changed, and its pixels are the
+   * image's: it must not be reused or changed afterwards.
+   */
   static Image of(BufferedImage decoded) {
     BufferedImage argb = premultiplied(decoded);
     int w = argb.getWidth();
     int h = argb.getHeight();
     int[] data = ((DataBufferInt) argb.getRaster().getDataBuffer()).getData();
-    WritableImage image = new WritableImage(w, h);
-    image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), data, 0, w);
-    return image;
+    return new WritableImage(
+        new PixelBuffer<>(w, h, IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance()));
   }
 
   private static BufferedImage premultiplied(BufferedImage img) {

@@ -42,6 +42,18 @@ public final class Pictures implements PictureSource {
    */
   public static final long DEFAULT_MAX_BYTES = 96L << 20;
 
+  /**
+   * The least the budget that follows the view ({@link #viewNeeds}) comes down to: 32 MB, four
+   * megapixels, so that pictures just out of view, or pasted into it, stay decoded.
+   */
+  public static final long MIN_VIEW_BYTES = 32L << 20;
+
+  /**
+   * How many times what the view shows the budget holds: the pictures a pan is about to expose and
+   * those the neighbouring zoom levels pre-render ask for levels of their own meanwhile.
+   */
+  static final int VIEW_MARGIN = 2;
+
   /** A decoded image, plus the copy the software renderer makes of it when it first draws it. */
   static final int BYTES_PER_PIXEL = 8;
 
@@ -51,6 +63,8 @@ public final class Pictures implements PictureSource {
   private final Executor decoder;
   private final Executor ui;
   private final PictureCache<Image> cache;
+  private final long maxBytes;
+  private final long minViewBytes;
   private final Deque<Key> waiting = new ArrayDeque<>();
   private final Set<Key> queued = new HashSet<>();
   private final Set<String> broken = new HashSet<>();
@@ -63,8 +77,15 @@ public final class Pictures implements PictureSource {
    * @param ui where results come back ({@code Platform::runLater} in the app)
    */
   public Pictures(Executor decoder, Executor ui, long maxBytes) {
+    this(decoder, ui, maxBytes, Math.min(MIN_VIEW_BYTES, maxBytes));
+  }
+
+  /** As above, with the floor of the budget that follows the view (for tests). */
+  Pictures(Executor decoder, Executor ui, long maxBytes, long minViewBytes) {
     this.decoder = decoder;
     this.ui = ui;
+    this.maxBytes = maxBytes;
+    this.minViewBytes = minViewBytes;
     this.cache = new PictureCache<>(maxBytes);
   }
 
@@ -136,6 +157,41 @@ public final class Pictures implements PictureSource {
       keep(key, decoded);
       return new Picture.Ready(decoded);
     };
+  }
+
+  /**
+   * What the pictures around the view take decoded at the levels they are drawn at now ({@link
+   * #bytesFor}): the bound on what is held becomes {@link #VIEW_MARGIN} times that, between {@link
+   * #MIN_VIEW_BYTES} and the fixed bound given at construction. Zoomed out over many photos the
+   * view needs a fraction of the fixed bound, and the rest would only hold pictures long out of
+   * view (with the renderer's copy of each: docs/performance.md, "Pictures"). Least recently drawn
+   * pictures go first when the bound comes down.
+   */
+  public void viewNeeds(long bytes) {
+    cache.setMaxBytes(Math.max(minViewBytes, Math.min(maxBytes, VIEW_MARGIN * bytes)));
+  }
+
+  /** The pixel bytes held for {@code ref} drawn {@code across} × {@code down} device pixels. */
+  public static long bytesFor(ImageRef ref, double across, double down) {
+    int[] size =
+        PictureLevels.size(
+            ref.width(),
+            ref.height(),
+            PictureLevels.levelFor(ref.width(), ref.height(), across, down));
+    return (long) size[0] * size[1] * BYTES_PER_PIXEL;
+  }
+
+  /**
+   * True when {@code ref} drawn {@code across} × {@code down} device pixels is held at the level
+   * that size needs (for the benchmark: no picture in view blurry or a placeholder).
+   */
+  public boolean holdsLevelFor(ImageRef ref, double across, double down) {
+    return cache.contains(key(ref, across, down));
+  }
+
+  /** The bound on pixel bytes held now (for tests and the benchmark). */
+  public long budgetBytes() {
+    return cache.maxBytes();
   }
 
   /** Pixel bytes held by decoded pictures (for tests and the benchmark). */

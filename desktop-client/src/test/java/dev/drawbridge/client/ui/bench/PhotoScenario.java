@@ -14,8 +14,10 @@ import dev.drawbridge.protocol.element.Element;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.management.ObjectName;
 
 /**
@@ -99,6 +101,8 @@ final class PhotoScenario {
               Locale.ROOT, "photos: pan at %.0f %% (middle-button drag, 6 px a pulse)", zoom * 100),
           480);
       printMemory("after the pan at " + Math.round(zoom * 100) + " %");
+      untilDecoded();
+      System.out.println("  pictures in view, settled: " + fx(() -> inView(photos)));
     }
     if (Boolean.getBoolean("bench.histogram")) {
       // -Dbench.histogram=true: what the live heap holds (the top of jcmd's GC.class_histogram).
@@ -114,6 +118,26 @@ final class PhotoScenario {
         System.out.println("  " + lines[i]);
       }
     }
+  }
+
+  /** How many photos meet the view, and how many of them are held at the level they are drawn. */
+  private String inView(List<Element> photos) {
+    double scale = canvas.viewport().scale();
+    var area = canvas.viewport().visible(canvas.getWidth(), canvas.getHeight());
+    int shown = 0;
+    int sharp = 0;
+    for (Element e : photos) {
+      if (e.x() < area.maxX()
+          && e.x() + e.w() > area.minX()
+          && e.y() < area.maxY()
+          && e.y() + e.h() > area.minY()) {
+        shown++;
+        if (canvas.pictures().holdsLevelFor(e.image(), e.w() * scale, e.h() * scale)) {
+          sharp++;
+        }
+      }
+    }
+    return shown + ", " + sharp + " of them at the level drawn";
   }
 
   private static double megapixels(Element e) {
@@ -134,18 +158,91 @@ final class PhotoScenario {
 
   private void printMemory(String when) throws Exception {
     long held = canvas == null ? 0 : fx(() -> canvas.pictures().heldBytes());
+    long budget = canvas == null ? 0 : fx(() -> canvas.pictures().budgetBytes());
     String status = Files.readString(Path.of("/proc/self/status"));
     System.out.printf(
         Locale.ROOT,
-        "memory %s: RSS %s, peak RSS %s; heap used %.0f MB; decoded pictures held %.0f MB%n",
+        "memory %s: RSS %s (anon %s, file %s, shmem %s), peak RSS %s; heap used %.0f MB; decoded"
+            + " pictures held %.0f MB of %.0f MB%n",
         when,
         field(status, "VmRSS"),
+        field(status, "RssAnon"),
+        field(status, "RssFile"),
+        field(status, "RssShmem"),
         field(status, "VmHWM"),
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6,
-        held / 1e6);
+        held / 1e6,
+        budget / 1e6);
+    if (Boolean.getBoolean("bench.textures")) {
+      System.out.println("  renderer's image textures: " + fx(PhotoScenario::imageTextures));
+    }
     // Live data, apart from garbage the collector has not reclaimed yet (after the RSS above).
     System.out.printf(
         Locale.ROOT, "  heap live after GC: %.0f MB%n", RenderBenchmark.heapAfterGc() / 1e6);
+    if (Boolean.getBoolean("bench.textures")) {
+      Thread.sleep(200);
+      System.out.println("  … after that GC: " + fx(PhotoScenario::imageTextures));
+    }
+    if (Boolean.getBoolean("bench.nmt")) {
+      // -Dbench.nmt=true with -XX:NativeMemoryTracking=summary: where the RSS goes (heap, GC,
+      // threads, code, native allocations such as the renderer's), as jcmd VM.native_memory.
+      Object nmt =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "vmNativeMemory",
+                  new Object[] {new String[] {"summary", "scale=MB"}},
+                  new String[] {String[].class.getName()});
+      for (String line : nmt.toString().split("\n")) {
+        if (line.startsWith("Total") || line.startsWith("-") || line.contains("(reserved=")) {
+          System.out.println("  nmt " + line.strip());
+        }
+      }
+      // The mappings behind the RSS that NMT does not track (malloc arenas, libraries, X/GTK).
+      String name = "";
+      String range = "";
+      for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+        if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+          String[] f = line.split("\\s+", 6);
+          range = f[0];
+          name = f.length > 5 ? f[5] : "[anon]";
+        } else if (line.startsWith("Rss:")) {
+          long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+          if (kb >= 4096) {
+            System.out.printf(Locale.ROOT, "  map %6d MB %s %s%n", kb >> 10, range, name);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * -Dbench.textures=true (with {@code --add-opens javafx.graphics/com.sun.prism.impl=ALL-UNNAMED
+   * --add-exports javafx.graphics/com.sun.prism=ALL-UNNAMED}): the textures the software renderer
+   * keeps for images (its cache is weak on the image), counted and in MB of pixels.
+   */
+  private static String imageTextures() {
+    try {
+      Class<?> pipelines = Class.forName("com.sun.prism.GraphicsPipeline");
+      Object pipeline = pipelines.getMethod("getPipeline").invoke(null);
+      Object factory = pipelines.getMethod("getDefaultResourceFactory").invoke(pipeline);
+      java.lang.reflect.Field cache =
+          Class.forName("com.sun.prism.impl.BaseResourceFactory").getDeclaredField("clampTexCache");
+      cache.setAccessible(true);
+      Map<?, ?> textures = (Map<?, ?>) cache.get(factory);
+      Class<?> texture = Class.forName("com.sun.prism.Texture");
+      long pixels = 0;
+      int n = 0;
+      for (Object t : new ArrayList<>(textures.values())) {
+        int w = (int) texture.getMethod("getPhysicalWidth").invoke(t);
+        int h = (int) texture.getMethod("getPhysicalHeight").invoke(t);
+        pixels += (long) w * h;
+        n++;
+      }
+      return String.format(Locale.ROOT, "%d, %.0f MB", n, pixels * 4 / 1e6);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "? (" + e + ")";
+    }
   }
 
   private static String field(String status, String name) {

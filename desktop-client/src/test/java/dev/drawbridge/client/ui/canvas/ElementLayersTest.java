@@ -8,6 +8,7 @@ import dev.drawbridge.client.ui.canvas.ElementLayers.Layer;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
+import dev.drawbridge.protocol.element.ImageRef;
 import dev.drawbridge.protocol.element.Points;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
@@ -66,6 +67,20 @@ class ElementLayersTest {
     repaint.livePainted();
     regions();
     onTop();
+  }
+
+  @Test
+  void imagesInAnAreaAreCountedWithoutTheStrokes() {
+    assertThat(layers.imagesIn(EVERYWHERE)).isEmpty();
+    ImageRef ref = new ImageRef("0".repeat(64), "image/png", 40, 20);
+    add(Element.ofImage("pic", 500, 500, 40, 20, ref, 5));
+    layers.elementsChanged(Set.of("pic"), T0);
+    assertThat(layers.imagesIn(EVERYWHERE)).extracting(Element::id).containsExactly("pic");
+    assertThat(layers.imagesIn(new Rect(0, 0, 100, 100))).isEmpty();
+    seq++;
+    board.applyRemote(seq, "op" + seq, new Op.DeleteElement("pic"));
+    layers.elementsChanged(Set.of("pic"), T0);
+    assertThat(layers.imagesIn(EVERYWHERE)).isEmpty();
   }
 
   @Test

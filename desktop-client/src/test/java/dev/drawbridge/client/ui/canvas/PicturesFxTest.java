@@ -123,6 +123,53 @@ class PicturesFxTest {
     assertThat(p.heldBytes()).isPositive();
   }
 
+  @Test
+  void theBoundFollowsWhatTheViewNeedsBetweenAFloorAndTheFixedBound() {
+    Pictures p = pictures(Pictures.DEFAULT_MAX_BYTES);
+    p.viewNeeds(0);
+    assertThat(p.budgetBytes()).isEqualTo(Pictures.MIN_VIEW_BYTES);
+    p.viewNeeds(20L << 20);
+    assertThat(p.budgetBytes()).isEqualTo(Pictures.VIEW_MARGIN * (20L << 20));
+    p.viewNeeds(1L << 40);
+    assertThat(p.budgetBytes()).isEqualTo(Pictures.DEFAULT_MAX_BYTES);
+    // A level needs 8 bytes a pixel of its size: 4000 × 3000 drawn 600 × 450 is level 2.
+    ImageRef photo = new ImageRef("0".repeat(64), "image/jpeg", 4000, 3000);
+    assertThat(Pictures.bytesFor(photo, 600, 450)).isEqualTo(1000L * 750 * 8);
+  }
+
+  @Test
+  void aSmallerViewDropsPicturesDrawnLongestAgo() {
+    long picture = 100L * 100 * Pictures.BYTES_PER_PIXEL;
+    Pictures p = new Pictures(decodes::add, Runnable::run, 10 * picture, picture);
+    p.setBlobs(blobs);
+    List<ImageRef> refs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      refs.add(png(100, 100 + i));
+      p.picture(refs.get(i), 100, 100 + i);
+      runDecodes();
+    }
+    assertThat(p.heldBytes()).isGreaterThan(3 * picture);
+    p.viewNeeds(picture);
+    assertThat(p.heldBytes()).isLessThanOrEqualTo(2 * picture);
+    // The most recently drawn stays.
+    assertThat(p.picture(refs.get(3), 100, 103)).isInstanceOf(Picture.Ready.class);
+  }
+
+  @Test
+  void aDecodedPictureKeepsItsColours() {
+    Pictures p = pictures(Pictures.DEFAULT_MAX_BYTES);
+    ImageRef ref = png(400, 200);
+    p.picture(ref, 100, 50); // level 2: decoded, then halved
+    runDecodes();
+    Image image = ((Picture.Ready) p.picture(ref, 100, 50)).image();
+    assertThat(image.getPixelReader().getArgb(10, 10)).isEqualTo(0xFFFF0000);
+    p.picture(ref, 400, 200); // level 0: the decoded pixels as they are
+    runDecodes();
+    Image whole = ((Picture.Ready) p.picture(ref, 400, 200)).image();
+    assertThat(whole.getWidth()).isEqualTo(400);
+    assertThat(whole.getPixelReader().getArgb(399, 199)).isEqualTo(0xFFFF0000);
+  }
+
   /** Blobs held in memory, with the fetch and arrival a shared board has. */
   private static final class FakeBlobs implements BlobSource {
     final Map<String, byte[]> held = new HashMap<>();
