@@ -4,7 +4,6 @@ import dev.drawbridge.client.blob.BlobStore;
 import dev.drawbridge.client.host.HostedRelay;
 import dev.drawbridge.client.sync.Transport;
 import dev.drawbridge.client.sync.ws.JavaWebSocketTransport;
-import dev.drawbridge.client.ui.board.BoardView;
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.update.UpdateCheck;
 import dev.drawbridge.client.update.UpdatePreferences;

@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --smoke-test}: ends the app once its window has rendered a pulse, or, with a board file
- * to open, once that board is on screen and painted, so that timing the whole process measures
- * opening a board from the file manager (issue 19).
+ * {@code --smoke-test}: ends the app once its window has rendered a pulse, or, with a board file to
+ * open, once that board is on screen and painted, so that timing the whole process measures opening
+ * a board from the file manager (issue 19).
  *
  * <p>With {@code -Ddrawbridge.smokeZoom=true} it first zooms the opened board the way people do: a
  * burst of three steps in, two steps out, then "fit", each waiting until the canvas has painted,
@@ -77,7 +77,9 @@ final class SmokeTest extends AnimationTimer {
     stop();
     LOG.info(
         "Smoke test: {}, {} ms after the process started",
-        view == null ? "the main window rendered its first pulse" : "the board was opened and painted",
+        view == null
+            ? "the main window rendered its first pulse"
+            : "the board was opened and painted",
         ProcessHandle.current()
             .info()
             .startInstant()

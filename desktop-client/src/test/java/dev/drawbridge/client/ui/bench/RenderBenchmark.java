@@ -749,8 +749,8 @@ public final class RenderBenchmark {
 
   /**
    * Zoom steps, fits and rebuilds are made between pulses, as a key press or click is, and timed
-   * from then; -Dbench.inPulse=true makes them inside the pulse and times from its start (how
-   * this benchmark measured before 2026-12-04: an idle canvas then paints one pulse late).
+   * from then; -Dbench.inPulse=true makes them inside the pulse and times from its start (how this
+   * benchmark measured before 2026-12-04: an idle canvas then paints one pulse late).
    */
   private static final boolean BETWEEN_PULSES = !Boolean.getBoolean("bench.inPulse");
 

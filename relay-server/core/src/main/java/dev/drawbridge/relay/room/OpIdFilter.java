@@ -14,9 +14,9 @@ import java.util.List;
  * (~0.38× its false-positive rate): a "maybe" from any layer costs a log lookup, so with equal
  * layers the rate grew with every doubling of the room (~0.8 % a layer: ~7 % for a room that grew
  * from empty to 100,000 ops); now it stays under ~1.4 % at any size. About 1.3 bytes per id for a
- * room loaded with its ids, up to ~3 bytes per id for one that grew from empty to 100,000 ops
- * (~300 kB); an empty room: 320 bytes, as 10,000 rooms may be open. Not thread-safe: the room's
- * monitor guards it.
+ * room loaded with its ids, up to ~3 bytes per id for one that grew from empty to 100,000 ops (~300
+ * kB); an empty room: 320 bytes, as 10,000 rooms may be open. Not thread-safe: the room's monitor
+ * guards it.
  */
 final class OpIdFilter {
   private static final int FIRST_BITS_PER_ID = 10;
