@@ -14,7 +14,6 @@ import dev.drawbridge.client.ui.history.HistoryModel;
 import dev.drawbridge.client.ui.history.HistoryPanel;
 import dev.drawbridge.client.ui.history.PastView;
 import dev.drawbridge.client.ui.history.RestoreConfirmation;
-import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.message.Peer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -83,20 +81,7 @@ final class BoardPast {
             vm::copyElements,
             RestoreConfirmation.alert(messages, window),
             (error, key, args) -> toast.show(messages.get(key, args), error));
-    HistoryModel model =
-        new HistoryModel(
-            history,
-            new PastView.Screen() {
-              @Override
-              public void showPast(BoardState board, Set<String> changed) {
-                canvas.showPast(board, changed);
-              }
-
-              @Override
-              public void showPresent() {
-                canvas.showPresent();
-              }
-            });
+    HistoryModel model = new HistoryModel(history, PastView.Screen.of(canvas));
     this.panel =
         new HistoryPanel(
             model,

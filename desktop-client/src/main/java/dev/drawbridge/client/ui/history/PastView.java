@@ -1,6 +1,7 @@
 package dev.drawbridge.client.ui.history;
 
 import dev.drawbridge.client.history.Timeline;
+import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.protocol.board.BoardState;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,6 +20,21 @@ public final class PastView {
 
     /** Shows the live board again. */
     void showPresent();
+
+    /** The board canvas as the screen the past is shown on. */
+    static Screen of(BoardCanvas canvas) {
+      return new Screen() {
+        @Override
+        public void showPast(BoardState board, Set<String> changed) {
+          canvas.showPast(board, changed);
+        }
+
+        @Override
+        public void showPresent() {
+          canvas.showPresent();
+        }
+      };
+    }
   }
 
   // Past this many changed elements, repainting everything is cheaper than region by region.

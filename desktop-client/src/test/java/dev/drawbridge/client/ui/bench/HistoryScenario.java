@@ -6,11 +6,9 @@ import dev.drawbridge.client.bench.BenchHistory;
 import dev.drawbridge.client.history.Timeline;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.history.PastView;
-import dev.drawbridge.protocol.board.BoardState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * History figures of issue 17 in the render benchmark's window ({@code -Dbench.only=history}): a
@@ -45,19 +43,7 @@ final class HistoryScenario {
   void run() throws Exception {
     Timeline timeline = new Timeline(null);
     timeline.appendAll(BenchHistory.ops(OPS));
-    PastView past =
-        new PastView(
-            new PastView.Screen() {
-              @Override
-              public void showPast(BoardState board, Set<String> changed) {
-                canvas.showPast(board, changed);
-              }
-
-              @Override
-              public void showPresent() {
-                canvas.showPresent();
-              }
-            });
+    PastView past = new PastView(PastView.Screen.of(canvas));
     jumps("history jump to a random point, at 100 %, until settled", timeline, past);
     onFx(
         () -> {
