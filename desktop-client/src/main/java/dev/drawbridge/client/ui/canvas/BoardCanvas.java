@@ -63,8 +63,7 @@ public final class BoardCanvas extends Pane {
   private final Pictures pictures = Pictures.inBackground();
   private Consumer<Boolean> viewListener = byUser -> {};
   private boolean movingOnRequest;
-  private Rect picturesCounted;
-  private double picturesScale;
+  private final PictureBudget pictureBudget;
 
   private final AnimationTimer timer =
       new AnimationTimer() {
@@ -81,6 +80,7 @@ public final class BoardCanvas extends Pane {
     this.shown = new ShownBoard(board);
     getStyleClass().add("board-canvas");
     layers = new ElementLayers(shown, repaint);
+    pictureBudget = new PictureBudget(layers, pictures);
     navigation =
         new Navigation(
             new Viewport(),
@@ -446,35 +446,10 @@ public final class BoardCanvas extends Pane {
 
   private void viewMoved() {
     zoom.set(navigation.viewport().scale());
-    budgetPictures();
+    pictureBudget.viewMoved(navigation.visibleArea(), navigation.viewport().scale());
     painter.viewMoved();
     repaint.live();
     viewListener.accept(!movingOnRequest);
-  }
-
-  /**
-   * Tells the pictures what the view and the tiles' margin around it show (their budget follows
-   * it): when the zoom has changed by a quarter, or the view has moved half its size, since the
-   * last count (not every pulse of a wheel zoom or a pan).
-   */
-  private void budgetPictures() {
-    Rect area = navigation.visibleArea();
-    double scale = navigation.viewport().scale();
-    Rect last = picturesCounted;
-    if (last != null
-        && Math.abs(scale / picturesScale - 1) < 0.25
-        && Math.abs(area.minX() - last.minX()) < area.width() / 2
-        && Math.abs(area.minY() - last.minY()) < area.height() / 2) {
-      return;
-    }
-    picturesCounted = area;
-    picturesScale = scale;
-    long need = 0;
-    for (dev.drawbridge.protocol.element.Element e :
-        layers.imagesIn(area.inflate(TileLevel.TILE / scale))) {
-      need += Pictures.bytesFor(e.image(), Math.abs(e.w()) * scale, Math.abs(e.h()) * scale);
-    }
-    pictures.viewNeeds(need);
   }
 
   private void schedule() {
