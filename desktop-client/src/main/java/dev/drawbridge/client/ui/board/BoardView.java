@@ -78,7 +78,6 @@ public final class BoardView {
   private final LeaveGuard leaveGuard;
   private final ImageDrop images;
   private final BoardPast past;
-  private final HistoryPanel historyPanel;
 
   public BoardView(BoardSession session, Shell shell) {
     this.session = session;
@@ -97,7 +96,6 @@ public final class BoardView {
             toast,
             () -> root.getScene() == null ? null : root.getScene().getWindow(),
             this::pastShown);
-    this.historyPanel = past.panel();
     this.textEditor = new InPlaceTextEditor(session, vm, canvas, editorLayer);
     // Past elements selected for "Copy from here" are not this user's selection on the board.
     this.live =
@@ -166,7 +164,7 @@ public final class BoardView {
             status.stateProperty().set(state);
             setViewOnly("viewer".equals(session.role()));
             if (state instanceof ConnectionState.Synced) {
-              historyPanel.connected();
+              past.panel().connected();
             }
           }
 
@@ -226,12 +224,12 @@ public final class BoardView {
    * #pastActions()} by default; null greys both out with a tooltip). For tests.
    */
   void setPastActions(PastActions actions) {
-    historyPanel.setActions(actions);
+    past.panel().setActions(actions);
   }
 
   /** The history panel (opened from the menu, the zoom bar or Ctrl+Shift+H). */
   public HistoryPanel historyPanel() {
-    return historyPanel;
+    return past.panel();
   }
 
   public Parent root() {
@@ -331,7 +329,7 @@ public final class BoardView {
     textEditor.commit();
     timelapse.cancel();
     files.close();
-    historyPanel.close();
+    past.panel().close();
     ticker.stop();
     autosaver.stop();
     session.removeListener(sessionListener);
@@ -396,7 +394,7 @@ public final class BoardView {
     viewOnlyBanner.setMaxWidth(520);
     viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
     // The past's own banner says read-only there (same place): one banner at a time.
-    viewOnlyBanner.visibleProperty().bind(viewer.and(historyPanel.model().inPastProperty().not()));
+    viewOnlyBanner.visibleProperty().bind(viewer.and(past.panel().model().inPastProperty().not()));
     viewOnlyBanner.setMouseTransparent(true);
     addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =
@@ -408,14 +406,14 @@ public final class BoardView {
             viewOnly,
             session.clientId(),
             images::chooseAndInsert,
-            historyPanel::toggle,
+            past.panel()::toggle,
             timelapse::choose);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
     style.disableProperty().bind(viewOnly);
     addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
     Region zoomBar =
-        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, historyPanel::toggle);
+        ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, past.panel()::toggle);
     addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
     addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
     addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
@@ -428,8 +426,8 @@ public final class BoardView {
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
     // Above the zoom bar's row, so a narrow window does not put one over the other.
-    addIsland(historyPanel.panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
-    addIsland(historyPanel.banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
+    addIsland(past.panel().panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
+    addIsland(past.panel().banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     addIsland(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
         Pos.TOP_CENTER,
