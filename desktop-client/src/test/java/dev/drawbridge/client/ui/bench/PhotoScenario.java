@@ -106,14 +106,7 @@ final class PhotoScenario {
     }
     if (Boolean.getBoolean("bench.histogram")) {
       // -Dbench.histogram=true: what the live heap holds (the top of jcmd's GC.class_histogram).
-      Object histogram =
-          ManagementFactory.getPlatformMBeanServer()
-              .invoke(
-                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                  "gcClassHistogram",
-                  new Object[] {new String[0]},
-                  new String[] {String[].class.getName()});
-      String[] lines = histogram.toString().split("\n");
+      String[] lines = diagnosticCommand("gcClassHistogram").split("\n");
       for (int i = 0; i < Math.min(lines.length, 22); i++) {
         System.out.println("  " + lines[i]);
       }
@@ -186,14 +179,7 @@ final class PhotoScenario {
     if (Boolean.getBoolean("bench.nmt")) {
       // -Dbench.nmt=true with -XX:NativeMemoryTracking=summary: where the RSS goes (heap, GC,
       // threads, code, native allocations such as the renderer's), as jcmd VM.native_memory.
-      Object nmt =
-          ManagementFactory.getPlatformMBeanServer()
-              .invoke(
-                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                  "vmNativeMemory",
-                  new Object[] {new String[] {"summary", "scale=MB"}},
-                  new String[] {String[].class.getName()});
-      for (String line : nmt.toString().split("\n")) {
+      for (String line : diagnosticCommand("vmNativeMemory", "summary", "scale=MB").split("\n")) {
         if (line.startsWith("Total") || line.startsWith("-") || line.contains("(reserved=")) {
           System.out.println("  nmt " + line.strip());
         }
@@ -253,5 +239,18 @@ final class PhotoScenario {
       }
     }
     return "?";
+  }
+
+  /**
+   * The output of a jcmd command run in this JVM (e.g. "gcClassHistogram" for GC.class_histogram).
+   */
+  private static String diagnosticCommand(String operation, String... arguments) throws Exception {
+    return ManagementFactory.getPlatformMBeanServer()
+        .invoke(
+            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+            operation,
+            new Object[] {arguments},
+            new String[] {String[].class.getName()})
+        .toString();
   }
 }

@@ -315,33 +315,11 @@ public final class RenderBenchmark {
       }
       // Quick steps: three steps in, one a pulse, from a resting view; the third level was
       // neither shown nor pre-rendered.
-      List<Double> quick = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        untilIdle();
-        Runnable in = () -> canvas.zoomBy(1.2);
-        quick.add(untilSettledSteps(in, in, in));
-        untilSettled(() -> canvas.zoomTo(1));
-        untilIdle();
-      }
-      report("three quick steps in (x1.73, a level not pre-rendered), cold", quick);
+      report("three quick steps in (x1.73, a level not pre-rendered), cold", quickSteps(false));
       // The same with the level cache emptied before each burst (then the idle pre-render fills
       // it again): above, a later burst may find the levels an earlier one painted still cached,
       // so only its first sample is sure to be cold.
-      List<Double> quickCold = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        onFx(
-            () -> {
-              canvas.setZoomCache(false);
-              canvas.setZoomCache(true);
-              return null;
-            });
-        untilIdle();
-        Runnable in = () -> canvas.zoomBy(1.2);
-        quickCold.add(untilSettledSteps(in, in, in));
-        untilSettled(() -> canvas.zoomTo(1));
-      }
-      untilIdle();
-      report("  the same, level cache emptied before each (then pre-rendered)", quickCold);
+      report("  the same, level cache emptied before each (then pre-rendered)", quickSteps(true));
       // Cold: the level cache and the pre-render off, as the canvas was before.
       onFx(
           () -> {
@@ -737,6 +715,30 @@ public final class RenderBenchmark {
   /** Runs the changes in consecutive pulses, then waits as {@link #untilSettled(Runnable)}. */
   private double untilSettledSteps(Runnable... changes) throws Exception {
     return until(changes, () -> canvas.isSettled());
+  }
+
+  /**
+   * Four bursts of three steps in, one a pulse, each from a resting view at 100 % (with the level
+   * cache emptied first if {@code emptyCache}); ms of each until settled.
+   */
+  private List<Double> quickSteps(boolean emptyCache) throws Exception {
+    List<Double> samples = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      if (emptyCache) {
+        onFx(
+            () -> {
+              canvas.setZoomCache(false);
+              canvas.setZoomCache(true);
+              return null;
+            });
+      }
+      untilIdle();
+      Runnable in = () -> canvas.zoomBy(1.2);
+      samples.add(untilSettledSteps(in, in, in));
+      untilSettled(() -> canvas.zoomTo(1));
+    }
+    untilIdle();
+    return samples;
   }
 
   /** Ms until the canvas is settled and its idle pre-render of zoom levels is done too. */

@@ -166,18 +166,7 @@ class ZoomCacheFxTest {
               canvas.flush();
               canvas.clearLive();
               canvas.flush();
-              board.applyRemote(
-                  1,
-                  "remote",
-                  new Op.AddElement(
-                      Element.freehand(
-                          "theirs",
-                          ElementKind.STROKE,
-                          cx + 30,
-                          cy + 80,
-                          Points.of(0, 0, 100, 0),
-                          Style.DEFAULT.withWidth(6),
-                          10_001)));
+              addTheirStroke(cx + 30, cy + 80, 6, 0, 0, 100, 0);
               canvas.flush();
               canvas.zoomBy(1 / 1.2);
               return paintCostOfNextPulse();
@@ -221,18 +210,7 @@ class ZoomCacheFxTest {
               // Someone else's stroke arrives in the middle of the burst.
               double cx = canvas.visibleArea().minX() + 60;
               double cy = canvas.visibleArea().minY() + 60;
-              board.applyRemote(
-                  1,
-                  "remote",
-                  new Op.AddElement(
-                      Element.freehand(
-                          "theirs",
-                          ElementKind.STROKE,
-                          cx,
-                          cy,
-                          Points.of(0, 0, 80, 10, 160, 0),
-                          Style.DEFAULT.withWidth(8),
-                          10_001)));
+              addTheirStroke(cx, cy, 8, 0, 0, 80, 10, 160, 0);
               canvas.zoomBy(1.2);
               canvas.pulseNow();
               seen[2] = canvas.tileScale();
@@ -277,6 +255,22 @@ class ZoomCacheFxTest {
     }
     onFx(() -> canvas.setZoomCache(false));
     assertThat(fx(canvas::cachedTiles)).isZero();
+  }
+
+  /** Someone else's stroke "theirs" at {@code (x, y)}, as the relay sends it. */
+  private void addTheirStroke(double x, double y, double width, float... points) {
+    board.applyRemote(
+        1,
+        "remote",
+        new Op.AddElement(
+            Element.freehand(
+                "theirs",
+                ElementKind.STROKE,
+                x,
+                y,
+                Points.of(points),
+                Style.DEFAULT.withWidth(width),
+                10_001)));
   }
 
   private String visibleId(int n) {
