@@ -29,7 +29,10 @@ import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -518,13 +521,9 @@ public final class AppWindow implements Shell, StartView.Actions {
    * boards started within a second must not share a file, nor a history log beside it).
    */
   static Path newBoardFile(Path boards) {
-    String stamp =
-        java.time.LocalDateTime.now()
-            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
     Path file = boards.resolve("board-" + stamp + BoardFile.EXTENSION);
-    for (int n = 2;
-        java.nio.file.Files.exists(file) || java.nio.file.Files.exists(HistoryLog.beside(file));
-        n++) {
+    for (int n = 2; Files.exists(file) || Files.exists(HistoryLog.beside(file)); n++) {
       file = boards.resolve("board-" + stamp + "-" + n + BoardFile.EXTENSION);
     }
     return file;
