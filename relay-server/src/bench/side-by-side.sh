@@ -32,6 +32,7 @@ TARGETS=${TARGETS:-"seed mem sqlite"}      # also: sqlite-os, sqlite-aot, sqlite
 AOT_CACHE=${AOT_CACHE:-${JAR%.jar}.aot}    # sqlite-aot: SQLite with this AOT cache (relay-server/bin/relay-server-aot makes it)
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xmx512m"}   # plus -XX:+ExitOnOutOfMemoryError, always
 RELAY_B_JAVA_OPTS=${RELAY_B_JAVA_OPTS:-$RELAY_JAVA_OPTS}   # sqlite-b: SQLite with these JVM flags instead (A/B in one run)
+RELAY_B_SERVE_ARGS=${RELAY_B_SERVE_ARGS:-}   # sqlite-b: and these serve flags added (e.g. --warm-up 0)
 AUTH=${AUTH:-0}                            # 1: Drawbridge relays check tokens (the load carries one)
 NICE=${NICE:--10}                          # the box is shared: keep other builds from setting the latency
 SERVER_CPU=${SERVER_CPU:-0}
@@ -76,14 +77,14 @@ start_server() { # target
             >>"$OUT/$t.log" 2>&1 &
           ;;
     mem|sqlite|sqlite-os|sqlite-aot|sqlite-b)
-      local storage=(--in-memory) aot=() opts=$RELAY_JAVA_OPTS
+      local storage=(--in-memory) aot=() opts=$RELAY_JAVA_OPTS extra=()
       if [[ $t == sqlite* ]]; then rm -rf "$OUT/data-$t"; storage=(--data-dir "$OUT/data-$t"); fi
       if [[ $t == sqlite-os ]]; then storage+=(--durability os); fi
       if [[ $t == sqlite-aot ]]; then aot=(-XX:AOTCache="$AOT_CACHE"); fi
-      if [[ $t == sqlite-b ]]; then opts=$RELAY_B_JAVA_OPTS; fi
+      if [[ $t == sqlite-b ]]; then opts=$RELAY_B_JAVA_OPTS; read -r -a extra <<<"$RELAY_B_SERVE_ARGS"; fi
       nice -n "$NICE" taskset -c "$SERVER_CPU" "$JAVA" -XX:+ExitOnOutOfMemoryError "${aot[@]}" $opts -jar "$JAR" serve \
         "${AUTH_ARGS[@]}" "${storage[@]}" --bind 127.0.0.1 --port "$port" --metrics-port -1 \
-        --max-connections-per-ip 100000 --ping-interval 600 >>"$OUT/$t.log" 2>&1 &
+        --max-connections-per-ip 100000 --ping-interval 600 "${extra[@]}" >>"$OUT/$t.log" 2>&1 &
       ;;
   esac
   PID[$t]=$!; STARTED+=("$!")

@@ -10,7 +10,9 @@ import dev.drawbridge.relay.runtime.RelayConfig;
 import dev.drawbridge.relay.server.RelayServer;
 import dev.drawbridge.relay.server.ServerConfig;
 import dev.drawbridge.relay.tls.TlsConfig;
+import dev.drawbridge.relay.warmup.RelayWarmUp;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -302,6 +304,15 @@ final class ServeCommand implements Callable<Integer> {
   int handshakeTimeout;
 
   @Option(
+      names = "--warm-up",
+      defaultValue = "${env:DRAWBRIDGE_WARM_UP:-" + RelayWarmUp.DEFAULT_MILLIS + "}",
+      description =
+          "Milliseconds of load the relay runs through itself on a loopback port before it opens"
+              + " its own, so its first members get warm latencies; 0 = none"
+              + " (DRAWBRIDGE_WARM_UP, default ${DEFAULT-VALUE}).")
+  int warmUpMillis;
+
+  @Option(
       names = "--tls-cert",
       defaultValue = "${env:DRAWBRIDGE_TLS_CERT}",
       description =
@@ -409,6 +420,13 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       log.error("{}", e.getMessage());
       return 2;
+    }
+    if (warmUpMillis < 0 || warmUpMillis > 60_000) {
+      log.error("--warm-up must be 0 to 60000 milliseconds");
+      return 2;
+    }
+    if (warmUpMillis > 0) {
+      RelayWarmUp.run(config, Duration.ofMillis(warmUpMillis));
     }
     RelayServer relay = RelayServer.start(config, tls());
     CountDownLatch stopped = new CountDownLatch(1);

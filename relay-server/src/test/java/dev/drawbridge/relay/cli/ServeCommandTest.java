@@ -132,4 +132,23 @@ class ServeCommandTest {
         new CommandLine(serve).execute("--no-auth", "--in-memory", "--trusted-proxies", "lb.local");
     assertThat(code).isEqualTo(2);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a length let through would serve until stopped
+  void aWarmUpOutOfRangeStopsServeWithExitCode2() {
+    for (String bad : new String[] {"-1", "60001"}) {
+      int code =
+          new CommandLine(new ServeCommand())
+              .execute(
+                  "--no-auth",
+                  "--in-memory",
+                  "--port",
+                  "0",
+                  "--metrics-port",
+                  "-1",
+                  "--warm-up",
+                  bad);
+      assertThat(code).as(bad).isEqualTo(2);
+    }
+  }
 }

@@ -52,6 +52,8 @@ public final class Relay implements AutoCloseable {
   private final RoomRegistry rooms;
   private final RelayWebSocketServer server;
   private boolean closed;
+  // Whether it said "relay listening": then it says "shutting down" and "stopped" too.
+  private volatile boolean announced;
 
   private Relay(
       RelayConfig config,
@@ -88,6 +90,23 @@ public final class Relay implements AutoCloseable {
    */
   public static Relay start(RelayConfig config, TlsConfig tls, OpLog opLog, MeterRegistry meters)
       throws IOException {
+    Relay relay = startUnannounced(config, tls, opLog, meters);
+    relay.announced = true;
+    log.atInfo()
+        .addKeyValue("port", relay.port())
+        .addKeyValue("tls", tls != null)
+        .addKeyValue("storage", opLog)
+        .log("relay listening");
+    return relay;
+  }
+
+  /**
+   * As {@link #start(RelayConfig, TlsConfig, OpLog, MeterRegistry)}, without the "relay listening"
+   * line: for a relay a process runs for itself (the serve command's warm-up), which scripts
+   * waiting for that line must not take for the one serving.
+   */
+  public static Relay startUnannounced(
+      RelayConfig config, TlsConfig tls, OpLog opLog, MeterRegistry meters) throws IOException {
     SSLContext sslContext;
     try {
       sslContext = tls == null ? null : TlsContexts.serverContext(tls);
@@ -141,13 +160,7 @@ public final class Relay implements AutoCloseable {
       throw e;
     }
     ScheduledExecutorService roomTimers = startRoomTimers(opLog, rooms);
-    Relay relay = new Relay(config, opLog, snapshotWorker, roomTimers, rooms, server);
-    log.atInfo()
-        .addKeyValue("port", relay.port())
-        .addKeyValue("tls", sslContext != null)
-        .addKeyValue("storage", opLog)
-        .log("relay listening");
-    return relay;
+    return new Relay(config, opLog, snapshotWorker, roomTimers, rooms, server);
   }
 
   /** The op log {@code config} names: in memory, or SQLite in its data directory. */
@@ -229,7 +242,9 @@ public final class Relay implements AutoCloseable {
       return;
     }
     closed = true;
-    log.info("relay shutting down");
+    if (announced) {
+      log.info("relay shutting down");
+    }
     try {
       if (closeCode == CloseCodes.GOING_AWAY) {
         server.shutdown(5_000);
@@ -248,6 +263,8 @@ public final class Relay implements AutoCloseable {
     rooms.close();
     finishSnapshots(snapshotWorker);
     opLog.close();
-    log.info("relay stopped");
+    if (announced) {
+      log.info("relay stopped");
+    }
   }
 }
