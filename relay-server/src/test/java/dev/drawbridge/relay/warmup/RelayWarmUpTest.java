@@ -91,6 +91,16 @@ class RelayWarmUpTest {
     assertThat(data).doesNotExist();
   }
 
+  /** A relay on a shared Redis warms up in memory: nothing listens at this address. */
+  @Test
+  void aRedisRelayWarmsUpWithoutTouchingRedisOrTheDisk() throws Exception {
+    Path data = dir.resolve("data");
+    ServerConfig onRedis =
+        serving(data, false, RoomLimits.defaults()).withRedis("redis://127.0.0.1:1");
+    assertAllDelivered(RelayWarmUp.run(onRedis, LOAD));
+    assertThat(data).doesNotExist();
+  }
+
   /**
    * The serving relay's rate limits (here one op a second, a burst of one) would refuse the load;
    * the warm-up's relay keeps the default ones, so every op still goes through.
