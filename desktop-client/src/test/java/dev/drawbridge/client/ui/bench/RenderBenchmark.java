@@ -32,6 +32,7 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 
 /**
@@ -756,6 +757,28 @@ public final class RenderBenchmark {
    */
   private static final boolean BETWEEN_PULSES = !Boolean.getBoolean("bench.inPulse");
 
+  /**
+   * Whether "until settled" waits, at the pulse after the one that saw the canvas settled, for the
+   * render thread to finish the frames submitted so far (default). Without it a figure could end
+   * before the settled frame was rasterised: when the canvas's paint loop was already running (its
+   * margin tiles from the previous step) it painted before this class's timer in the same pulse,
+   * and a pulse with nothing to sync does not wait for the render thread; a cold zoom step then
+   * read ~15 ms while the render thread rasterised its tiles for ~65 ms after (2026-12-04, traced
+   * with the scene's rendered-frame hook). {@code -Dbench.renderFence=false}: the old end.
+   */
+  private static final boolean RENDER_FENCE =
+      Boolean.parseBoolean(System.getProperty("bench.renderFence", "true"));
+
+  private static final Rectangle FENCE_NODE = new Rectangle(1, 1);
+
+  /**
+   * Returns once the render thread has finished every frame submitted so far: a snapshot is a
+   * render job of its own, run after them in order by the one render thread, and waited for.
+   */
+  private static void renderFence() {
+    FENCE_NODE.snapshot(null, null);
+  }
+
   private double until(Runnable[] changes, java.util.function.BooleanSupplier ready)
       throws Exception {
     CompletableFuture<Double> done = new CompletableFuture<>();
@@ -807,6 +830,11 @@ public final class RenderBenchmark {
                 return;
               }
               if (settledSeen) {
+                if (RENDER_FENCE) {
+                  // The frame the canvas settled in has been submitted by now: wait for it.
+                  renderFence();
+                  t = System.nanoTime();
+                }
                 stop();
                 if (PULSES && changes.length > 0) {
                   System.out.println(
