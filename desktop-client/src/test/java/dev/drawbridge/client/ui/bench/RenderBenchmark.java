@@ -61,9 +61,12 @@ import javafx.stage.Stage;
  * <p>{@code -Dbench.only=photos} runs only the picture scenario of issue 15 ({@link
  * PhotoScenario}), in a JVM of its own so that its RSS figure is the photo board's alone.
  *
- * <p>"Until settled" figures (zoom, rebuild) run from the pulse that made the change to the first
- * pulse that starts after the canvas reported nothing pending <em>and</em> that frame was rendered
- * (so they include up to one idle frame).
+ * <p>"Until settled" figures (zoom, rebuild, history jumps) run from the change to the moment the
+ * render thread has finished the frame in which the canvas reported nothing pending: at the next
+ * pulse the benchmark waits for every frame submitted so far (a render fence, {@link
+ * #renderFence}), so they include up to one idle frame. Before 2026-12-04 they ended at that next
+ * pulse, which on the software pipeline need not wait for the render thread (docs/performance.md,
+ * "Correction").
  */
 public final class RenderBenchmark {
   private static final int STROKES = BenchBoard.STROKES;
