@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
  * waits while the queue is full, one request at a time, the rate, a failing log.
  */
 class HistoryFetchesTest {
+  // Generous: pages go out on the sender's own thread, which a loaded CI box may starve for
+  // seconds (a 5 s bound timed out once); a passing run never waits for it.
+  private static final Duration ASYNC = Duration.ofSeconds(30);
+
   private final InMemoryOpLog log = new InMemoryOpLog();
   private final BlobSender sender = new BlobSender("history-test");
   private final Sink sink = new Sink();
@@ -149,10 +153,10 @@ class HistoryFetchesTest {
     assertThat(sink.sent).isEmpty();
 
     sink.pending = 0;
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 1);
+    Awaitility.await().atMost(ASYNC).until(() -> sink.sent.size() == 1);
     assertThat(((ServerMessage.History) sink.sent.getFirst()).ops()).hasSize(5);
     assertThat(f.request(new ClientMessage.HistoryGet(6, 10), 2)).isNull();
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 2);
+    Awaitility.await().atMost(ASYNC).until(() -> sink.sent.size() == 2);
   }
 
   @Test
@@ -160,7 +164,7 @@ class HistoryFetchesTest {
     fill(1);
     HistoryFetches f = fetches(HistoryLimits.defaults().withRate(2, 1), log);
     assertThat(f.request(new ClientMessage.HistoryGet(1, 1), 0)).isNull();
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 1);
+    Awaitility.await().atMost(ASYNC).until(() -> sink.sent.size() == 1);
     ServerMessage.HistoryRefused limited = f.request(new ClientMessage.HistoryGet(1, 1), 1);
     assertThat(limited.reason()).isEqualTo("rate_limited");
     assertThat(limited.retryAfterMs()).isBetween(400L, 500L);
@@ -174,7 +178,7 @@ class HistoryFetchesTest {
     HistoryFetches gone = fetches(HistoryLimits.defaults(), log);
     assertThat(gone.request(new ClientMessage.HistoryGet(1, 10), 0)).isNull();
     Awaitility.await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(ASYNC)
         .until(() -> gone.request(new ClientMessage.HistoryGet(1, 10), 1) == null);
     assertThat(sink.sent).isEmpty();
 
@@ -189,7 +193,7 @@ class HistoryFetchesTest {
             new HistoryMetrics(new SimpleMeterRegistry()),
             0);
     assertThat(failing.request(new ClientMessage.HistoryGet(1, 10), 0)).isNull();
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sink.sent.size() == 1);
+    Awaitility.await().atMost(ASYNC).until(() -> sink.sent.size() == 1);
     ServerMessage.HistoryRefused refused = (ServerMessage.HistoryRefused) sink.sent.getFirst();
     assertThat(refused.reason()).isEqualTo("unavailable");
     assertThat(refused.retryAfterMs()).isPositive();
