@@ -220,117 +220,44 @@ public record Element(
   }
 
   public Element withAuthor(String newAuthor) {
-    return new Element(
-        id,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        points,
-        text,
-        style,
-        z,
-        deleted,
-        newAuthor,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        image);
+    Copy c = new Copy(this);
+    c.author = newAuthor;
+    return c.build();
   }
 
   public Element withPoints(Points newPoints) {
-    return new Element(
-        id,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        newPoints,
-        text,
-        style,
-        z,
-        deleted,
-        author,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        image);
+    Copy c = new Copy(this);
+    c.points = newPoints;
+    return c.build();
   }
 
   /** This element under another id (a copy put back as a new element). */
   public Element withId(String newId) {
-    return new Element(
-        newId,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        points,
-        text,
-        style,
-        z,
-        deleted,
-        author,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        image);
+    Copy c = new Copy(this);
+    c.id = newId;
+    return c.build();
   }
 
   public Element withDeleted(boolean newDeleted) {
-    return new Element(
-        id,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        points,
-        text,
-        style,
-        z,
-        newDeleted,
-        author,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        image);
+    Copy c = new Copy(this);
+    c.deleted = newDeleted;
+    return c.build();
   }
 
   /** This line or arrow with both ends' bindings replaced (null: free). */
   public Element withBindings(Binding newStart, Binding newEnd) {
-    return new Element(
-        id, kind, x, y, w, h, points, text, style, z, deleted, author, newStart, newEnd, routing,
-        label, image);
+    Copy c = new Copy(this);
+    c.startBinding = newStart;
+    c.endBinding = newEnd;
+    return c.build();
   }
 
   /** This line or arrow with another routing (null or STRAIGHT: straight) and label. */
   public Element withRoutingAndLabel(Routing newRouting, String newLabel) {
-    return new Element(
-        id,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        points,
-        text,
-        style,
-        z,
-        deleted,
-        author,
-        startBinding,
-        endBinding,
-        newRouting,
-        newLabel,
-        image);
+    Copy c = new Copy(this);
+    c.routing = newRouting;
+    c.label = newLabel;
+    return c.build();
   }
 
   /** Whether either end names a target (attached or not: R102 decides at render time). */
@@ -416,5 +343,70 @@ public record Element(
         || (cp >= 0xFFE0 && cp <= 0xFFE6)
         || (cp >= 0x1F300 && cp <= 0x1FAFF)
         || (cp >= 0x20000 && cp <= 0x3FFFD);
+  }
+
+  /**
+   * The withers' working copy: each sets the fields it changes and builds a new element, which the
+   * canonical constructor validates and normalises like any other.
+   */
+  private static final class Copy {
+    String id;
+    ElementKind kind;
+    double x;
+    double y;
+    double w;
+    double h;
+    Points points;
+    String text;
+    Style style;
+    double z;
+    boolean deleted;
+    String author;
+    Binding startBinding;
+    Binding endBinding;
+    Routing routing;
+    String label;
+    ImageRef image;
+
+    Copy(Element e) {
+      id = e.id;
+      kind = e.kind;
+      x = e.x;
+      y = e.y;
+      w = e.w;
+      h = e.h;
+      points = e.points;
+      text = e.text;
+      style = e.style;
+      z = e.z;
+      deleted = e.deleted;
+      author = e.author;
+      startBinding = e.startBinding;
+      endBinding = e.endBinding;
+      routing = e.routing;
+      label = e.label;
+      image = e.image;
+    }
+
+    Element build() {
+      return new Element(
+          id,
+          kind,
+          x,
+          y,
+          w,
+          h,
+          points,
+          text,
+          style,
+          z,
+          deleted,
+          author,
+          startBinding,
+          endBinding,
+          routing,
+          label,
+          image);
+    }
   }
 }

@@ -74,23 +74,12 @@ public record ElementPatch(
   /** This patch with the connector fields replaced (null: leave as is). */
   public ElementPatch withConnector(
       Binding newStart, Binding newEnd, Routing newRouting, String newLabel) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        newStart,
-        newEnd,
-        newRouting,
-        newLabel);
+    Copy c = new Copy(this);
+    c.startBinding = newStart;
+    c.endBinding = newEnd;
+    c.routing = newRouting;
+    c.label = newLabel;
+    return c.build();
   }
 
   public ElementPatch withStartBinding(Binding binding) {
@@ -124,183 +113,59 @@ public record ElementPatch(
   }
 
   public ElementPatch withPosition(double newX, double newY) {
-    return new ElementPatch(
-        newX,
-        newY,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.x = newX;
+    c.y = newY;
+    return c.build();
   }
 
   public ElementPatch withSize(double newW, double newH) {
-    return new ElementPatch(
-        x,
-        y,
-        newW,
-        newH,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.w = newW;
+    c.h = newH;
+    return c.build();
   }
 
   public ElementPatch withText(String newText) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        newText,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.text = newText;
+    return c.build();
   }
 
   public ElementPatch withColor(String newColor) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        newColor,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.color = newColor;
+    return c.build();
   }
 
   public ElementPatch withWidth(double newWidth) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        newWidth,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.width = newWidth;
+    return c.build();
   }
 
   public ElementPatch withFill(boolean newFill) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        newFill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.fill = newFill;
+    return c.build();
   }
 
   public ElementPatch withOpacity(double newOpacity) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        newOpacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.opacity = newOpacity;
+    return c.build();
   }
 
   public ElementPatch withFontSize(double newFontSize) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        newFontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.fontSize = newFontSize;
+    return c.build();
   }
 
   public ElementPatch withZ(double newZ) {
-    return new ElementPatch(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        newZ,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label);
+    Copy c = new Copy(this);
+    c.z = newZ;
+    return c.build();
   }
 
   /** {@code element} with every non-null field of this patch written over it. */
@@ -356,6 +221,68 @@ public record ElementPatch(
         endBinding != null ? orFree(before.endBinding()) : null,
         routing != null ? (before.routing() == null ? Routing.STRAIGHT : before.routing()) : null,
         label != null ? (before.label() == null ? "" : before.label()) : null);
+  }
+
+  /**
+   * The withers' working copy: each sets the fields it changes and builds a new patch, which the
+   * canonical constructor validates like any other.
+   */
+  private static final class Copy {
+    Double x;
+    Double y;
+    Double w;
+    Double h;
+    String text;
+    String color;
+    Double width;
+    Boolean fill;
+    Double opacity;
+    Double fontSize;
+    Double z;
+    Boolean deleted;
+    Binding startBinding;
+    Binding endBinding;
+    Routing routing;
+    String label;
+
+    Copy(ElementPatch p) {
+      x = p.x;
+      y = p.y;
+      w = p.w;
+      h = p.h;
+      text = p.text;
+      color = p.color;
+      width = p.width;
+      fill = p.fill;
+      opacity = p.opacity;
+      fontSize = p.fontSize;
+      z = p.z;
+      deleted = p.deleted;
+      startBinding = p.startBinding;
+      endBinding = p.endBinding;
+      routing = p.routing;
+      label = p.label;
+    }
+
+    ElementPatch build() {
+      return new ElementPatch(
+          x,
+          y,
+          w,
+          h,
+          text,
+          color,
+          width,
+          fill,
+          opacity,
+          fontSize,
+          z,
+          deleted,
+          startBinding,
+          endBinding,
+          routing,
+          label);
+    }
   }
 
   private static Binding orFree(Binding b) {
