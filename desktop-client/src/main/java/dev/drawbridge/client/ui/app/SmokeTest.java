@@ -2,6 +2,7 @@ package dev.drawbridge.client.ui.app;
 
 import dev.drawbridge.client.ui.board.BoardView;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.canvas.RenderFence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.shape.Rectangle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +105,8 @@ final class SmokeTest extends AnimationTimer {
 
   /**
    * False at the first pulse that finds the window settled; true at the next, once the render
-   * thread has drawn every frame submitted so far. The frame the canvas settled in may be submitted
-   * only at the end of the pulse that saw it, and a pulse with nothing to sync does not wait for
-   * the render thread, so without this a time could stop before the frame was on screen
-   * (docs/performance.md, "Correction"). A 1×1 snapshot is a render job queued behind them; its own
-   * first call costs 6–7 ms (measured alone).
+   * thread has drawn every frame submitted so far ({@link RenderFence}): the frame the canvas
+   * settled in may be submitted only at the end of the pulse that saw it.
    */
   private boolean rendered() {
     if (!settledPulse) {
@@ -118,7 +115,7 @@ final class SmokeTest extends AnimationTimer {
       return false;
     }
     settledPulse = false;
-    new Rectangle(1, 1).snapshot(null, null);
+    RenderFence.await();
     return true;
   }
 

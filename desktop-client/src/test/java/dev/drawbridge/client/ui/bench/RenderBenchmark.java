@@ -7,6 +7,7 @@ import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.ui.app.AppWindow;
 import dev.drawbridge.client.ui.board.BoardView;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
+import dev.drawbridge.client.ui.canvas.RenderFence;
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.protocol.board.BoardSnapshot;
@@ -32,7 +33,6 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 
 /**
@@ -63,10 +63,9 @@ import javafx.stage.Stage;
  *
  * <p>"Until settled" figures (zoom, rebuild, history jumps) run from the change to the moment the
  * render thread has finished the frame in which the canvas reported nothing pending: at the next
- * pulse the benchmark waits for every frame submitted so far (a render fence, {@link
- * #renderFence}), so they include up to one idle frame. Before 2026-12-04 they ended at that next
- * pulse, which on the software pipeline need not wait for the render thread (docs/performance.md,
- * "Correction").
+ * pulse the benchmark waits for every frame submitted so far (a render fence, {@link RenderFence}),
+ * so they include up to one idle frame. Before 2026-12-04 they ended at that next pulse, which on
+ * the software pipeline need not wait for the render thread (docs/performance.md, "Correction").
  */
 public final class RenderBenchmark {
   private static final int STROKES = BenchBoard.STROKES;
@@ -772,16 +771,6 @@ public final class RenderBenchmark {
   private static final boolean RENDER_FENCE =
       Boolean.parseBoolean(System.getProperty("bench.renderFence", "true"));
 
-  private static final Rectangle FENCE_NODE = new Rectangle(1, 1);
-
-  /**
-   * Returns once the render thread has finished every frame submitted so far: a snapshot is a
-   * render job of its own, run after them in order by the one render thread, and waited for.
-   */
-  private static void renderFence() {
-    FENCE_NODE.snapshot(null, null);
-  }
-
   private double until(Runnable[] changes, java.util.function.BooleanSupplier ready)
       throws Exception {
     CompletableFuture<Double> done = new CompletableFuture<>();
@@ -835,7 +824,7 @@ public final class RenderBenchmark {
               if (settledSeen) {
                 if (RENDER_FENCE) {
                   // The frame the canvas settled in has been submitted by now: wait for it.
-                  renderFence();
+                  RenderFence.await();
                   t = System.nanoTime();
                 }
                 stop();
