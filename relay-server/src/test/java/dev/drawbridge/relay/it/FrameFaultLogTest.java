@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Peers sending malformed frames cannot flood the relay's log (docs/reliability.md, Frames). Runs
- * with the server's own logback.xml and counts what reaches its appender.
+ * with the server's own log set-up (RelayLogging) and counts what reaches its appender.
  */
 class FrameFaultLogTest {
   static final String ROOM = "flood";
