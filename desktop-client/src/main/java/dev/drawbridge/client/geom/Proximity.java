@@ -9,7 +9,7 @@ public final class Proximity {
 
   /**
    * True when (px, py) is within {@code tolerance} board units of what {@code e} paints: its lines,
-   * or its inside when it is a filled shape or text.
+   * or its inside when it is a filled shape, a picture or text.
    */
   public static boolean hits(Element e, double px, double py, double tolerance) {
     if (e.deleted()) {
@@ -21,7 +21,8 @@ public final class Proximity {
       case LINE, ARROW -> nearRoute(e, px, py, reach);
       case RECTANGLE -> {
         Rect r = Rect.spanning(e.x(), e.y(), e.x() + e.w(), e.y() + e.h());
-        if (e.style().fill()) {
+        // A picture is an unfilled rectangle holding an image: its inside is what people see.
+        if (e.style().fill() || e.hasImage()) {
           yield r.inflate(reach).contains(px, py);
         }
         yield r.inflate(reach).contains(px, py) && !r.inflate(-reach).contains(px, py);

@@ -8,7 +8,9 @@ import dev.drawbridge.protocol.element.ImageRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Where new pictures go, and a picture's corner drag keeping its aspect ratio. */
+/**
+ * Where new pictures go, what touches one, and a picture's corner drag keeping its aspect ratio.
+ */
 class ImageGeometryTest {
   private static final Element PICTURE =
       Element.ofImage(
@@ -28,6 +30,31 @@ class ImageGeometryTest {
       assertThat(r.w()).as(h.name()).isCloseTo(300, within(1e-9));
       assertThat(Handles.position(r, Handles.opposite(h))).as(h.name()).containsExactly(fixed);
     }
+  }
+
+  @Test
+  void aPictureIsTouchedAnywhereOnItNotOnlyOnItsEdge() {
+    // Found by hand: clicks and eraser strokes inside a picture did nothing (it is an unfilled
+    // rectangle holding an image, and only an unfilled rectangle's outline counted).
+    assertThat(Proximity.hits(PICTURE, 200, 150, 1)).isTrue();
+    assertThat(Proximity.hits(PICTURE, 101, 101, 1)).isTrue();
+    assertThat(Proximity.hits(PICTURE, 299, 199, 1)).isTrue();
+    assertThat(Proximity.hits(PICTURE, 320, 150, 1)).isFalse();
+    assertThat(Proximity.hits(PICTURE, 200, 90, 1)).isFalse();
+    assertThat(Proximity.hits(PICTURE.withDeleted(true), 200, 150, 1)).isFalse();
+
+    Element outline =
+        Element.shape(
+            "r",
+            dev.drawbridge.protocol.element.ElementKind.RECTANGLE,
+            100,
+            100,
+            200,
+            100,
+            dev.drawbridge.protocol.element.Style.DEFAULT,
+            2);
+    assertThat(Proximity.hits(outline, 200, 150, 1)).isFalse();
+    assertThat(Proximity.hits(outline, 100, 150, 1)).isTrue();
   }
 
   @Test

@@ -105,7 +105,14 @@ public final class BoardCanvas extends Pane {
     setMinSize(0, 0);
     setFocusTraversable(true);
     navigation.viewport().set(1, 0, 0);
-    changes = new BoardChanges(layers, navigation, selection, repaint, CLOCK);
+    changes =
+        new BoardChanges(
+            layers,
+            navigation,
+            selection,
+            repaint,
+            CLOCK,
+            () -> !live.remoteSelections().isEmpty());
     changes.reindex();
     shown.setChanges(changes);
     board.addListener(shown);

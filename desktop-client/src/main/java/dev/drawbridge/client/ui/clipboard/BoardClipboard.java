@@ -15,6 +15,7 @@ import dev.drawbridge.client.ui.canvas.BoardImage;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.Style;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -147,11 +148,21 @@ public final class BoardClipboard {
     }
     double[] at = target.pastePoint().get();
     Optional<byte[]> elements = port.drawbridge();
-    if (elements.isPresent()) {
+    Optional<String> text = port.text();
+    if (elements.isPresent() && !sameAs(elements.get(), text)) {
       return pasteElements(elements.get(), at, author);
     }
-    Optional<String> text = port.text();
     return text.isPresent() && pasteText(text.get(), at, author);
+  }
+
+  /**
+   * Whether the "Drawbridge format" is only the clipboard's plain text: some clipboard owners
+   * (xclip, for one) answer every format asked for with their text. A copy of ours never offers
+   * text.
+   */
+  private static boolean sameAs(byte[] elements, Optional<String> text) {
+    return text.isPresent()
+        && java.util.Arrays.equals(elements, text.get().getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean pasteElements(byte[] json, double[] at, String author) {

@@ -34,8 +34,9 @@ class BoardChangesTest {
           },
           () -> 0,
           () -> {});
+  private boolean othersSelect;
   private final BoardChanges changes =
-      new BoardChanges(layers, navigation, selection, repaint, () -> 0);
+      new BoardChanges(layers, navigation, selection, repaint, () -> 0, () -> othersSelect);
 
   @BeforeEach
   void twoBoxes() {
@@ -72,6 +73,26 @@ class BoardChangesTest {
     board.applyRemote(2, "m2", new Op.UpdateElement("a", ElementPatch.move(20, 0)));
     assertThat(repaint.liveWaiting()).isTrue();
     assertThat(layers.bounds("a")).isEqualTo(Rect.paintedBounds(board.view().get("a")));
+  }
+
+  @Test
+  void anyChangeRepaintsTheFramesWhileSomethingIsSelected() {
+    // A selected connector follows the element it is attached to, which is what changed.
+    selection.set(List.of("b"));
+    board.applyRemote(1, "m1", new Op.UpdateElement("a", ElementPatch.move(10, 0)));
+    assertThat(repaint.liveWaiting()).isTrue();
+    settle();
+    selection.clear();
+    settle();
+    board.applyRemote(2, "m2", new Op.UpdateElement("a", ElementPatch.move(10, 0)));
+    assertThat(repaint.liveWaiting()).as("nothing selected: tiles only").isFalse();
+  }
+
+  @Test
+  void othersSelectionFramesFollowTheirElements() {
+    othersSelect = true;
+    board.applyRemote(1, "m1", new Op.UpdateElement("a", ElementPatch.move(10, 0)));
+    assertThat(repaint.liveWaiting()).isTrue();
   }
 
   @Test

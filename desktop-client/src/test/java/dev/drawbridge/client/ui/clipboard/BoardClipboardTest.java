@@ -190,6 +190,22 @@ class BoardClipboardTest {
     assertThat(b.selection.ids()).containsExactly(text.id());
   }
 
+  @Test
+  void textFromAnOwnerThatAnswersEveryFormatWithItIsPastedAsText() {
+    // xclip gives its text for whatever format is asked, ours included (found by hand: "The
+    // clipboard holds nothing Drawbridge can paste").
+    port.text = "ascii only text, 中文";
+    port.drawbridge = port.text;
+    assertThat(b.clipboard.paste("bob")).isTrue();
+    assertThat(b.visible().getFirst().text()).isEqualTo("ascii only text, 中文");
+    assertThat(notices).isEmpty();
+
+    // Broken Drawbridge content next to other text is still refused, and says so.
+    port.drawbridge = "{\"format\": 1, broken";
+    assertThat(b.clipboard.paste("bob")).isFalse();
+    assertThat(notices).containsExactly("clip.refused.malformed");
+  }
+
   private static Element only(List<Element> elements, ElementKind kind, boolean image) {
     return elements.stream()
         .filter(e -> e.kind() == kind && e.hasImage() == image)
