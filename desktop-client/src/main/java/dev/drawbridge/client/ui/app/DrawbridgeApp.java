@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
 /** The JavaFX application: one window, sized to the screen. */
 public final class DrawbridgeApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DrawbridgeApp.class);
+
+  /** The narrowest window whose board screen shows its whole top row (menu, tools, people). */
+  static final double MIN_WIDTH = 780;
+
   private dev.drawbridge.client.sync.BoardSession guest;
 
   @Override
@@ -84,7 +88,10 @@ public final class DrawbridgeApp extends Application {
                     transports);
           });
     }
-    stage.setMinWidth(Math.min(720, width));
+    // The board's top row (menu, tool bar, people bar with its words dropped) needs ~760 px; at 720
+    // the menu covered the Select tool (found by hand). 480 px tall still shows every island: the
+    // style panel scrolls.
+    stage.setMinWidth(Math.min(MIN_WIDTH, width));
     stage.setMinHeight(Math.min(480, height));
     stage.show();
     // Notify-only update check (issue 20): release builds name a feed; development builds none.

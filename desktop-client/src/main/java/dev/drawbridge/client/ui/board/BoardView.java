@@ -32,8 +32,10 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,6 +43,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -409,9 +412,10 @@ public final class BoardView {
             past.panel()::toggle,
             timelapse::choose);
     addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
-    VBox style = StylePanel.build(vm, messages, canvas.darkProperty());
+    Region style = StylePanel.scrolling(StylePanel.build(vm, messages, canvas.darkProperty()));
     style.disableProperty().bind(viewOnly);
-    addIsland(style, Pos.CENTER_LEFT, new Insets(0, 0, 0, 12));
+    // Between the top row and the zoom bar; in a short window it scrolls rather than covering them.
+    addIsland(style, Pos.CENTER_LEFT, new Insets(64, 0, 64, 12));
     Region zoomBar =
         ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, past.panel()::toggle);
     addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
@@ -421,7 +425,16 @@ public final class BoardView {
     canvas.setCoveredEdges(
         () -> coveredEdges(List.of(menu, toolbar, people.bar()), style, zoomBar, people.panel()));
     help.setVisible(false);
-    help.setOnMouseClicked(e -> help.setVisible(false));
+    // A click closes the sheet, except one on its scroll bars (a small window scrolls it).
+    help.setOnMouseClicked(
+        e -> {
+          for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollBar) {
+              return;
+            }
+          }
+          help.setVisible(false);
+        });
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
@@ -433,6 +446,14 @@ public final class BoardView {
         Pos.TOP_CENTER,
         new Insets(72, 0, 0, 0));
     addIsland(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
+    // The islands' own minimum sizes (the shortcuts sheet is ~690 px tall) must not set the
+    // window's: a short window would push the status bar, with the connection state, out of it
+    // (found by hand at 800 x 600). What does not fit is cut at the board's edge instead.
+    stack.setMinSize(0, 0);
+    Rectangle stackClip = new Rectangle();
+    stackClip.widthProperty().bind(stack.widthProperty());
+    stackClip.heightProperty().bind(stack.heightProperty());
+    stack.setClip(stackClip);
     root.setCenter(stack);
     HBox statusBar =
         StatusBar.build(

@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -34,6 +35,21 @@ final class StylePanel {
    *     default near-black ink is drawn light on a dark board, see {@link
    *     ElementPainter#displayColor})
    */
+  /**
+   * {@code panel} in an island that scrolls it when the window is too short to show it whole (the
+   * panel is ~560 px tall; a laptop's window can have less between the top row and the zoom bar).
+   */
+  static ScrollPane scrolling(VBox panel) {
+    panel.getStyleClass().remove("island");
+    ScrollPane scroll = new ScrollPane(panel);
+    scroll.getStyleClass().addAll("island", "style-scroll");
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    scroll.setMinHeight(0);
+    return scroll;
+  }
+
   static VBox build(BoardViewModel vm, Messages messages, ObservableBooleanValue dark) {
     VBox panel = new VBox(10);
     panel.getStyleClass().addAll("island", "style-panel");
