@@ -75,6 +75,13 @@ public final class AppWindow implements Shell, StartView.Actions {
   /** The room of the open shared board, as joined; null for none. */
   private JoinForm joined;
 
+  /**
+   * The last join form sent, kept for the start screen: after "Back" from a board that never
+   * connected (a typo in the address) it is corrected, not typed again. Only what connected is
+   * remembered across launches (issue 14).
+   */
+  private JoinForm lastTried;
+
   public AppWindow(Stage stage, SettingsStore settings, double width, double height) {
     this(stage, settings, width, height, SessionOpener.UNAVAILABLE, Platform::runLater);
   }
@@ -155,6 +162,9 @@ public final class AppWindow implements Shell, StartView.Actions {
     closeSession();
     stopHosting();
     startView = new StartView(messages, settings.get(), this);
+    if (lastTried != null) {
+      startView.fill(lastTried);
+    }
     stage.titleProperty().bind(messages.bind("app.title"));
     setRoot(startView.root());
     if (updates != null) {
@@ -236,6 +246,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void join(JoinForm form) {
+    lastTried = form;
     BoardSession shared;
     try {
       shared = opener.open(form, settings.get());

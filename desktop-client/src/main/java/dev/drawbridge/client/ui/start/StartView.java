@@ -235,6 +235,14 @@ public final class StartView {
     return card;
   }
 
+  /** Fills the join form with {@code form}: what was last tried, to correct after a failure. */
+  public void fill(JoinForm form) {
+    server.setText(form.serverUrl());
+    room.setText(form.room());
+    name.setText(form.name());
+    token.setText(form.token());
+  }
+
   /**
    * Fills the join form with everything {@code link} carries: server, room (always the link's,
    * whatever the room field remembered) and token. The name stays.

@@ -98,6 +98,13 @@ class FileBackedHistoryTest {
             new HistoryOpJson(new dev.drawbridge.protocol.ProtocolCodec()));
     assertThat(log.after()).isZero();
     assertThat(log.ops()).hasSize(2);
+    // As private as the board file beside it (found by hand: the log was readable by all).
+    if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  java.nio.file.Files.getPosixFilePermissions(HistoryLog.beside(file))))
+          .isEqualTo("rw-------");
+    }
   }
 
   @Test

@@ -134,6 +134,12 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
     assertThat(fx(() -> window.startView())).isNotNull();
     assertThat(window.settings().get().recent()).isEmpty();
     assertThat(window.settings().get().serverUrl()).isEqualTo(serverBefore);
+    // The start screen holds what was tried, to be corrected rather than typed again (found by
+    // hand: Back emptied the room and reset the server).
+    JoinForm shown = fx(() -> window.startView().form());
+    assertThat(shown.serverUrl()).isEqualTo(url);
+    assertThat(shown.room()).isEqualTo("dead-room");
+    assertThat(shown.name()).isEqualTo("Ann");
   }
 
   @Test
