@@ -437,6 +437,7 @@ public final class BoardView {
         });
     addIsland(help, Pos.CENTER, Insets.EMPTY);
     addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    keepToastClear(zoomBar, List.of(past.panel().panel(), people.follow().bar()));
     addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
     // Above the zoom bar's row, so a narrow window does not put one over the other.
     addIsland(past.panel().panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
@@ -485,6 +486,37 @@ public final class BoardView {
     double r = right.isVisible() ? canvas.getWidth() - right.getBoundsInParent().getMinX() : 0;
     return new Insets(
         top > 0 ? top + gap : 0, r > 0 ? r + gap : 0, b > 0 ? b + gap : 0, l > 0 ? l + gap : 0);
+  }
+
+  /**
+   * Each toast shows above the zoom bar when the window is too narrow for both side by side (found
+   * by hand: a toast hid the zoom bar's buttons), and above whatever is open at the bottom centre
+   * (the history panel, the follow bar).
+   */
+  private void keepToastClear(Region zoomBar, List<Region> bottomCentre) {
+    Label label = toast.label();
+    label
+        .visibleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now) {
+                return;
+              }
+              double half = label.prefWidth(-1) / 2;
+              boolean besideZoomBar =
+                  zoomBar.getBoundsInParent().getMaxX() + 8 < stack.getWidth() / 2 - half;
+              double bottom =
+                  besideZoomBar
+                      ? 16
+                      : stack.getHeight() - zoomBar.getBoundsInParent().getMinY() + 8;
+              for (Region r : bottomCentre) {
+                if (r.isVisible()) {
+                  bottom =
+                      Math.max(bottom, stack.getHeight() - r.getBoundsInParent().getMinY() + 8);
+                }
+              }
+              StackPane.setMargin(label, new Insets(0, 0, bottom, 0));
+            });
   }
 
   private void addIsland(Region island, Pos pos, Insets margin) {

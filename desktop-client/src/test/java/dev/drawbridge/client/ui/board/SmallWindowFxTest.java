@@ -96,6 +96,25 @@ class SmallWindowFxTest extends FxBoardTestBase {
     onFx(() -> help.setVisible(false));
   }
 
+  @Test
+  void aToastNeverHidesTheZoomBar(FxRobot robot) {
+    for (double width : new double[] {800, 955, 1600}) {
+      resize(width, 700);
+      onFx(() -> view().showToast("Exported board.png to /home/someone/Pictures/boards", false));
+      WaitForAsyncUtils.waitForFxEvents();
+      WaitForAsyncUtils.waitForFxEvents();
+      Bounds toast = scene(robot, "#toast");
+      Bounds zoomBar = scene(robot, ".zoom-bar");
+      assertThat(toast.intersects(zoomBar))
+          .as("toast %s over the zoom bar %s at %s px", toast, zoomBar, width)
+          .isFalse();
+      assertThat(toast.getMaxY())
+          .as("toast on the board at %s px", width)
+          .isLessThan(scene(robot, ".status-bar").getMinY());
+      onFx(() -> robot.lookup("#toast").query().setVisible(false));
+    }
+  }
+
   private void resize(double width, double height) {
     onFx(
         () -> {
