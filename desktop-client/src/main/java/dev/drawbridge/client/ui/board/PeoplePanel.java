@@ -349,6 +349,9 @@ final class PeoplePanel {
     present.textProperty().bind(messages.bind("follow.present"));
     present.setFocusTraversable(false);
     present.setMaxWidth(Double.MAX_VALUE);
+    // On two lines rather than cut to "…" in the panel's width (found by hand).
+    present.setWrapText(true);
+    present.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     present
         .selectedProperty()
         .addListener(
