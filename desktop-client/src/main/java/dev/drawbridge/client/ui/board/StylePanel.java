@@ -31,11 +31,6 @@ final class StylePanel {
   private StylePanel() {}
 
   /**
-   * @param dark whether the board is dark: the swatches show each ink as it is drawn there (the
-   *     default near-black ink is drawn light on a dark board, see {@link
-   *     ElementPainter#displayColor})
-   */
-  /**
    * {@code panel} in an island that scrolls it when the window is too short to show it whole (the
    * panel is ~560 px tall; a laptop's window can have less between the top row and the zoom bar).
    */
@@ -50,6 +45,11 @@ final class StylePanel {
     return scroll;
   }
 
+  /**
+   * @param dark whether the board is dark: the swatches show each ink as it is drawn there (the
+   *     default near-black ink is drawn light on a dark board, see {@link
+   *     ElementPainter#displayColor})
+   */
   static VBox build(BoardViewModel vm, Messages messages, ObservableBooleanValue dark) {
     VBox panel = new VBox(10);
     panel.getStyleClass().addAll("island", "style-panel");
