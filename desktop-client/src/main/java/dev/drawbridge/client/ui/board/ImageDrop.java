@@ -57,7 +57,8 @@ final class ImageDrop {
             vm,
             messages,
             toast,
-            canvas::visibleArea,
+            // Beside the panels, not under the style panel (found by hand).
+            canvas::freeArea,
             command -> Thread.ofPlatform().daemon().name("image-import").start(command),
             Platform::runLater);
     this.paste = new ImagePaste(insert);
@@ -169,7 +170,7 @@ final class ImageDrop {
   }
 
   private double[] centre() {
-    Rect v = canvas.visibleArea();
+    Rect v = canvas.freeArea();
     return new double[] {(v.minX() + v.maxX()) / 2, (v.minY() + v.maxY()) / 2};
   }
 }

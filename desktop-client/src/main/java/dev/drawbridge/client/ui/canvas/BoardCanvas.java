@@ -335,6 +335,11 @@ public final class BoardCanvas extends Pane {
     return navigation.visibleArea();
   }
 
+  /** Board units of the part of the view no panel covers: where new pictures go. */
+  public Rect freeArea() {
+    return navigation.freeVisibleArea();
+  }
+
   /** The bounds of every visible element, or null for an empty board. */
   public Rect contentBounds() {
     return layers.contentBounds();

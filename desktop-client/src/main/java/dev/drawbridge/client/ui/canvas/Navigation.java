@@ -77,6 +77,16 @@ final class Navigation {
     return viewport.visible(width.getAsDouble(), height.getAsDouble());
   }
 
+  /** Board units of the part of the view no panel covers ({@link #freeArea()}). */
+  Rect freeVisibleArea() {
+    Rect free = freeArea();
+    return new Rect(
+        viewport.toBoardX(free.minX()),
+        viewport.toBoardY(free.minY()),
+        viewport.toBoardX(free.maxX()),
+        viewport.toBoardY(free.maxY()));
+  }
+
   /** The view in device pixels at the current zoom (board point p is at p * scale there). */
   Rect viewDevice() {
     double ox = viewport.offsetX();
