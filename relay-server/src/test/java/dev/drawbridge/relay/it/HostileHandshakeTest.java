@@ -124,6 +124,35 @@ class HostileHandshakeTest {
     }
   }
 
+  /**
+   * A TLS client pointed at a relay without TLS (wss:// to ws://) sends a ClientHello, which has no
+   * blank line: it waited out the whole handshake timeout, so the app showed "Connecting…" for 5–20
+   * s before saying the relay is not secure (found by hand). Any first byte that cannot start a
+   * request now gets its 400 at once.
+   */
+  @Test
+  void r73_bytesThatCannotStartAnHttpRequestGet400AtOnce() throws Exception {
+    // A 60 s timeout: a reply within the read's 10 s can only be the early refusal.
+    try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(60))) {
+      TestPeer member = fx.peer(ROOM);
+      member.joinAndSync(0);
+      byte[] clientHello = {0x16, 0x03, 0x01, 0x00, (byte) 0xf4, 0x01, 0x00, 0x00, (byte) 0xf0};
+      for (byte[] first : List.of(clientHello, new byte[] {0}, "get / HTTP/1.1".getBytes())) {
+        try (Socket s = new Socket("127.0.0.1", fx.relay.port())) {
+          s.getOutputStream().write(first);
+          Reply reply = readUntilClosed(s, 10);
+          assertThat(reply.status()).isEqualTo(400);
+          assertThat(reply.responses()).isEqualTo(1);
+        }
+      }
+      // A request may follow an empty line (RFC 9112, 2.2), and is then read as usual.
+      assertThat(send(fx.relay.port(), "\r\n" + upgradeHead(PATH, Map.of()), 10).status())
+          .isEqualTo(401);
+      member.submitStroke("after", "after-e");
+      assertThat(member.nextOf(ServerMessage.Ack.class).id()).isEqualTo("after");
+    }
+  }
+
   @Test
   void r75_aHandshakeNotFinishedByTheDeadlineIsClosedWithoutAResponse() throws Exception {
     try (RelayFixture fx = new RelayFixture(dir, c -> c.withHandshakeTimeoutSeconds(1));

@@ -38,6 +38,9 @@ final class RelayConnection extends WebSocketImpl {
 
     /** The refusal of a request head over {@link RequestHead#MAX_BYTES} (R73). */
     HandshakeRefusal tooLarge(RelayConnection conn);
+
+    /** The refusal of bytes that cannot start an HTTP request, e.g. a TLS ClientHello (R73). */
+    HandshakeRefusal notHttp(RelayConnection conn);
   }
 
   private final List<Draft> drafts;
@@ -77,6 +80,10 @@ final class RelayConnection extends WebSocketImpl {
         }
         case TOO_LARGE -> {
           refuse(admission.tooLarge(this), bytes);
+          return;
+        }
+        case NOT_HTTP -> {
+          refuse(admission.notHttp(this), bytes);
           return;
         }
         case COMPLETE -> {}

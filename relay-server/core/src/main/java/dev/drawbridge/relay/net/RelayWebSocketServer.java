@@ -191,6 +191,12 @@ public final class RelayWebSocketServer extends WebSocketServer
     return refuse(conn, 431, "header_too_large", null, "request head over 16 KiB");
   }
 
+  @Override
+  public HandshakeRefusal notHttp(RelayConnection conn) {
+    return refuse(
+        conn, 400, "not_http", null, "not an HTTP request (TLS sent to a relay without TLS?)");
+  }
+
   private void handshakeExpired(RelayConnection conn) {
     countReject("handshake_timeout");
     peerFaults

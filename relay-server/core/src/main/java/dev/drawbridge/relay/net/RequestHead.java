@@ -15,7 +15,13 @@ final class RequestHead {
   enum State {
     INCOMPLETE,
     COMPLETE,
-    TOO_LARGE
+    TOO_LARGE,
+    /**
+     * The first byte cannot start an HTTP request (an upper-case method token, or the empty line a
+     * server may skip before it): a TLS ClientHello sent to a relay without TLS, or noise. Said at
+     * once rather than after the handshake timeout, so such a client fails in a moment (R73).
+     */
+    NOT_HTTP
   }
 
   private byte[] bytes = new byte[1024];
@@ -37,6 +43,13 @@ final class RequestHead {
         bytes = Arrays.copyOf(bytes, Math.min(MAX_BYTES, 2 * length));
       }
       byte b = in.get();
+      if (length == 0 && (b == '\r' || b == '\n')) {
+        continue; // empty lines before the request line are skipped (RFC 9112, 2.2)
+      }
+      if (length == 0 && !(b >= 'A' && b <= 'Z')) {
+        in.position(in.limit());
+        return State.NOT_HTTP;
+      }
       bytes[length++] = b;
       matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : b == '\r' ? 1 : 0;
       if (matched == 4) {
