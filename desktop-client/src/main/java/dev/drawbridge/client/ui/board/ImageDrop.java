@@ -58,7 +58,7 @@ final class ImageDrop {
             messages,
             toast,
             // Beside the panels, not under the style panel (found by hand).
-            canvas::freeArea,
+            canvas::freeBoardArea,
             command -> Thread.ofPlatform().daemon().name("image-import").start(command),
             Platform::runLater);
     this.paste = new ImagePaste(insert);
@@ -89,7 +89,7 @@ final class ImageDrop {
     return List.of(new Separator(Orientation.VERTICAL), b);
   }
 
-  /** "Insert image…": the chosen files go in the middle of the view. */
+  /** "Insert image…": the chosen files go in the middle of the part of the view no panel covers. */
   void chooseAndInsert() {
     if (viewOnly.get()) {
       return;
@@ -97,11 +97,8 @@ final class ImageDrop {
     Window window = canvas.getScene() == null ? null : canvas.getScene().getWindow();
     List<File> files = chooser.apply(window);
     if (files != null && !files.isEmpty()) {
-      Rect v = canvas.visibleArea();
-      insert.insertFiles(
-          files.stream().map(File::toPath).toList(),
-          (v.minX() + v.maxX()) / 2,
-          (v.minY() + v.maxY()) / 2);
+      double[] c = centre();
+      insert.insertFiles(files.stream().map(File::toPath).toList(), c[0], c[1]);
     }
   }
 
@@ -170,7 +167,7 @@ final class ImageDrop {
   }
 
   private double[] centre() {
-    Rect v = canvas.freeArea();
+    Rect v = canvas.freeBoardArea();
     return new double[] {(v.minX() + v.maxX()) / 2, (v.minY() + v.maxY()) / 2};
   }
 }

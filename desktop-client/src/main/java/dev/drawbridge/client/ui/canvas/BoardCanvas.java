@@ -336,7 +336,7 @@ public final class BoardCanvas extends Pane {
   }
 
   /** Board units of the part of the view no panel covers: where new pictures go. */
-  public Rect freeArea() {
+  public Rect freeBoardArea() {
     return navigation.freeVisibleArea();
   }
 

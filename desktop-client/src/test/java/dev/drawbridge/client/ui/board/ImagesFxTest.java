@@ -58,7 +58,7 @@ class ImagesFxTest extends FxBoardTestBase {
         () -> {
           // The part of the view no panel covers (found by hand: a picture landed under the style
           // panel when centred in the whole view).
-          var v = view().canvas().freeArea();
+          var v = view().canvas().freeBoardArea();
           return new double[] {(v.minX() + v.maxX()) / 2, (v.minY() + v.maxY()) / 2};
         });
   }
