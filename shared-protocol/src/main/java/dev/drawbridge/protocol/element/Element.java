@@ -30,6 +30,8 @@ import dev.drawbridge.protocol.validation.Require;
  * @param image rectangles only: the picture drawn in the box instead of the rectangle, or null
  *     (R107). Set by {@code add} only: no patch changes it, so an image element's bytes never
  *     change under it
+ * @param group the id of the group this element belongs to, or null (R121): members of a group are
+ *     selected and moved together
  */
 public record Element(
     String id,
@@ -48,7 +50,48 @@ public record Element(
     Binding endBinding,
     Routing routing,
     String label,
-    ImageRef image) {
+    ImageRef image,
+    String group) {
+
+  /** An element in no group (R121). */
+  public Element(
+      String id,
+      ElementKind kind,
+      double x,
+      double y,
+      double w,
+      double h,
+      Points points,
+      String text,
+      Style style,
+      double z,
+      boolean deleted,
+      String author,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label,
+      ImageRef image) {
+    this(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        image,
+        null);
+  }
 
   /** An element without an image (every kind but an image, R107). */
   public Element(
@@ -147,6 +190,8 @@ public record Element(
     if (image != null && kind != ElementKind.RECTANGLE) {
       throw Require.invalid("element.image", "only a rectangle shows an image (R107)");
     }
+    // No group is null, never "" (R121): one board, one representation, one hash.
+    group = group == null || group.isEmpty() ? null : Require.id(group, "element.group");
   }
 
   /**
@@ -260,6 +305,13 @@ public record Element(
     return c.build();
   }
 
+  /** This element in group {@code newGroup} (null or "": in none, R121). */
+  public Element withGroup(String newGroup) {
+    Copy c = new Copy(this);
+    c.group = newGroup;
+    return c.build();
+  }
+
   /** Whether either end names a target (attached or not: R102 decides at render time). */
   public boolean hasBinding() {
     return startBinding != null || endBinding != null;
@@ -283,6 +335,10 @@ public record Element(
     // Likewise only images digest their picture (R107), so other elements keep their digest.
     if (image != null) {
       image.digestInto(d);
+    }
+    // And only grouped elements their group (R121).
+    if (group != null) {
+      d.add(0x67727570L).add(group); // "grup"
     }
     return d.value();
   }
@@ -367,6 +423,7 @@ public record Element(
     Routing routing;
     String label;
     ImageRef image;
+    String group;
 
     Copy(Element e) {
       id = e.id;
@@ -386,6 +443,7 @@ public record Element(
       routing = e.routing;
       label = e.label;
       image = e.image;
+      group = e.group;
     }
 
     Element build() {
@@ -406,7 +464,8 @@ public record Element(
           endBinding,
           routing,
           label,
-          image);
+          image,
+          group);
     }
   }
 }

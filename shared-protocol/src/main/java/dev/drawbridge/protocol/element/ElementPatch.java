@@ -10,7 +10,8 @@ import dev.drawbridge.protocol.validation.Require;
  * delete); it is the only update a deleted element accepts. {@code text} only changes text elements
  * (docs/protocol.md R33). {@code startBinding}, {@code endBinding}, {@code routing} and {@code
  * label} only change lines and arrows (R100–R104): {@link Binding#FREE} detaches an end, {@code ""}
- * removes the label, {@link Routing#STRAIGHT} undoes an elbow.
+ * removes the label, {@link Routing#STRAIGHT} undoes an elbow. {@code group} puts any element in a
+ * group, {@code ""} takes it out (R121).
  */
 public record ElementPatch(
     Double x,
@@ -28,10 +29,49 @@ public record ElementPatch(
     Binding startBinding,
     Binding endBinding,
     Routing routing,
-    String label) {
+    String label,
+    String group) {
 
   public static final ElementPatch NONE =
       new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A patch that does not touch the group (R121). */
+  public ElementPatch(
+      Double x,
+      Double y,
+      Double w,
+      Double h,
+      String text,
+      String color,
+      Double width,
+      Boolean fill,
+      Double opacity,
+      Double fontSize,
+      Double z,
+      Boolean deleted,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label) {
+    this(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        null);
+  }
 
   /** A patch without connector fields. */
   public ElementPatch(
@@ -69,6 +109,16 @@ public record ElementPatch(
     if (z != null) {
       ZOrder.requireValid(z, "patch.z");
     }
+    if (group != null && !group.isEmpty()) {
+      Require.id(group, "patch.group");
+    }
+  }
+
+  /** This patch with the group set ({@code ""}: out of any group; null: leave as is). */
+  public ElementPatch withGroup(String newGroup) {
+    Copy c = new Copy(this);
+    c.group = newGroup;
+    return c.build();
   }
 
   /** This patch with the connector fields replaced (null: leave as is). */
@@ -195,7 +245,8 @@ public record ElementPatch(
         endBinding != null && e.kind().isConnector() ? endBinding : e.endBinding(),
         routing != null && e.kind().isConnector() ? routing : e.routing(),
         label != null && e.kind().isConnector() ? label : e.label(),
-        e.image());
+        e.image(),
+        group != null ? group : e.group());
   }
 
   /**
@@ -220,7 +271,8 @@ public record ElementPatch(
         startBinding != null ? orFree(before.startBinding()) : null,
         endBinding != null ? orFree(before.endBinding()) : null,
         routing != null ? (before.routing() == null ? Routing.STRAIGHT : before.routing()) : null,
-        label != null ? (before.label() == null ? "" : before.label()) : null);
+        label != null ? (before.label() == null ? "" : before.label()) : null,
+        group != null ? (before.group() == null ? "" : before.group()) : null);
   }
 
   /**
@@ -244,6 +296,7 @@ public record ElementPatch(
     Binding endBinding;
     Routing routing;
     String label;
+    String group;
 
     Copy(ElementPatch p) {
       x = p.x;
@@ -262,6 +315,7 @@ public record ElementPatch(
       endBinding = p.endBinding;
       routing = p.routing;
       label = p.label;
+      group = p.group;
     }
 
     ElementPatch build() {
@@ -281,7 +335,8 @@ public record ElementPatch(
           startBinding,
           endBinding,
           routing,
-          label);
+          label,
+          group);
     }
   }
 
