@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  * with the centre of its bounds at the paste point, and it stacks above everything on the board in
  * its own paint order. A line or arrow bound to an element pasted with it is bound to that
  * element's copy; a binding to anything else is dropped, leaving a free end where the line was
- * drawn when it was copied (R100, R102: the copy stores its drawn ends).
+ * drawn when it was copied (R100, R102: the copy stores its drawn ends). Each group with two or
+ * more elements pasted gets a new group id, so copies never join the originals' group; a group of
+ * which only one element is pasted is not kept (R122).
  */
 public final class Pasting {
   private Pasting() {}
@@ -58,6 +60,7 @@ public final class Pasting {
     for (Element e : kept) {
       ids.put(e.id(), newIds.get());
     }
+    Map<String, String> groups = newGroups(kept, newIds);
     List<Element> copies = new ArrayList<>();
     double z = topZ;
     for (Element e : kept) {
@@ -80,9 +83,28 @@ public final class Pasting {
               rebound(e.endBinding(), ids),
               e.routing(),
               e.label(),
-              e.image()));
+              e.image(),
+              e.group() == null ? null : groups.get(e.group())));
     }
     return copies;
+  }
+
+  /** A new id for each group that two or more of {@code kept} belong to. */
+  private static Map<String, String> newGroups(List<Element> kept, Supplier<String> newIds) {
+    Map<String, Integer> members = new HashMap<>();
+    for (Element e : kept) {
+      if (e.group() != null) {
+        members.merge(e.group(), 1, Integer::sum);
+      }
+    }
+    Map<String, String> groups = new HashMap<>();
+    members.forEach(
+        (group, count) -> {
+          if (count >= 2) {
+            groups.put(group, newIds.get());
+          }
+        });
+    return groups;
   }
 
   private static List<Element> live(List<Element> elements) {

@@ -68,18 +68,19 @@ public final class FreehandScaling {
       coords[2 * i + 1] = py;
     }
     return new Element(
-        stroke.id(),
-        stroke.kind(),
-        x,
-        y,
-        stroke.w(),
-        stroke.h(),
-        Points.of(coords),
-        stroke.text(),
-        stroke.style(),
-        stroke.z(),
-        stroke.deleted(),
-        stroke.author());
+            stroke.id(),
+            stroke.kind(),
+            x,
+            y,
+            stroke.w(),
+            stroke.h(),
+            Points.of(coords),
+            stroke.text(),
+            stroke.style(),
+            stroke.z(),
+            stroke.deleted(),
+            stroke.author())
+        .withGroup(stroke.group());
   }
 
   /** Scale factor {@code s} for an axis of extent {@code ext}, kept from collapsing the axis. */

@@ -165,6 +165,9 @@ public final class Restore {
           Objects.equals(now.label(), was.label()) ? null : was.label() == null ? "" : was.label();
       patch = patch.withConnector(start, end, routing, label);
     }
+    if (!Objects.equals(now.group(), was.group())) {
+      patch = patch.withGroup(was.group() == null ? "" : was.group()); // R121
+    }
     // Nothing set (not even a restore): the element is as it was.
     return patch.equals(ElementPatch.NONE) ? null : patch;
   }

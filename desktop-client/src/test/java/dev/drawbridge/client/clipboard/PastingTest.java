@@ -59,6 +59,27 @@ class PastingTest {
     assertThat(copies.get(0).z()).isLessThan(copies.get(1).z());
   }
 
+  @Test
+  void copiesOfAGroupFormANewGroupAndALoneMemberIsInNone() {
+    List<Element> source = ClipFormatTest.sample();
+    List<Element> grouped =
+        List.of(
+            byId(source, "box").withGroup("g1"),
+            byId(source, "pen").withGroup("g1"),
+            byId(source, "arr").withGroup("g2"),
+            byId(source, "pic"));
+    List<Element> copies = Pasting.place(grouped, 0, 0, 0, "me", ids);
+    String boxGroup = copy(copies, grouped, "box").group();
+    assertThat(boxGroup).isNotNull().isNotEqualTo("g1");
+    assertThat(copy(copies, grouped, "pen").group()).isEqualTo(boxGroup);
+    // Only one element of g2 came along: a group of one is no group (R122).
+    assertThat(copy(copies, grouped, "arr").group()).isNull();
+    assertThat(copy(copies, grouped, "pic").group()).isNull();
+    // Pasting the same clip again makes another group, not a bigger one.
+    List<Element> again = Pasting.place(grouped, 0, 0, 0, "me", ids);
+    assertThat(copy(again, grouped, "box").group()).isNotEqualTo(boxGroup);
+  }
+
   /** The copy of the source element {@code id} (copies keep the source's paint order). */
   private static Element copy(List<Element> copies, List<Element> source, String id) {
     List<Element> sorted = new java.util.ArrayList<>(source);

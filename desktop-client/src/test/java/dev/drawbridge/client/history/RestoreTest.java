@@ -82,6 +82,22 @@ class RestoreTest {
   }
 
   @Test
+  void groupsComeBackAndGroupsMadeSinceAreUndone() {
+    apply(add(box("a", 1).withGroup("g1")), add(box("b", 2)), add(box("c", 3)));
+    BoardState past = past();
+    apply(
+        new Op.UpdateElement("a", ElementPatch.NONE.withGroup("")),
+        new Op.UpdateElement("b", ElementPatch.NONE.withGroup("g2")),
+        new Op.UpdateElement("c", ElementPatch.NONE.withGroup("g2")));
+    Restore.Plan plan = restoreTo(past);
+    assertThat(plan.ops())
+        .containsExactlyInAnyOrder(
+            new Op.UpdateElement("a", ElementPatch.NONE.withGroup("g1")),
+            new Op.UpdateElement("b", ElementPatch.NONE.withGroup("")),
+            new Op.UpdateElement("c", ElementPatch.NONE.withGroup("")));
+  }
+
+  @Test
   void elementsDeletedSinceComeBackWithTheirPastValues() {
     apply(add(box("a", 1)));
     BoardState past = past();

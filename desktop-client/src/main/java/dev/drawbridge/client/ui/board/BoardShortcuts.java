@@ -59,6 +59,11 @@ final class BoardShortcuts {
       new KeyCodeCombination(
           KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
+  private static final KeyCombination GROUP =
+      new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination UNGROUP =
+      new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
   private static final KeyCombination SNAP =
       new KeyCodeCombination(KeyCode.G, KeyCombination.SHIFT_DOWN);
   private static final Map<KeyCombination, Alignment.Edge> ALIGN =
@@ -192,6 +197,8 @@ final class BoardShortcuts {
         || alignEdge(e) != null
         || DISTRIBUTE_H.match(e)
         || DISTRIBUTE_V.match(e)
+        || GROUP.match(e)
+        || UNGROUP.match(e)
         || e.getCode() == KeyCode.DELETE
         || e.getCode() == KeyCode.BACK_SPACE
         || e.getCode().isArrowKey();
@@ -237,6 +244,10 @@ final class BoardShortcuts {
       return vm.distribute(Alignment.Axis.HORIZONTAL);
     } else if (DISTRIBUTE_V.match(e)) {
       return vm.distribute(Alignment.Axis.VERTICAL);
+    } else if (GROUP.match(e)) {
+      return vm.group();
+    } else if (UNGROUP.match(e)) {
+      return vm.ungroup();
     } else if (SNAP.match(e)) {
       vm.snapToGridProperty().set(!vm.snapToGridProperty().get());
     } else if (e.isShortcutDown() || e.isAltDown()) {

@@ -51,6 +51,8 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canAlign = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canDistribute = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canGroup = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canUngroup = new ReadOnlyBooleanWrapper();
   private final BooleanProperty snapToGrid = new SimpleBooleanProperty(false);
   private final StringProperty noteColor =
       new SimpleStringProperty(dev.drawbridge.client.geom.NoteLayout.PALETTE.getFirst());
@@ -73,18 +75,22 @@ public final class BoardViewModel {
           @Override
           public void elementsChanged(Set<String> ids) {
             refreshHistory();
+            // Someone may have grouped or ungrouped what is selected here.
+            if (!selection.isEmpty()) {
+              refreshSelectionCommands();
+            }
           }
 
           @Override
           public void boardReplaced() {
             refreshHistory();
+            refreshSelectionCommands();
           }
         });
     selection.addListener(
         () -> {
           hasSelection.set(!selection.isEmpty());
-          canAlign.set(selection.ids().size() >= 2);
-          canDistribute.set(selection.ids().size() >= 3);
+          refreshSelectionCommands();
         });
     color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
     size.addListener(
@@ -172,14 +178,52 @@ public final class BoardViewModel {
     return hasSelection.getReadOnlyProperty();
   }
 
-  /** Two or more selected: align commands apply. */
+  /** Align and distribute count a group once (R122); group and ungroup need something to do. */
+  private void refreshSelectionCommands() {
+    int units = selection.isEmpty() ? 0 : edits.selectedUnits();
+    canAlign.set(units >= 2);
+    canDistribute.set(units >= 3);
+    canGroup.set(units >= 2 && edits.canGroup());
+    canUngroup.set(units >= 1 && edits.canUngroup());
+  }
+
+  /** Two or more selected units (a group is one): align commands apply. */
   public ReadOnlyBooleanProperty canAlignProperty() {
     return canAlign.getReadOnlyProperty();
   }
 
-  /** Three or more selected: distribute commands apply. */
+  /** Three or more selected units: distribute commands apply. */
   public ReadOnlyBooleanProperty canDistributeProperty() {
     return canDistribute.getReadOnlyProperty();
+  }
+
+  /** Two or more selected elements that are not already one group: Group applies. */
+  public ReadOnlyBooleanProperty canGroupProperty() {
+    return canGroup.getReadOnlyProperty();
+  }
+
+  /** Something selected is in a group: Ungroup applies. */
+  public ReadOnlyBooleanProperty canUngroupProperty() {
+    return canUngroup.getReadOnlyProperty();
+  }
+
+  /** Groups the selection (Ctrl+G), one undo step; false when there is nothing to group. */
+  public boolean group() {
+    return groupCommand(canGroup, edits::group);
+  }
+
+  /** Ungroups the selection (Ctrl+Shift+G), one undo step; false when nothing is grouped. */
+  public boolean ungroup() {
+    return groupCommand(canUngroup, edits::ungroup);
+  }
+
+  private boolean groupCommand(ReadOnlyBooleanWrapper applies, java.util.function.IntSupplier run) {
+    if (!applies.get() || run.getAsInt() == 0) {
+      return false;
+    }
+    refreshSelectionCommands();
+    refreshHistory();
+    return true;
   }
 
   /** Whether moving, resizing and drawing shapes snap to the grid. */

@@ -68,6 +68,8 @@ final class MainMenu {
                 () -> vm.duplicate(clientId),
                 vm,
                 viewOnly),
+            groupItem(messages, vm, viewOnly, true),
+            groupItem(messages, vm, viewOnly, false),
             insertImageItem(messages, viewOnly, insertImage),
             new SeparatorMenuItem(),
             exportItem(
@@ -130,6 +132,24 @@ final class MainMenu {
     MenuItem item = item(messages, key, icon, accel, action);
     item.setId(key.replace('.', '-'));
     var disabled = vm.hasSelectionProperty().not();
+    item.disableProperty().bind(viewOnly == null ? disabled : disabled.or(viewOnly));
+    return item;
+  }
+
+  /** Group or Ungroup, enabled when it would change something (R122); never for a viewer. */
+  private static MenuItem groupItem(
+      Messages messages, BoardViewModel vm, ObservableBooleanValue viewOnly, boolean group) {
+    MenuItem item =
+        item(
+            messages,
+            group ? "menu.group" : "menu.ungroup",
+            group
+                ? org.kordamp.ikonli.materialdesign2.MaterialDesignG.GROUP
+                : org.kordamp.ikonli.materialdesign2.MaterialDesignU.UNGROUP,
+            group ? "Ctrl+G" : "Ctrl+Shift+G",
+            group ? vm::group : vm::ungroup);
+    item.setId(group ? "menu-group" : "menu-ungroup");
+    var disabled = (group ? vm.canGroupProperty() : vm.canUngroupProperty()).not();
     item.disableProperty().bind(viewOnly == null ? disabled : disabled.or(viewOnly));
     return item;
   }

@@ -27,6 +27,7 @@ final class ShortcutsHelp {
     {"Ctrl+Shift+Z / Ctrl+Y", "help.redo"},
     {"Ctrl+C / X / V", "help.clipboard"},
     {"Ctrl+D", "help.duplicate"},
+    {"Ctrl+G / Ctrl+Shift+G", "help.group"},
     {"Ctrl+A", "help.selectAll"},
     {"Del", "help.delete"},
     {"← ↑ → ↓ (Shift)", "help.nudge"},

@@ -175,6 +175,8 @@ final class StylePanel {
                 MaterialDesignA.ARRANGE_SEND_TO_BACK,
                 "send-back",
                 vm::sendToBack),
+            groupButton(vm, messages, true),
+            groupButton(vm, messages, false),
             Controls.iconButton(
                 messages,
                 "arrange.delete",
@@ -201,6 +203,23 @@ final class StylePanel {
             arrange,
             AlignControls.buttons(vm, messages));
     return panel;
+  }
+
+  /** Group (Ctrl+G) or Ungroup (Ctrl+Shift+G), enabled when it would change something (R122). */
+  private static javafx.scene.control.Button groupButton(
+      BoardViewModel vm, Messages messages, boolean group) {
+    String key = group ? "arrange.group" : "arrange.ungroup";
+    javafx.scene.control.Button b =
+        Controls.iconButton(
+            messages,
+            key,
+            group
+                ? org.kordamp.ikonli.materialdesign2.MaterialDesignG.GROUP
+                : org.kordamp.ikonli.materialdesign2.MaterialDesignU.UNGROUP,
+            group ? "group" : "ungroup",
+            group ? vm::group : vm::ungroup);
+    b.disableProperty().bind((group ? vm.canGroupProperty() : vm.canUngroupProperty()).not());
+    return b;
   }
 
   /**

@@ -20,10 +20,11 @@ import java.util.Set;
  * Click to select (shift-click adds or removes), drag a selected element to move the selection,
  * drag on empty board for a marquee (selects what lies wholly inside), double-click text to edit,
  * drag a handle of the one selected element to resize it (shift keeps a freehand stroke's aspect).
- * A move or resize is previewed on the live layer and committed on release: a move as one update
- * per element, a resize as one update, or for a freehand stroke as a replacement (one undo step).
- * Moves and resizes snap to other shapes' edges and centres on screen, showing guides, and to the
- * grid when that is on ({@link GestureSnapping}); Alt held snaps nothing.
+ * Picking a member of a group, by click or marquee, picks its whole group (R122). A move or resize
+ * is previewed on the live layer and committed on release: a move as one update per element, a
+ * resize as one update, or for a freehand stroke as a replacement (one undo step). Moves and
+ * resizes snap to other shapes' edges and centres on screen, showing guides, and to the grid when
+ * that is on ({@link GestureSnapping}); Alt held snaps nothing.
  *
  * <p>Connectors (R100–R105): a line's or arrow's handles sit where its ends are drawn; dragging an
  * end onto an element binds it there (the element is outlined while dragging), onto empty board
@@ -106,12 +107,19 @@ public final class SelectTool implements Tool {
       marquee = new Rect(p.x(), p.y(), p.x(), p.y());
       return;
     }
+    // A member of a group brings its whole group (R122).
+    List<String> picked = Groups.withMembers(ctx.board().view(), List.of(hit.id()));
     if (p.shift()) {
-      selection.toggle(hit.id());
-      mode = selection.contains(hit.id()) ? Mode.MOVING : Mode.IDLE;
+      if (selection.contains(hit.id())) {
+        selection.remove(picked);
+        mode = Mode.IDLE;
+      } else {
+        selection.add(picked);
+        mode = Mode.MOVING;
+      }
     } else {
       if (!selection.contains(hit.id())) {
-        selection.set(List.of(hit.id()));
+        selection.set(picked);
       }
       mode = Mode.MOVING;
     }
@@ -179,10 +187,11 @@ public final class SelectTool implements Tool {
               }
             }
           }
+          List<String> picked = Groups.withMembers(view, inside);
           if (marqueeAdds) {
-            ctx.selection().add(inside);
+            ctx.selection().add(picked);
           } else {
-            ctx.selection().set(inside);
+            ctx.selection().set(picked);
           }
         }
       }
@@ -346,18 +355,19 @@ public final class SelectTool implements Tool {
     String id = Ids.random();
     Element copy =
         new Element(
-            id,
-            original.kind(),
-            scaled.x(),
-            scaled.y(),
-            original.w(),
-            original.h(),
-            scaled.points(),
-            original.text(),
-            original.style(),
-            original.z(),
-            false,
-            original.author());
+                id,
+                original.kind(),
+                scaled.x(),
+                scaled.y(),
+                original.w(),
+                original.h(),
+                scaled.points(),
+                original.text(),
+                original.style(),
+                original.z(),
+                false,
+                original.author())
+            .withGroup(original.group());
     List<Op> ops = new ArrayList<>();
     ops.add(new Op.DeleteElement(original.id()));
     ops.addAll(AddOps.forElement(copy));

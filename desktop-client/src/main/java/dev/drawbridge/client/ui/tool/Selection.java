@@ -47,6 +47,12 @@ public final class Selection {
     }
   }
 
+  public void remove(Collection<String> fewer) {
+    if (ids.removeAll(fewer)) {
+      fire();
+    }
+  }
+
   public void toggle(String id) {
     if (!ids.remove(id)) {
       ids.add(id);

@@ -89,34 +89,85 @@ public final class SelectionEdits {
   }
 
   /**
-   * Aligns the selected elements (two or more) on {@code edge} of their common bounds, as one undo
-   * step. Returns how many moved (elements already on the line get no op).
+   * Aligns the selected elements (two or more units: a group is one, R122) on {@code edge} of their
+   * common bounds, as one undo step. Returns how many moved (elements already on the line get no
+   * op).
    */
   public int align(Alignment.Edge edge) {
-    List<Element> selected = selectedInSelectionOrder();
-    return submit(moves(selected, Alignment.align(boundsOf(selected), edge)));
+    List<List<Element>> units = Groups.units(selectedInSelectionOrder());
+    return submit(moves(units, Alignment.align(boundsOf(units), edge)));
   }
 
   /**
-   * Spreads the selected elements (three or more) evenly along {@code axis}, the outermost staying
-   * put, as one undo step. Returns how many moved.
+   * Spreads the selected units (three or more; a group is one) evenly along {@code axis}, the
+   * outermost staying put, as one undo step. Returns how many moved.
    */
   public int distribute(Alignment.Axis axis) {
+    List<List<Element>> units = Groups.units(selectedInSelectionOrder());
+    return submit(moves(units, Alignment.distribute(boundsOf(units), axis)));
+  }
+
+  /** How many units (groups count once) the selection holds: what align and distribute move. */
+  public int selectedUnits() {
+    return Groups.units(selectedInSelectionOrder()).size();
+  }
+
+  /**
+   * Puts the selected elements in one new group, as one undo step (R122): members of other groups
+   * move into it. Returns how many changed; nothing when fewer than two units are selected.
+   */
+  public int group() {
     List<Element> selected = selectedInSelectionOrder();
-    return submit(moves(selected, Alignment.distribute(boundsOf(selected), axis)));
+    if (!Groups.canGroup(selected)) {
+      return 0;
+    }
+    ElementPatch into = ElementPatch.NONE.withGroup(dev.drawbridge.client.model.Ids.random());
+    return submit(selected.stream().map(e -> (Op) new Op.UpdateElement(e.id(), into)).toList());
   }
 
-  private static List<Rect> boundsOf(List<Element> elements) {
-    return elements.stream().map(GestureSnapping::bounds).toList();
+  /** Takes every selected element out of its group, as one undo step. Returns how many changed. */
+  public int ungroup() {
+    ElementPatch out = ElementPatch.NONE.withGroup("");
+    return submit(
+        selectedInSelectionOrder().stream()
+            .filter(e -> e.group() != null)
+            .map(e -> (Op) new Op.UpdateElement(e.id(), out))
+            .toList());
   }
 
-  private static List<Op> moves(List<Element> elements, List<double[]> shifts) {
+  /** Whether {@link #group} would change anything. */
+  public boolean canGroup() {
+    return Groups.canGroup(selectedInSelectionOrder());
+  }
+
+  /** Whether {@link #ungroup} would change anything. */
+  public boolean canUngroup() {
+    return Groups.canUngroup(selectedInSelectionOrder());
+  }
+
+  /** Each unit's bounds: the union of its members'. */
+  private static List<Rect> boundsOf(List<List<Element>> units) {
+    List<Rect> all = new ArrayList<>();
+    for (List<Element> unit : units) {
+      Rect r = null;
+      for (Element e : unit) {
+        Rect b = GestureSnapping.bounds(e);
+        r = r == null ? b : r.union(b);
+      }
+      all.add(r);
+    }
+    return all;
+  }
+
+  /** Every member of a unit moves by the unit's shift. */
+  private static List<Op> moves(List<List<Element>> units, List<double[]> shifts) {
     List<Op> ops = new ArrayList<>();
-    for (int i = 0; i < elements.size(); i++) {
-      Element e = elements.get(i);
+    for (int i = 0; i < units.size(); i++) {
       double[] by = shifts.get(i);
       if (by[0] != 0 || by[1] != 0) {
-        ops.add(new Op.UpdateElement(e.id(), ElementPatch.move(e.x() + by[0], e.y() + by[1])));
+        for (Element e : units.get(i)) {
+          ops.add(new Op.UpdateElement(e.id(), ElementPatch.move(e.x() + by[0], e.y() + by[1])));
+        }
       }
     }
     return ops;

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementKind;
-import dev.drawbridge.protocol.element.Style;
-import dev.drawbridge.protocol.op.Op;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
@@ -33,20 +30,7 @@ class AlignmentFxTest extends FxBoardTestBase {
   }
 
   private void box(String id, double x, double y, double w, double h) {
-    onFx(
-        () ->
-            board()
-                .submit(
-                    new Op.AddElement(
-                        Element.shape(
-                            id,
-                            ElementKind.RECTANGLE,
-                            x,
-                            y,
-                            w,
-                            h,
-                            Style.DEFAULT.withFill(true),
-                            board().view().topZ() + 1))));
+    addFilledBox(id, x, y, w, h);
   }
 
   private Element get(String id) {

@@ -82,6 +82,24 @@ abstract class FxBoardTestBase {
                         Element.shape(id, ElementKind.RECTANGLE, x, y, w, h, Style.DEFAULT, 1))));
   }
 
+  /** Adds a filled rectangle above everything, as if drawn here. */
+  void addFilledBox(String id, double x, double y, double w, double h) {
+    onFx(
+        () ->
+            board()
+                .submit(
+                    new Op.AddElement(
+                        Element.shape(
+                            id,
+                            ElementKind.RECTANGLE,
+                            x,
+                            y,
+                            w,
+                            h,
+                            Style.DEFAULT.withFill(true),
+                            board().view().topZ() + 1))));
+  }
+
   /** Where board point (x, y) is on the screen. */
   Point2D screen(double x, double y) {
     return fx(

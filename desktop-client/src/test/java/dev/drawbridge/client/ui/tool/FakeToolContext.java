@@ -41,6 +41,21 @@ final class FakeToolContext implements ToolContext {
         });
   }
 
+  /** Adds a filled rectangle above everything, as if drawn here. */
+  void addFilledRect(String id, double x, double y, double w, double h) {
+    board.submit(
+        new dev.drawbridge.protocol.op.Op.AddElement(
+            Element.shape(
+                id,
+                dev.drawbridge.protocol.element.ElementKind.RECTANGLE,
+                x,
+                y,
+                w,
+                h,
+                Style.DEFAULT.withFill(true),
+                board.view().topZ() + 1)));
+  }
+
   @Override
   public LocalBoard board() {
     return board;

@@ -26,17 +26,7 @@ class SnapAndAlignToolsTest {
   }
 
   private void rect(String id, double x, double y, double w, double h) {
-    ctx.board.submit(
-        new Op.AddElement(
-            Element.shape(
-                id,
-                ElementKind.RECTANGLE,
-                x,
-                y,
-                w,
-                h,
-                Style.DEFAULT.withFill(true),
-                ctx.board.view().topZ() + 1)));
+    ctx.addFilledRect(id, x, y, w, h);
   }
 
   private Element get(String id) {
