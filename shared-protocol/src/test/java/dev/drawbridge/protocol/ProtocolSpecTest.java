@@ -40,6 +40,8 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(100, 106).forEach(rules::add);
     IntStream.rangeClosed(107, 115).forEach(rules::add); // images and blobs (issue 15)
     IntStream.rangeClosed(116, 120).forEach(rules::add); // history (issue 17)
+    IntStream.rangeClosed(121, 124).forEach(rules::add); // groups
+    IntStream.rangeClosed(125, 126).forEach(rules::add); // dashed and dotted outlines
     return rules;
   }
 

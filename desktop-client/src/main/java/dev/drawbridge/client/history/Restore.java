@@ -3,6 +3,7 @@ package dev.drawbridge.client.history;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Binding;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
@@ -164,6 +165,9 @@ public final class Restore {
       String label =
           Objects.equals(now.label(), was.label()) ? null : was.label() == null ? "" : was.label();
       patch = patch.withConnector(start, end, routing, label);
+    }
+    if (now.style().dash() != was.style().dash()) {
+      patch = patch.withDash(was.style().dash() == null ? Dash.SOLID : was.style().dash()); // R125
     }
     if (!Objects.equals(now.group(), was.group())) {
       patch = patch.withGroup(was.group() == null ? "" : was.group()); // R121

@@ -80,6 +80,10 @@ public final class PdfExporter {
     cs.setLineWidth((float) Math.max(s.width(), 0.5));
     cs.setLineCapStyle(1);
     cs.setLineJoinStyle(1);
+    if (s.dash() != null && !e.hasImage() && e.kind() != ElementKind.TEXT) {
+      double[] pattern = s.dash().pattern(s.width()); // R125: outlines only
+      cs.setLineDashPattern(new float[] {(float) pattern[0], (float) pattern[1]}, 0);
+    }
     float x = (float) e.x();
     float y = (float) e.y();
     switch (e.kind()) {
@@ -197,6 +201,11 @@ public final class PdfExporter {
     }
     if (e.kind() == ElementKind.ARROW) {
       double[] b = ArrowHead.barbs(r[n - 4], r[n - 3], r[n - 2], r[n - 1], e.style().width());
+      if (e.style().dash() != null) {
+        // The head stays solid on a dashed arrow (R125).
+        cs.stroke();
+        cs.setLineDashPattern(new float[0], 0);
+      }
       cs.moveTo((float) b[0], (float) b[1]);
       cs.lineTo((float) r[n - 2], (float) r[n - 1]);
       cs.lineTo((float) b[2], (float) b[3]);

@@ -77,22 +77,23 @@ public final class SvgExporter {
                     + " stroke-linejoin=\"round\"",
                 rgb(s.color()), s.width())
             + (alpha < 1 ? fmt(" stroke-opacity=\"%s\"", alpha) : "");
+    String outline = stroke + dashArray(s);
     double x = e.x();
     double y = e.y();
     return switch (e.kind()) {
-      case STROKE, HIGHLIGHTER -> freehand(e.points(), x, y, s, stroke);
-      case LINE, ARROW -> connector(e, stroke);
+      case STROKE, HIGHLIGHTER -> freehand(e.points(), x, y, s, outline);
+      case LINE, ARROW -> connector(e, stroke, outline);
       case RECTANGLE ->
           fmt("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"", x, y, e.w(), e.h())
               + fill(s)
-              + stroke
+              + outline
               + "/>";
       case ELLIPSE ->
           fmt(
                   "<ellipse cx=\"%s\" cy=\"%s\" rx=\"%s\" ry=\"%s\"",
                   x + e.w() / 2, y + e.h() / 2, Math.abs(e.w() / 2), Math.abs(e.h() / 2))
               + fill(s)
-              + stroke
+              + outline
               + "/>";
       case TEXT -> e.isNote() ? note(e) : text(e);
     };
@@ -102,7 +103,7 @@ public final class SvgExporter {
    * A line or arrow along its route (straight or elbow, R103), its elements' x, y, w, h already at
    * the drawn ends (the caller resolves bindings, R102), with its label at the middle (R104).
    */
-  private String connector(Element e, String stroke) {
+  private String connector(Element e, String stroke, String outline) {
     Style s = e.style();
     double[] r = Connectors.route(e, new double[] {e.x(), e.y(), e.x() + e.w(), e.y() + e.h()});
     StringBuilder d = new StringBuilder(fmt("M %s %s", r[0], r[1]));
@@ -110,16 +111,24 @@ public final class SvgExporter {
       d.append(fmt(" L %s %s", r[i], r[i + 1]));
     }
     int n = r.length;
+    // A dashed arrow's head is its own solid path (R125).
+    String head = "";
     if (e.kind() == ElementKind.ARROW) {
       double[] b = ArrowHead.barbs(r[n - 4], r[n - 3], r[n - 2], r[n - 1], s.width());
-      d.append(fmt(" M %s %s L %s %s L %s %s", b[0], b[1], r[n - 2], r[n - 1], b[2], b[3]));
+      String barbs = fmt(" M %s %s L %s %s L %s %s", b[0], b[1], r[n - 2], r[n - 1], b[2], b[3]);
+      if (s.dash() == null) {
+        d.append(barbs);
+      } else {
+        head = "<path d=\"" + barbs.strip() + "\" fill=\"none\"" + stroke + "/>";
+      }
     }
     String out =
-        n == 4 && e.kind() == ElementKind.LINE
-            ? fmt("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", r[0], r[1], r[2], r[3])
-                + stroke
-                + "/>"
-            : "<path d=\"" + d + "\" fill=\"none\"" + stroke + "/>";
+        (n == 4 && e.kind() == ElementKind.LINE
+                ? fmt("<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", r[0], r[1], r[2], r[3])
+                    + outline
+                    + "/>"
+                : "<path d=\"" + d + "\" fill=\"none\"" + outline + "/>")
+            + head;
     if (e.label() == null) {
       return out;
     }
@@ -205,6 +214,15 @@ public final class SvgExporter {
       out.append(escape(layout.lines().get(i))).append("</tspan>");
     }
     return out.append("</text>").toString();
+  }
+
+  /** {@code stroke-dasharray} for a dashed or dotted outline (R125), or nothing. */
+  private static String dashArray(Style s) {
+    if (s.dash() == null) {
+      return "";
+    }
+    double[] pattern = s.dash().pattern(s.width());
+    return fmt(" stroke-dasharray=\"%s %s\"", pattern[0], pattern[1]);
   }
 
   private static String fill(Style s) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Binding;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
@@ -95,6 +96,20 @@ class RestoreTest {
             new Op.UpdateElement("a", ElementPatch.NONE.withGroup("g1")),
             new Op.UpdateElement("b", ElementPatch.NONE.withGroup("")),
             new Op.UpdateElement("c", ElementPatch.NONE.withGroup("")));
+  }
+
+  @Test
+  void dashesComeBack() {
+    apply(add(box("a", 1)), add(box("b", 2).withStyle(Style.DEFAULT.withDash(Dash.DOTTED))));
+    BoardState past = past();
+    apply(
+        new Op.UpdateElement("a", ElementPatch.NONE.withDash(Dash.DASHED)),
+        new Op.UpdateElement("b", ElementPatch.NONE.withDash(Dash.SOLID)));
+    Restore.Plan plan = restoreTo(past);
+    assertThat(plan.ops())
+        .containsExactlyInAnyOrder(
+            new Op.UpdateElement("a", ElementPatch.NONE.withDash(Dash.SOLID)),
+            new Op.UpdateElement("b", ElementPatch.NONE.withDash(Dash.DOTTED)));
   }
 
   @Test

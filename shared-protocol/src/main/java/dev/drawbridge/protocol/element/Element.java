@@ -305,6 +305,13 @@ public record Element(
     return c.build();
   }
 
+  /** This element drawn in {@code newStyle}. */
+  public Element withStyle(Style newStyle) {
+    Copy c = new Copy(this);
+    c.style = newStyle;
+    return c.build();
+  }
+
   /** This element in group {@code newGroup} (null or "": in none, R121). */
   public Element withGroup(String newGroup) {
     Copy c = new Copy(this);
@@ -336,9 +343,12 @@ public record Element(
     if (image != null) {
       image.digestInto(d);
     }
-    // And only grouped elements their group (R121).
+    // And only grouped elements their group (R121), only dashed or dotted ones their dash (R125).
     if (group != null) {
       d.add(0x67727570L).add(group); // "grup"
+    }
+    if (style.dash() != null) {
+      d.add(0x64617368L).add(style.dash().name()); // "dash"
     }
     return d.value();
   }

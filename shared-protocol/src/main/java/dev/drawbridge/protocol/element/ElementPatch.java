@@ -11,7 +11,8 @@ import dev.drawbridge.protocol.validation.Require;
  * (docs/protocol.md R33). {@code startBinding}, {@code endBinding}, {@code routing} and {@code
  * label} only change lines and arrows (R100–R104): {@link Binding#FREE} detaches an end, {@code ""}
  * removes the label, {@link Routing#STRAIGHT} undoes an elbow. {@code group} puts any element in a
- * group, {@code ""} takes it out (R121).
+ * group, {@code ""} takes it out (R121). {@code dash} makes outlines dashed or dotted, {@link
+ * Dash#SOLID} solid again (R125).
  */
 public record ElementPatch(
     Double x,
@@ -30,10 +31,51 @@ public record ElementPatch(
     Binding endBinding,
     Routing routing,
     String label,
-    String group) {
+    String group,
+    Dash dash) {
 
   public static final ElementPatch NONE =
       new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A patch that does not touch the dash (R125). */
+  public ElementPatch(
+      Double x,
+      Double y,
+      Double w,
+      Double h,
+      String text,
+      String color,
+      Double width,
+      Boolean fill,
+      Double opacity,
+      Double fontSize,
+      Double z,
+      Boolean deleted,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label,
+      String group) {
+    this(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        group,
+        null);
+  }
 
   /** A patch that does not touch the group (R121). */
   public ElementPatch(
@@ -112,6 +154,13 @@ public record ElementPatch(
     if (group != null && !group.isEmpty()) {
       Require.id(group, "patch.group");
     }
+  }
+
+  /** This patch with the dash set ({@link Dash#SOLID}: solid; null: leave as is). */
+  public ElementPatch withDash(Dash newDash) {
+    Copy c = new Copy(this);
+    c.dash = newDash;
+    return c.build();
   }
 
   /** This patch with the group set ({@code ""}: out of any group; null: leave as is). */
@@ -227,7 +276,8 @@ public record ElementPatch(
             width != null ? width : s.width(),
             fill != null ? fill : s.fill(),
             opacity != null ? opacity : s.opacity(),
-            fontSize != null ? fontSize : s.fontSize());
+            fontSize != null ? fontSize : s.fontSize(),
+            dash != null ? dash : s.dash());
     return new Element(
         e.id(),
         e.kind(),
@@ -272,7 +322,8 @@ public record ElementPatch(
         endBinding != null ? orFree(before.endBinding()) : null,
         routing != null ? (before.routing() == null ? Routing.STRAIGHT : before.routing()) : null,
         label != null ? (before.label() == null ? "" : before.label()) : null,
-        group != null ? (before.group() == null ? "" : before.group()) : null);
+        group != null ? (before.group() == null ? "" : before.group()) : null,
+        dash != null ? (s.dash() == null ? Dash.SOLID : s.dash()) : null);
   }
 
   /**
@@ -297,6 +348,7 @@ public record ElementPatch(
     Routing routing;
     String label;
     String group;
+    Dash dash;
 
     Copy(ElementPatch p) {
       x = p.x;
@@ -316,6 +368,7 @@ public record ElementPatch(
       routing = p.routing;
       label = p.label;
       group = p.group;
+      dash = p.dash;
     }
 
     ElementPatch build() {
@@ -336,7 +389,8 @@ public record ElementPatch(
           endBinding,
           routing,
           label,
-          group);
+          group,
+          dash);
     }
   }
 

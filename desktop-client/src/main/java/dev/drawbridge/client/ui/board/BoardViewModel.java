@@ -9,6 +9,7 @@ import dev.drawbridge.client.ui.clipboard.ClipboardPort;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Routing;
@@ -46,6 +47,8 @@ public final class BoardViewModel {
   private final DoubleProperty opacity = new SimpleDoubleProperty(1);
   // Lines and arrows drawn (and selected ones restyled) with an elbow route (R103).
   private final BooleanProperty elbow = new SimpleBooleanProperty(false);
+  // Solid, dashed or dotted outlines (R125), for new elements and the selection.
+  private final ObjectProperty<Dash> dash = new SimpleObjectProperty<>(Dash.SOLID);
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
@@ -110,6 +113,7 @@ public final class BoardViewModel {
         });
     elbow.addListener(
         (o, a, b) -> restyle(ElementPatch.NONE.withRouting(b ? Routing.ELBOW : Routing.STRAIGHT)));
+    dash.addListener((o, a, b) -> restyle(ElementPatch.NONE.withDash(b)));
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {
@@ -155,6 +159,11 @@ public final class BoardViewModel {
   /** Whether lines and arrows are routed as elbows (new ones, and the selected ones). */
   public BooleanProperty elbowProperty() {
     return elbow;
+  }
+
+  /** Solid, dashed or dotted outlines: for new elements, and setting it restyles the selection. */
+  public ObjectProperty<Dash> dashProperty() {
+    return dash;
   }
 
   /** The routing new lines and arrows get. */
@@ -253,7 +262,8 @@ public final class BoardViewModel {
 
   /** The style new elements get. */
   public Style style() {
-    return StyleChoice.style(color.get(), size.get(), fill.get(), opacity.get());
+    return StyleChoice.style(color.get(), size.get(), fill.get(), opacity.get())
+        .withDash(dash.get());
   }
 
   /**
@@ -270,6 +280,7 @@ public final class BoardViewModel {
       }
       fill.set(s.fill());
       opacity.set(s.opacity());
+      dash.set(s.dash() == null ? Dash.SOLID : s.dash());
     } finally {
       restyling = false;
     }

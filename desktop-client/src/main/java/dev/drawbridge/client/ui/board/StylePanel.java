@@ -4,6 +4,7 @@ import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.ui.canvas.ElementPainter;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.protocol.element.Dash;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -195,14 +196,58 @@ final class StylePanel {
             noteSwatches,
             sizeLabel,
             sizes,
-            fill,
-            elbow,
+            new HBox(4, fill, elbow),
+            dashes(vm, messages),
             opacityLabel,
             opacity,
             Controls.sectionLabel(messages, "style.arrange"),
             arrange,
             AlignControls.buttons(vm, messages));
     return panel;
+  }
+
+  /**
+   * Solid, dashed or dotted outlines (R125): for new elements, and a click restyles the selection.
+   * Each button shows its line.
+   */
+  private static HBox dashes(BoardViewModel vm, Messages messages) {
+    HBox row = new HBox(4);
+    row.setId("dashes");
+    ToggleGroup group = new ToggleGroup();
+    for (Dash d : Dash.values()) {
+      javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 22, 0);
+      line.setStrokeWidth(2);
+      line.setStrokeLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+      line.getStyleClass().add("dash-sample");
+      for (double v : d.pattern(1.2)) {
+        line.getStrokeDashArray().add(v);
+      }
+      ToggleButton b = new ToggleButton();
+      b.setGraphic(line);
+      b.setId("dash-" + d.name().toLowerCase(java.util.Locale.ROOT));
+      b.setUserData(d);
+      b.setToggleGroup(group);
+      b.setFocusTraversable(false);
+      Tooltip tip = new Tooltip();
+      tip.textProperty()
+          .bind(messages.bind("style.dash." + d.name().toLowerCase(java.util.Locale.ROOT)));
+      b.setTooltip(tip);
+      b.setOnAction(
+          e -> {
+            group.selectToggle(b);
+            vm.dashProperty().set(d);
+          });
+      row.getChildren().add(b);
+    }
+    Runnable show =
+        () ->
+            group.getToggles().stream()
+                .filter(t -> t.getUserData() == vm.dashProperty().get())
+                .findFirst()
+                .ifPresent(group::selectToggle);
+    vm.dashProperty().addListener((o, a, b) -> show.run());
+    show.run();
+    return row;
   }
 
   /** Group (Ctrl+G) or Ungroup (Ctrl+Shift+G), enabled when it would change something (R122). */

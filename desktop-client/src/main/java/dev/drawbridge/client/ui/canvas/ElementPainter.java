@@ -73,6 +73,9 @@ public final class ElementPainter {
     gc.setLineWidth(Math.max(s.width(), 0.5));
     gc.setLineCap(StrokeLineCap.ROUND);
     gc.setLineJoin(StrokeLineJoin.ROUND);
+    if (s.dash() != null && !e.hasImage() && e.kind() != ElementKind.TEXT) {
+      gc.setLineDashes(s.dash().pattern(s.width())); // R125: outlines only
+    }
     double x = e.x() + dx;
     double y = e.y() + dy;
     int cost = 8;
@@ -129,6 +132,7 @@ public final class ElementPainter {
       double tx = xs[n - 1];
       double ty = ys[n - 1];
       double[] b = ArrowHead.barbs(xs[n - 2], ys[n - 2], tx, ty, e.style().width());
+      gc.setLineDashes(); // the head stays solid on a dashed arrow (R125)
       gc.strokePolyline(new double[] {b[0], tx, b[2]}, new double[] {b[1], ty, b[3]}, 3);
     }
     if (e.label() != null) {
@@ -183,7 +187,7 @@ public final class ElementPainter {
         len += Math.abs(pts.x(i) - pts.x(i - 1)) + Math.abs(pts.y(i) - pts.y(i - 1));
       }
       if (len / (n - 1) * scale < 4) {
-        if (width * scale < 2) {
+        if (width * scale < 2 && e.style().dash() == null) {
           // Under two pixels wide, round joins and caps look like plain ones and cost far more.
           gc.setLineJoin(StrokeLineJoin.BEVEL);
           gc.setLineCap(StrokeLineCap.BUTT);

@@ -13,8 +13,8 @@ import javafx.scene.shape.StrokeLineJoin;
 /**
  * Zoomed far out, a run of thin opaque strokes is stroked as one path per colour and width: the
  * software rasteriser's cost is mostly per path, and at that size which of two crossing scribbles
- * is on top cannot be seen. Anything else (shapes, text, highlighters) ends the run, so paint order
- * between strokes and other elements is kept.
+ * is on top cannot be seen. Anything else (shapes, text, highlighters, dashed or dotted strokes)
+ * ends the run, so paint order between strokes and other elements is kept.
  */
 final class StrokeBatch {
   /** Below this zoom strokes are batched. */
@@ -37,6 +37,7 @@ final class StrokeBatch {
     if (e.kind() != ElementKind.STROKE
         || e.deleted()
         || e.style().opacity() < 1
+        || e.style().dash() != null
         || e.style().width() * scale >= 2) {
       return false;
     }

@@ -200,9 +200,10 @@ class ConnectionTruthFxTest extends FxBoardTestBase {
         "Never connected: nothing answers at this address. Check the address, and that the"
             + " relay (or the host's app) is running. The app keeps trying meanwhile, and what you"
             + " draw is kept.");
-    drag(robot, -200, -100, -100, -100);
-    drag(robot, -200, 0, -100, 0);
-    drag(robot, -200, 100, -100, 100);
+    // Clear of the style panel on the left.
+    drag(robot, -120, -100, -20, -100);
+    drag(robot, -120, 0, -20, 0);
+    drag(robot, -120, 100, -20, 100);
     assertThat(elements()).hasSize(3);
     robot.clickOn("#problem-back");
     Awaitility.await()

@@ -6,6 +6,7 @@ import dev.drawbridge.client.model.Ids;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -44,6 +45,29 @@ class ViewModelTest {
     assertThat(vm.canRedoProperty().get()).isTrue();
     vm.redo();
     assertThat(board.view().get(rect.id()).style().width()).isEqualTo(StyleChoice.WIDTHS.get(2));
+  }
+
+  @Test
+  void theDashIsForNewElementsRestylesTheSelectionAndShowsASelectionsDash() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element rect =
+        Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    board.submit(new Op.AddElement(rect));
+    vm.dashProperty().set(Dash.DASHED);
+    assertThat(vm.style().dash()).isEqualTo(Dash.DASHED);
+    assertThat(board.view().get(rect.id()).style().dash()).isNull();
+
+    vm.selection().set(List.of(rect.id()));
+    vm.dashProperty().set(Dash.DOTTED);
+    assertThat(board.view().get(rect.id()).style().dash()).isEqualTo(Dash.DOTTED);
+    vm.undo();
+    assertThat(board.view().get(rect.id()).style().dash()).isNull();
+    // Selecting a solid element shows solid, without restyling it.
+    int before = board.pendingCount();
+    vm.showStyleOf(Style.DEFAULT);
+    assertThat(vm.dashProperty().get()).isEqualTo(Dash.SOLID);
+    assertThat(board.pendingCount()).isEqualTo(before);
   }
 
   @Test

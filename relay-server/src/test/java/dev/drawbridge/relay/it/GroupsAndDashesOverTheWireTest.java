@@ -17,14 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Groups over real sockets (docs/protocol.md R121–R124): the relay stores and forwards the {@code
- * group} property, a late joiner gets it from the store, and hostile group ids are refused with the
- * documented code while the room keeps serving.
+ * Groups and dashes over real sockets (docs/protocol.md R121–R126): the relay stores and forwards
+ * the {@code group} property and {@code style.dash}, a late joiner gets them from the store, and
+ * hostile values are refused with the documented code while the room keeps serving.
  */
-class GroupsOverTheWireTest extends WriterAndObserver {
+class GroupsAndDashesOverTheWireTest extends WriterAndObserver {
   static final String ROOM = "groups";
 
-  GroupsOverTheWireTest() {
+  GroupsAndDashesOverTheWireTest() {
     super(ROOM);
   }
 
@@ -90,5 +90,35 @@ class GroupsOverTheWireTest extends WriterAndObserver {
     List<ServerMessage.OpBroadcast> catchUp = late.joinAndSync(0);
     assertThat(catchUp).extracting(ServerMessage.OpBroadcast::op).containsAll(ops);
     late.close();
+  }
+
+  @Test
+  void dashesAreForwardedAndAnUnknownDashIsRefused() throws Exception {
+    Element dashed =
+        Element.shape(
+            "dash1",
+            ElementKind.ARROW,
+            0,
+            0,
+            50,
+            0,
+            Style.DEFAULT.withDash(dev.drawbridge.protocol.element.Dash.DASHED),
+            1);
+    writer.send(new ClientMessage.SubmitOp("dash-op", new Op.AddElement(dashed)));
+    writer.nextOf(ServerMessage.Ack.class);
+    ServerMessage.OpBroadcast seen = observer.nextOf(ServerMessage.OpBroadcast.class);
+    assertThat(((Op.AddElement) seen.op()).element().style().dash())
+        .isEqualTo(dev.drawbridge.protocol.element.Dash.DASHED);
+
+    TestPeer attacker = fx.peer(ROOM);
+    attacker.joinAndSync(0);
+    attacker.send(
+        "{\"type\":\"op\",\"id\":\"op-wavy\",\"op\":{\"type\":\"update\","
+            + "\"elementId\":\"dash1\",\"patch\":{\"dash\":\"wavy\"}}}");
+    assertThat(attacker.awaitClose().code()).isEqualTo(4002);
+    assertThat(attacker.received)
+        .filteredOn(ServerMessage.Error.class::isInstance)
+        .map(m -> ((ServerMessage.Error) m).code())
+        .contains("wrong_type");
   }
 }

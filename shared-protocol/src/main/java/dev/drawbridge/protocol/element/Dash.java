@@ -1,0 +1,34 @@
+package dev.drawbridge.protocol.element;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How an element's outline is stroked (docs/protocol.md R125). A style stores {@code null} for
+ * {@link #SOLID}; a patch says {@code solid} to switch a dashed or dotted outline back.
+ */
+public enum Dash {
+  /** One unbroken line (the default; old clients draw every outline this way). */
+  @JsonProperty("solid")
+  SOLID,
+  /** Dashes four stroke widths long with gaps of three (at least 4 and 3 board units). */
+  @JsonProperty("dashed")
+  DASHED,
+  /** Round dots one stroke width across, two and a half widths apart (at least 3 units). */
+  @JsonProperty("dotted")
+  DOTTED;
+
+  /**
+   * The dash pattern for a stroke {@code width} board units wide: lengths of drawn and skipped
+   * parts, in board units, starting with a drawn one. A dot is a drawn part of length ~0 with round
+   * caps, so every renderer that draws round caps (JavaFX, SVG, PDF) draws the same dots. Empty for
+   * {@link #SOLID}.
+   */
+  public double[] pattern(double width) {
+    double w = Math.max(width, 0.5);
+    return switch (this) {
+      case SOLID -> new double[0];
+      case DASHED -> new double[] {Math.max(4, 4 * w), Math.max(3, 3 * w)};
+      case DOTTED -> new double[] {0.01, Math.max(3, 2.5 * w)};
+    };
+  }
+}
