@@ -345,8 +345,16 @@ final class BoardFiles {
     return session.title();
   }
 
+  /**
+   * A file name (without extension) for the board called {@code title}: an opened file's title is
+   * its file name, so "plan.drawbridge" suggests "plan.png", not "plandrawbridge.png".
+   */
   static String safeName(String title) {
-    String cleaned = title == null ? "" : title.replaceAll("[^\\p{L}\\p{N}_ -]", "").trim();
+    String name = title == null ? "" : title;
+    if (name.endsWith(BoardFile.EXTENSION)) {
+      name = name.substring(0, name.length() - BoardFile.EXTENSION.length());
+    }
+    String cleaned = name.replaceAll("[^\\p{L}\\p{N}._ -]", "").replaceAll("^[. ]+", "").trim();
     return cleaned.isEmpty() ? "board" : cleaned;
   }
 
