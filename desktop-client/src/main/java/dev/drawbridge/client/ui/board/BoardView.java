@@ -541,8 +541,12 @@ public final class BoardView {
     }
     Element first = session.board().view().get(sel.ordered().getFirst());
     // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
-    // frame style is only for old clients (R114): do not adopt either.
-    if (first != null && first.kind() != ElementKind.HIGHLIGHTER && !first.hasImage()) {
+    // frame style is only for old clients (R114): do not adopt either. A note's colour is its
+    // paper: it is shown under "Note colour", never taken as the ink (the next pen stroke would
+    // be pale yellow on white).
+    if (first != null && first.isNote()) {
+      vm.showNoteColorOf(first.style().color());
+    } else if (first != null && first.kind() != ElementKind.HIGHLIGHTER && !first.hasImage()) {
       vm.showStyleOf(first.style());
     }
     if (first != null && first.kind().isConnector()) {

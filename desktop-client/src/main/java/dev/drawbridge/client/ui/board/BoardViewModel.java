@@ -286,6 +286,16 @@ public final class BoardViewModel {
     }
   }
 
+  /** Shows a selected note's paper in the note colours without recolouring the selection. */
+  public void showNoteColorOf(String paper) {
+    restyling = true;
+    try {
+      noteColor.set(paper);
+    } finally {
+      restyling = false;
+    }
+  }
+
   /** Shows a selected line's or arrow's routing in the elbow toggle without restyling. */
   public void showRoutingOf(Routing routing) {
     restyling = true;

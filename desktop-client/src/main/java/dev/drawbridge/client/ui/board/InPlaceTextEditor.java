@@ -213,8 +213,43 @@ final class InPlaceTextEditor {
     }
     // After this key event is dispatched: the text area it targets is gone, and focus moved
     // while it is dispatched does not stay with the new one.
+    double[] next = {x, box[1], box[2], box[3]};
     Platform.runLater(
-        () -> startNote(null, new double[] {x, box[1], box[2], box[3]}, color, fontSize));
+        () -> {
+          bringIntoView(next);
+          startNote(null, next, color, fontSize);
+        });
+  }
+
+  /**
+   * Pans the view, at the same zoom, so that the board box {x, y, w, h} lies in the part of the
+   * view no panel covers: a row of notes started with Tab runs off the right edge, and the next
+   * note must not be typed out of sight.
+   */
+  private void bringIntoView(double[] box) {
+    dev.drawbridge.client.geom.Rect free = canvas.freeBoardArea();
+    double margin = NoteLayout.GAP;
+    double dx = shift(box[0], box[0] + box[2], free.minX(), free.maxX(), margin);
+    double dy = shift(box[1], box[1] + box[3], free.minY(), free.maxY(), margin);
+    if (dx != 0 || dy != 0) {
+      dev.drawbridge.protocol.message.ViewCentre centre = canvas.viewCentre();
+      canvas.showView(centre.x() + dx, centre.y() + dy, centre.zoom());
+    }
+  }
+
+  /**
+   * How far the view must move along one axis for [min, max] to lie within [from, to] with {@code
+   * margin} to spare; a span wider than the view is shown from its start.
+   */
+  static double shift(double min, double max, double from, double to, double margin) {
+    if (min < from) {
+      return min - from - Math.min(margin, (to - from) / 4);
+    }
+    if (max > to) {
+      double needed = max - to + Math.min(margin, (to - from) / 4);
+      return Math.min(needed, min - from);
+    }
+    return 0;
   }
 
   private void sizeEditor(TextArea area) {

@@ -5,8 +5,10 @@ import static dev.drawbridge.client.ui.FxThread.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.geom.NoteLayout;
+import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.ui.tool.ToolKind;
 import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +130,45 @@ class NotesFxTest extends FxBoardTestBase {
     assertThat(notes()).extracting(Element::text).containsExactly("first", "second", "third");
   }
 
+  /**
+   * Found by hand: Tab from a note near the right edge started the next one beyond it, and the view
+   * stayed, so its text was typed out of sight. The view now follows, at the same zoom.
+   */
+  @Test
+  void tabBringsTheNextNoteIntoViewWhenItWouldStartOffTheEdge(FxRobot robot) {
+    Rect free = fx(() -> view().canvas().freeBoardArea());
+    double zoom = fx(() -> view().canvas().viewport().scale());
+    double y = (free.minY() + free.maxY()) / 2;
+    robot.type(KeyCode.N);
+    // Centred so that its right edge is just inside: the next note would start outside.
+    click(robot, free.maxX() - NoteLayout.DEFAULT_SIDE / 2 - 5, y);
+    robot.write("first");
+    robot.type(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.write("second");
+    robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Element second = notes().getLast();
+    assertThat(second.text()).isEqualTo("second");
+    Rect now = fx(() -> view().canvas().freeBoardArea());
+    assertThat(
+            now.contains(
+                new Rect(second.x(), second.y(), second.x() + second.w(), second.y() + second.h())))
+        .as("note %s in the free view %s", java.util.Arrays.toString(second.bounds()), now)
+        .isTrue();
+    assertThat(fx(() -> view().canvas().viewport().scale())).isEqualTo(zoom);
+  }
+
+  @Test
+  void shiftMovesTheViewOnlyAsFarAsNeeded() {
+    assertThat(InPlaceTextEditor.shift(10, 20, 0, 100, 16)).isZero();
+    assertThat(InPlaceTextEditor.shift(90, 130, 0, 100, 16)).isEqualTo(46);
+    assertThat(InPlaceTextEditor.shift(-30, 10, 0, 100, 16)).isEqualTo(-46);
+    // Wider than the view: its start is shown.
+    assertThat(InPlaceTextEditor.shift(50, 250, 0, 100, 16)).isEqualTo(50);
+  }
+
   @Test
   void aSelectedNoteIsRecolouredFromTheNotePaletteAndUndoRestoresIt(FxRobot robot) {
     Element note = typeNote(robot, 0, 0, "colour me");
@@ -149,6 +190,36 @@ class NotesFxTest extends FxBoardTestBase {
     robot.type(KeyCode.ESCAPE);
     Element green = typeNote(robot, 300, 0, "green");
     assertThat(green.style().color()).isEqualTo(NoteLayout.PALETTE.get(2));
+  }
+
+  /**
+   * Found by hand: selecting a note took its paper as the ink colour, so the next pen stroke came
+   * out pale yellow on white. The paper shows under "Note colour" instead, and the ink stays.
+   */
+  @Test
+  void selectingANoteShowsItsPaperAndKeepsTheInk(FxRobot robot) {
+    String ink = fx(() -> view().model().colorProperty().get());
+    robot.clickOn(robot.lookup("#note-color-3").queryAs(ToggleButton.class));
+    Element blue = typeNote(robot, 0, 0, "blue paper");
+    assertThat(blue.style().color()).isEqualTo(NoteLayout.PALETTE.get(3));
+    robot.clickOn(robot.lookup("#note-color-0").queryAs(ToggleButton.class));
+
+    robot.type(KeyCode.V);
+    click(robot, 0, 60);
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly(blue.id());
+    assertThat(fx(() -> view().model().colorProperty().get())).isEqualTo(ink);
+    assertThat(fx(() -> view().model().noteColorProperty().get()))
+        .isEqualTo(NoteLayout.PALETTE.get(3));
+    assertThat(robot.lookup("#note-color-3").queryAs(ToggleButton.class).isSelected()).isTrue();
+    assertThat(notes().getFirst().style().color())
+        .as("showing the paper does not recolour the note")
+        .isEqualTo(NoteLayout.PALETTE.get(3));
+
+    robot.type(KeyCode.P);
+    drag(robot, 200, 200, 300, 250);
+    Element stroke =
+        elements().stream().filter(e -> e.kind() == ElementKind.STROKE).findFirst().orElseThrow();
+    assertThat(stroke.style().color()).startsWith(ink);
   }
 
   @Test
