@@ -46,7 +46,9 @@ public record JoinForm(String serverUrl, String room, String name, String token)
     } else if (server() == null) {
       problems.add("join.error.url");
     }
-    if (!Require.isRoomName(room)) {
+    if (room.isEmpty()) {
+      problems.add("join.error.roomEmpty");
+    } else if (!Require.isRoomName(room)) {
       problems.add("join.error.room");
     }
     if (name.isEmpty() || name.length() > 64) {

@@ -21,6 +21,15 @@ class JoinFormTest {
         .hasToString("ws://localhost:9000/v1/rooms/r");
   }
 
+  /** Found by hand: Join with no room said the name "may use letters, digits…". */
+  @Test
+  void anEmptyRoomIsAskedForRatherThanCalledInvalid() {
+    assertThat(new JoinForm("ws://example.org:8080", "", "Ann", "").problems())
+        .containsExactly("join.error.roomEmpty");
+    assertThat(new JoinForm("ws://example.org:8080", "a room", "Ann", "").problems())
+        .containsExactly("join.error.room");
+  }
+
   @Test
   void aPastedRoomAddressOrLinkWinsOverTheRememberedRoom() {
     // Issue 14: the room field still remembered "old-room"; Join opened it on the host's relay.
