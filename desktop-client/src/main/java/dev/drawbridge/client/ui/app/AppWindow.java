@@ -214,7 +214,9 @@ public final class AppWindow implements Shell, StartView.Actions {
     networkBoards.stop();
     session = newSession;
     boardView = new BoardView(newSession, this);
-    stage.titleProperty().bind(messages.bind("app.title").concat(" — " + newSession.title()));
+    stage
+        .titleProperty()
+        .bind(messages.bind("app.title").concat(" — ").concat(boardView.titleProperty()));
     boardView.canvas().darkProperty().set(Theme.isDark(settings.get().theme()));
     setRoot(boardView.root());
     startView = null;
@@ -524,7 +526,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
     BoardView view = showBoard(localSession(board, messages.get("board.offline")));
     // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
-    view.setFile(newBoardFile(settings.home().resolve("boards")));
+    view.setFile(newBoardFile(settings.boards()));
   }
 
   /**

@@ -42,6 +42,9 @@ final class BoardFiles {
   private final Executor ui;
   private final BoardFileWriter writer;
   private Path file;
+  // The name in the title and status bar: the room, or the file a local board was saved to.
+  private final javafx.beans.property.ReadOnlyStringWrapper title =
+      new javafx.beans.property.ReadOnlyStringWrapper();
   private boolean changed;
   // PNG exports draw pictures decoded at once at the export's resolution (BoardCanvas.pictures()).
   private dev.drawbridge.client.ui.canvas.PictureSource pictures =
@@ -67,6 +70,7 @@ final class BoardFiles {
     this.messages = shell.messages();
     this.root = root;
     this.toast = toast;
+    title.set(session.title());
     session
         .board()
         .addListener(
@@ -213,6 +217,22 @@ final class BoardFiles {
     return file;
   }
 
+  /**
+   * Whether the board is kept only in the app's folder for new boards (never saved by the user).
+   */
+  boolean keptInAppFolder() {
+    if (file == null || !(session instanceof LocalOnlySession)) {
+      return false;
+    }
+    Path boards = shell.settings().boards().toAbsolutePath().normalize();
+    return file.toAbsolutePath().normalize().startsWith(boards);
+  }
+
+  /** The board's name as shown in the title and status bar. */
+  javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
   /** The file a local board is kept in; its history is logged beside it from now on. */
   void setFile(Path file) {
     this.file = file;
@@ -234,8 +254,12 @@ final class BoardFiles {
     }
   }
 
+  /**
+   * Ctrl+S: a board never saved by the user (a new offline board, kept in the app's own folder
+   * meanwhile) asks where to save it, rather than saving where no one would find it.
+   */
   void save() {
-    if (file == null) {
+    if (file == null || keptInAppFolder()) {
       saveAs();
     } else {
       saveTo(file);
@@ -244,7 +268,7 @@ final class BoardFiles {
 
   void saveAs() {
     FileChooser chooser = fileChooser("menu.saveAs", "drawbridge");
-    chooser.setInitialFileName(safeName(session.title()) + BoardFile.EXTENSION);
+    chooser.setInitialFileName(safeName(title()) + BoardFile.EXTENSION);
     java.io.File chosen = chooser.showSaveDialog(window());
     if (chosen != null) {
       Path target = chosen.toPath();
@@ -264,6 +288,9 @@ final class BoardFiles {
       changed = false;
       savedHistory(target, snapshot.seq());
       remember(target);
+      if (session instanceof LocalOnlySession) {
+        title.set(target.getFileName().toString());
+      }
       toast.show(messages.get("file.saved", target.getFileName()), false);
       return true;
     } catch (BoardFileException e) {
@@ -280,7 +307,7 @@ final class BoardFiles {
 
   void chooseExport(String kind) {
     FileChooser chooser = fileChooser("menu.export", kind);
-    chooser.setInitialFileName(safeName(session.title()) + "." + kind);
+    chooser.setInitialFileName(safeName(title()) + "." + kind);
     java.io.File chosen = chooser.showSaveDialog(window());
     if (chosen != null) {
       export(kind, chosen.toPath(), !vm.selection().isEmpty());
@@ -334,7 +361,8 @@ final class BoardFiles {
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(messages.get("file.kind." + kind), pattern));
-    if (file != null && file.toAbsolutePath().getParent() != null) {
+    // Not the app's own folder of new boards: Save as would suggest saving in it.
+    if (file != null && file.toAbsolutePath().getParent() != null && !keptInAppFolder()) {
       chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
     }
     return chooser;
@@ -342,7 +370,7 @@ final class BoardFiles {
 
   /** The board's title, for the names of exported files. */
   String title() {
-    return session.title();
+    return title.get();
   }
 
   /**

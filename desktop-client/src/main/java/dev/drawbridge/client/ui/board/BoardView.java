@@ -279,6 +279,16 @@ public final class BoardView {
     files.setFile(file);
   }
 
+  /** The board's name in the title and status bar: the room, or the file it was saved to. */
+  public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+    return files.titleProperty();
+  }
+
+  /** Whether Ctrl+S asks where to save (the board was never saved by the user). */
+  boolean saveAsksWhere() {
+    return files.file() == null || files.keptInAppFolder();
+  }
+
   /** The settings changed (name, colour): this user's entry in the people list follows. */
   public void settingsChanged() {
     people.showPeers(session.peers());
@@ -459,7 +469,7 @@ public final class BoardView {
     HBox statusBar =
         StatusBar.build(
             status,
-            session.title(),
+            files.titleProperty(),
             messages,
             ZoomBar.percent(canvas),
             session::reconnectNow,

@@ -23,7 +23,7 @@ final class StatusBar {
 
   static HBox build(
       StatusViewModel status,
-      String title,
+      javafx.beans.value.ObservableStringValue title,
       Messages messages,
       StringExpression percent,
       Runnable reconnectNow,
@@ -54,7 +54,8 @@ final class StatusBar {
     offline.managedProperty().bind(status.canGoOfflineProperty());
     offline.setFocusTraversable(false);
     offline.setOnAction(e -> goOffline.run());
-    Label room = new Label(title);
+    Label room = new Label();
+    room.textProperty().bind(title);
     room.setId("status-room");
     room.getStyleClass().add("status-room");
     room.setGraphic(Icons.of(MaterialDesignF.FILE_DOCUMENT_OUTLINE));

@@ -29,6 +29,14 @@ public final class SettingsStore {
     return home;
   }
 
+  /**
+   * Where new offline boards are kept until the user saves them somewhere of their choosing: a
+   * folder inside the app's, which no one would look in.
+   */
+  public Path boards() {
+    return home.resolve("boards");
+  }
+
   public Settings get() {
     return current;
   }

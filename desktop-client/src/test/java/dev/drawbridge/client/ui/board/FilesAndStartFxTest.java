@@ -100,6 +100,25 @@ class FilesAndStartFxTest extends FxBoardTestBase {
         .contains(file.toAbsolutePath().toString());
   }
 
+  /**
+   * Found by hand: Ctrl+S on a new offline board saved it in the app's own folder without a word of
+   * where, and after Save as the window and status bar still said "Offline board".
+   */
+  @Test
+  void aNewOfflineBoardAsksWhereToSaveAndIsNamedAfterItsFile(FxRobot robot) {
+    assertThat(view().file().getParent()).isEqualTo(home.resolve("boards"));
+    assertThat(fx(() -> view().saveAsksWhere())).isTrue();
+    assertThat(fx(() -> stage.getTitle())).doesNotContain("plan");
+
+    Path file = home.resolve("plan.drawbridge");
+    assertThat(fx(() -> view().saveTo(file))).isTrue();
+    assertThat(fx(() -> stage.getTitle())).endsWith(" — plan.drawbridge");
+    javafx.scene.control.Label room =
+        robot.lookup("#status-room").queryAs(javafx.scene.control.Label.class);
+    assertThat(fx(room::getText)).isEqualTo("plan.drawbridge");
+    assertThat(fx(() -> view().saveAsksWhere())).as("saved by the user: Ctrl+S saves").isFalse();
+  }
+
   @Test
   void openingAFileThatIsNotABoardSaysSoInPlainWords(FxRobot robot) throws Exception {
     Path notBoard = home.resolve("notes.drawbridge");
