@@ -8,6 +8,11 @@ public final class BoardFileException extends Exception {
   public enum Reason {
     /** The file is not a Drawbridge board (other JSON, an image, garbage). */
     NOT_A_BOARD,
+    /**
+     * A Drawbridge board whose file is cut short or corrupted after its header (a copy that did not
+     * finish, a disk error): it says so rather than "not a board".
+     */
+    DAMAGED,
     /** A board from a newer Drawbridge. */
     TOO_NEW,
     /** The file could not be read or written at all. */

@@ -78,13 +78,13 @@ final class BoardFileReader {
         field(p, p.currentName(), p.nextToken(), pictures);
       }
       if (p.currentToken() != JsonToken.END_OBJECT) {
-        throw notABoard("truncated", null);
+        throw unreadable("truncated", null);
       }
     } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
       throw new BoardFileException(BoardFileException.Reason.IO, e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       // Malformed or truncated JSON, a string or document over the bounds.
-      throw notABoard(String.valueOf(e.getMessage()), e);
+      throw unreadable(String.valueOf(e.getMessage()), e);
     }
     BoardSnapshot board = board();
     return new BoardFile.Opened(board, skipped, history.result(board));
@@ -179,6 +179,13 @@ final class BoardFileReader {
     } catch (ProtocolException | RuntimeException e) {
       throw notABoard("bad snapshot", e);
     }
+  }
+
+  /** Damaged when the file began as a board (its header was read), else not a board at all. */
+  private BoardFileException unreadable(String why, Throwable cause) {
+    return BoardFile.FORMAT.equals(format)
+        ? new BoardFileException(BoardFileException.Reason.DAMAGED, why, cause)
+        : notABoard(why, cause);
   }
 
   private static BoardFileException notABoard(String why, Throwable cause) {

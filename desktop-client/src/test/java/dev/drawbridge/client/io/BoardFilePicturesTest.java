@@ -111,8 +111,10 @@ class BoardFilePicturesTest {
   void hostileFilesAreRefusedAndKeepNothing() throws Exception {
     String good = "\"" + TestPictures.PNG_ID + "\":\"" + b64(TestPictures.PNG) + "\"";
     String whole = Files.readString(v2(good));
-    // Truncated in the middle of the blobs.
-    assertNotABoard(write("truncated", whole.substring(0, whole.length() - 20)));
+    // Truncated in the middle of the blobs: a board, damaged.
+    assertRefused(
+        write("truncated", whole.substring(0, whole.length() - 20)),
+        BoardFileException.Reason.DAMAGED);
     // Blobs before the snapshot: nothing may be kept before the board is known good.
     assertNotABoard(
         write(
@@ -126,13 +128,14 @@ class BoardFilePicturesTest {
                 + good
                 + "}}"));
     // A picture's base64 longer than any picture a file may hold: refused by the parser.
-    assertNotABoard(
+    assertRefused(
         v2(
             "\""
                 + TestPictures.PNG_ID
                 + "\":\""
                 + "A".repeat((BoardFileReader.MAX_PICTURE_BYTES + 2) / 3 * 4 + 20)
-                + "\""));
+                + "\""),
+        BoardFileException.Reason.DAMAGED);
     assertThat(received).isEmpty();
     assertThatThrownBy(
             () ->
@@ -147,10 +150,13 @@ class BoardFilePicturesTest {
   }
 
   private void assertNotABoard(Path file) {
+    assertRefused(file, BoardFileException.Reason.NOT_A_BOARD);
+  }
+
+  private void assertRefused(Path file, BoardFileException.Reason reason) {
     assertThatThrownBy(() -> new BoardFile().open(file, received::add))
         .isInstanceOfSatisfying(
-            BoardFileException.class,
-            e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.NOT_A_BOARD));
+            BoardFileException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   /** A version 2 file of {@link #withPicture()} whose blobs object holds {@code blobs}. */

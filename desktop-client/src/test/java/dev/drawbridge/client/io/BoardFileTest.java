@@ -44,6 +44,33 @@ class BoardFileTest {
   }
 
   @Test
+  void aBoardCutShortIsDamagedNotSomethingElse() throws Exception {
+    Path whole = dir.resolve("whole.drawbridge");
+    Files.writeString(
+        whole,
+        "{\"format\":\"drawbridge\",\"version\":2,\"snapshot\":{\"seq\":0,\"elements\":[]},"
+            + "\"blobs\":{}}");
+    assertThat(new BoardFile().open(whole).elements()).isEmpty();
+    String text = Files.readString(whole);
+    for (int cut : new int[] {text.length() - 1, text.length() / 2, 40}) {
+      Path half = dir.resolve("half-" + cut + ".drawbridge");
+      Files.writeString(half, text.substring(0, cut));
+      assertThatThrownBy(() -> new BoardFile().open(half))
+          .as("cut at %d", cut)
+          .isInstanceOfSatisfying(
+              BoardFileException.class,
+              e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.DAMAGED));
+    }
+    // Cut before the header was read: nothing says it was ever a board.
+    Path stub = dir.resolve("stub.drawbridge");
+    Files.writeString(stub, text.substring(0, 5));
+    assertThatThrownBy(() -> new BoardFile().open(stub))
+        .isInstanceOfSatisfying(
+            BoardFileException.class,
+            e -> assertThat(e.reason()).isEqualTo(BoardFileException.Reason.NOT_A_BOARD));
+  }
+
+  @Test
   void aFileThatIsNotABoardIsRefusedInOneWord() throws Exception {
     Path png = dir.resolve("photo.drawbridge");
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});

@@ -568,6 +568,7 @@ public final class AppWindow implements Shell, StartView.Actions {
       showError(
           switch (e.reason()) {
             case NOT_A_BOARD -> messages.get("error.notABoard", file.getFileName());
+            case DAMAGED -> messages.get("error.damagedBoard", file.getFileName());
             case TOO_NEW -> messages.get("error.tooNew", file.getFileName());
             case IO -> messages.get("error.read", file.getFileName());
           });

@@ -39,6 +39,7 @@ final class ShortcutsHelp {
     {"2× ⟶", "connector.help.label"},
     {"@help.key.spaceDrag", "help.pan"},
     {"@help.key.ctrlWheel", "help.zoom"},
+    {"Ctrl+= / Ctrl+-", "help.zoomKeys"},
     {"Ctrl+0 / Shift+1", "help.zoomReset"},
     {"G", "help.grid"},
     {"Shift+G", "help.snap"},

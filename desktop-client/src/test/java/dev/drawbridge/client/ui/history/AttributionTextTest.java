@@ -57,9 +57,9 @@ class AttributionTextTest {
     messages.setLocale(Locale.SIMPLIFIED_CHINESE);
     names.learn("client-ana", "安娜");
     assertThat(text.of(new Credits("client-ana", DEC3_1402, null, 0)))
-        .startsWith("由 安娜 绘制 · 12月3日 ")
+        .startsWith("由安娜绘制 · 12月3日 ")
         .contains("14:02");
     assertThat(text.of(new Credits(null, 0, "client-me", at(2025, 1, 2, 8, 0))))
-        .isEqualTo("未记录是谁绘制的 · 你 最后修改 · 2025年1月2日 08:00");
+        .isEqualTo("未记录是谁绘制的 · 你最后修改 · 2025年1月2日 08:00");
   }
 }
