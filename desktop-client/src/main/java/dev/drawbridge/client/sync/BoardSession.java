@@ -27,6 +27,14 @@ public interface BoardSession extends AutoCloseable {
   /** This user's client id (other members see it in presence and op authorship). */
   String clientId();
 
+  /**
+   * The name this user joined the board with, which the other members see, or null when the session
+   * has none of its own (a local board): then the name in the settings is this user's.
+   */
+  default String memberName() {
+    return null;
+  }
+
   ConnectionState state();
 
   /**

@@ -208,6 +208,11 @@ public final class SyncSession implements BoardSession {
   }
 
   @Override
+  public String memberName() {
+    return request.name();
+  }
+
+  @Override
   public ConnectionState state() {
     return events.state();
   }

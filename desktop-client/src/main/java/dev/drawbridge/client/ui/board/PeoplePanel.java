@@ -42,8 +42,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * toggle with the head count), the list it opens, and what the other members do on the canvas:
  * cursors, selections, text being typed and laser trails (R88–R92). A click on someone in the list
  * follows their view ({@link FollowMode}); "Ask everyone to follow me" presents. This user is
- * always first in the list, with the name and colour from the settings. Members who share a colour
- * are kept apart by {@link PeopleLooks}.
+ * always first in the list, with the name it joined with and the colour from the settings. Members
+ * who share a colour are kept apart by {@link PeopleLooks}.
  */
 final class PeoplePanel {
   private final BoardSession session;
@@ -131,7 +131,10 @@ final class PeoplePanel {
 
   void showPeers(Collection<Peer> peers) {
     Settings mine = shell.settings().get();
-    Peer me = new Peer(session.clientId(), mine.name(), mine.color(), "editor");
+    // The name this user joined with, as the others see it: the join form's name reaches the
+    // settings only once the board has connected, after the welcome's list has been shown.
+    String myName = session.memberName() != null ? session.memberName() : mine.name();
+    Peer me = new Peer(session.clientId(), myName, mine.color(), "editor");
     List<Peer> others =
         peers.stream().filter(p -> !p.clientId().equals(session.clientId())).toList();
     // The looks follow the order people joined in; the list shows this user first.

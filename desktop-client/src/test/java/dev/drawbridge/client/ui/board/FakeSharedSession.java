@@ -24,6 +24,7 @@ final class FakeSharedSession implements BoardSession {
       dev.drawbridge.client.history.HistorySource.NONE;
   List<Peer> peers = List.of();
   int peersBeforeMe;
+  String memberName;
   boolean closed;
   int reconnects;
   int offlines;
@@ -41,6 +42,11 @@ final class FakeSharedSession implements BoardSession {
   @Override
   public String clientId() {
     return "me0000000001";
+  }
+
+  @Override
+  public String memberName() {
+    return memberName;
   }
 
   @Override

@@ -76,6 +76,27 @@ class TogetherFxTest extends FxBoardTestBase {
     assertThat(fx(() -> view().canvas().remoteCursors())).isEmpty();
   }
 
+  /**
+   * Found by hand: joined as "Ben" with "root" still in the settings (a first join), the list said
+   * "root (you)" while everyone else saw Ben; the settings learn the name only once the board has
+   * connected, after the welcome's list of members has been shown.
+   */
+  @Test
+  void theListNamesThisUserAsTheyJoinedNotAsTheSettingsStillSay(FxRobot robot) {
+    var settings = window.settings().get();
+    window
+        .settings()
+        .save(
+            settings.withProfile("root", settings.color(), settings.theme(), settings.language()));
+    shared.memberName = "Ben";
+    onFx(() -> shared.setPeers(List.of(new Peer("ann000000001", "Ann", "#e03131", "editor"))));
+    robot.clickOn("#people-toggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    @SuppressWarnings("unchecked")
+    ListView<Peer> people = robot.lookup("#people-panel .list-view").queryAs(ListView.class);
+    assertThat(people.getItems()).extracting(Peer::name).containsExactly("Ben", "Ann");
+  }
+
   @Test
   void othersStrokesShowWhileTheyAreDrawn() {
     onFx(
