@@ -85,12 +85,17 @@ final class LaserTrails {
           previous = dot;
           continue;
         }
+        Rect r = new Rect(x - 8, y - 8, x + 8, y + 8);
         if (previous != null) {
+          double px = viewport.toScreenX(previous.x());
+          double py = viewport.toScreenY(previous.y());
           gc.setStroke(trail.color.deriveColor(0, 1, 1, life));
           gc.setLineWidth(2 + 4 * life);
-          gc.strokeLine(viewport.toScreenX(previous.x()), viewport.toScreenY(previous.y()), x, y);
+          gc.strokeLine(px, py, x, y);
+          // The segment starts at the previous dot even when that one has faded (and is not
+          // painted itself): the area to clear next frame must reach it, or the start stays.
+          r = r.union(new Rect(px - 8, py - 8, px + 8, py + 8));
         }
-        Rect r = new Rect(x - 8, y - 8, x + 8, y + 8);
         drawn = drawn == null ? r : drawn.union(r);
         previous = dot;
       }
