@@ -330,8 +330,7 @@ final class PeoplePanel {
                 boolean me = peer.clientId().equals(session.clientId());
                 boolean led = peer.clientId().equals(follow.leader());
                 setText(
-                    peer.name()
-                        + (me ? " " + messages.get("people.you") : "")
+                    (me ? messages.get("people.you", peer.name()) : peer.name())
                         + (led ? " — " + messages.get("follow.inList") : ""));
                 setGraphic(dot(lookOf(peer.clientId())));
                 setId("person-" + peer.clientId());

@@ -113,6 +113,28 @@ class PeopleAndPolishFxTest extends FxBoardTestBase {
     onFx(() -> ((Button) english.lookupButton(ButtonType.CANCEL)).fire());
   }
 
+  /** Found by hand: in Chinese the list said "Ann （你）", a space before the full-width bracket. */
+  @Test
+  void thisUserIsMarkedAsTheLanguageWritesIt(FxRobot robot) {
+    assertThat(markOfThisUser(robot, "zh-CN")).isEqualTo("Ann（你）");
+    robot.clickOn("#people-toggle");
+    assertThat(markOfThisUser(robot, "en")).isEqualTo("Ann (you)");
+  }
+
+  private String markOfThisUser(FxRobot robot, String language) {
+    FakeSharedSession shared = new FakeSharedSession();
+    shared.memberName = "Ann";
+    onFx(
+        () -> {
+          window.applySettings(window.settings().get().withProfile("Ann", null, "light", language));
+          window.showBoard(shared);
+          shared.setPeers(List.of(new Peer("bo0000000001", "Bo", "#2f9e44", "editor")));
+        });
+    robot.clickOn("#people-toggle");
+    WaitForAsyncUtils.waitForFxEvents();
+    return robot.lookup("#person-me0000000001").queryLabeled().getText();
+  }
+
   @Test
   void twoPeopleOfOneColourAreDrawnApart(FxRobot robot) {
     FakeSharedSession shared = new FakeSharedSession();
