@@ -60,6 +60,20 @@ public final class BoardViewModel {
   private final StringProperty noteColor =
       new SimpleStringProperty(dev.drawbridge.client.geom.NoteLayout.PALETTE.getFirst());
   private boolean restyling;
+  // The controls as they were before a selection showed its own style in them; put back when the
+  // selection is let go, so looking at a red shape does not make the next stroke red. Forgotten
+  // when the user restyles the selection: what they chose is then their style.
+  private DrawingStyle beforeSelection;
+
+  private record DrawingStyle(
+      String color,
+      int size,
+      boolean fill,
+      double opacity,
+      Dash dash,
+      boolean elbow,
+      String note) {}
+
   // Board-local until the screen connects the system clipboard (useClipboard).
   private BoardClipboard clipboard;
   // Pictures from the system clipboard (ImagePaste), tried before anything else is pasted.
@@ -94,6 +108,9 @@ public final class BoardViewModel {
         () -> {
           hasSelection.set(!selection.isEmpty());
           refreshSelectionCommands();
+          if (selection.isEmpty()) {
+            restoreDrawingStyle();
+          }
         });
     color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
     size.addListener(
@@ -107,6 +124,7 @@ public final class BoardViewModel {
     noteColor.addListener(
         (o, a, b) -> {
           if (!restyling && !selection.isEmpty()) {
+            beforeSelection = null;
             edits.recolourNotes(b);
             refreshHistory();
           }
@@ -271,6 +289,7 @@ public final class BoardViewModel {
    * selection changes).
    */
   public void showStyleOf(Style s) {
+    rememberDrawingStyle();
     restyling = true;
     try {
       color.set(s.color().substring(0, 7));
@@ -286,8 +305,44 @@ public final class BoardViewModel {
     }
   }
 
+  private void rememberDrawingStyle() {
+    if (beforeSelection == null) {
+      beforeSelection =
+          new DrawingStyle(
+              color.get(),
+              size.get(),
+              fill.get(),
+              opacity.get(),
+              dash.get(),
+              elbow.get(),
+              noteColor.get());
+    }
+  }
+
+  /** Puts back the controls a selection's style replaced (see {@link #beforeSelection}). */
+  private void restoreDrawingStyle() {
+    DrawingStyle was = beforeSelection;
+    if (was == null) {
+      return;
+    }
+    beforeSelection = null;
+    restyling = true;
+    try {
+      color.set(was.color());
+      size.set(was.size());
+      fill.set(was.fill());
+      opacity.set(was.opacity());
+      dash.set(was.dash());
+      elbow.set(was.elbow());
+      noteColor.set(was.note());
+    } finally {
+      restyling = false;
+    }
+  }
+
   /** Shows a selected note's paper in the note colours without recolouring the selection. */
   public void showNoteColorOf(String paper) {
+    rememberDrawingStyle();
     restyling = true;
     try {
       noteColor.set(paper);
@@ -298,6 +353,7 @@ public final class BoardViewModel {
 
   /** Shows a selected line's or arrow's routing in the elbow toggle without restyling. */
   public void showRoutingOf(Routing routing) {
+    rememberDrawingStyle();
     restyling = true;
     try {
       elbow.set(routing == Routing.ELBOW);
@@ -467,6 +523,7 @@ public final class BoardViewModel {
     if (restyling || selection.isEmpty()) {
       return;
     }
+    beforeSelection = null;
     edits.restyle(patch);
     refreshHistory();
   }

@@ -98,6 +98,11 @@ public final class SelectTool implements Tool {
       ctx.editText(hit, mid[0], mid[1]);
       return;
     }
+    if (hit == null && !p.shift() && insideSelection(p.x(), p.y())) {
+      // Inside a selected unfilled shape (which is hit on its outline only): move it from there.
+      mode = Mode.MOVING;
+      return;
+    }
     if (hit == null) {
       if (!p.shift()) {
         selection.clear();
@@ -374,6 +379,21 @@ public final class SelectTool implements Tool {
     ops.addAll(ConnectorEdits.rebind(ctx.board().view(), original.id(), id));
     ctx.board().submitAll(ops);
     ctx.selection().set(List.of(id));
+  }
+
+  /** Whether (x, y) lies within the bounds of a selected element. */
+  private boolean insideSelection(double x, double y) {
+    BoardState view = ctx.board().view();
+    for (String id : ctx.selection().ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted()) {
+        double[] b = e.bounds();
+        if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void moveSelection(double byX, double byY) {

@@ -121,6 +121,37 @@ class ViewModelTest {
   }
 
   @Test
+  void lookingAtASelectionsStyleLeavesTheDrawingStyleAsItWas() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element red =
+        Element.shape(
+            Ids.random(),
+            ElementKind.RECTANGLE,
+            0,
+            0,
+            10,
+            10,
+            new Style("#e03131", 8, true, 0.5, 40),
+            1);
+    board.submit(new Op.AddElement(red));
+    // Select it (the board screen shows its style), then let go: the ink is black again.
+    vm.selection().set(List.of(red.id()));
+    vm.showStyleOf(red.style());
+    assertThat(vm.colorProperty().get()).isEqualTo("#e03131");
+    vm.selection().clear();
+    assertThat(vm.style()).isEqualTo(StyleChoice.style(StyleChoice.PALETTE.get(0), 1, false, 1));
+
+    // Restyling the selection makes the chosen style the drawing style.
+    vm.selection().set(List.of(red.id()));
+    vm.showStyleOf(board.view().get(red.id()).style());
+    vm.colorProperty().set("#1971c2");
+    vm.selection().clear();
+    assertThat(vm.colorProperty().get()).isEqualTo("#1971c2");
+    assertThat(board.view().get(red.id()).style().color()).isEqualTo("#1971c2");
+  }
+
+  @Test
   void pickingADrawingToolClearsTheSelection() {
     BoardViewModel vm = new BoardViewModel(new LocalBoard());
     vm.toolProperty().set(dev.drawbridge.client.ui.tool.ToolKind.SELECT);

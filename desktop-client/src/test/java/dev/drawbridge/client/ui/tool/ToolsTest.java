@@ -184,6 +184,30 @@ class ToolsTest {
   }
 
   @Test
+  void aSelectedUnfilledBoxMovesFromInsideItAndIsNotSelectedFromInsideWhenItIsNot() {
+    Element a = addRect(0, 0, 100, 100);
+    SelectTool select = new SelectTool(ctx);
+    // Not selected: a press inside an unfilled box starts a marquee, as on empty board.
+    select.pressed(at(50, 50, 0));
+    select.dragged(at(60, 60, 0));
+    assertThat(select.preview()).isInstanceOf(ToolPreview.Marquee.class);
+    select.released(at(60, 60, 0));
+    assertThat(ctx.selection.isEmpty()).isTrue();
+    // Selected: a drag from anywhere inside its bounds moves it.
+    ctx.selection.set(List.of(a.id()));
+    select.pressed(at(50, 50, 0));
+    select.dragged(at(70, 80, 0));
+    select.released(at(70, 80, 0));
+    assertThat(ctx.board.view().get(a.id()).x()).isEqualTo(20);
+    assertThat(ctx.selection.ids()).containsExactly(a.id());
+    // Shift held keeps the marquee (adding to the selection).
+    select.pressed(FakeToolContext.shiftAt(60, 60));
+    select.dragged(FakeToolContext.shiftAt(65, 65));
+    assertThat(select.preview()).isInstanceOf(ToolPreview.Marquee.class);
+    select.released(FakeToolContext.shiftAt(65, 65));
+  }
+
+  @Test
   void doubleClickOnTextOpensTheEditorOnIt() {
     Element text = Element.text(Ids.random(), 10, 10, "hello", Style.DEFAULT, 1);
     ctx.board.submit(new Op.AddElement(text));
