@@ -405,7 +405,6 @@ public final class BoardView {
     viewOnlyBanner.textProperty().bind(messages.bind("board.viewOnly.banner"));
     viewOnlyBanner.setWrapText(true);
     viewOnlyBanner.setMaxWidth(520);
-    viewOnlyBanner.setPadding(new Insets(6, 12, 6, 12));
     // The past's own banner says read-only there (same place): one banner at a time.
     viewOnlyBanner.visibleProperty().bind(viewer.and(past.panel().model().inPastProperty().not()));
     viewOnlyBanner.setMouseTransparent(true);

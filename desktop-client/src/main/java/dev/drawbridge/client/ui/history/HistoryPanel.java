@@ -15,7 +15,6 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -287,12 +286,10 @@ public final class HistoryPanel {
     HBox actionRow = new HBox(6, now, restore, copy);
     actionRow.setAlignment(Pos.CENTER_LEFT);
     panel.getChildren().addAll(head, track, controls, actionRow);
-    panel.setPadding(new Insets(10, 12, 10, 12));
 
     banner.setId("history-banner");
     banner.getStyleClass().addAll("island", "history-banner");
     banner.setAlignment(Pos.CENTER_LEFT);
-    banner.setPadding(new Insets(4, 6, 4, 12));
     bannerText.setId("history-banner-text");
     Button bannerNow =
         textButton(
