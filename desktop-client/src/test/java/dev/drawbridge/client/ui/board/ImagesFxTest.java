@@ -180,6 +180,21 @@ class ImagesFxTest extends FxBoardTestBase {
   }
 
   @Test
+  void aLargeFileSaysItIsBeingPreparedThenArrives(FxRobot robot) throws Exception {
+    // A small picture padded past the size that takes a while (PNG readers ignore what follows
+    // its end chunk): the notice shows at once, and the picture still comes.
+    Path small = picture("big.png", 60, 40, Color.BLUE, "png");
+    Path big = home.resolve("big-padded.png");
+    Files.write(big, Files.readAllBytes(small));
+    Files.write(
+        big, new byte[(int) ImageInsert.LARGE_BYTES], java.nio.file.StandardOpenOption.APPEND);
+    onFx(() -> view().images().setChooser(window -> List.of(big.toFile())));
+    onFx(() -> view().images().chooseAndInsert());
+    assertThat(fx(() -> view().toast().getText())).startsWith("Preparing big-padded.png");
+    assertThat(awaitImages(1)).hasSize(1);
+  }
+
+  @Test
   void aBombIsRefusedWithAMessageAndNothingAdded(FxRobot robot) throws Exception {
     Path bomb = home.resolve("bomb.png");
     Files.write(bomb, TestPictures.pngClaiming(100_000, 100_000));
