@@ -196,6 +196,9 @@ final class LiveOverlay {
     gc.setStroke(SELECTION);
     gc.setLineWidth(1.5 / s);
     gc.setLineDashes(4 / s, 3 / s);
+    // A selected group (R122) also gets one frame around all its members, so it reads as one.
+    java.util.Map<String, Rect> groups = new java.util.HashMap<>();
+    java.util.Map<String, Integer> members = new java.util.HashMap<>();
     for (String id : f.selected()) {
       Element e = f.shownAs(id);
       if (e == null || e.deleted()) {
@@ -207,6 +210,18 @@ final class LiveOverlay {
       }
       gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
       drewBoard(f.viewport(), r.inflate(2 / s));
+      if (e.group() != null) {
+        groups.merge(e.group(), r, Rect::union);
+        members.merge(e.group(), 1, Integer::sum);
+      }
+    }
+    gc.setLineDashes(8 / s, 4 / s);
+    for (var group : groups.entrySet()) {
+      if (members.get(group.getKey()) >= 2) {
+        Rect r = group.getValue().inflate(6 / s);
+        gc.strokeRect(r.minX(), r.minY(), r.width(), r.height());
+        drewBoard(f.viewport(), r.inflate(2 / s));
+      }
     }
     gc.setLineDashes();
     if (f.selected().size() == 1) {

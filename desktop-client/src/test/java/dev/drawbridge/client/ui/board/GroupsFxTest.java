@@ -31,6 +31,25 @@ class GroupsFxTest extends FxBoardTestBase {
     return fx(() -> board().view().get(id));
   }
 
+  /** Whether the selection's blue is near board row y (3 px above to 1 below), x0 to x1. */
+  private boolean selectionBlueAlong(double y, double x0, double x1) {
+    onFx(() -> view().canvas().flush());
+    javafx.scene.image.WritableImage shot = fx(() -> view().canvas().snapshot(null, null));
+    double sy = fx(() -> view().canvas().viewport().toScreenY(y));
+    for (double x = x0; x <= x1; x++) {
+      double bx = x;
+      double sx = fx(() -> view().canvas().viewport().toScreenX(bx));
+      for (int dy = -3; dy <= 1; dy++) {
+        javafx.scene.paint.Color c =
+            shot.getPixelReader().getColor((int) Math.round(sx), (int) Math.round(sy) + dy);
+        if (c.getBlue() - c.getRed() > 0.12) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void ctrlGGroupsADragOfOneMemberMovesBothAndUngroupSeparatesThem(FxRobot robot) {
     box("a", 100, 100);
@@ -50,6 +69,10 @@ class GroupsFxTest extends FxBoardTestBase {
     assertThat(get("a").group()).isNotNull().isEqualTo(get("b").group());
     assertThat(group.isDisabled()).as("already one group").isTrue();
     assertThat(ungroup.isDisabled()).isFalse();
+    // One frame around the whole group: ~10 units above the members (their painted bounds, then
+    // 3 + 6), over the gap between a and b, where no member's own frame is.
+    assertThat(selectionBlueAlong(90, 170, 190)).isTrue();
+    assertThat(selectionBlueAlong(80, 170, 190)).isFalse();
 
     // Nothing selected (Esc), then a drag of b alone moves a with it; c stays.
     robot.type(KeyCode.ESCAPE);
