@@ -73,6 +73,7 @@ public final class BoardView {
   private final InPlaceTextEditor textEditor;
   // Nothing may change the board: this user is a viewer, or the past is shown (read-only).
   private final BooleanProperty viewOnly = new SimpleBooleanProperty(false);
+  private final BoardContextMenu contextMenu;
   private final BooleanProperty viewer = new SimpleBooleanProperty(false);
   private final VBox help;
   private final BoardFiles files;
@@ -107,6 +108,17 @@ public final class BoardView {
     BoardToolContext toolContext = new BoardToolContext(session, vm, canvas, textEditor);
     toolContext.setLivePresence(live);
     this.tools = new Tools(toolContext);
+    this.contextMenu =
+        new BoardContextMenu(
+            vm,
+            canvas,
+            (dev.drawbridge.client.ui.tool.SelectTool)
+                tools.get(dev.drawbridge.client.ui.tool.ToolKind.SELECT),
+            messages,
+            session.clientId(),
+            viewOnly,
+            canvas::showsPast);
+    contextMenu.attach();
     this.help = ShortcutsHelp.build(messages);
     this.leaveGuard = new LeaveGuard(messages);
     this.files = new BoardFiles(session, vm, shell, root, toast, Platform::runLater);
@@ -277,6 +289,11 @@ public final class BoardView {
 
   public void setFile(Path file) {
     files.setFile(file);
+  }
+
+  /** The right-click menu (for tests). */
+  BoardContextMenu contextMenu() {
+    return contextMenu;
   }
 
   /** The board's name in the title and status bar: the room, or the file it was saved to. */

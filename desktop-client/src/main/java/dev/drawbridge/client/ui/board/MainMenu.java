@@ -199,8 +199,7 @@ final class MainMenu {
   }
 
   /** A translated item; {@code icon} and {@code accel} (the shortcut shown) may be null. */
-  private static MenuItem item(
-      Messages messages, String key, Ikon icon, String accel, Runnable action) {
+  static MenuItem item(Messages messages, String key, Ikon icon, String accel, Runnable action) {
     MenuItem item = new MenuItem();
     item.textProperty()
         .bind(accel == null ? messages.bind(key) : messages.bind(key).concat("    " + accel));

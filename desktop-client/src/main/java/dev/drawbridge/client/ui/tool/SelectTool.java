@@ -381,6 +381,22 @@ public final class SelectTool implements Tool {
     ctx.selection().set(List.of(id));
   }
 
+  /**
+   * What a right-click at (x, y) acts on: the selection when the point is on or inside it;
+   * otherwise the element under the point, with its group (R122), which becomes the selection; or
+   * nothing, and the selection is let go. Returns whether something is selected afterwards.
+   */
+  public boolean pickAt(double x, double y) {
+    Element hit = Hits.topmostAt(ctx, x, y);
+    Selection selection = ctx.selection();
+    if (hit != null && !selection.contains(hit.id())) {
+      selection.set(Groups.withMembers(ctx.board().view(), List.of(hit.id())));
+    } else if (hit == null && !insideSelection(x, y)) {
+      selection.clear();
+    }
+    return !selection.isEmpty();
+  }
+
   /** Whether (x, y) lies within the bounds of a selected element. */
   private boolean insideSelection(double x, double y) {
     BoardState view = ctx.board().view();
