@@ -42,6 +42,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(116, 120).forEach(rules::add); // history (issue 17)
     IntStream.rangeClosed(121, 124).forEach(rules::add); // groups
     IntStream.rangeClosed(125, 126).forEach(rules::add); // dashed and dotted outlines
+    IntStream.rangeClosed(127, 128).forEach(rules::add); // locks
     return rules;
   }
 

@@ -84,7 +84,8 @@ public final class Pasting {
               e.routing(),
               e.label(),
               e.image(),
-              e.group() == null ? null : groups.get(e.group())));
+              e.group() == null ? null : groups.get(e.group()),
+              null)); // copies are not locked (R127)
     }
     return copies;
   }

@@ -166,6 +166,9 @@ public final class Restore {
           Objects.equals(now.label(), was.label()) ? null : was.label() == null ? "" : was.label();
       patch = patch.withConnector(start, end, routing, label);
     }
+    if (now.hasLock() != was.hasLock()) {
+      patch = patch.withLocked(was.hasLock()); // R127
+    }
     if (now.style().dash() != was.style().dash()) {
       patch = patch.withDash(was.style().dash() == null ? Dash.SOLID : was.style().dash()); // R125
     }

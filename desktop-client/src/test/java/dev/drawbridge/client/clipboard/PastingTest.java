@@ -75,6 +75,10 @@ class PastingTest {
     // Only one element of g2 came along: a group of one is no group (R122).
     assertThat(copy(copies, grouped, "arr").group()).isNull();
     assertThat(copy(copies, grouped, "pic").group()).isNull();
+    // Copies are never locked (R127).
+    List<Element> locked =
+        Pasting.place(List.of(byId(source, "box").withLocked(true)), 0, 0, 0, "me", ids);
+    assertThat(locked.getFirst().hasLock()).isFalse();
     // Pasting the same clip again makes another group, not a bigger one.
     List<Element> again = Pasting.place(grouped, 0, 0, 0, "me", ids);
     assertThat(copy(again, grouped, "box").group()).isNotEqualTo(boxGroup);

@@ -99,6 +99,20 @@ class RestoreTest {
   }
 
   @Test
+  void locksComeBack() {
+    apply(add(box("a", 1).withLocked(true)), add(box("b", 2)));
+    BoardState past = past();
+    apply(
+        new Op.UpdateElement("a", ElementPatch.NONE.withLocked(false)),
+        new Op.UpdateElement("b", ElementPatch.NONE.withLocked(true)));
+    Restore.Plan plan = restoreTo(past);
+    assertThat(plan.ops())
+        .containsExactlyInAnyOrder(
+            new Op.UpdateElement("a", ElementPatch.NONE.withLocked(true)),
+            new Op.UpdateElement("b", ElementPatch.NONE.withLocked(false)));
+  }
+
+  @Test
   void dashesComeBack() {
     apply(add(box("a", 1)), add(box("b", 2).withStyle(Style.DEFAULT.withDash(Dash.DOTTED))));
     BoardState past = past();

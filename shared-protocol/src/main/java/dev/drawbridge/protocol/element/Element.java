@@ -32,6 +32,8 @@ import dev.drawbridge.protocol.validation.Require;
  *     change under it
  * @param group the id of the group this element belongs to, or null (R121): members of a group are
  *     selected and moved together
+ * @param locked true when no one can pick, move or erase it until it is unlocked (R127); null
+ *     otherwise, never false
  */
 public record Element(
     String id,
@@ -51,7 +53,50 @@ public record Element(
     Routing routing,
     String label,
     ImageRef image,
-    String group) {
+    String group,
+    Boolean locked) {
+
+  /** An element that is not locked (R127). */
+  public Element(
+      String id,
+      ElementKind kind,
+      double x,
+      double y,
+      double w,
+      double h,
+      Points points,
+      String text,
+      Style style,
+      double z,
+      boolean deleted,
+      String author,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label,
+      ImageRef image,
+      String group) {
+    this(
+        id,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        points,
+        text,
+        style,
+        z,
+        deleted,
+        author,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        image,
+        group,
+        null);
+  }
 
   /** An element in no group (R121). */
   public Element(
@@ -192,6 +237,23 @@ public record Element(
     }
     // No group is null, never "" (R121): one board, one representation, one hash.
     group = group == null || group.isEmpty() ? null : Require.id(group, "element.group");
+    // Unlocked is null, never false (R127).
+    locked = Boolean.TRUE.equals(locked) ? Boolean.TRUE : null;
+  }
+
+  /**
+   * Whether no one may pick, move or erase it until it is unlocked (R127). Not {@code isLocked}:
+   * Jackson would read that as the getter of the property "locked".
+   */
+  public boolean hasLock() {
+    return locked != null;
+  }
+
+  /** This element locked or not (R127). */
+  public Element withLocked(boolean newLocked) {
+    Copy c = new Copy(this);
+    c.locked = newLocked;
+    return c.build();
   }
 
   /**
@@ -350,6 +412,9 @@ public record Element(
     if (style.dash() != null) {
       d.add(0x64617368L).add(style.dash().name()); // "dash"
     }
+    if (locked != null) {
+      d.add(0x6c6f636bL); // "lock" (R127)
+    }
     return d.value();
   }
 
@@ -434,6 +499,7 @@ public record Element(
     String label;
     ImageRef image;
     String group;
+    Boolean locked;
 
     Copy(Element e) {
       id = e.id;
@@ -454,6 +520,7 @@ public record Element(
       label = e.label;
       image = e.image;
       group = e.group;
+      locked = e.locked;
     }
 
     Element build() {
@@ -475,7 +542,8 @@ public record Element(
           routing,
           label,
           image,
-          group);
+          group,
+          locked);
     }
   }
 }

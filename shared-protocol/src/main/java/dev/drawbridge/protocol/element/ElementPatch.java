@@ -12,7 +12,7 @@ import dev.drawbridge.protocol.validation.Require;
  * label} only change lines and arrows (R100–R104): {@link Binding#FREE} detaches an end, {@code ""}
  * removes the label, {@link Routing#STRAIGHT} undoes an elbow. {@code group} puts any element in a
  * group, {@code ""} takes it out (R121). {@code dash} makes outlines dashed or dotted, {@link
- * Dash#SOLID} solid again (R125).
+ * Dash#SOLID} solid again (R125). {@code locked} locks or unlocks any element (R127).
  */
 public record ElementPatch(
     Double x,
@@ -32,10 +32,53 @@ public record ElementPatch(
     Routing routing,
     String label,
     String group,
-    Dash dash) {
+    Dash dash,
+    Boolean locked) {
 
   public static final ElementPatch NONE =
       new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** A patch that does not lock or unlock (R127). */
+  public ElementPatch(
+      Double x,
+      Double y,
+      Double w,
+      Double h,
+      String text,
+      String color,
+      Double width,
+      Boolean fill,
+      Double opacity,
+      Double fontSize,
+      Double z,
+      Boolean deleted,
+      Binding startBinding,
+      Binding endBinding,
+      Routing routing,
+      String label,
+      String group,
+      Dash dash) {
+    this(
+        x,
+        y,
+        w,
+        h,
+        text,
+        color,
+        width,
+        fill,
+        opacity,
+        fontSize,
+        z,
+        deleted,
+        startBinding,
+        endBinding,
+        routing,
+        label,
+        group,
+        dash,
+        null);
+  }
 
   /** A patch that does not touch the dash (R125). */
   public ElementPatch(
@@ -154,6 +197,13 @@ public record ElementPatch(
     if (group != null && !group.isEmpty()) {
       Require.id(group, "patch.group");
     }
+  }
+
+  /** This patch locking ({@code true}) or unlocking ({@code false}) the element (R127). */
+  public ElementPatch withLocked(boolean newLocked) {
+    Copy c = new Copy(this);
+    c.locked = newLocked;
+    return c.build();
   }
 
   /** This patch with the dash set ({@link Dash#SOLID}: solid; null: leave as is). */
@@ -296,7 +346,8 @@ public record ElementPatch(
         routing != null && e.kind().isConnector() ? routing : e.routing(),
         label != null && e.kind().isConnector() ? label : e.label(),
         e.image(),
-        group != null ? group : e.group());
+        group != null ? group : e.group(),
+        locked != null ? locked : e.locked());
   }
 
   /**
@@ -323,7 +374,8 @@ public record ElementPatch(
         routing != null ? (before.routing() == null ? Routing.STRAIGHT : before.routing()) : null,
         label != null ? (before.label() == null ? "" : before.label()) : null,
         group != null ? (before.group() == null ? "" : before.group()) : null,
-        dash != null ? (s.dash() == null ? Dash.SOLID : s.dash()) : null);
+        dash != null ? (s.dash() == null ? Dash.SOLID : s.dash()) : null,
+        locked != null ? before.hasLock() : null);
   }
 
   /**
@@ -349,6 +401,7 @@ public record ElementPatch(
     String label;
     String group;
     Dash dash;
+    Boolean locked;
 
     Copy(ElementPatch p) {
       x = p.x;
@@ -369,6 +422,7 @@ public record ElementPatch(
       label = p.label;
       group = p.group;
       dash = p.dash;
+      locked = p.locked;
     }
 
     ElementPatch build() {
@@ -390,7 +444,8 @@ public record ElementPatch(
           routing,
           label,
           group,
-          dash);
+          dash,
+          locked);
     }
   }
 

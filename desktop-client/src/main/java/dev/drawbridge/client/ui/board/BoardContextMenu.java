@@ -18,13 +18,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /**
  * The board's right-click menu (also the keyboard's menu key): on a shape, what can be done to the
  * selection (which the click picks first, with its group); on empty board, paste, select all and
- * zoom to fit. Items that change the board are greyed for a viewer; nothing opens over the past.
+ * zoom to fit (and unlock all when something is locked); on a locked element, unlock (R127). Items
+ * that change the board are greyed for a viewer; nothing opens over the past.
  */
 final class BoardContextMenu {
   private final ContextMenu menu = new ContextMenu();
@@ -34,6 +36,8 @@ final class BoardContextMenu {
   private final BooleanSupplier showsPast;
   private final List<MenuItem> onSelection;
   private final List<MenuItem> onBoard;
+  private final MenuItem unlock;
+  private final MenuItem unlockAll;
 
   BoardContextMenu(
       BoardViewModel vm,
@@ -111,7 +115,31 @@ final class BoardContextMenu {
                 MaterialDesignA.ARRANGE_SEND_TO_BACK,
                 "Ctrl+Shift+[",
                 vm::sendToBack,
+                viewOnly),
+            new SeparatorMenuItem(),
+            edit(
+                messages,
+                "ctx.lock",
+                MaterialDesignL.LOCK_OUTLINE,
+                "Ctrl+Shift+L",
+                vm::lockSelection,
                 viewOnly));
+    unlock =
+        edit(
+            messages,
+            "ctx.unlock",
+            MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE,
+            null,
+            () -> {},
+            viewOnly);
+    unlockAll =
+        edit(
+            messages,
+            "ctx.unlockAll",
+            MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE,
+            null,
+            () -> vm.unlock(null),
+            viewOnly);
     onBoard =
         List.of(
             paste.apply("ctx-paste-board"),
@@ -152,8 +180,19 @@ final class BoardContextMenu {
     boolean picked = select.pickAt(x, y);
     if (picked) {
       vm.toolProperty().set(ToolKind.SELECT); // so the selection acted on is shown
+      menu.getItems().setAll(onSelection);
+    } else {
+      // A locked element is not picked (R127); its menu offers the way out.
+      dev.drawbridge.protocol.element.Element locked = select.lockedAt(x, y);
+      if (locked != null) {
+        unlock.setOnAction(a -> vm.unlock(List.of(locked.id())));
+        menu.getItems().setAll(unlock);
+      } else {
+        menu.getItems().setAll(onBoard);
+        menu.getItems().add(unlockAll);
+        unlockAll.setVisible(vm.edits().anyLocked());
+      }
     }
-    menu.getItems().setAll(picked ? onSelection : onBoard);
     menu.show(canvas, e.getScreenX(), e.getScreenY());
   }
 

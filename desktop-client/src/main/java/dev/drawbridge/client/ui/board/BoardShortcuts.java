@@ -64,6 +64,9 @@ final class BoardShortcuts {
   private static final KeyCombination UNGROUP =
       new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
+  private static final KeyCombination LOCK =
+      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
   private static final KeyCombination SNAP =
       new KeyCodeCombination(KeyCode.G, KeyCombination.SHIFT_DOWN);
   private static final Map<KeyCombination, Alignment.Edge> ALIGN =
@@ -199,6 +202,7 @@ final class BoardShortcuts {
         || DISTRIBUTE_V.match(e)
         || GROUP.match(e)
         || UNGROUP.match(e)
+        || LOCK.match(e)
         || e.getCode() == KeyCode.DELETE
         || e.getCode() == KeyCode.BACK_SPACE
         || e.getCode().isArrowKey();
@@ -248,6 +252,8 @@ final class BoardShortcuts {
       return vm.group();
     } else if (UNGROUP.match(e)) {
       return vm.ungroup();
+    } else if (LOCK.match(e)) {
+      return vm.lockSelection();
     } else if (SNAP.match(e)) {
       vm.snapToGridProperty().set(!vm.snapToGridProperty().get());
     } else if (e.isShortcutDown() || e.isAltDown()) {

@@ -92,8 +92,10 @@ public final class BoardViewModel {
           @Override
           public void elementsChanged(Set<String> ids) {
             refreshHistory();
-            // Someone may have grouped or ungrouped what is selected here.
+            // Someone may have grouped, ungrouped or locked what is selected here.
             if (!selection.isEmpty()) {
+              selection.retain(
+                  id -> board.view().get(id) == null || !board.view().get(id).hasLock());
               refreshSelectionCommands();
             }
           }
@@ -517,6 +519,25 @@ public final class BoardViewModel {
   public void selectAll() {
     tool.set(ToolKind.SELECT);
     edits.selectAll();
+  }
+
+  /** Locks the selection (Ctrl+Shift+L, R127), one undo step; false with nothing selected. */
+  public boolean lockSelection() {
+    if (selection.isEmpty() || edits.lock() == 0) {
+      return false;
+    }
+    refreshHistory();
+    return true;
+  }
+
+  /** Unlocks {@code ids}, or every locked element when null, one undo step, and selects them. */
+  public boolean unlock(java.util.Collection<String> ids) {
+    tool.set(ToolKind.SELECT);
+    if (edits.unlock(ids) == 0) {
+      return false;
+    }
+    refreshHistory();
+    return true;
   }
 
   private void restyle(ElementPatch patch) {

@@ -28,6 +28,7 @@ final class ShortcutsHelp {
     {"Ctrl+C / X / V", "help.clipboard"},
     {"Ctrl+D", "help.duplicate"},
     {"Ctrl+G / Ctrl+Shift+G", "help.group"},
+    {"Ctrl+Shift+L", "help.lock"},
     {"Ctrl+A", "help.selectAll"},
     {"Del", "help.delete"},
     {"← ↑ → ↓ (Shift)", "help.nudge"},

@@ -33,7 +33,7 @@ public final class Groups {
     }
     if (!groups.isEmpty()) {
       for (Element e : view.visibleElements()) {
-        if (e.group() != null && groups.contains(e.group())) {
+        if (e.group() != null && groups.contains(e.group()) && !e.hasLock()) {
           out.add(e.id());
         }
       }

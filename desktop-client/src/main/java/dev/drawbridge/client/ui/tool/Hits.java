@@ -22,15 +22,30 @@ final class Hits {
     return hits.isEmpty() ? null : hits.get(hits.size() - 1);
   }
 
-  /** Every visible element at (x, y), back to front. */
+  /**
+   * Every visible element at (x, y), back to front, locked ones left out: a lock keeps an element
+   * from being picked or erased, and the pointer reaches what lies under it (R127).
+   */
   static List<Element> allAt(ToolContext ctx, double x, double y) {
+    return at(ctx, x, y, false);
+  }
+
+  /** The topmost locked element at (x, y), or null: what a right-click may unlock. */
+  static Element lockedAt(ToolContext ctx, double x, double y) {
+    List<Element> hits = at(ctx, x, y, true);
+    return hits.isEmpty() ? null : hits.get(hits.size() - 1);
+  }
+
+  private static List<Element> at(ToolContext ctx, double x, double y, boolean locked) {
     double tolerance = TOLERANCE_PX / ctx.scale();
     BoardState view = ctx.board().view();
     List<Element> hits = new ArrayList<>();
     for (String id : ctx.elementsNear(new Rect(x, y, x, y).inflate(tolerance))) {
       Element e = view.get(id);
       // Connectors are hit where they are drawn, at their targets (R102).
-      if (e != null && Proximity.hits(DrawnConnectors.drawn(e, view::get), x, y, tolerance)) {
+      if (e != null
+          && e.hasLock() == locked
+          && Proximity.hits(DrawnConnectors.drawn(e, view::get), x, y, tolerance)) {
         hits.add(e);
       }
     }

@@ -185,7 +185,7 @@ public final class SelectTool implements Tool {
           BoardState view = ctx.board().view();
           for (String id : ctx.elementsNear(area)) {
             Element e = view.get(id);
-            if (e != null && !e.deleted()) {
+            if (e != null && !e.deleted() && !e.hasLock()) {
               double[] b = e.bounds();
               if (area.contains(new Rect(b[0], b[1], b[2], b[3]))) {
                 inside.add(id);
@@ -395,6 +395,11 @@ public final class SelectTool implements Tool {
       selection.clear();
     }
     return !selection.isEmpty();
+  }
+
+  /** The topmost locked element at (x, y), or null (R127): what a right-click there may unlock. */
+  public Element lockedAt(double x, double y) {
+    return Hits.lockedAt(ctx, x, y);
   }
 
   /** Whether (x, y) lies within the bounds of a selected element. */

@@ -224,7 +224,48 @@ public final class SelectionEdits {
 
   /** Selects every visible element. */
   public void selectAll() {
-    selection.set(board.view().visibleElements().stream().map(Element::id).toList());
+    selection.set(
+        board.view().visibleElements().stream()
+            .filter(e -> !e.hasLock())
+            .map(Element::id)
+            .toList());
+  }
+
+  /**
+   * Locks the selected elements (R127) as one undo step and lets go of them: a locked element is
+   * not picked. Returns how many were locked.
+   */
+  public int lock() {
+    int locked =
+        submit(
+            forEachSelected(e -> new Op.UpdateElement(e.id(), ElementPatch.NONE.withLocked(true))));
+    selection.clear();
+    return locked;
+  }
+
+  /**
+   * Unlocks {@code ids} (every locked element when null), as one undo step, and selects them.
+   * Returns how many were unlocked.
+   */
+  public int unlock(java.util.Collection<String> ids) {
+    List<Op> ops = new ArrayList<>();
+    List<String> unlocked = new ArrayList<>();
+    for (Element e : board.view().visibleElements()) {
+      if (e.hasLock() && (ids == null || ids.contains(e.id()))) {
+        ops.add(new Op.UpdateElement(e.id(), ElementPatch.NONE.withLocked(false)));
+        unlocked.add(e.id());
+      }
+    }
+    submit(ops);
+    if (!unlocked.isEmpty()) {
+      selection.set(unlocked);
+    }
+    return unlocked.size();
+  }
+
+  /** Whether any element on the board is locked. */
+  public boolean anyLocked() {
+    return board.view().visibleElements().stream().anyMatch(Element::hasLock);
   }
 
   private int submit(List<Op> ops) {

@@ -106,9 +106,43 @@ class ContextMenuFxTest extends FxBoardTestBase {
     onFx(() -> view().contextMenu().menu().hide());
     rightClickAt(400, 300);
     assertThat(fx(() -> view().model().selection().isEmpty())).isTrue();
-    assertThat(itemIds()).containsExactly("ctx-paste-board", "ctx-select-all", "ctx-zoom-fit");
+    assertThat(itemIds())
+        .containsExactly("ctx-paste-board", "ctx-select-all", "ctx-zoom-fit", "ctx-unlockAll");
+    assertThat(fx(() -> item("ctx-unlockAll").isVisible())).as("nothing is locked").isFalse();
     onFx(() -> item("ctx-select-all").fire());
     assertThat(fx(() -> view().model().selection().ids())).containsExactlyInAnyOrder("a", "b");
+    onFx(() -> view().contextMenu().menu().hide());
+  }
+
+  @Test
+  void lockFromTheMenuAndUnlockByRightClickingTheLockedElement(FxRobot robot) {
+    addFilledBox("bg", 100, 100, 200, 150);
+    robot.type(KeyCode.V);
+    onFx(() -> view().model().selection().set(List.of("bg")));
+    rightClickAt(200, 175);
+    onFx(() -> item("ctx-lock").fire());
+    assertThat(fx(() -> board().view().get("bg").hasLock())).isTrue();
+    assertThat(fx(() -> view().model().selection().isEmpty())).isTrue();
+    onFx(() -> view().contextMenu().menu().hide());
+
+    // A click on it picks nothing; a right-click offers Unlock alone.
+    click(robot, 200, 175);
+    assertThat(fx(() -> view().model().selection().isEmpty())).isTrue();
+    rightClickAt(200, 175);
+    assertThat(itemIds()).containsExactly("ctx-unlock");
+    onFx(() -> item("ctx-unlock").fire());
+    assertThat(fx(() -> board().view().get("bg").hasLock())).isFalse();
+    assertThat(fx(() -> view().model().selection().ids())).containsExactly("bg");
+    onFx(() -> view().contextMenu().menu().hide());
+
+    // Ctrl+Shift+L locks again; on empty board "Unlock everything" shows while anything is locked.
+    robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> board().view().get("bg").hasLock())).isTrue();
+    rightClickAt(450, 350);
+    assertThat(fx(() -> item("ctx-unlockAll").isVisible())).isTrue();
+    onFx(() -> item("ctx-unlockAll").fire());
+    assertThat(fx(() -> board().view().get("bg").hasLock())).isFalse();
     onFx(() -> view().contextMenu().menu().hide());
   }
 }

@@ -17,14 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Groups and dashes over real sockets (docs/protocol.md R121–R126): the relay stores and forwards
- * the {@code group} property and {@code style.dash}, a late joiner gets them from the store, and
- * hostile values are refused with the documented code while the room keeps serving.
+ * Groups, dashes and locks over real sockets (docs/protocol.md R121–R128): the relay stores and
+ * forwards {@code group}, {@code style.dash} and {@code locked}, a late joiner gets them from the
+ * store, and hostile values are refused with the documented code while the room keeps serving.
  */
-class GroupsAndDashesOverTheWireTest extends WriterAndObserver {
+class ElementPropertiesOverTheWireTest extends WriterAndObserver {
   static final String ROOM = "groups";
 
-  GroupsAndDashesOverTheWireTest() {
+  ElementPropertiesOverTheWireTest() {
     super(ROOM);
   }
 
@@ -120,5 +120,26 @@ class GroupsAndDashesOverTheWireTest extends WriterAndObserver {
         .filteredOn(ServerMessage.Error.class::isInstance)
         .map(m -> ((ServerMessage.Error) m).code())
         .contains("wrong_type");
+  }
+
+  @Test
+  void locksAreForwardedAndALockThatIsNotABooleanIsRefused() throws Exception {
+    Element locked =
+        Element.shape("lock1", ElementKind.RECTANGLE, 0, 0, 50, 50, Style.DEFAULT, 1)
+            .withLocked(true);
+    writer.send(new ClientMessage.SubmitOp("lock-op", new Op.AddElement(locked)));
+    writer.nextOf(ServerMessage.Ack.class);
+    ServerMessage.OpBroadcast seen = observer.nextOf(ServerMessage.OpBroadcast.class);
+    assertThat(((Op.AddElement) seen.op()).element().hasLock()).isTrue();
+
+    TestPeer attacker = fx.peer(ROOM);
+    attacker.joinAndSync(0);
+    attacker.send(
+        "{\"type\":\"op\",\"id\":\"op-lock\",\"op\":{\"type\":\"update\","
+            + "\"elementId\":\"lock1\",\"patch\":{\"locked\":\"yes\"}}}");
+    assertThat(attacker.awaitClose().code()).isEqualTo(4002);
+    writer.submitStroke("after-lock", "s-after-lock");
+    assertThat(writer.nextOf(ServerMessage.Ack.class).id()).isEqualTo("after-lock");
+    assertThat(observer.nextOf(ServerMessage.OpBroadcast.class).id()).isEqualTo("after-lock");
   }
 }
