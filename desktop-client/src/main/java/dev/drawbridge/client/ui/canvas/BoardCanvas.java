@@ -45,7 +45,8 @@ import javafx.scene.shape.Rectangle;
  * CanvasGestures} turns input into moves and tool input.
  */
 public final class BoardCanvas extends Pane {
-  private static final LongSupplier CLOCK = System::nanoTime;
+  // Nanoseconds: bursts of zoom steps, pulses, laser trails. A test may hold it still.
+  private final LongSupplier clock;
 
   private final LocalBoard board;
   private final ShownBoard shown;
@@ -76,6 +77,12 @@ public final class BoardCanvas extends Pane {
       };
 
   public BoardCanvas(LocalBoard board, Selection selection) {
+    this(board, selection, System::nanoTime);
+  }
+
+  /** A canvas on {@code clock} (nanoseconds) instead of the system's. */
+  BoardCanvas(LocalBoard board, Selection selection, LongSupplier clock) {
+    this.clock = clock;
     this.board = board;
     this.shown = new ShownBoard(board);
     getStyleClass().add("board-canvas");
@@ -87,15 +94,15 @@ public final class BoardCanvas extends Pane {
             this::getWidth,
             this::getHeight,
             layers::contentBounds,
-            CLOCK,
+            clock,
             this::viewMoved);
     live = new LiveLayer(shown, layers, selection);
     painter =
         new FramePainter(
-            this, layers, repaint, navigation, live, dark::get, grid::get, CLOCK, pictures);
+            this, layers, repaint, navigation, live, dark::get, grid::get, clock, pictures);
     live.setPictures(pictures);
     pictures.onChange(this::pictureChanged);
-    pulses = new PulseLoop(painter, CLOCK, timer::start);
+    pulses = new PulseLoop(painter, clock, timer::start);
     getChildren().addAll(painter.nodes());
     painter.showBackground(true);
     Rectangle clip = new Rectangle();
@@ -111,7 +118,7 @@ public final class BoardCanvas extends Pane {
             navigation,
             selection,
             repaint,
-            CLOCK,
+            clock,
             () -> !live.remoteSelections().isEmpty());
     changes.reindex();
     shown.setChanges(changes);
@@ -123,7 +130,7 @@ public final class BoardCanvas extends Pane {
           painter.showBackground(true);
           repaint.all();
         });
-    gestures = new CanvasGestures(this, navigation, pulses::input, CLOCK);
+    gestures = new CanvasGestures(this, navigation, pulses::input, clock);
   }
 
   /** Where image elements get their bytes (the session's blobs); in memory until set. */
@@ -280,13 +287,13 @@ public final class BoardCanvas extends Pane {
     } catch (RuntimeException e) {
       c = Color.RED;
     }
-    live.lasers().add(clientId, c, points, CLOCK.getAsLong());
+    live.lasers().add(clientId, c, points, clock.getAsLong());
     repaint.live();
   }
 
   /** Laser points still shown (for tests: drops those that have faded). */
   public int laserPointCount() {
-    live.lasers().prune(CLOCK.getAsLong());
+    live.lasers().prune(clock.getAsLong());
     return live.lasers().pointCount();
   }
 

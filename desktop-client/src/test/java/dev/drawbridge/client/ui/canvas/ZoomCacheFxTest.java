@@ -34,6 +34,35 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ZoomCacheFxTest {
+  /** The system's clock, or held still and moved by hand for a timing-sensitive sequence. */
+  private static final class HeldClock implements java.util.function.LongSupplier {
+    private volatile long held = -1;
+    // Never back in time after a release, whatever the hand-moved time reached.
+    private volatile long floor;
+
+    @Override
+    public long getAsLong() {
+      long h = held;
+      return h >= 0 ? h : Math.max(System.nanoTime(), floor);
+    }
+
+    void hold() {
+      held = System.nanoTime();
+    }
+
+    void advanceMillis(long ms) {
+      held += ms * 1_000_000L;
+    }
+
+    /** Back to the system's clock (never earlier than the time held last). */
+    void release() {
+      floor = held;
+      held = -1;
+    }
+  }
+
+  private final HeldClock clock = new HeldClock();
+
   private static final double W = 450;
   private static final double H = 400;
 
@@ -62,7 +91,7 @@ class ZoomCacheFxTest {
               i + 1));
     }
     board.restore(new BoardSnapshot(0, elements), List.of());
-    canvas = new BoardCanvas(board, new Selection());
+    canvas = new BoardCanvas(board, new Selection(), clock);
     fresh = new BoardCanvas(board, new Selection());
     fresh.setZoomCache(false);
     for (BoardCanvas c : List.of(canvas, fresh)) {
@@ -197,12 +226,16 @@ class ZoomCacheFxTest {
               canvas.viewport().set(1, -1000, -600);
               canvas.zoomTo(1);
               canvas.flush();
-              // Three steps in, one a pulse (as quick key presses or the benchmark's quick steps).
+              // Three steps in, one a pulse 16 ms apart (as quick key presses or the benchmark's
+              // quick steps), on a clock held still between them: a loaded machine's slow
+              // pulses must not end the burst.
+              clock.hold();
               double[] seen = new double[5];
               canvas.zoomBy(1.2);
               canvas.pulseNow();
               seen[0] = canvas.tileScale();
               WritableImage before = canvas.snapshot(null, null);
+              clock.advanceMillis(16);
               canvas.zoomBy(1.2);
               canvas.pulseNow();
               seen[1] = canvas.tileScale();
@@ -211,12 +244,15 @@ class ZoomCacheFxTest {
               double cx = canvas.visibleArea().minX() + 60;
               double cy = canvas.visibleArea().minY() + 60;
               addTheirStroke(cx, cy, 8, 0, 0, 80, 10, 160, 0);
+              clock.advanceMillis(16);
               canvas.zoomBy(1.2);
               canvas.pulseNow();
               seen[2] = canvas.tileScale();
               // The first pulse without a new step paints the level the burst ended on.
+              clock.advanceMillis(16);
               canvas.pulseNow();
               seen[3] = canvas.tileScale();
+              clock.release();
               return seen;
             });
     double l1 = ZoomLevels.step(1, 1);
