@@ -16,6 +16,7 @@ import dev.drawbridge.client.ui.history.PastPointer;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
+import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -565,19 +566,55 @@ public final class BoardView {
     if (sel.isEmpty()) {
       return;
     }
-    Element first = session.board().view().get(sel.ordered().getFirst());
+    BoardState board = session.board().view();
+    Element first = board.get(sel.ordered().getFirst());
     // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
     // frame style is only for old clients (R114): do not adopt either. A note's colour is its
     // paper: it is shown under "Note colour", never taken as the ink (the next pen stroke would
-    // be pale yellow on white).
-    if (first != null && first.isNote()) {
-      vm.showNoteColorOf(first.style().color());
-    } else if (first != null && first.kind() != ElementKind.HIGHLIGHTER && !first.hasImage()) {
-      vm.showStyleOf(first.style());
+    // be pale yellow on white). Each control shows the first selected element it applies to, not
+    // only the first one: a group picked by a click on its note shows its shapes' ink and outlines
+    // (else a click on the button that looked chosen already would restyle nothing).
+    Element note = null;
+    Element ink = null;
+    Element outline = null;
+    for (String id : sel.ordered()) {
+      Element e = board.get(id);
+      if (e == null) {
+        continue;
+      }
+      if (e.isNote()) {
+        note = note == null ? e : note;
+      } else if (ink == null && e.kind() != ElementKind.HIGHLIGHTER && !e.hasImage()) {
+        ink = e;
+      }
+      if (outline == null && hasOutline(e)) {
+        outline = e;
+      }
+      if (note != null && ink != null && outline != null) {
+        break;
+      }
+    }
+    if (note != null) {
+      vm.showNoteColorOf(note.style().color());
+    }
+    if (ink != null) {
+      vm.showStyleOf(ink.style());
+    }
+    if (outline != null && outline != ink) {
+      vm.showDashOf(outline.style().dash()); // text has no outline to show (R125)
     }
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
     }
+  }
+
+  /** Whether {@code e} draws an outline that dashes apply to (R125). */
+  private static boolean hasOutline(Element e) {
+    return switch (e.kind()) {
+      case STROKE, HIGHLIGHTER, LINE, ARROW, ELLIPSE -> true;
+      case RECTANGLE -> !e.hasImage();
+      case TEXT -> false;
+    };
   }
 
   private Tool currentTool() {

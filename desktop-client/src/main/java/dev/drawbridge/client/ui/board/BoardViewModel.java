@@ -342,6 +342,17 @@ public final class BoardViewModel {
     }
   }
 
+  /** Shows a selected element's outline (null: solid) in the dash buttons without restyling. */
+  public void showDashOf(Dash shown) {
+    rememberDrawingStyle();
+    restyling = true;
+    try {
+      dash.set(shown == null ? Dash.SOLID : shown);
+    } finally {
+      restyling = false;
+    }
+  }
+
   /** Shows a selected note's paper in the note colours without recolouring the selection. */
   public void showNoteColorOf(String paper) {
     rememberDrawingStyle();

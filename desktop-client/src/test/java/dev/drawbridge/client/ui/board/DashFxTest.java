@@ -10,6 +10,7 @@ import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
 import java.util.List;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,54 @@ class DashFxTest extends FxBoardTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx(() -> board().view().get("line").style().dash())).isNull();
     assertThat(inkAlong(150, 120, 380)).isGreaterThan(250);
+  }
+
+  /**
+   * Found by hand: a group picked by a click on its sticky note (or its text) showed the drawing
+   * style's dash instead of the group's outlines, so with the drawing style solid the solid button
+   * looked chosen already and a click on it left the dashed rectangle dashed.
+   */
+  @Test
+  void aGroupPickedByItsNoteShowsItsOutlinesDashAndTheSolidButtonMakesThemSolid(FxRobot robot) {
+    Style dashed = Style.DEFAULT.withDash(Dash.DASHED);
+    onFx(
+        () -> {
+          board()
+              .submit(
+                  new Op.AddElement(
+                      Element.note("note", 100, 100, 120, "hi", Style.DEFAULT, 1).withGroup("g")));
+          board()
+              .submit(
+                  new Op.AddElement(
+                      Element.shape("box", ElementKind.RECTANGLE, 300, 100, 120, 80, dashed, 2)
+                          .withGroup("g")));
+          board()
+              .submit(
+                  new Op.AddElement(
+                      Element.text("words", 100, 300, "words", Style.DEFAULT, 3).withGroup("h")));
+          board()
+              .submit(
+                  new Op.AddElement(
+                      Element.shape("ring", ElementKind.ELLIPSE, 300, 300, 120, 80, dashed, 4)
+                          .withGroup("h")));
+        });
+    robot.type(KeyCode.V);
+    WaitForAsyncUtils.waitForFxEvents();
+    ToggleButton solid = robot.lookup("#dash-solid").query();
+    ToggleButton dashedButton = robot.lookup("#dash-dashed").query();
+    assertThat(fx(solid::isSelected)).as("the drawing style is solid").isTrue();
+
+    click(robot, 160, 160);
+    assertThat(fx(() -> view().model().selection().ordered())).containsExactly("note", "box");
+    assertThat(fx(dashedButton::isSelected)).as("the group's outlines are dashed").isTrue();
+    robot.clickOn("#dash-solid");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> board().view().get("box").style().dash())).isNull();
+
+    // A text has no outline: its group's ellipse says what the dash buttons show.
+    robot.type(KeyCode.ESCAPE);
+    onFx(() -> view().model().selection().set(List.of("words", "ring")));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(dashedButton::isSelected)).isTrue();
   }
 }
