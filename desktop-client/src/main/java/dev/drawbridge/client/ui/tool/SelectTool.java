@@ -83,16 +83,18 @@ public final class SelectTool implements Tool {
       return;
     }
     Element hit = Hits.topmostAt(ctx, p.x(), p.y());
+    // Editing a text or a label inside a group keeps the group selected (R122): the next drag
+    // moves it as one, as before the double-click.
     if (hit != null && p.clicks() >= 2 && hit.kind() == ElementKind.TEXT) {
       mode = Mode.IDLE;
-      selection.set(List.of(hit.id()));
+      selection.set(Groups.withMembers(ctx.board().view(), List.of(hit.id())));
       ctx.editText(hit, hit.x(), hit.y());
       return;
     }
     if (hit != null && p.clicks() >= 2 && hit.kind().isConnector()) {
       // The label is edited at the middle of the route, where it is drawn (R104).
       mode = Mode.IDLE;
-      selection.set(List.of(hit.id()));
+      selection.set(Groups.withMembers(ctx.board().view(), List.of(hit.id())));
       Element drawn = drawn(hit);
       double[] mid = Connectors.midpoint(Connectors.route(drawn, DrawnConnectors.ends(drawn)));
       ctx.editText(hit, mid[0], mid[1]);

@@ -163,4 +163,30 @@ class GroupToolsTest {
     assertThat(copy).isNotEqualTo("ink");
     assertThat(get(copy).group()).isEqualTo("g-ink");
   }
+
+  /**
+   * Found by hand: double-clicking a text in a group to edit it left only the text selected, so the
+   * next drag (or a resize handle) moved the text out of its group's layout alone.
+   */
+  @Test
+  void editingATextInAGroupKeepsTheWholeGroupSelectedAndItStillMovesAsOne() {
+    rect("box", 100, 0, 50, 50);
+    ctx.board.submit(
+        new Op.AddElement(Element.text("words", 0, 0, "hello", Style.DEFAULT, 2).withGroup("g")));
+    ctx.board.submit(
+        new Op.UpdateElement(
+            "box", dev.drawbridge.protocol.element.ElementPatch.NONE.withGroup("g")));
+    SelectTool select = new SelectTool(ctx);
+    select.pressed(new PointerInput(10, 10, false, 2, 0));
+    select.released(new PointerInput(10, 10, false, 2, 0));
+    assertThat(ctx.editedText.id()).isEqualTo("words");
+    assertThat(ctx.selection.ordered()).containsExactly("words", "box");
+
+    // Editing over, a drag of the text moves the box with it.
+    select.pressed(at(10, 10, 0));
+    select.dragged(at(10, 110, 0));
+    select.released(at(10, 110, 0));
+    assertThat(get("words").y()).isEqualTo(100);
+    assertThat(get("box").y()).isEqualTo(100);
+  }
 }
