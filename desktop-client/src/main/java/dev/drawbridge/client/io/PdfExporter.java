@@ -80,7 +80,7 @@ public final class PdfExporter {
     cs.setLineWidth((float) Math.max(s.width(), 0.5));
     cs.setLineCapStyle(1);
     cs.setLineJoinStyle(1);
-    if (s.dash() != null && !e.hasImage() && e.kind() != ElementKind.TEXT) {
+    if (s.dash() != null && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
       double[] pattern = s.dash().pattern(s.width()); // R125: outlines only
       cs.setLineDashPattern(new float[] {(float) pattern[0], (float) pattern[1]}, 0);
     }

@@ -77,7 +77,8 @@ public final class SvgExporter {
                     + " stroke-linejoin=\"round\"",
                 rgb(s.color()), s.width())
             + (alpha < 1 ? fmt(" stroke-opacity=\"%s\"", alpha) : "");
-    String outline = stroke + dashArray(s);
+    String outline =
+        dev.drawbridge.protocol.element.Dash.appliesTo(e) ? stroke + dashArray(s) : stroke;
     double x = e.x();
     double y = e.y();
     return switch (e.kind()) {

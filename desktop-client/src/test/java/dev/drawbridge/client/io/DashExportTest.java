@@ -28,7 +28,15 @@ class DashExportTest {
         Element.shape(
             "dots", ElementKind.ELLIPSE, 0, 200, 80, 40, Style.DEFAULT.withDash(Dash.DOTTED), 3),
         Element.shape("plain", ElementKind.LINE, 0, 300, 100, 0, Style.DEFAULT, 4),
-        Element.note("note", 200, 0, 100, "hi", Style.DEFAULT.withDash(Dash.DASHED), 5));
+        Element.note("note", 200, 0, 100, "hi", Style.DEFAULT.withDash(Dash.DASHED), 5),
+        Element.freehand(
+            "hl",
+            ElementKind.HIGHLIGHTER,
+            0,
+            400,
+            dev.drawbridge.protocol.element.Points.of(new float[] {0, 0, 50, 0, 100, 10}),
+            Style.DEFAULT.withWidth(20).withDash(Dash.DASHED),
+            6));
   }
 
   @Test
@@ -45,7 +53,7 @@ class DashExportTest {
         .containsPattern(
             "<path d=\"M [0-9.]+ [0-9.]+ L 100 100 L [0-9.]+ [0-9.]+\" fill=\"none\" stroke=\"#1e1e1e\"[^>]*/>");
     assertThat(svg).doesNotContainPattern("L 100 100 L [0-9.]+ [0-9.]+\"[^>]*stroke-dasharray");
-    // A plain line and a note's paper have none.
+    // A plain line, a note's paper and a highlighter's band have none.
     assertThat(svg.split("stroke-dasharray", -1)).hasSize(4);
   }
 

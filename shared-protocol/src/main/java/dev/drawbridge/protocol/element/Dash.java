@@ -18,6 +18,19 @@ public enum Dash {
   DOTTED;
 
   /**
+   * Whether {@code e} has an outline a dash applies to (R125): pen strokes, lines, arrows,
+   * rectangles and ellipses. Not text, notes or pictures, which have none, nor highlighters, whose
+   * wide band would break into a few blobs.
+   */
+  public static boolean appliesTo(Element e) {
+    return switch (e.kind()) {
+      case STROKE, LINE, ARROW, ELLIPSE -> true;
+      case RECTANGLE -> !e.hasImage();
+      case HIGHLIGHTER, TEXT -> false;
+    };
+  }
+
+  /**
    * The dash pattern for a stroke {@code width} board units wide: lengths of drawn and skipped
    * parts, in board units, starting with a drawn one. A dot is a drawn part of length ~0 with round
    * caps, so every renderer that draws round caps (JavaFX, SVG, PDF) draws the same dots. Empty for

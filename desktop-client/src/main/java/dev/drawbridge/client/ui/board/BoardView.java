@@ -587,7 +587,7 @@ public final class BoardView {
       } else if (ink == null && e.kind() != ElementKind.HIGHLIGHTER && !e.hasImage()) {
         ink = e;
       }
-      if (outline == null && hasOutline(e)) {
+      if (outline == null && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
         outline = e;
       }
       if (note != null && ink != null && outline != null) {
@@ -606,15 +606,6 @@ public final class BoardView {
     if (first != null && first.kind().isConnector()) {
       vm.showRoutingOf(first.routing());
     }
-  }
-
-  /** Whether {@code e} draws an outline that dashes apply to (R125). */
-  private static boolean hasOutline(Element e) {
-    return switch (e.kind()) {
-      case STROKE, HIGHLIGHTER, LINE, ARROW, ELLIPSE -> true;
-      case RECTANGLE -> !e.hasImage();
-      case TEXT -> false;
-    };
   }
 
   private Tool currentTool() {

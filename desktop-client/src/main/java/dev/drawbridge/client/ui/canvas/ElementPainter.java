@@ -4,6 +4,7 @@ import dev.drawbridge.client.geom.ArrowHead;
 import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.protocol.board.Connectors;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -73,7 +74,7 @@ public final class ElementPainter {
     gc.setLineWidth(Math.max(s.width(), 0.5));
     gc.setLineCap(StrokeLineCap.ROUND);
     gc.setLineJoin(StrokeLineJoin.ROUND);
-    if (s.dash() != null && !e.hasImage() && e.kind() != ElementKind.TEXT) {
+    if (s.dash() != null && Dash.appliesTo(e)) {
       gc.setLineDashes(s.dash().pattern(s.width())); // R125: outlines only
     }
     double x = e.x() + dx;
