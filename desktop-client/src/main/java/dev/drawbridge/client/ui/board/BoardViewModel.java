@@ -133,7 +133,14 @@ public final class BoardViewModel {
         });
     elbow.addListener(
         (o, a, b) -> restyle(ElementPatch.NONE.withRouting(b ? Routing.ELBOW : Routing.STRAIGHT)));
-    dash.addListener((o, a, b) -> restyle(ElementPatch.NONE.withDash(b)));
+    dash.addListener(
+        (o, a, b) -> {
+          if (!restyling && !selection.isEmpty()) {
+            beforeSelection = null;
+            edits.redash(b);
+            refreshHistory();
+          }
+        });
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {

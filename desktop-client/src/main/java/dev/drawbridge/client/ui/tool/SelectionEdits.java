@@ -43,6 +43,23 @@ public final class SelectionEdits {
   }
 
   /**
+   * Sets the dash of the selected elements that have an outline (R125), as one step; text, notes,
+   * pictures and highlighters get no op (nothing would change on screen, yet undo would count it).
+   * Returns the number of ops.
+   */
+  public int redash(dev.drawbridge.protocol.element.Dash dash) {
+    BoardState view = board.view();
+    List<Op> ops = new ArrayList<>();
+    for (String id : selection.ordered()) {
+      Element e = view.get(id);
+      if (e != null && !e.deleted() && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
+        ops.add(new Op.UpdateElement(id, ElementPatch.NONE.withDash(dash)));
+      }
+    }
+    return submit(ops);
+  }
+
+  /**
    * Sets the paper colour of the selected sticky notes, as one step; other selected elements keep
    * theirs. Returns the number of ops.
    */

@@ -63,6 +63,15 @@ class ViewModelTest {
     assertThat(board.view().get(rect.id()).style().dash()).isEqualTo(Dash.DOTTED);
     vm.undo();
     assertThat(board.view().get(rect.id()).style().dash()).isNull();
+    // A text has no outline: dashing it changes nothing and adds no undo step.
+    Element text = Element.text(Ids.random(), 50, 50, "hi", Style.DEFAULT, 2);
+    board.submit(new Op.AddElement(text));
+    vm.selection().set(List.of(text.id()));
+    int pending = board.pendingCount();
+    vm.dashProperty().set(Dash.DASHED);
+    assertThat(board.pendingCount()).isEqualTo(pending);
+    assertThat(board.view().get(text.id()).style().dash()).isNull();
+    vm.selection().set(List.of(rect.id()));
     // Selecting a solid element shows solid, without restyling it.
     int before = board.pendingCount();
     vm.showStyleOf(Style.DEFAULT);
