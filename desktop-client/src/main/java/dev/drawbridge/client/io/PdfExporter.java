@@ -81,7 +81,7 @@ public final class PdfExporter {
     cs.setLineCapStyle(1);
     cs.setLineJoinStyle(1);
     if (s.dash() != null && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
-      double[] pattern = s.dash().pattern(s.width()); // R125: outlines only
+      double[] pattern = s.dash().patternFor(e); // R125: outlines only
       cs.setLineDashPattern(new float[] {(float) pattern[0], (float) pattern[1]}, 0);
     }
     float x = (float) e.x();

@@ -78,7 +78,7 @@ public final class SvgExporter {
                 rgb(s.color()), s.width())
             + (alpha < 1 ? fmt(" stroke-opacity=\"%s\"", alpha) : "");
     String outline =
-        dev.drawbridge.protocol.element.Dash.appliesTo(e) ? stroke + dashArray(s) : stroke;
+        dev.drawbridge.protocol.element.Dash.appliesTo(e) ? stroke + dashArray(e) : stroke;
     double x = e.x();
     double y = e.y();
     return switch (e.kind()) {
@@ -218,11 +218,11 @@ public final class SvgExporter {
   }
 
   /** {@code stroke-dasharray} for a dashed or dotted outline (R125), or nothing. */
-  private static String dashArray(Style s) {
-    if (s.dash() == null) {
+  private static String dashArray(Element e) {
+    if (e.style().dash() == null) {
       return "";
     }
-    double[] pattern = s.dash().pattern(s.width());
+    double[] pattern = e.style().dash().patternFor(e);
     return fmt(" stroke-dasharray=\"%s %s\"", pattern[0], pattern[1]);
   }
 

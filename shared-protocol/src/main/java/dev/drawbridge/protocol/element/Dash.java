@@ -18,6 +18,38 @@ public enum Dash {
   DOTTED;
 
   /**
+   * The pattern for {@code e}'s outline: {@link #pattern(double)} of its width, and for a closed
+   * outline (a rectangle, an ellipse) stretched or shrunk by less than half a period so that a
+   * whole number of periods goes round it, so the last dash or dot does not run into the first.
+   */
+  public double[] patternFor(Element e) {
+    double[] p = pattern(e.style().width());
+    double perimeter = perimeter(e);
+    if (p.length == 0 || !(perimeter > 0)) {
+      return p;
+    }
+    double period = p[0] + p[1];
+    long n = Math.max(1, Math.round(perimeter / period));
+    double k = perimeter / (n * period);
+    return new double[] {p[0] * k, p[1] * k};
+  }
+
+  /**
+   * The length of {@code e}'s closed outline in board units: a rectangle's, or an ellipse's by
+   * Ramanujan's approximation (within 0.04 % of the true one, as close as the curves renderers
+   * draw); 0 for an open one.
+   */
+  static double perimeter(Element e) {
+    double a = Math.abs(e.w()) / 2;
+    double b = Math.abs(e.h()) / 2;
+    return switch (e.kind()) {
+      case RECTANGLE -> 4 * (a + b);
+      case ELLIPSE -> Math.PI * (3 * (a + b) - Math.sqrt((3 * a + b) * (a + 3 * b)));
+      default -> 0;
+    };
+  }
+
+  /**
    * Whether {@code e} has an outline a dash applies to (R125): pen strokes, lines, arrows,
    * rectangles and ellipses. Not text, notes or pictures, which have none, nor highlighters, whose
    * wide band would break into a few blobs.

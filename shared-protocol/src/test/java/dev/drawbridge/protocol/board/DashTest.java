@@ -1,6 +1,7 @@
 package dev.drawbridge.protocol.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.drawbridge.protocol.ProtocolCodec;
 import dev.drawbridge.protocol.ProtocolException;
@@ -55,6 +56,25 @@ class DashTest {
     assertThat(Dash.DASHED.pattern(0.2)).containsExactly(4, 3);
     assertThat(Dash.DOTTED.pattern(4)).containsExactly(0.01, 10);
     assertThat(Dash.DOTTED.pattern(0)).containsExactly(0.01, 3);
+  }
+
+  @Test
+  void aWholeNumberOfPeriodsGoesRoundAClosedOutlineAndOpenOnesKeepThePattern() {
+    Style dotted = Style.DEFAULT.withDash(Dash.DOTTED);
+    Element circle = Element.shape("c", ElementKind.ELLIPSE, 0, 0, 100, 100, dotted, 1);
+    double[] p = Dash.DOTTED.patternFor(circle);
+    double periods = Math.PI * 100 / (p[0] + p[1]);
+    assertThat(periods).isCloseTo(Math.rint(periods), within(1e-6));
+    // Fitted by less than half a period's worth round the whole outline: 5 units a dot at most
+    // 2.5 / 63 further or nearer.
+    assertThat(p[1]).isCloseTo(5, within(0.05));
+    Element box =
+        Element.shape("b", ElementKind.RECTANGLE, 0, 0, 100, -50, dotted.withDash(Dash.DASHED), 1);
+    double[] q = Dash.DASHED.patternFor(box);
+    double around = 300 / (q[0] + q[1]);
+    assertThat(around).isCloseTo(Math.rint(around), within(1e-6));
+    Element line = Element.shape("l", ElementKind.LINE, 0, 0, 100, 0, dotted, 1);
+    assertThat(Dash.DOTTED.patternFor(line)).containsExactly(Dash.DOTTED.pattern(2));
   }
 
   @Test

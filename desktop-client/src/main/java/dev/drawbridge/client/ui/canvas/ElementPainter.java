@@ -75,7 +75,7 @@ public final class ElementPainter {
     gc.setLineCap(StrokeLineCap.ROUND);
     gc.setLineJoin(StrokeLineJoin.ROUND);
     if (s.dash() != null && Dash.appliesTo(e)) {
-      gc.setLineDashes(s.dash().pattern(s.width())); // R125: outlines only
+      gc.setLineDashes(s.dash().patternFor(e)); // R125: outlines only
     }
     double x = e.x() + dx;
     double y = e.y() + dy;
