@@ -5,6 +5,7 @@ import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.board.Connectors;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -80,7 +81,7 @@ public final class PdfExporter {
     cs.setLineWidth((float) Math.max(s.width(), 0.5));
     cs.setLineCapStyle(1);
     cs.setLineJoinStyle(1);
-    if (s.dash() != null && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
+    if (s.dash() != null && Dash.appliesTo(e)) {
       double[] pattern = s.dash().patternFor(e); // R125: outlines only
       cs.setLineDashPattern(new float[] {(float) pattern[0], (float) pattern[1]}, 0);
     }

@@ -5,6 +5,7 @@ import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.protocol.board.Connectors;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.Points;
@@ -77,8 +78,7 @@ public final class SvgExporter {
                     + " stroke-linejoin=\"round\"",
                 rgb(s.color()), s.width())
             + (alpha < 1 ? fmt(" stroke-opacity=\"%s\"", alpha) : "");
-    String outline =
-        dev.drawbridge.protocol.element.Dash.appliesTo(e) ? stroke + dashArray(e) : stroke;
+    String outline = Dash.appliesTo(e) ? stroke + dashArray(e) : stroke;
     double x = e.x();
     double y = e.y();
     return switch (e.kind()) {

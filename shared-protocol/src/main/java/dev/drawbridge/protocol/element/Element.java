@@ -56,49 +56,7 @@ public record Element(
     String group,
     Boolean locked) {
 
-  /** An element that is not locked (R127). */
-  public Element(
-      String id,
-      ElementKind kind,
-      double x,
-      double y,
-      double w,
-      double h,
-      Points points,
-      String text,
-      Style style,
-      double z,
-      boolean deleted,
-      String author,
-      Binding startBinding,
-      Binding endBinding,
-      Routing routing,
-      String label,
-      ImageRef image,
-      String group) {
-    this(
-        id,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        points,
-        text,
-        style,
-        z,
-        deleted,
-        author,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        image,
-        group,
-        null);
-  }
-
-  /** An element in no group (R121). */
+  /** An element in no group and not locked (R121, R127). */
   public Element(
       String id,
       ElementKind kind,
@@ -135,6 +93,7 @@ public record Element(
         routing,
         label,
         image,
+        null,
         null);
   }
 

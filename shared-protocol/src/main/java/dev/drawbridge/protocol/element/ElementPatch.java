@@ -38,89 +38,7 @@ public record ElementPatch(
   public static final ElementPatch NONE =
       new ElementPatch(null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** A patch that does not lock or unlock (R127). */
-  public ElementPatch(
-      Double x,
-      Double y,
-      Double w,
-      Double h,
-      String text,
-      String color,
-      Double width,
-      Boolean fill,
-      Double opacity,
-      Double fontSize,
-      Double z,
-      Boolean deleted,
-      Binding startBinding,
-      Binding endBinding,
-      Routing routing,
-      String label,
-      String group,
-      Dash dash) {
-    this(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        group,
-        dash,
-        null);
-  }
-
-  /** A patch that does not touch the dash (R125). */
-  public ElementPatch(
-      Double x,
-      Double y,
-      Double w,
-      Double h,
-      String text,
-      String color,
-      Double width,
-      Boolean fill,
-      Double opacity,
-      Double fontSize,
-      Double z,
-      Boolean deleted,
-      Binding startBinding,
-      Binding endBinding,
-      Routing routing,
-      String label,
-      String group) {
-    this(
-        x,
-        y,
-        w,
-        h,
-        text,
-        color,
-        width,
-        fill,
-        opacity,
-        fontSize,
-        z,
-        deleted,
-        startBinding,
-        endBinding,
-        routing,
-        label,
-        group,
-        null);
-  }
-
-  /** A patch that does not touch the group (R121). */
+  /** A patch that does not touch the group, dash or lock (R121, R125, R127). */
   public ElementPatch(
       Double x,
       Double y,
@@ -155,6 +73,8 @@ public record ElementPatch(
         endBinding,
         routing,
         label,
+        null,
+        null,
         null);
   }
 

@@ -17,6 +17,7 @@ import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
 import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
@@ -587,7 +588,7 @@ public final class BoardView {
       } else if (ink == null && e.kind() != ElementKind.HIGHLIGHTER && !e.hasImage()) {
         ink = e;
       }
-      if (outline == null && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
+      if (outline == null && Dash.appliesTo(e)) {
         outline = e;
       }
       if (note != null && ink != null && outline != null) {

@@ -95,7 +95,10 @@ public final class BoardViewModel {
             // Someone may have grouped, ungrouped or locked what is selected here.
             if (!selection.isEmpty()) {
               selection.retain(
-                  id -> board.view().get(id) == null || !board.view().get(id).hasLock());
+                  id -> {
+                    Element e = board.view().get(id);
+                    return e == null || !e.hasLock();
+                  });
               refreshSelectionCommands();
             }
           }
@@ -123,24 +126,10 @@ public final class BoardViewModel {
                     .withFontSize(StyleChoice.FONT_SIZES.get(b.intValue()))));
     fill.addListener((o, a, b) -> restyle(ElementPatch.NONE.withFill(b)));
     opacity.addListener((o, a, b) -> restyle(ElementPatch.NONE.withOpacity(b.doubleValue())));
-    noteColor.addListener(
-        (o, a, b) -> {
-          if (!restyling && !selection.isEmpty()) {
-            beforeSelection = null;
-            edits.recolourNotes(b);
-            refreshHistory();
-          }
-        });
+    noteColor.addListener((o, a, b) -> restyleSelection(() -> edits.recolourNotes(b)));
     elbow.addListener(
         (o, a, b) -> restyle(ElementPatch.NONE.withRouting(b ? Routing.ELBOW : Routing.STRAIGHT)));
-    dash.addListener(
-        (o, a, b) -> {
-          if (!restyling && !selection.isEmpty()) {
-            beforeSelection = null;
-            edits.redash(b);
-            refreshHistory();
-          }
-        });
+    dash.addListener((o, a, b) -> restyleSelection(() -> edits.redash(b)));
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {
@@ -559,11 +548,19 @@ public final class BoardViewModel {
   }
 
   private void restyle(ElementPatch patch) {
+    restyleSelection(() -> edits.restyle(patch));
+  }
+
+  /**
+   * Runs {@code edit} on the selection when a control was changed by the user (not shown from a
+   * selection), one undo step; the changed style is then the user's own (see beforeSelection).
+   */
+  private void restyleSelection(java.util.function.IntSupplier edit) {
     if (restyling || selection.isEmpty()) {
       return;
     }
     beforeSelection = null;
-    edits.restyle(patch);
+    edit.getAsInt();
     refreshHistory();
   }
 

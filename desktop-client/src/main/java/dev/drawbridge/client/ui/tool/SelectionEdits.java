@@ -6,6 +6,7 @@ import dev.drawbridge.client.geom.Rect;
 import dev.drawbridge.client.model.AddOps;
 import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.protocol.board.BoardState;
+import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.ZOrder;
@@ -47,16 +48,13 @@ public final class SelectionEdits {
    * pictures and highlighters get no op (nothing would change on screen, yet undo would count it).
    * Returns the number of ops.
    */
-  public int redash(dev.drawbridge.protocol.element.Dash dash) {
-    BoardState view = board.view();
-    List<Op> ops = new ArrayList<>();
-    for (String id : selection.ordered()) {
-      Element e = view.get(id);
-      if (e != null && !e.deleted() && dev.drawbridge.protocol.element.Dash.appliesTo(e)) {
-        ops.add(new Op.UpdateElement(id, ElementPatch.NONE.withDash(dash)));
-      }
-    }
-    return submit(ops);
+  public int redash(Dash dash) {
+    ElementPatch patch = ElementPatch.NONE.withDash(dash);
+    return submit(
+        selectedInSelectionOrder().stream()
+            .filter(Dash::appliesTo)
+            .map(e -> (Op) new Op.UpdateElement(e.id(), patch))
+            .toList());
   }
 
   /**
