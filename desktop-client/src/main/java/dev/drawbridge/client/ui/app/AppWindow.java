@@ -1,16 +1,10 @@
 package dev.drawbridge.client.ui.app;
 
-import dev.drawbridge.client.blob.BlobStore;
-import dev.drawbridge.client.history.local.HistoryLog;
 import dev.drawbridge.client.host.HostedRelay;
-import dev.drawbridge.client.host.LanAddress;
 import dev.drawbridge.client.host.discovery.Announcement;
 import dev.drawbridge.client.host.discovery.NetworkBoard;
 import dev.drawbridge.client.instance.SingleInstance;
 import dev.drawbridge.client.invite.InviteLink;
-import dev.drawbridge.client.io.BoardFile;
-import dev.drawbridge.client.io.BoardFileException;
-import dev.drawbridge.client.model.LocalBoard;
 import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.ConnectionState;
 import dev.drawbridge.client.sync.LocalOnlySession;
@@ -25,14 +19,10 @@ import dev.drawbridge.client.ui.settings.SettingsStore;
 import dev.drawbridge.client.ui.start.JoinForm;
 import dev.drawbridge.client.ui.start.StartView;
 import dev.drawbridge.client.update.UpdateCheck;
-import dev.drawbridge.relay.auth.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -57,12 +47,11 @@ public final class AppWindow implements Shell, StartView.Actions {
   private final SettingsStore settings;
   private SessionOpener opener;
   private final Executor uiExecutor;
-  private HostedRelay hosted;
-  private int hostPort = HostedRelay.PREFERRED_PORT;
   private boolean discovery = !Boolean.getBoolean("drawbridge.noDiscovery");
 
   private final NetworkBoardsWatch networkBoards;
-  private final HostedBoardAnnouncement announcement = new HostedBoardAnnouncement();
+  private final Hosting hosting;
+  private final OfflineBoards offline;
   private final Messages messages;
   private final Scene scene;
   private StartView startView;
@@ -102,6 +91,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     this.opener = opener;
     this.uiExecutor = uiExecutor;
     this.networkBoards = new NetworkBoardsWatch(uiExecutor);
+    this.hosting = new Hosting(this, uiExecutor);
     this.messages = new Messages(Messages.localeFor(settings.get().language()));
     useLanguage(settings.get().language());
     Theme.apply(settings.get().theme());
@@ -114,7 +104,7 @@ public final class AppWindow implements Shell, StartView.Actions {
     // Closing the window while hosting with guests ends the board for them: ask first.
     stage.setOnCloseRequest(
         e -> {
-          String question = hostedGuestsQuestion();
+          String question = hosting.guestsQuestion(session);
           if (question != null && boardView != null) {
             e.consume();
             boardView.askBeforeLeaving(question, messages.get("leave.endBoard"), stage::hide);
@@ -126,12 +116,9 @@ public final class AppWindow implements Shell, StartView.Actions {
           networkBoards.stop();
           // The app exits next: say goodbye on the network (a non-daemon thread finishes it) and
           // finish the relay's writes before the JVM goes.
-          announcement.stop();
-          if (hosted != null) {
-            hosted.close();
-            hosted = null;
-          }
+          hosting.stopNow();
         });
+    this.offline = new OfflineBoards(this);
     showStart();
   }
 
@@ -160,7 +147,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   public void showStart() {
     closeSession();
-    stopHosting();
+    hosting.stop();
     startView = new StartView(messages, settings.get(), this);
     if (lastTried != null) {
       startView.fill(lastTried);
@@ -210,7 +197,7 @@ public final class AppWindow implements Shell, StartView.Actions {
   /** Shows {@code newSession} on the board screen. */
   public BoardView showBoard(BoardSession newSession) {
     closeSession();
-    stopHosting();
+    hosting.stop();
     networkBoards.stop();
     session = newSession;
     boardView = new BoardView(newSession, this);
@@ -373,66 +360,12 @@ public final class AppWindow implements Shell, StartView.Actions {
     if (startView != null) {
       startView.showHostStatus(messages.get("host.starting"));
     }
-    Path dataDir = settings.home().resolve("hosted");
-    Thread starter =
-        new Thread(
-            () -> {
-              try {
-                HostedRelay relay = HostedRelay.start(dataDir, hostPort);
-                String lan = LanAddress.find();
-                uiExecutor.execute(() -> joinHosted(relay, room, lan, openToNetwork, whenOpen));
-              } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not start hosting", e);
-                uiExecutor.execute(() -> showError(messages.get("host.error.start")));
-              }
-            },
-            "drawbridge-host-start");
-    starter.setDaemon(true);
-    starter.start();
-  }
-
-  private void joinHosted(
-      HostedRelay relay,
-      String room,
-      String lanHost,
-      boolean openToNetwork,
-      java.util.function.Consumer<BoardView> whenOpen) {
-    Settings s = settings.get();
-    JoinForm form = new JoinForm(relay.localUrl(), room, s.name(), relay.hostToken(room));
-    BoardSession shared;
-    try {
-      shared = opener.open(form, s);
-    } catch (RuntimeException e) {
-      LOG.warn("Could not join the hosted board", e);
-      BackgroundClose.of(relay);
-      showError(
-          messages.get(
-              e instanceof UnsupportedOperationException
-                  ? "host.error.unavailable"
-                  : "host.error.start"));
-      return;
-    }
-    BoardView view = showBoard(shared);
-    hosted = relay;
-    view.setInvites(
-        relay.invite(lanHost, room, Role.EDITOR).toString(),
-        relay.invite(lanHost, room, Role.VIEWER).toString(),
-        openToNetwork);
-    if (openToNetwork) {
-      announcement.start(
-          relay,
-          room,
-          lanHost,
-          shared,
-          settings.get().name(),
-          () -> uiExecutor.execute(() -> showError(messages.get("host.error.announce"))));
-    }
-    whenOpen.accept(view);
+    hosting.start(settings.home().resolve("hosted"), room, openToNetwork, whenOpen);
   }
 
   /** The board announced on the network now, or null (read from any thread). */
   public Announcement announced() {
-    return announcement.current();
+    return hosting.announced();
   }
 
   // ---- boards on the network ------------------------------------------------------------
@@ -497,7 +430,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   /** The port hosting tries first (0: any free port, as tests use). */
   public void setHostPort(int port) {
-    this.hostPort = port;
+    hosting.setPort(port);
   }
 
   /** Replaces how shared boards are opened (tests use fakes). */
@@ -507,99 +440,22 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   /** The relay this window hosts, or null. */
   public HostedRelay hosted() {
-    return hosted;
+    return hosting.relay();
   }
 
-  private void stopHosting() {
-    announcement.stop();
-    if (hosted != null) {
-      BackgroundClose.of(hosted);
-      hosted = null;
-    }
+  /** How shared boards are opened now. */
+  SessionOpener opener() {
+    return opener;
   }
 
   @Override
   public void workOffline() {
-    LocalBoard board = new LocalBoard();
-    if (Boolean.getBoolean("drawbridge.demo")) {
-      DemoBoard.populate(board, settings.get().clientId());
-    }
-    BoardView view = showBoard(localSession(board, messages.get("board.offline")));
-    // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
-    view.setFile(newBoardFile(settings.boards()));
-  }
-
-  /**
-   * A file name for a new offline board, by the time it was started: one no board has yet (two
-   * boards started within a second must not share a file, nor a history log beside it).
-   */
-  static Path newBoardFile(Path boards) {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
-    Path file = boards.resolve("board-" + stamp + BoardFile.EXTENSION);
-    for (int n = 2; Files.exists(file) || Files.exists(HistoryLog.beside(file)); n++) {
-      file = boards.resolve("board-" + stamp + "-" + n + BoardFile.EXTENSION);
-    }
-    return file;
-  }
-
-  /**
-   * A board without a relay, keeping its pictures in the app's store on disk like shared boards
-   * (one place, so no local board is opened with the in-memory default by mistake).
-   */
-  private LocalOnlySession localSession(LocalBoard board, String title) {
-    return new LocalOnlySession(
-        board, title, settings.get().clientId(), BlobStore.in(settings.home()));
+    offline.startNew();
   }
 
   @Override
   public void openFile(Path file) {
-    long started = System.nanoTime();
-    long readNanos;
-    LocalBoard board = new LocalBoard();
-    LocalOnlySession opened = localSession(board, file.getFileName().toString());
-    BoardFile.Opened read;
-    try {
-      // The file's pictures go to the session's store as they are read (each one checked).
-      read = new BoardFile().open(file, opened.blobs()::put);
-      readNanos = System.nanoTime() - started;
-    } catch (BoardFileException e) {
-      LOG.info("Could not open {}: {}", file, e.getMessage());
-      opened.close();
-      showError(
-          switch (e.reason()) {
-            case NOT_A_BOARD -> messages.get("error.notABoard", file.getFileName());
-            case DAMAGED -> messages.get("error.damagedBoard", file.getFileName());
-            case TOO_NEW -> messages.get("error.tooNew", file.getFileName());
-            case IO -> messages.get("error.read", file.getFileName());
-          });
-      return;
-    }
-    // The file's history, and the ops the log beside it holds since the file's last save (an app
-    // killed between autosaves): they come back to the board too.
-    board.restore(opened.fileHistory().open(file, read.snapshot(), read.history()), List.of());
-    long restoredNanos = System.nanoTime() - started;
-    BoardView view = showBoard(opened);
-    // Where opening a big board's time goes (issue 19: a 10,000-element board in ≤ 1.5 s).
-    LOG.info(
-        "Opened {}: {} elements; read {} ms, board {} ms, screen {} ms",
-        file.getFileName(),
-        read.snapshot().elements().size(),
-        readNanos / 1_000_000,
-        (restoredNanos - readNanos) / 1_000_000,
-        (System.nanoTime() - started - restoredNanos) / 1_000_000);
-    if (read.skippedPictures() > 0) {
-      view.showToast(
-          messages.get("file.picturesSkipped", read.skippedPictures(), file.getFileName()), true);
-    }
-    view.setFile(file);
-    settings.save(
-        settings
-            .get()
-            .withRecent(
-                new Settings.RecentBoard(
-                    Settings.RecentBoard.FILE,
-                    file.getFileName().toString(),
-                    file.toAbsolutePath().toString())));
+    offline.open(file);
   }
 
   @Override
@@ -610,7 +466,7 @@ public final class AppWindow implements Shell, StartView.Actions {
 
   @Override
   public void leaveBoard() {
-    String question = hostedGuestsQuestion();
+    String question = hosting.guestsQuestion(session);
     if (question == null || boardView == null) {
       showStart();
     } else {
@@ -624,7 +480,7 @@ public final class AppWindow implements Shell, StartView.Actions {
    */
   @Override
   public void confirmLeaving(Runnable leave) {
-    String question = hostedGuestsQuestion();
+    String question = hosting.guestsQuestion(session);
     String confirm = messages.get("leave.endBoard");
     if (question == null && session != null && !(session instanceof LocalOnlySession)) {
       question = messages.get("leave.shared", session.title());
@@ -635,15 +491,6 @@ public final class AppWindow implements Shell, StartView.Actions {
     } else {
       boardView.askBeforeLeaving(question, confirm, leave);
     }
-  }
-
-  /** The question to ask before leaving a board this window hosts while guests are on it. */
-  private String hostedGuestsQuestion() {
-    if (hosted == null || session == null) {
-      return null;
-    }
-    int guests = session.peers().size();
-    return guests == 0 ? null : messages.get("leave.hosted", guests);
   }
 
   /** Saves and applies settings: language and theme switch at once. */

@@ -14,11 +14,11 @@ class NewBoardFileTest {
 
   @Test
   void aNameTakenByAFileOrAHistoryLogIsNotGivenAgain() throws Exception {
-    Path first = AppWindow.newBoardFile(boards);
+    Path first = OfflineBoards.newBoardFile(boards);
     Files.writeString(first, "{}");
-    Path second = AppWindow.newBoardFile(boards);
+    Path second = OfflineBoards.newBoardFile(boards);
     Files.writeString(HistoryLog.beside(second), "");
-    Path third = AppWindow.newBoardFile(boards);
+    Path third = OfflineBoards.newBoardFile(boards);
     assertThat(second).isNotEqualTo(first);
     assertThat(third).isNotIn(first, second);
     assertThat(third.getFileName().toString()).startsWith("board-").endsWith(".drawbridge");
