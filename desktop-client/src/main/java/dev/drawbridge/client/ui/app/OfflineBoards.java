@@ -110,13 +110,6 @@ final class OfflineBoards {
           messages.get("file.picturesSkipped", read.skippedPictures(), file.getFileName()), true);
     }
     view.setFile(file);
-    settings.save(
-        settings
-            .get()
-            .withRecent(
-                new Settings.RecentBoard(
-                    Settings.RecentBoard.FILE,
-                    file.getFileName().toString(),
-                    file.toAbsolutePath().toString())));
+    settings.save(settings.get().withRecent(Settings.RecentBoard.file(file)));
   }
 }

@@ -200,17 +200,7 @@ final class BoardFiles {
   }
 
   private void remember(Path target) {
-    shell
-        .settings()
-        .save(
-            shell
-                .settings()
-                .get()
-                .withRecent(
-                    new Settings.RecentBoard(
-                        Settings.RecentBoard.FILE,
-                        target.getFileName().toString(),
-                        target.toAbsolutePath().toString())));
+    shell.settings().save(shell.settings().get().withRecent(Settings.RecentBoard.file(target)));
   }
 
   Path file() {

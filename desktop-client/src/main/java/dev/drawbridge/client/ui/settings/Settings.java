@@ -65,6 +65,11 @@ public record Settings(
   public record RecentBoard(String kind, String label, String location) {
     public static final String FILE = "file";
     public static final String ROOM = "room";
+
+    /** A board file, listed by its name and opened again from its absolute path. */
+    public static RecentBoard file(java.nio.file.Path file) {
+      return new RecentBoard(FILE, file.getFileName().toString(), file.toAbsolutePath().toString());
+    }
   }
 
   public Settings withProfile(String newName, String newColor, String newTheme, String newLang) {
