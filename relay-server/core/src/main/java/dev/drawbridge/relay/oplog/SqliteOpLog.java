@@ -13,15 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,26 +28,19 @@ import org.slf4j.LoggerFactory;
  * {@link Durability} says otherwise) for the ops, and {@link SnapshotFiles} beside it for each
  * room's newest snapshot. Blobs (R108) live in the same file, in pieces of one fetch chunk.
  *
- * <p>Group commit: one writer thread takes every queued op (of all rooms), runs them in one
- * transaction and completes their futures in order after the commit. Under load it commits at most
- * once per commit interval, so many ops share one commit and one fsync (the fsync alone cost more
- * than the rest of persisting an op); an op arriving after a quiet spell is committed at once.
- * Reads use a second connection, which WAL lets run beside the writer. Snapshots are written by the
+ * <p>Every write goes through one {@link SqliteWriter} thread, which commits them in groups. Reads
+ * use a second connection, which WAL lets run beside the writer. Snapshots are written by the
  * caller of {@link #saveSnapshot} (the relay's snapshot worker), never by the writer, so a big
  * board's snapshot does not hold up ops.
  */
 public final class SqliteOpLog implements OpLog {
   private static final Logger log = LoggerFactory.getLogger(SqliteOpLog.class);
-  private static final int MAX_BATCH = 2_000;
   public static final String FILE_NAME = "drawbridge-relay.db";
 
   private final ProtocolCodec codec = new ProtocolCodec();
   private final SnapshotFiles snapshotFiles;
-  private final Connection writeConnection;
+  private final SqliteWriter writer;
   private final Connection readConnection;
-  private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-  private final Thread writer;
-  private final long commitIntervalNanos;
   private final Path dataDir;
   private volatile boolean closing;
   // Read statements, prepared once (guarded by readConnection): seqOf runs for every new op.
@@ -69,41 +59,6 @@ public final class SqliteOpLog implements OpLog {
   // up, the reads of the rooms' ordering path (duplicate lookups, catch-up). Guarded by itself.
   private final Connection historyConnection;
   private final PreparedStatement selectHistory;
-  // Prepared once by the writer thread (only it touches it) on its first commit.
-  private PreparedStatement insertOp;
-  private PreparedStatement insertKey;
-  private PreparedStatement insertBlob;
-  private PreparedStatement insertBlobPiece;
-  private PreparedStatement upsertBase;
-  private PreparedStatement deleteOps;
-
-  private sealed interface Write {
-    CompletableFuture<Void> done();
-  }
-
-  private record OpWrite(String room, StoredOp op, String json, CompletableFuture<Void> done)
-      implements Write {}
-
-  private record KeyWrite(
-      String room, String clientId, ClientKeyHash hash, CompletableFuture<Void> done)
-      implements Write {}
-
-  private record BlobWrite(
-      String room, String blob, String mime, byte[] bytes, CompletableFuture<Void> done)
-      implements Write {}
-
-  private record TrimWrite(
-      String room, long baseSeq, String baseJson, long floor, CompletableFuture<Void> done)
-      implements Write {}
-
-  private record Stop(CompletableFuture<Void> done) implements Write {}
-
-  /**
-   * Ops one trim deletes at most: the writer commits ops of every room, so a first trim of a big
-   * old room is spread over later snapshots instead of holding them all up at once.
-   */
-  static final int MAX_TRIM_OPS = 10_000;
-
   private static final String SELECT_OPS =
       "SELECT seq, op_id, client_id, op, t FROM ops WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?";
 
@@ -120,8 +75,8 @@ public final class SqliteOpLog implements OpLog {
    * once per {@code commitInterval} under load.
    */
   public SqliteOpLog(Path dataDir, Durability durability, Duration commitInterval) {
-    this.commitIntervalNanos = commitInterval.toNanos();
     this.dataDir = dataDir;
+    Connection writeConnection;
     try {
       Files.createDirectories(dataDir);
       String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
@@ -174,7 +129,7 @@ public final class SqliteOpLog implements OpLog {
     } catch (SQLException | java.io.IOException e) {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
     }
-    writer = Thread.ofPlatform().name("oplog-writer").daemon(true).start(this::writeLoop);
+    writer = new SqliteWriter(writeConnection, commitInterval);
   }
 
   /**
@@ -183,9 +138,7 @@ public final class SqliteOpLog implements OpLog {
    */
   @Override
   public CompletableFuture<Void> trimHistory(String room, BoardSnapshot base, long floor) {
-    return enqueue(
-        new TrimWrite(
-            room, base.seq(), codec.encodeSnapshot(base), floor, new CompletableFuture<>()));
+    return writer.trim(room, base.seq(), codec.encodeSnapshot(base), floor);
   }
 
   @Override
@@ -245,14 +198,14 @@ public final class SqliteOpLog implements OpLog {
 
   @Override
   public CompletableFuture<Void> append(String room, StoredOp op) {
-    return enqueue(new OpWrite(room, op, codec.encodeOp(op.op()), new CompletableFuture<>()));
+    return writer.op(room, op, codec.encodeOp(op.op()));
   }
 
   /** Through the writer like ops, so a claim commits with the ops around it. */
   @Override
   public CompletableFuture<Void> saveClientKeyHash(
       String room, String clientId, ClientKeyHash hash) {
-    return enqueue(new KeyWrite(room, clientId, hash, new CompletableFuture<>()));
+    return writer.clientKey(room, clientId, hash);
   }
 
   @Override
@@ -280,7 +233,7 @@ public final class SqliteOpLog implements OpLog {
    */
   @Override
   public CompletableFuture<Void> putBlob(String room, String blob, String mime, byte[] bytes) {
-    return enqueue(new BlobWrite(room, blob, mime, bytes, new CompletableFuture<>()));
+    return writer.blob(room, blob, mime, bytes);
   }
 
   @Override
@@ -367,170 +320,9 @@ public final class SqliteOpLog implements OpLog {
     }
   }
 
-  private CompletableFuture<Void> enqueue(Write write) {
-    if (closing) {
-      return CompletableFuture.failedFuture(new OpLogException("op log is closed", null));
-    }
-    queue.add(write);
-    return write.done();
-  }
-
-  private void writeLoop() {
-    List<Write> batch = new ArrayList<>();
-    long lastCommit = System.nanoTime() - commitIntervalNanos;
-    while (true) {
-      batch.clear();
-      try {
-        batch.add(queue.take());
-        long wait = lastCommit + commitIntervalNanos - System.nanoTime();
-        if (wait > 0) {
-          // Ops keep arriving (and are acked and broadcast) meanwhile; they join this commit.
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        lastCommit = System.nanoTime();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      queue.drainTo(batch, MAX_BATCH - 1);
-      boolean stop = false;
-      List<Write> work = new ArrayList<>(batch.size());
-      for (Write w : batch) {
-        if (w instanceof Stop) {
-          stop = true;
-        } else {
-          work.add(w);
-        }
-      }
-      commit(work);
-      if (stop) {
-        // Anything queued behind the stop marker raced close(): refuse it rather than lose it.
-        List<Write> late = new ArrayList<>();
-        queue.drainTo(late);
-        commit(late.stream().filter(w -> !(w instanceof Stop)).toList());
-        batch.forEach(w -> w.done().complete(null));
-        late.forEach(w -> w.done().complete(null));
-        return;
-      }
-    }
-  }
-
-  private void commit(List<Write> work) {
-    if (work.isEmpty()) {
-      return;
-    }
-    try {
-      if (insertOp == null) {
-        insertOp =
-            writeConnection.prepareStatement(
-                "INSERT INTO ops(room, seq, op_id, client_id, op, t) VALUES(?,?,?,?,?,?)");
-        insertKey =
-            writeConnection.prepareStatement(
-                "INSERT OR IGNORE INTO client_keys(room, client_id, key_hash) VALUES(?,?,?)");
-        insertBlob =
-            writeConnection.prepareStatement(
-                "INSERT OR IGNORE INTO blobs(room, blob, mime, size) VALUES(?,?,?,?)");
-        insertBlobPiece =
-            writeConnection.prepareStatement(
-                "INSERT INTO blob_pieces(room, blob, piece, bytes) VALUES(?,?,?,?)");
-        upsertBase =
-            writeConnection.prepareStatement(
-                "INSERT INTO history_bases(room, seq, body) VALUES(?1,?2,?3) ON CONFLICT(room) DO"
-                    + " UPDATE SET seq = ?2, body = ?3 WHERE seq < ?2");
-        deleteOps =
-            writeConnection.prepareStatement(
-                "DELETE FROM ops WHERE room = ?1 AND seq < MIN(?2, (SELECT seq FROM history_bases"
-                    + " WHERE room = ?1), (SELECT MIN(seq) FROM ops WHERE room = ?1) + ?3)");
-      }
-      for (Write w : work) {
-        switch (w) {
-          case OpWrite o -> {
-            insertOp.setString(1, o.room());
-            insertOp.setLong(2, o.op().seq());
-            insertOp.setString(3, o.op().id());
-            insertOp.setString(4, o.op().clientId());
-            insertOp.setString(5, o.json());
-            insertOp.setLong(6, o.op().t());
-            insertOp.addBatch();
-          }
-          case KeyWrite k -> {
-            insertKey.setString(1, k.room());
-            insertKey.setString(2, k.clientId());
-            insertKey.setBytes(3, k.hash().bytes());
-            insertKey.addBatch();
-          }
-          case BlobWrite b -> insertBlob(b);
-          case TrimWrite t -> trim(t);
-          case Stop stop -> {}
-        }
-      }
-      insertOp.executeBatch();
-      insertKey.executeBatch();
-      writeConnection.commit();
-    } catch (SQLException e) {
-      log.error("op log commit of {} writes failed", work.size(), e);
-      try {
-        if (insertOp != null) {
-          insertOp.clearBatch();
-          insertKey.clearBatch();
-          insertBlobPiece.clearBatch();
-        }
-        writeConnection.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      OpLogException failure = new OpLogException("commit failed", e);
-      work.forEach(w -> w.done().completeExceptionally(failure));
-      return;
-    }
-    for (Write w : work) {
-      w.done().complete(null);
-    }
-  }
-
-  /**
-   * Keeps the base (a newer one only) and deletes ops below the floor, never at or above the kept
-   * base's seq: the ops of the batch are inserted first, so the deletion sees them.
-   */
-  private void trim(TrimWrite t) throws SQLException {
-    insertOp.executeBatch();
-    upsertBase.setString(1, t.room());
-    upsertBase.setLong(2, t.baseSeq());
-    upsertBase.setString(3, t.baseJson());
-    upsertBase.executeUpdate();
-    deleteOps.setString(1, t.room());
-    deleteOps.setLong(2, t.floor());
-    deleteOps.setLong(3, MAX_TRIM_OPS);
-    deleteOps.executeUpdate();
-  }
-
-  /** The blob's row and, if it is new to the room, its pieces (a second upload stores nothing). */
-  private void insertBlob(BlobWrite b) throws SQLException {
-    insertBlob.setString(1, b.room());
-    insertBlob.setString(2, b.blob());
-    insertBlob.setString(3, b.mime());
-    insertBlob.setLong(4, b.bytes().length);
-    if (insertBlob.executeUpdate() == 0) {
-      return;
-    }
-    int piece = SqliteSchema.BLOB_PIECE_BYTES;
-    for (int at = 0, n = 0; at < b.bytes().length; at += piece, n++) {
-      insertBlobPiece.setString(1, b.room());
-      insertBlobPiece.setString(2, b.blob());
-      insertBlobPiece.setInt(3, n);
-      insertBlobPiece.setBytes(
-          4, Arrays.copyOfRange(b.bytes(), at, Math.min(b.bytes().length, at + piece)));
-      insertBlobPiece.addBatch();
-    }
-    insertBlobPiece.executeBatch();
-  }
-
   /** SQLite's synchronous setting on the writer's connection (1 NORMAL, 2 FULL): diagnostics. */
   int synchronousSetting() throws SQLException {
-    try (Statement s = writeConnection.createStatement();
-        ResultSet r = s.executeQuery("PRAGMA synchronous")) {
-      return r.next() ? r.getInt(1) : -1;
-    }
+    return writer.synchronousSetting();
   }
 
   @Override
@@ -673,14 +465,7 @@ public final class SqliteOpLog implements OpLog {
       return;
     }
     closing = true;
-    CompletableFuture<Void> stopped = new CompletableFuture<>();
-    queue.add(new Stop(stopped));
-    try {
-      stopped.get(30, TimeUnit.SECONDS);
-      writer.join(TimeUnit.SECONDS.toMillis(5));
-    } catch (Exception e) {
-      log.warn("op log writer did not stop cleanly", e);
-    }
+    writer.close();
     synchronized (readConnection) {
       try {
         selectHead.close();
@@ -699,10 +484,6 @@ public final class SqliteOpLog implements OpLog {
           selectHistory.close();
           historyConnection.close();
         }
-        if (insertOp != null) {
-          insertOp.close();
-        }
-        writeConnection.close();
       } catch (SQLException e) {
         log.warn("closing the op log failed", e);
       }
