@@ -2,7 +2,6 @@ package dev.drawbridge.relay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.board.Connectors;
 import dev.drawbridge.protocol.element.Binding;
@@ -54,21 +53,8 @@ class ConnectorBindingTest extends WriterAndObserver {
       })
   void hostileBindingsAreRefusedAndHonestMembersLoseNothing(
       String name, String kind, String fields, int closeCode, String errorCode) throws Exception {
-    TestPeer attacker = fx.peer(ROOM);
-    attacker.joinAndSync(0);
-    attacker.send(ARROW.formatted("op-bad", "el-x", kind, fields));
-    TestPeer.Close close = attacker.awaitClose();
-    assertThat(close.code()).as(name).isEqualTo(closeCode);
-    assertThat(attacker.received)
-        .filteredOn(ServerMessage.Error.class::isInstance)
-        .map(m -> ((ServerMessage.Error) m).code())
-        .contains(errorCode);
-    assertThat(CloseCodes.isTerminal(close.code())).isFalse();
-    // The relay keeps serving the room, and nothing of the attacker's op reached anyone.
-    String id = "ok-" + name.replace(' ', '-');
-    writer.submitStroke(id, "s-" + id);
-    assertThat(writer.nextOf(ServerMessage.Ack.class).id()).isEqualTo(id);
-    assertThat(observer.nextOf(ServerMessage.OpBroadcast.class).id()).isEqualTo(id);
+    assertRefusedAndRoomServes(
+        name, ARROW.formatted("op-bad", "el-x", kind, fields), closeCode, errorCode);
   }
 
   @Test

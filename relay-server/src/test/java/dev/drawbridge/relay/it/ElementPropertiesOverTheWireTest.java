@@ -2,7 +2,6 @@ package dev.drawbridge.relay.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Element;
 import dev.drawbridge.protocol.element.ElementKind;
@@ -40,24 +39,14 @@ class ElementPropertiesOverTheWireTest extends WriterAndObserver {
       })
   void hostileGroupsAreRefusedAndHonestMembersLoseNothing(
       String name, String group, int closeCode, String errorCode) throws Exception {
-    TestPeer attacker = fx.peer(ROOM);
-    attacker.joinAndSync(0);
-    attacker.send(
+    assertRefusedAndRoomServes(
+        name,
         "{\"type\":\"op\",\"id\":\"op-bad\",\"op\":{\"type\":\"update\",\"elementId\":\"g1\","
             + "\"patch\":{\"group\":"
             + group
-            + "}}}");
-    TestPeer.Close close = attacker.awaitClose();
-    assertThat(close.code()).as(name).isEqualTo(closeCode);
-    assertThat(attacker.received)
-        .filteredOn(ServerMessage.Error.class::isInstance)
-        .map(m -> ((ServerMessage.Error) m).code())
-        .contains(errorCode);
-    assertThat(CloseCodes.isTerminal(close.code())).isFalse();
-    String id = "ok-" + name.replace(' ', '-');
-    writer.submitStroke(id, "s-" + id);
-    assertThat(writer.nextOf(ServerMessage.Ack.class).id()).isEqualTo(id);
-    assertThat(observer.nextOf(ServerMessage.OpBroadcast.class).id()).isEqualTo(id);
+            + "}}}",
+        closeCode,
+        errorCode);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.drawbridge.relay.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drawbridge.protocol.CloseCodes;
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.runtime.RelayConfig;
 import java.nio.file.Path;
@@ -41,6 +44,31 @@ abstract class WriterAndObserver {
     writer.joinAndSync(0);
     observer.joinAndSync(0);
     writer.nextOf(ServerMessage.Joined.class);
+  }
+
+  /**
+   * Sends {@code frame} from a new member of the room and checks the relay refuses it as documented
+   * (error {@code errorCode}, then close {@code closeCode}, after which a client may reconnect),
+   * and that the room keeps serving its honest members: a stroke of the writer's, sent next, is
+   * acked and is the next op the observer gets, so nothing of the refused frame reached anyone.
+   */
+  void assertRefusedAndRoomServes(String name, String frame, int closeCode, String errorCode)
+      throws Exception {
+    TestPeer attacker = fx.peer(room);
+    attacker.joinAndSync(0);
+    attacker.send(frame);
+    TestPeer.Close close = attacker.awaitClose();
+    assertThat(close.code()).as(name).isEqualTo(closeCode);
+    assertThat(attacker.received)
+        .filteredOn(ServerMessage.Error.class::isInstance)
+        .map(m -> ((ServerMessage.Error) m).code())
+        .as(name)
+        .contains(errorCode);
+    assertThat(CloseCodes.isTerminal(close.code())).isFalse();
+    String id = "ok-" + name.replace(' ', '-');
+    writer.submitStroke(id, "s-" + id);
+    assertThat(writer.nextOf(ServerMessage.Ack.class).id()).isEqualTo(id);
+    assertThat(observer.nextOf(ServerMessage.OpBroadcast.class).id()).isEqualTo(id);
   }
 
   @AfterAll
