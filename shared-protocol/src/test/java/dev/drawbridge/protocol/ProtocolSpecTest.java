@@ -43,6 +43,7 @@ class ProtocolSpecTest {
     IntStream.rangeClosed(121, 124).forEach(rules::add); // groups
     IntStream.rangeClosed(125, 126).forEach(rules::add); // dashed and dotted outlines
     IntStream.rangeClosed(127, 128).forEach(rules::add); // locks
+    rules.add(129); // history: one action's ops marked in their ids
     return rules;
   }
 

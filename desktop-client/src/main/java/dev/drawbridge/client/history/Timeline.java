@@ -1,11 +1,13 @@
 package dev.drawbridge.client.history;
 
+import dev.drawbridge.client.model.ActionIds;
 import dev.drawbridge.protocol.board.BoardSnapshot;
 import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.op.Op;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,30 @@ import java.util.Map;
  * any point is a keyframe plus fewer than {@value #KEYFRAME_EVERY} applies (ADR 0011). Copies share
  * their immutable elements, so a keyframe costs a map of references.
  *
+ * <p>Several ops can be one user action (a group moved, several elements restyled or deleted):
+ * their ids say so (R129). The points between such ops show a board no member saw, so the history
+ * offers only <em>landings</em>, points between whole actions ({@link #floorLanding}, {@link
+ * #nextLanding}, {@link #previousLanding}). Ops of one action from one client are consecutive among
+ * that client's ops, but the relay may sequence another client's ops between them: the points
+ * inside an action then hold those ops too, and the landing after the action shows them with it.
+ * The marks come from other clients and are only hints: an action continues only with its author's
+ * very next op, at most {@value #MAX_ACTION_GAP} seqs after the previous one (a later one starts
+ * afresh: everyone saw the half-done board for that long), and every {@value #LANDING_EVERY}th
+ * point is a landing whatever the marks say, so no action, however long or unfinished, makes the
+ * history unreachable.
+ *
  * <p>Ops replay through {@link BoardState#applyOp}: the log holds each op id once (R15), so the
  * op-id memory of {@link BoardState#apply} would only cost memory. Not thread-safe: one owner
  * thread (the UI's).
  */
 public final class Timeline {
   public static final int KEYFRAME_EVERY = 1_000;
+
+  /** The most seqs between two ops of one action; further apart, the later one starts anew. */
+  public static final int MAX_ACTION_GAP = 1_000;
+
+  /** Every point that is a multiple of this is a landing, whatever actions span it. */
+  public static final int LANDING_EVERY = 10_000;
 
   private final BoardSnapshot base;
   private final List<HistoryOp> ops = new ArrayList<>();
@@ -30,6 +50,12 @@ public final class Timeline {
   // Per element: the indexes of the first and the newest op that changed it.
   private final Map<String, int[]> changes = new HashMap<>();
   private long[] resolvedTimes;
+  // Point k is set when it lies inside an action: after its first op, up to and with its last.
+  private final BitSet insideAction = new BitSet();
+  // Per client: its action still expecting ops, and where that action's newest op is.
+  private final Map<String, OpenAction> openActions = new HashMap<>();
+
+  private record OpenAction(ActionIds.Mark mark, int lastIndex) {}
 
   /** A history that starts from {@code base} (null: an empty board before seq 1). */
   public Timeline(BoardSnapshot base) {
@@ -93,7 +119,26 @@ public final class Timeline {
       keyframes.add(head.copy());
     }
     resolvedTimes = null;
+    joinAction(op, index);
     return true;
+  }
+
+  // Extends the author's open action with the op at index, or closes it and maybe opens another.
+  private void joinAction(HistoryOp op, int index) {
+    ActionIds.Mark mark = ActionIds.parse(op.id());
+    OpenAction open = openActions.remove(op.clientId());
+    if (mark != null
+        && open != null
+        && open.mark().followedBy(mark)
+        && index - open.lastIndex() <= MAX_ACTION_GAP) {
+      insideAction.set(open.lastIndex() + 1, index + 1);
+    } else if (mark == null) {
+      return;
+    }
+    // A first op that is not the action's op 0 (a history cut by retention, R118) opens it too.
+    if (!mark.last()) {
+      openActions.put(op.clientId(), new OpenAction(mark, index));
+    }
   }
 
   /** Appends every op of {@code page} in order (see {@link #append}). */
@@ -115,6 +160,46 @@ public final class Timeline {
       board.applyOp(ops.get(i).op());
     }
     return board;
+  }
+
+  /**
+   * Whether the board after {@code count} ops is one between whole actions: the base, the present,
+   * every {@value #LANDING_EVERY}th point, and any point no action spans.
+   */
+  public boolean isLanding(int count) {
+    return count <= 0
+        || count >= ops.size()
+        || count % LANDING_EVERY == 0
+        || !insideAction.get(count);
+  }
+
+  /** The last landing at or before {@code count} (the present for anything beyond it). */
+  public int floorLanding(int count) {
+    if (count >= ops.size()) {
+      return ops.size();
+    }
+    if (count <= 0) {
+      return 0;
+    }
+    return Math.max(insideAction.previousClearBit(count), count - count % LANDING_EVERY);
+  }
+
+  /** The last landing before {@code count}; 0 when there is none. */
+  public int previousLanding(int count) {
+    return count <= 0 ? 0 : floorLanding(count - 1);
+  }
+
+  /** The first landing after {@code count}; the present when there is none. */
+  public int nextLanding(int count) {
+    if (count < 0) {
+      return 0;
+    }
+    if (count >= ops.size()) {
+      return ops.size();
+    }
+    int next = count + 1;
+    int forced = (next + LANDING_EVERY - 1) / LANDING_EVERY * LANDING_EVERY;
+    return Math.min(ops.size(), Math.min(insideAction.nextClearBit(next), forced));
   }
 
   /** The board after every op: the present, as far as this history goes. Do not change it. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * The board as this user sees it: the confirmed board (ops the relay sequenced, in seq order) with
@@ -122,11 +123,30 @@ public final class LocalBoard {
     return id;
   }
 
-  /** Submits several ops as one undoable action. */
+  /**
+   * Submits several ops as one undoable action. They go out at once with ids that mark them as one
+   * action (R129), so the history never shows some of them without the others.
+   */
   public void submitAll(List<Op> ops) {
     Action action = beginAction();
-    ops.forEach(action::submit);
+    IntFunction<String> ids = actionIds(ops.size());
+    for (int i = 0; i < ops.size(); i++) {
+      action.submit(ops.get(i), ids.apply(i));
+    }
     action.end();
+  }
+
+  /**
+   * Op ids for {@code count} ops sent together: marked as one action (R129) when there are several,
+   * plain random ids otherwise. Ops of an action built over time (a stroke, an eraser's sweep) keep
+   * plain ids: every member saw each of them land, so the history may show each.
+   */
+  private static IntFunction<String> actionIds(int count) {
+    if (count < 2 || count > ActionIds.MAX_COUNT) {
+      return i -> Ids.random();
+    }
+    String key = ActionIds.newKey();
+    return i -> ActionIds.of(key, i, count);
   }
 
   /** The ops the next {@link #undo} applies (empty when there is nothing to undo). */
@@ -178,8 +198,9 @@ public final class LocalBoard {
   /** Applies ops as pending local ops and returns the ops that revert them, newest first. */
   private List<Op> applyLocally(List<Op> ops) {
     List<Op> inverse = new ArrayList<>();
-    for (Op op : ops) {
-      Submitted done = submitOne(op);
+    IntFunction<String> ids = actionIds(ops.size());
+    for (int i = 0; i < ops.size(); i++) {
+      Submitted done = submitOne(ops.get(i), ids.apply(i));
       if (done.inverse() != null) {
         inverse.add(done.inverse());
       }
@@ -191,9 +212,9 @@ public final class LocalBoard {
   /** A submitted op's id and the op that reverts it (null if nothing to revert). */
   private record Submitted(String id, Op inverse) {}
 
-  private Submitted submitOne(Op op) {
+  private Submitted submitOne(Op op, String id) {
     Op inverse = Inverses.of(op, view);
-    PendingOp p = new PendingOp(Ids.random(), op);
+    PendingOp p = new PendingOp(id, op);
     addPending(p);
     if (view.applyOp(op)) {
       fire(Set.of(op.elementId()));
@@ -350,10 +371,14 @@ public final class LocalBoard {
 
     /** Applies and sends {@code op} as part of this action. Returns the op's id. */
     public String submit(Op op) {
+      return submit(op, Ids.random());
+    }
+
+    private String submit(Op op, String id) {
       if (ended) {
         throw new IllegalStateException("action already ended");
       }
-      Submitted done = submitOne(op);
+      Submitted done = submitOne(op, id);
       if (done.inverse() != null) {
         inverse.add(done.inverse());
       }

@@ -84,7 +84,9 @@ public final class TimelapseExport {
           if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("timelapse cancelled");
           }
-          List<Element> elements = drawn(timeline.boardAt(plan.counts()[i]));
+          // A frame falling inside a user action shows the board before it (R129).
+          int count = timeline.floorLanding(plan.counts()[i]);
+          List<Element> elements = drawn(timeline.boardAt(count));
           sink.add(renderer.render(elements, area, width, height), plan.delayCentis(i));
           progress.frames(i + 1, plan.frames());
         }
@@ -102,7 +104,8 @@ public final class TimelapseExport {
   static Rect wholeArea(Timeline timeline, FramePlan plan) {
     Rect all = null;
     int previous = -1;
-    for (int count : plan.counts()) {
+    for (int planned : plan.counts()) {
+      int count = timeline.floorLanding(planned);
       if (count == previous) {
         continue;
       }

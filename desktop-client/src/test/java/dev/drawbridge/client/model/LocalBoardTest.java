@@ -160,4 +160,34 @@ class LocalBoardTest {
     board.restore(new BoardSnapshot(0, List.of()), "stray", List.of());
     assertThat(board.confirmedOpId()).isNull();
   }
+
+  @Test
+  void opsSentTogetherAreMarkedAsOneActionAndOthersAreNot() {
+    board.submitAll(List.of(new Op.AddElement(rect("r1")), new Op.AddElement(rect("r2"))));
+    board.submit(new Op.UpdateElement("r1", ElementPatch.move(5, 5)));
+    board.submitAll(List.of(new Op.DeleteElement("r2")));
+    LocalBoard.Action stroke = board.beginAction();
+    stroke.submit(new Op.UpdateElement("r1", ElementPatch.move(6, 6)));
+    stroke.submit(new Op.UpdateElement("r1", ElementPatch.move(7, 7)));
+    stroke.end();
+    board.submitAll(
+        List.of(
+            new Op.UpdateElement("r1", ElementPatch.move(8, 8)),
+            new Op.UpdateElement("r2", ElementPatch.move(8, 8)),
+            new Op.UpdateElement("r1", ElementPatch.move(9, 9))));
+    board.undo(); // three ops back, sent together
+    List<ActionIds.Mark> marks = sent.stream().map(p -> ActionIds.parse(p.id())).toList();
+    assertThat(marks).hasSize(12);
+    assertThat(marks.subList(2, 6)).containsOnlyNulls();
+    ActionIds.Mark first = marks.get(0);
+    assertThat(first.index()).isZero();
+    assertThat(first.count()).isEqualTo(2);
+    assertThat(first.followedBy(marks.get(1))).isTrue();
+    for (int i = 6; i < 12; i++) {
+      assertThat(marks.get(i).index()).isEqualTo((i - 6) % 3);
+      assertThat(marks.get(i).count()).isEqualTo(3);
+    }
+    assertThat(marks.get(6).key()).isNotEqualTo(marks.get(9).key()).isNotEqualTo(first.key());
+    assertThat(sent.stream().map(PendingOp::id).distinct()).hasSize(12);
+  }
 }

@@ -149,12 +149,16 @@ public final class HistoryModel {
 
   // ---- moving ---------------------------------------------------------------------------------
 
-  /** Shows the board after {@code target} ops; the last point is the present. */
+  /**
+   * Shows the board after {@code target} ops, or after fewer when {@code target} falls inside a
+   * user action (a group move's ops, R129): the last point between whole actions at or before it
+   * ({@link Timeline#floorLanding}). The last point is the present.
+   */
   public void seek(int target) {
     if (timeline == null) {
       return;
     }
-    int p = Math.max(0, Math.min(timeline.size(), target));
+    int p = timeline.floorLanding(Math.max(0, Math.min(timeline.size(), target)));
     point.set(p);
     if (p == timeline.size()) {
       past.present();
@@ -171,14 +175,20 @@ public final class HistoryModel {
     seek(scale.pointAt(position));
   }
 
+  /** Back by one whole action. */
   public void stepBack() {
     pause();
-    seek(point.get() - 1);
+    if (timeline != null) {
+      seek(timeline.previousLanding(point.get()));
+    }
   }
 
+  /** On by one whole action. */
   public void stepForward() {
     pause();
-    seek(point.get() + 1);
+    if (timeline != null) {
+      seek(timeline.nextLanding(point.get()));
+    }
   }
 
   /** Back to the live board. */
@@ -234,7 +244,7 @@ public final class HistoryModel {
       return;
     }
     double position = playback.frame(nowNanos, scale);
-    int target = scale.pointAt(position);
+    int target = timeline.floorLanding(scale.pointAt(position));
     if (target != point.get()) {
       seek(target);
     }
@@ -263,6 +273,10 @@ public final class HistoryModel {
     loadedOps.set(t.size());
     if (atPresent) {
       point.set(t.size());
+    } else if (!t.isLanding(point.get())) {
+      // The rest of an action that was still arriving came in: the point looked at is now inside
+      // it, so show the board before it rather than half of it.
+      seek(point.get());
     }
     revision.set(revision.get() + 1);
   }

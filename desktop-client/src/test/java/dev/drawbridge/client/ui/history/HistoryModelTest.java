@@ -216,4 +216,122 @@ class HistoryModelTest {
     model.seek(10);
     assertThat(screen.lastChanged).isNull();
   }
+
+  // ---- user actions of several ops (R129) -----------------------------------------------------
+
+  private static final List<String> GROUP = List.of("g1", "g2", "g3");
+
+  /** How many of the group's members the move has reached on {@code board}. */
+  private static long moved(BoardState board) {
+    return GROUP.stream().map(board::get).filter(e -> e != null && e.y() == 50).count();
+  }
+
+  /** The board the canvas shows (the past one, or the present). */
+  private long movedOnScreen() {
+    BoardState shown = model.inPastProperty().get() ? model.pastBoard() : model.timeline().now();
+    assertThat(model.timeline().isLanding(model.pointProperty().get())).isTrue();
+    return moved(shown);
+  }
+
+  private static HistoryOp op(
+      long seq, String id, String client, long t, dev.drawbridge.protocol.op.Op op) {
+    return new HistoryOp(seq, id, client, t, op);
+  }
+
+  /**
+   * Ana adds a group of three and moves it, the move one action of three ops (one id key); Ben
+   * draws before and after it and, with {@code interleaved}, one rectangle the relay sequenced
+   * between the move's ops.
+   */
+  private List<HistoryOp> groupMove(boolean interleaved) {
+    List<HistoryOp> ops = new ArrayList<>();
+    long t = 1_764_000_000_000L;
+    for (String id : GROUP) {
+      ops.add(op(ops.size() + 1, "op-" + id, "client-ana", t += 1_000, HistoryOps.rect(id, 0)));
+    }
+    ops.add(op(ops.size() + 1, "op-b1", "client-ben", t += 1_000, HistoryOps.rect("b1", 0)));
+    t += 1_000;
+    for (int i = 0; i < GROUP.size(); i++) {
+      ops.add(
+          op(
+              ops.size() + 1,
+              "mv7Qx:" + i + ":3",
+              "client-ana",
+              t += 4,
+              new dev.drawbridge.protocol.op.Op.UpdateElement(
+                  GROUP.get(i),
+                  dev.drawbridge.protocol.element.ElementPatch.NONE.withPosition(100, 50))));
+      if (interleaved && i == 0) {
+        ops.add(op(ops.size() + 1, "op-b2", "client-ben", t += 3, HistoryOps.rect("b2", 0)));
+      }
+    }
+    ops.add(op(ops.size() + 1, "op-b3", "client-ben", t += 1_000, HistoryOps.rect("b3", 0)));
+    return ops;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "another client's op inside the move: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void steppingScrubbingAndPlayingNeverShowAGroupHalfMoved(boolean interleaved) {
+    stored.ops.addAll(groupMove(interleaved));
+    model.load();
+    int size = stored.ops.size();
+    int afterMove = size - 1;
+
+    List<Integer> back = new ArrayList<>();
+    while (model.pointProperty().get() > 0) {
+      model.stepBack();
+      back.add(model.pointProperty().get());
+      assertThat(movedOnScreen()).isIn(0L, 3L);
+    }
+    assertThat(back).containsExactly(afterMove, 4, 3, 2, 1, 0);
+    assertThat(moved(model.pastBoard())).isZero();
+
+    List<Integer> forward = new ArrayList<>();
+    while (model.inPastProperty().get()) {
+      model.stepForward();
+      forward.add(model.pointProperty().get());
+      // Restore and Copy take the board shown: it is always between whole actions.
+      assertThat(movedOnScreen()).isIn(0L, 3L);
+    }
+    assertThat(forward).containsExactly(1, 2, 3, 4, afterMove, size);
+
+    // Every place on the scrubber, the move's few milliseconds included.
+    for (long position = 0; position <= model.scale().length(); position++) {
+      model.seekPosition(position);
+      assertThat(movedOnScreen()).as("at %d ms", position).isIn(0L, 3L);
+    }
+    model.seek(5);
+    assertThat(model.pointProperty().get()).isEqualTo(4);
+
+    // Playback frame by frame, one board millisecond a frame.
+    model.setSpeed(1);
+    model.seek(4);
+    model.play();
+    long now = 1_000 * MS;
+    int frames = 0;
+    while (model.playingProperty().get() && frames++ < 10_000) {
+      model.frame(now);
+      now += MS;
+      assertThat(movedOnScreen()).isIn(0L, 3L);
+    }
+    assertThat(model.pointProperty().get()).isEqualTo(size);
+    assertThat(moved(model.timeline().now())).isEqualTo(3);
+  }
+
+  @Test
+  void theRestOfAnActionArrivingLiveMovesSomeoneOffItsMiddle() {
+    List<HistoryOp> all = groupMove(true); // ..., move 0 at seq 5, Ben's at 6, move 1 at 7, ...
+    stored.ops.addAll(all.subList(0, 6));
+    model.load();
+    model.stepBack(); // after the move's first op: a landing while the rest is not known
+    assertThat(model.pointProperty().get()).isEqualTo(5);
+    history.opSequenced(all.get(6));
+    assertThat(model.pointProperty().get()).isEqualTo(4);
+    assertThat(moved(model.pastBoard())).isZero();
+    history.opSequenced(all.get(7));
+    history.opSequenced(all.get(8));
+    model.stepForward();
+    assertThat(model.pointProperty().get()).isEqualTo(8);
+    assertThat(moved(model.pastBoard())).isEqualTo(3);
+  }
 }
