@@ -94,7 +94,8 @@ public final class AppWindow implements Shell, StartView.Actions {
     this.hosting = new Hosting(this, uiExecutor);
     this.messages = new Messages(Messages.localeFor(settings.get().language()));
     useLanguage(settings.get().language());
-    Theme.apply(settings.get().theme());
+    // JavaFX picks the UI's fonts for the language it starts in; a switch names them (UiFonts).
+    Theme.apply(settings.get().theme(), null);
     this.scene = new Scene(new javafx.scene.layout.Pane(), width, height);
     scene.getStylesheets().add(AppWindow.class.getResource("/app.css").toExternalForm());
     stage.setScene(scene);
@@ -493,11 +494,14 @@ public final class AppWindow implements Shell, StartView.Actions {
     }
   }
 
-  /** Saves and applies settings: language and theme switch at once. */
+  /**
+   * Saves and applies settings: language, the UI's fonts for it and theme switch at once, in every
+   * open window.
+   */
   public void applySettings(Settings updated) {
     settings.save(updated);
     useLanguage(updated.language());
-    Theme.apply(updated.theme());
+    Theme.apply(updated.theme(), messages.locale());
     if (boardView != null) {
       boardView.canvas().darkProperty().set(Theme.isDark(updated.theme()));
       boardView.settingsChanged();

@@ -6,6 +6,7 @@ import dev.drawbridge.client.sync.BoardSession;
 import dev.drawbridge.client.sync.LocalOnlySession;
 import dev.drawbridge.client.ui.canvas.BoardCanvas;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.common.MomentText;
 import dev.drawbridge.client.ui.history.AttributionText;
 import dev.drawbridge.client.ui.history.AttributionView;
 import dev.drawbridge.client.ui.history.AuthorColours;
@@ -69,12 +70,13 @@ final class BoardPast {
             session.history(), () -> session.board().confirmed().snapshot(), Platform::runLater);
     this.namesFile = shell.settings().home().resolve(NAMES_FILE);
     this.names = PeerNames.read(namesFile);
+    // One way of writing times for the status bar and the history panel.
+    MomentText moments = new MomentText(messages, ZoneId.systemDefault(), Instant::now);
     this.attribution =
         new AttributionView(
             history,
             session.board(),
-            new AttributionText(
-                messages, names, session.clientId(), ZoneId.systemDefault(), Instant::now));
+            new AttributionText(messages, names, session.clientId(), moments));
     this.actions =
         new BoardPastActions(
             session,
@@ -93,7 +95,8 @@ final class BoardPast {
                 !(session instanceof LocalOnlySession),
                 () -> vm.selection().ordered(),
                 names::nameOf,
-                () -> session.board().view().hash()));
+                () -> session.board().view().hash(),
+                moments));
     panel.setActions(actions);
     model.inPastProperty().addListener((o, was, past) -> pastShown.accept(past));
     peersChanged(session.peers());

@@ -249,7 +249,8 @@ final class PeoplePanel {
         copyButton(
             "copy-view-link", "share.copyViewOnly", MaterialDesignE.EYE_OUTLINE, () -> viewerLink);
     openBadge.setId("open-badge");
-    openBadge.getStyleClass().add("share-address");
+    // "monospace": the fixed-width font for the language (Theme sets it with the UI's fonts).
+    openBadge.getStyleClass().addAll("share-address", "monospace");
     openBadge.setGraphic(Icons.of(MaterialDesignL.LAN_CONNECT));
     openBadge.textProperty().bind(messages.bind("share.openToNetwork"));
     iconsOnlyWhenCompact(openBadge);

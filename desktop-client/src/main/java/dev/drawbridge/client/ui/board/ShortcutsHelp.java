@@ -89,7 +89,8 @@ final class ShortcutsHelp {
     } else {
       l.setText(keys);
     }
-    l.getStyleClass().add("help-key");
+    // "monospace": the fixed-width font for the language (Theme sets it with the UI's fonts).
+    l.getStyleClass().addAll("help-key", "monospace");
     return whole(l);
   }
 

@@ -3,34 +3,35 @@ package dev.drawbridge.client.ui.history;
 import dev.drawbridge.client.history.Credits;
 import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.ui.common.Messages;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import dev.drawbridge.client.ui.common.MomentText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * {@link Credits} in words, e.g. "Drawn by Ana · 3 Dec 14:02 · changed by Ben · 14:10", in the
- * user's language with its date and time formats; the user's own ops say "you".
+ * user's language with its date and time formats ({@link MomentText}, as the history panel); the
+ * user's own ops say "you".
  */
 public final class AttributionText {
   private final Messages messages;
   private final PeerNames names;
   private final String ownClientId;
-  private final ZoneId zone;
-  private final Supplier<Instant> now;
+  private final MomentText moments;
 
+  /**
+   * @param moments writes the times, as the history panel does
+   */
   public AttributionText(
-      Messages messages, PeerNames names, String ownClientId, ZoneId zone, Supplier<Instant> now) {
+      Messages messages, PeerNames names, String ownClientId, MomentText moments) {
     this.messages = messages;
     this.names = names;
     this.ownClientId = ownClientId;
-    this.zone = zone;
-    this.now = now;
+    this.moments = moments;
+  }
+
+  /** The language the text is written in; it changes when the user switches it. */
+  public javafx.beans.value.ObservableValue<java.util.Locale> language() {
+    return messages.localeProperty();
   }
 
   public String of(Credits credits) {
@@ -61,17 +62,6 @@ public final class AttributionText {
 
   /** The time of day alone when {@code epochMs} falls on the day of {@code sameDayAs}. */
   private String when(long epochMs, long sameDayAs) {
-    ZonedDateTime t = Instant.ofEpochMilli(epochMs).atZone(zone);
-    String time =
-        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-            .withLocale(messages.locale())
-            .format(t);
-    LocalDate day = t.toLocalDate();
-    if (sameDayAs > 0 && Instant.ofEpochMilli(sameDayAs).atZone(zone).toLocalDate().equals(day)) {
-      return time;
-    }
-    boolean thisYear = day.getYear() == now.get().atZone(zone).getYear();
-    String pattern = messages.get(thisYear ? "attribution.date" : "attribution.dateYear");
-    return DateTimeFormatter.ofPattern(pattern, messages.locale()).format(t) + " " + time;
+    return moments.of(epochMs, sameDayAs);
   }
 }

@@ -43,6 +43,8 @@ public final class AttributionView {
           hovered = hoverCandidate;
           refresh();
         });
+    // Written again in a new language, as the history panel's times are.
+    text.language().addListener((o, was, now) -> refresh());
     history.addListener(
         new BoardHistory.Listener() {
           @Override

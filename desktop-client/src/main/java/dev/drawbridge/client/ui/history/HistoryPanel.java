@@ -4,11 +4,8 @@ import dev.drawbridge.client.history.HistoryUnavailableException;
 import dev.drawbridge.client.history.PastActions;
 import dev.drawbridge.client.ui.common.Icons;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.common.MomentText;
 import dev.drawbridge.protocol.message.HistoryOp;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -48,7 +45,8 @@ public final class HistoryPanel {
       boolean shared,
       Supplier<Collection<String>> selectedIds,
       java.util.function.Function<String, String> rememberedName,
-      Supplier<Object> presentVersion) {}
+      Supplier<Object> presentVersion,
+      MomentText moments) {}
 
   private static final javafx.scene.input.KeyCombination COPY =
       new javafx.scene.input.KeyCodeCombination(
@@ -419,13 +417,8 @@ public final class HistoryPanel {
     return name != null ? name : ctx.rememberedName().apply(clientId);
   }
 
-  /** Epoch ms as a local date and time in the UI's language ("" when unknown). */
+  /** Epoch ms as the status bar writes it, in the UI's language ("" when unknown). */
   String formatTime(long epochMs) {
-    if (epochMs <= 0) {
-      return "";
-    }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(messages.locale())
-        .format(Instant.ofEpochMilli(epochMs).atZone(ZoneId.systemDefault()));
+    return ctx.moments().of(epochMs);
   }
 }

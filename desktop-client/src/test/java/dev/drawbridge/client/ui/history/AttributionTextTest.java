@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drawbridge.client.history.Credits;
 import dev.drawbridge.client.history.PeerNames;
 import dev.drawbridge.client.ui.common.Messages;
+import dev.drawbridge.client.ui.common.MomentText;
 import dev.drawbridge.protocol.message.Peer;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +24,10 @@ class AttributionTextTest {
   private final Messages messages = new Messages(Locale.ENGLISH);
   private final AttributionText text =
       new AttributionText(
-          messages, names, "client-me", ZONE, () -> Instant.ofEpochMilli(DEC5_0900));
+          messages,
+          names,
+          "client-me",
+          new MomentText(messages, ZONE, () -> Instant.ofEpochMilli(DEC5_0900)));
 
   private static long at(int y, int mo, int d, int h, int mi) {
     return ZonedDateTime.of(y, mo, d, h, mi, 0, 0, ZONE).toInstant().toEpochMilli();
