@@ -15,10 +15,12 @@ import dev.drawbridge.protocol.message.TextDraft;
 import dev.drawbridge.protocol.op.Op;
 import java.util.Set;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Text;
 
 /**
  * Text typed in place: a borderless text area over the board at the text's position and size.
@@ -100,7 +102,6 @@ final class InPlaceTextEditor {
               sizeEditor(area);
               drafts.accept(LivePresence.draftOf(elementId, x, y, fontSize, b));
             });
-    area.relocate(canvas.viewport().toScreenX(x) - 2, canvas.viewport().toScreenY(y) - 2);
     area.addEventHandler(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -110,6 +111,30 @@ final class InPlaceTextEditor {
           }
         });
     show(area, existing);
+    placeText(area, x, y, style.fontSize());
+  }
+
+  /**
+   * Moves {@code area} so that its text lies where the canvas will paint it: the left edge at board
+   * x and the first baseline {@link ElementPainter#ascent} below board y. A text area lays its
+   * lines out its own way (centred on the cap height, in whole pixels, inside its insets), so where
+   * its text is is measured, not assumed; before, the text moved by 2 px or more when editing
+   * ended.
+   */
+  private void placeText(TextArea area, double x, double y, double fontSize) {
+    double left = canvas.viewport().toScreenX(x);
+    double top = canvas.viewport().toScreenY(y);
+    area.applyCss();
+    area.layout();
+    if (!(area.lookup(".text") instanceof Text text)) {
+      area.relocate(left - 2, top - 2); // a skin without a Text node: its frame's width
+      return;
+    }
+    double baseline = top + ElementPainter.ascent(fontSize) * canvas.viewport().scale();
+    Point2D origin =
+        area.sceneToLocal(
+            text.localToScene(0, text.getLayoutBounds().getMinY() + text.getBaselineOffset()));
+    area.relocate(left - origin.getX(), baseline - origin.getY());
   }
 
   /** Puts {@code area} on the board, hiding what it edits, and commits when it loses focus. */

@@ -145,11 +145,12 @@ public final class ElementPainter {
       gc.fillRect(mid[0] - size[0] / 2 - 3, mid[1] - size[1] / 2 - 2, size[0] + 6, size[1] + 4);
       gc.setFill(ink);
       gc.setFont(font(fs));
-      gc.setTextBaseline(VPos.TOP);
+      gc.setTextBaseline(VPos.BASELINE);
       gc.setTextAlign(TextAlignment.CENTER);
       String[] lines = e.label().split("\n", -1);
+      double baseline = mid[1] - size[1] / 2 + ascent(fs);
       for (int i = 0; i < lines.length; i++) {
-        gc.fillText(lines[i], mid[0], mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT);
+        gc.fillText(lines[i], mid[0], baseline + i * fs * LINE_HEIGHT);
       }
     }
   }
@@ -235,11 +236,12 @@ public final class ElementPainter {
     String text = e.text() == null ? "" : e.text();
     double fs = e.style().fontSize();
     gc.setFont(font(fs));
-    gc.setTextBaseline(VPos.TOP);
+    gc.setTextBaseline(VPos.BASELINE);
     gc.setTextAlign(TextAlignment.LEFT);
     String[] lines = text.split("\n", -1);
+    double baseline = y + ascent(fs);
     for (int i = 0; i < lines.length; i++) {
-      gc.fillText(lines[i], x, y + i * fs * LINE_HEIGHT);
+      gc.fillText(lines[i], x, baseline + i * fs * LINE_HEIGHT);
     }
   }
 
@@ -264,13 +266,13 @@ public final class ElementPainter {
     double size = layout.fontSize();
     gc.setFill(Color.web(NoteLayout.inkFor(e.style().color())));
     gc.setFont(font(size));
-    gc.setTextBaseline(VPos.TOP);
+    gc.setTextBaseline(VPos.BASELINE);
     gc.setTextAlign(TextAlignment.CENTER);
     double cx = x + e.w() / 2;
-    double top = layout.top() - e.y() + y;
+    double baseline = layout.top() - e.y() + y + ascent(size);
     List<String> lines = layout.lines();
     for (int i = 0; i < lines.size(); i++) {
-      gc.fillText(lines.get(i), cx, top + i * size * NoteLayout.LINE_HEIGHT);
+      gc.fillText(lines.get(i), cx, baseline + i * size * NoteLayout.LINE_HEIGHT);
     }
   }
 
@@ -295,6 +297,33 @@ public final class ElementPainter {
   /** The font text elements use at {@code size} board units. */
   public static Font font(double size) {
     return Font.font("System", size);
+  }
+
+  /**
+   * How far below the top of a line of text, in the font of {@code size} board units, its baseline
+   * lies: the font's ascent. Text is painted at this baseline ({@link VPos#BASELINE}) rather than
+   * from its top ({@link VPos#TOP}), because where JavaFX puts the top of a line is not stable
+   * within a run of the app: it keeps the layout of short strings, by text and font, for whoever
+   * lays them out next, and a text area (whose lines are centred on the cap height, in whole
+   * pixels) hands its line metrics to a canvas drawing the same string at the same size. After
+   * typing a text, its author saw it about 2 px lower than everyone else until a restart.
+   */
+  public static double ascent(double size) {
+    return Ascent.EM * size;
+  }
+
+  /** Measured once, when first needed (the font needs the toolkit). */
+  private static final class Ascent {
+    // An empty string: JavaFX never caches its layout, so this is the font's own ascent. The
+    // ascent grows linearly with the size; 100 keeps the float metrics precise.
+    static final double EM = measure(100) / 100;
+
+    private static double measure(double size) {
+      javafx.scene.text.Text probe = new javafx.scene.text.Text("");
+      probe.setFont(font(size));
+      probe.setBoundsType(javafx.scene.text.TextBoundsType.LOGICAL);
+      return probe.getBaselineOffset();
+    }
   }
 
   /**

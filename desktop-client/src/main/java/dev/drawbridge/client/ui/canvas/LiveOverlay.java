@@ -359,9 +359,10 @@ final class LiveOverlay {
       gc.setLineDashes();
       gc.setFill(color);
       gc.setFont(font);
-      gc.setTextBaseline(VPos.TOP);
+      gc.setTextBaseline(VPos.BASELINE);
+      double baseline = y + ElementPainter.ascent(font.getSize());
       for (int i = 0; i < lines.length; i++) {
-        gc.fillText(lines[i], x, y + i * lineH);
+        gc.fillText(lines[i], x, baseline + i * lineH);
       }
       Font tag = Font.font("System", FontWeight.BOLD, 11);
       gc.setFont(tag);
