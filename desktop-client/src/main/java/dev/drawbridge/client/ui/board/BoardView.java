@@ -596,16 +596,16 @@ public final class BoardView {
       }
     }
     if (note != null) {
-      vm.showNoteColorOf(note.style().color());
+      vm.styleControls().showNoteColorOf(note.style().color());
     }
     if (ink != null) {
-      vm.showStyleOf(ink.style());
+      vm.styleControls().showStyleOf(ink.style());
     }
     if (outline != null && outline != ink) {
-      vm.showDashOf(outline.style().dash()); // text has no outline to show (R125)
+      vm.styleControls().showDashOf(outline.style().dash()); // text has no outline to show (R125)
     }
     if (first != null && first.kind().isConnector()) {
-      vm.showRoutingOf(first.routing());
+      vm.styleControls().showRoutingOf(first.routing());
     }
   }
 

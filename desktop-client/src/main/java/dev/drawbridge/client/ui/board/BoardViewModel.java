@@ -9,9 +9,7 @@ import dev.drawbridge.client.ui.clipboard.ClipboardPort;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
 import dev.drawbridge.client.ui.tool.ToolKind;
-import dev.drawbridge.protocol.element.Dash;
 import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Routing;
 import dev.drawbridge.protocol.element.Style;
 import dev.drawbridge.protocol.op.Op;
@@ -19,36 +17,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
- * The board screen's state: the current tool and style, the selection, undo/redo availability. The
- * view binds to these properties; nothing here needs a running JavaFX toolkit. Changing the style
- * while something is selected restyles the selection (one undo step per change).
+ * The board screen's state: the current tool, the style controls ({@link StyleControls}), the
+ * selection and what can be done with it, undo/redo availability. The view binds to these
+ * properties; nothing here needs a running JavaFX toolkit.
  */
 public final class BoardViewModel {
   private final LocalBoard board;
   private final Selection selection = new Selection();
   private final SelectionEdits edits;
   private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.PEN);
-  private final StringProperty color = new SimpleStringProperty(StyleChoice.PALETTE.get(0));
-  private final IntegerProperty size = new SimpleIntegerProperty(1);
-  private final BooleanProperty fill = new SimpleBooleanProperty(false);
-  private final DoubleProperty opacity = new SimpleDoubleProperty(1);
-  // Lines and arrows drawn (and selected ones restyled) with an elbow route (R103).
-  private final BooleanProperty elbow = new SimpleBooleanProperty(false);
-  // Solid, dashed or dotted outlines (R125), for new elements and the selection.
-  private final ObjectProperty<Dash> dash = new SimpleObjectProperty<>(Dash.SOLID);
+  private final StyleControls style;
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper();
@@ -57,23 +42,6 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper canGroup = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canUngroup = new ReadOnlyBooleanWrapper();
   private final BooleanProperty snapToGrid = new SimpleBooleanProperty(false);
-  private final StringProperty noteColor =
-      new SimpleStringProperty(dev.drawbridge.client.geom.NoteLayout.PALETTE.getFirst());
-  private boolean restyling;
-  // The controls as they were before a selection showed its own style in them; put back when the
-  // selection is let go, so looking at a red shape does not make the next stroke red. Forgotten
-  // when the user restyles the selection: what they chose is then their style.
-  private DrawingStyle beforeSelection;
-
-  private record DrawingStyle(
-      String color,
-      int size,
-      boolean fill,
-      double opacity,
-      Dash dash,
-      boolean elbow,
-      String note) {}
-
   // Board-local until the screen connects the system clipboard (useClipboard).
   private BoardClipboard clipboard;
   // Pictures from the system clipboard (ImagePaste), tried before anything else is pasted.
@@ -82,6 +50,7 @@ public final class BoardViewModel {
   public BoardViewModel(LocalBoard board) {
     this.board = board;
     this.edits = new SelectionEdits(board, selection);
+    this.style = new StyleControls(selection, edits, this::refreshHistory);
     this.clipboard =
         new BoardClipboard(
             clipboardTarget(BlobSource.inMemory(), () -> false, () -> true, () -> new double[2]),
@@ -113,23 +82,7 @@ public final class BoardViewModel {
         () -> {
           hasSelection.set(!selection.isEmpty());
           refreshSelectionCommands();
-          if (selection.isEmpty()) {
-            restoreDrawingStyle();
-          }
         });
-    color.addListener((o, a, b) -> restyle(ElementPatch.NONE.withColor(b)));
-    size.addListener(
-        (o, a, b) ->
-            restyle(
-                ElementPatch.NONE
-                    .withWidth(StyleChoice.WIDTHS.get(b.intValue()))
-                    .withFontSize(StyleChoice.FONT_SIZES.get(b.intValue()))));
-    fill.addListener((o, a, b) -> restyle(ElementPatch.NONE.withFill(b)));
-    opacity.addListener((o, a, b) -> restyle(ElementPatch.NONE.withOpacity(b.doubleValue())));
-    noteColor.addListener((o, a, b) -> restyleSelection(() -> edits.recolourNotes(b)));
-    elbow.addListener(
-        (o, a, b) -> restyle(ElementPatch.NONE.withRouting(b ? Routing.ELBOW : Routing.STRAIGHT)));
-    dash.addListener((o, a, b) -> restyleSelection(() -> edits.redash(b)));
     tool.addListener(
         (o, a, b) -> {
           if (b != ToolKind.SELECT) {
@@ -155,40 +108,19 @@ public final class BoardViewModel {
     return tool;
   }
 
-  public StringProperty colorProperty() {
-    return color;
+  /** The style panel's controls, which new elements are drawn with. */
+  public StyleControls styleControls() {
+    return style;
   }
 
-  /** The paper colour of new sticky notes; choosing one recolours the selected notes. */
-  public StringProperty noteColorProperty() {
-    return noteColor;
-  }
-
-  public IntegerProperty sizeProperty() {
-    return size;
-  }
-
-  public BooleanProperty fillProperty() {
-    return fill;
-  }
-
-  /** Whether lines and arrows are routed as elbows (new ones, and the selected ones). */
-  public BooleanProperty elbowProperty() {
-    return elbow;
-  }
-
-  /** Solid, dashed or dotted outlines: for new elements, and setting it restyles the selection. */
-  public ObjectProperty<Dash> dashProperty() {
-    return dash;
+  /** The style new elements get. */
+  public Style style() {
+    return style.style();
   }
 
   /** The routing new lines and arrows get. */
   public Routing routing() {
-    return elbow.get() ? Routing.ELBOW : Routing.STRAIGHT;
-  }
-
-  public DoubleProperty opacityProperty() {
-    return opacity;
+    return style.routing();
   }
 
   public ReadOnlyBooleanProperty canUndoProperty() {
@@ -274,101 +206,6 @@ public final class BoardViewModel {
     edits.distribute(axis);
     refreshHistory();
     return true;
-  }
-
-  /** The style new elements get. */
-  public Style style() {
-    return StyleChoice.style(color.get(), size.get(), fill.get(), opacity.get())
-        .withDash(dash.get());
-  }
-
-  /**
-   * Shows the selected elements' style in the controls without restyling them (called when the
-   * selection changes).
-   */
-  public void showStyleOf(Style s) {
-    rememberDrawingStyle();
-    restyling = true;
-    try {
-      color.set(s.color().substring(0, 7));
-      int idx = StyleChoice.WIDTHS.indexOf(s.width());
-      if (idx >= 0) {
-        size.set(idx);
-      }
-      fill.set(s.fill());
-      opacity.set(s.opacity());
-      dash.set(s.dash() == null ? Dash.SOLID : s.dash());
-    } finally {
-      restyling = false;
-    }
-  }
-
-  private void rememberDrawingStyle() {
-    if (beforeSelection == null) {
-      beforeSelection =
-          new DrawingStyle(
-              color.get(),
-              size.get(),
-              fill.get(),
-              opacity.get(),
-              dash.get(),
-              elbow.get(),
-              noteColor.get());
-    }
-  }
-
-  /** Puts back the controls a selection's style replaced (see {@link #beforeSelection}). */
-  private void restoreDrawingStyle() {
-    DrawingStyle was = beforeSelection;
-    if (was == null) {
-      return;
-    }
-    beforeSelection = null;
-    restyling = true;
-    try {
-      color.set(was.color());
-      size.set(was.size());
-      fill.set(was.fill());
-      opacity.set(was.opacity());
-      dash.set(was.dash());
-      elbow.set(was.elbow());
-      noteColor.set(was.note());
-    } finally {
-      restyling = false;
-    }
-  }
-
-  /** Shows a selected element's outline (null: solid) in the dash buttons without restyling. */
-  public void showDashOf(Dash shown) {
-    rememberDrawingStyle();
-    restyling = true;
-    try {
-      dash.set(shown == null ? Dash.SOLID : shown);
-    } finally {
-      restyling = false;
-    }
-  }
-
-  /** Shows a selected note's paper in the note colours without recolouring the selection. */
-  public void showNoteColorOf(String paper) {
-    rememberDrawingStyle();
-    restyling = true;
-    try {
-      noteColor.set(paper);
-    } finally {
-      restyling = false;
-    }
-  }
-
-  /** Shows a selected line's or arrow's routing in the elbow toggle without restyling. */
-  public void showRoutingOf(Routing routing) {
-    rememberDrawingStyle();
-    restyling = true;
-    try {
-      elbow.set(routing == Routing.ELBOW);
-    } finally {
-      restyling = false;
-    }
   }
 
   public void undo() {
@@ -545,23 +382,6 @@ public final class BoardViewModel {
     }
     refreshHistory();
     return true;
-  }
-
-  private void restyle(ElementPatch patch) {
-    restyleSelection(() -> edits.restyle(patch));
-  }
-
-  /**
-   * Runs {@code edit} on the selection when a control was changed by the user (not shown from a
-   * selection), one undo step; the changed style is then the user's own (see beforeSelection).
-   */
-  private void restyleSelection(java.util.function.IntSupplier edit) {
-    if (restyling || selection.isEmpty()) {
-      return;
-    }
-    beforeSelection = null;
-    edit.getAsInt();
-    refreshHistory();
   }
 
   /** Re-reads undo/redo availability from the board. */

@@ -162,7 +162,7 @@ final class InPlaceTextEditor {
     startNote(
         null,
         new double[] {x, y, side, side},
-        vm.noteColorProperty().get(),
+        vm.styleControls().noteColorProperty().get(),
         NoteLayout.DEFAULT_FONT_SIZE);
   }
 

@@ -72,18 +72,20 @@ final class StylePanel {
       swatch.setUserData(c);
       swatch.setToggleGroup(colors);
       swatch.setFocusTraversable(false);
-      swatch.setOnAction(e -> vm.colorProperty().set(c));
+      swatch.setOnAction(e -> vm.styleControls().colorProperty().set(c));
       swatches.getChildren().add(swatch);
     }
-    ColorPicker picker = new ColorPicker(Color.web(vm.colorProperty().get()));
+    ColorPicker picker = new ColorPicker(Color.web(vm.styleControls().colorProperty().get()));
     picker.setId("color-picker");
     picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
     picker.setFocusTraversable(false);
-    picker.setOnAction(e -> vm.colorProperty().set(Controls.toWeb(picker.getValue())));
+    picker.setOnAction(
+        e -> vm.styleControls().colorProperty().set(Controls.toWeb(picker.getValue())));
     Tooltip pickTip = new Tooltip();
     pickTip.textProperty().bind(messages.bind("style.custom"));
     picker.setTooltip(pickTip);
-    vm.colorProperty()
+    vm.styleControls()
+        .colorProperty()
         .addListener(
             (o, a, b) -> {
               picker.setValue(Color.web(b));
@@ -111,27 +113,28 @@ final class StylePanel {
       b.setFocusTraversable(false);
       b.setOnAction(
           e -> {
-            vm.sizeProperty().set(index);
+            vm.styleControls().sizeProperty().set(index);
             sizeGroup.selectToggle(b);
           });
       sizes.getChildren().add(b);
     }
-    vm.sizeProperty()
+    vm.styleControls()
+        .sizeProperty()
         .addListener((o, a, b) -> sizeGroup.selectToggle(sizeGroup.getToggles().get(b.intValue())));
-    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.sizeProperty().get()));
+    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.styleControls().sizeProperty().get()));
 
     ToggleButton fill = new ToggleButton();
     fill.setId("fill");
     fill.setGraphic(Icons.of(MaterialDesignF.FORMAT_COLOR_FILL));
     fill.textProperty().bind(messages.bind("style.fill"));
-    fill.selectedProperty().bindBidirectional(vm.fillProperty());
+    fill.selectedProperty().bindBidirectional(vm.styleControls().fillProperty());
     fill.setFocusTraversable(false);
 
     ToggleButton elbow = new ToggleButton();
     elbow.setId("elbow");
     elbow.setGraphic(Icons.of(MaterialDesignV.VECTOR_POLYLINE));
     elbow.textProperty().bind(messages.bind("connector.elbow"));
-    elbow.selectedProperty().bindBidirectional(vm.elbowProperty());
+    elbow.selectedProperty().bindBidirectional(vm.styleControls().elbowProperty());
     elbow.setFocusTraversable(false);
     javafx.scene.control.Tooltip elbowTip = new javafx.scene.control.Tooltip();
     elbowTip.textProperty().bind(messages.bind("connector.elbow.tooltip"));
@@ -147,7 +150,7 @@ final class StylePanel {
         .addListener(
             (o, a, b) -> {
               if (!opacity.isValueChanging()) {
-                vm.opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+                vm.styleControls().opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
               }
             });
     opacity
@@ -155,10 +158,14 @@ final class StylePanel {
         .addListener(
             (o, a, changing) -> {
               if (!changing) {
-                vm.opacityProperty().set(Math.round(opacity.getValue() * 100) / 100.0);
+                vm.styleControls()
+                    .opacityProperty()
+                    .set(Math.round(opacity.getValue() * 100) / 100.0);
               }
             });
-    vm.opacityProperty().addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
+    vm.styleControls()
+        .opacityProperty()
+        .addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
 
     HBox arrange = new HBox(4);
     arrange
@@ -235,17 +242,17 @@ final class StylePanel {
       b.setOnAction(
           e -> {
             group.selectToggle(b);
-            vm.dashProperty().set(d);
+            vm.styleControls().dashProperty().set(d);
           });
       row.getChildren().add(b);
     }
     Runnable show =
         () ->
             group.getToggles().stream()
-                .filter(t -> t.getUserData() == vm.dashProperty().get())
+                .filter(t -> t.getUserData() == vm.styleControls().dashProperty().get())
                 .findFirst()
                 .ifPresent(group::selectToggle);
-    vm.dashProperty().addListener((o, a, b) -> show.run());
+    vm.styleControls().dashProperty().addListener((o, a, b) -> show.run());
     show.run();
     return row;
   }
@@ -290,17 +297,18 @@ final class StylePanel {
       swatch.setOnAction(
           e -> {
             group.selectToggle(swatch);
-            if (c.equals(vm.noteColorProperty().get())) {
+            if (c.equals(vm.styleControls().noteColorProperty().get())) {
               // Same paper as new notes already get: still recolour a selection of other papers.
               vm.edits().recolourNotes(c);
               vm.refreshHistory();
             } else {
-              vm.noteColorProperty().set(c);
+              vm.styleControls().noteColorProperty().set(c);
             }
           });
       row.getChildren().add(swatch);
     }
-    vm.noteColorProperty()
+    vm.styleControls()
+        .noteColorProperty()
         .addListener(
             (o, a, b) ->
                 group.selectToggle(

@@ -198,7 +198,7 @@ class NotesFxTest extends FxBoardTestBase {
    */
   @Test
   void selectingANoteShowsItsPaperAndKeepsTheInk(FxRobot robot) {
-    String ink = fx(() -> view().model().colorProperty().get());
+    String ink = fx(() -> view().model().styleControls().colorProperty().get());
     robot.clickOn(robot.lookup("#note-color-3").queryAs(ToggleButton.class));
     Element blue = typeNote(robot, 0, 0, "blue paper");
     assertThat(blue.style().color()).isEqualTo(NoteLayout.PALETTE.get(3));
@@ -207,8 +207,8 @@ class NotesFxTest extends FxBoardTestBase {
     robot.type(KeyCode.V);
     click(robot, 0, 60);
     assertThat(fx(() -> view().model().selection().ids())).containsExactly(blue.id());
-    assertThat(fx(() -> view().model().colorProperty().get())).isEqualTo(ink);
-    assertThat(fx(() -> view().model().noteColorProperty().get()))
+    assertThat(fx(() -> view().model().styleControls().colorProperty().get())).isEqualTo(ink);
+    assertThat(fx(() -> view().model().styleControls().noteColorProperty().get()))
         .isEqualTo(NoteLayout.PALETTE.get(3));
     assertThat(robot.lookup("#note-color-3").queryAs(ToggleButton.class).isSelected()).isTrue();
     assertThat(notes().getFirst().style().color())

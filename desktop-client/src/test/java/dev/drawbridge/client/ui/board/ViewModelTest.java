@@ -29,13 +29,13 @@ class ViewModelTest {
     Element rect =
         Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
     board.submit(new Op.AddElement(rect));
-    vm.colorProperty().set("#e03131");
+    vm.styleControls().colorProperty().set("#e03131");
     assertThat(board.view().get(rect.id()).style().color()).isEqualTo(Style.DEFAULT.color());
     assertThat(vm.style().color()).isEqualTo("#e03131");
 
     vm.selection().set(List.of(rect.id()));
-    vm.fillProperty().set(true);
-    vm.sizeProperty().set(2);
+    vm.styleControls().fillProperty().set(true);
+    vm.styleControls().sizeProperty().set(2);
     Element e = board.view().get(rect.id());
     assertThat(e.style().fill()).isTrue();
     assertThat(e.style().width()).isEqualTo(StyleChoice.WIDTHS.get(2));
@@ -54,12 +54,12 @@ class ViewModelTest {
     Element rect =
         Element.shape(Ids.random(), ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
     board.submit(new Op.AddElement(rect));
-    vm.dashProperty().set(Dash.DASHED);
+    vm.styleControls().dashProperty().set(Dash.DASHED);
     assertThat(vm.style().dash()).isEqualTo(Dash.DASHED);
     assertThat(board.view().get(rect.id()).style().dash()).isNull();
 
     vm.selection().set(List.of(rect.id()));
-    vm.dashProperty().set(Dash.DOTTED);
+    vm.styleControls().dashProperty().set(Dash.DOTTED);
     assertThat(board.view().get(rect.id()).style().dash()).isEqualTo(Dash.DOTTED);
     vm.undo();
     assertThat(board.view().get(rect.id()).style().dash()).isNull();
@@ -68,14 +68,14 @@ class ViewModelTest {
     board.submit(new Op.AddElement(text));
     vm.selection().set(List.of(text.id()));
     int pending = board.pendingCount();
-    vm.dashProperty().set(Dash.DASHED);
+    vm.styleControls().dashProperty().set(Dash.DASHED);
     assertThat(board.pendingCount()).isEqualTo(pending);
     assertThat(board.view().get(text.id()).style().dash()).isNull();
     vm.selection().set(List.of(rect.id()));
     // Selecting a solid element shows solid, without restyling it.
     int before = board.pendingCount();
-    vm.showStyleOf(Style.DEFAULT);
-    assertThat(vm.dashProperty().get()).isEqualTo(Dash.SOLID);
+    vm.styleControls().showStyleOf(Style.DEFAULT);
+    assertThat(vm.styleControls().dashProperty().get()).isEqualTo(Dash.SOLID);
     assertThat(board.pendingCount()).isEqualTo(before);
   }
 
@@ -123,10 +123,10 @@ class ViewModelTest {
     board.submit(new Op.AddElement(rect));
     vm.selection().set(List.of(rect.id()));
     int before = board.pendingCount();
-    vm.showStyleOf(new Style("#2f9e44", 8, true, 0.5, 40));
+    vm.styleControls().showStyleOf(new Style("#2f9e44", 8, true, 0.5, 40));
     assertThat(board.pendingCount()).isEqualTo(before);
-    assertThat(vm.colorProperty().get()).isEqualTo("#2f9e44");
-    assertThat(vm.sizeProperty().get()).isEqualTo(2);
+    assertThat(vm.styleControls().colorProperty().get()).isEqualTo("#2f9e44");
+    assertThat(vm.styleControls().sizeProperty().get()).isEqualTo(2);
   }
 
   @Test
@@ -146,17 +146,17 @@ class ViewModelTest {
     board.submit(new Op.AddElement(red));
     // Select it (the board screen shows its style), then let go: the ink is black again.
     vm.selection().set(List.of(red.id()));
-    vm.showStyleOf(red.style());
-    assertThat(vm.colorProperty().get()).isEqualTo("#e03131");
+    vm.styleControls().showStyleOf(red.style());
+    assertThat(vm.styleControls().colorProperty().get()).isEqualTo("#e03131");
     vm.selection().clear();
     assertThat(vm.style()).isEqualTo(StyleChoice.style(StyleChoice.PALETTE.get(0), 1, false, 1));
 
     // Restyling the selection makes the chosen style the drawing style.
     vm.selection().set(List.of(red.id()));
-    vm.showStyleOf(board.view().get(red.id()).style());
-    vm.colorProperty().set("#1971c2");
+    vm.styleControls().showStyleOf(board.view().get(red.id()).style());
+    vm.styleControls().colorProperty().set("#1971c2");
     vm.selection().clear();
-    assertThat(vm.colorProperty().get()).isEqualTo("#1971c2");
+    assertThat(vm.styleControls().colorProperty().get()).isEqualTo("#1971c2");
     assertThat(board.view().get(red.id()).style().color()).isEqualTo("#1971c2");
   }
 
