@@ -16,10 +16,6 @@ import dev.drawbridge.client.ui.history.PastPointer;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.Tool;
 import dev.drawbridge.client.ui.tool.Tools;
-import dev.drawbridge.protocol.board.BoardState;
-import dev.drawbridge.protocol.element.Dash;
-import dev.drawbridge.protocol.element.Element;
-import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.message.HistoryOp;
 import dev.drawbridge.protocol.message.Peer;
 import dev.drawbridge.protocol.message.ServerMessage;
@@ -567,46 +563,7 @@ public final class BoardView {
     if (sel.isEmpty()) {
       return;
     }
-    BoardState board = session.board().view();
-    Element first = board.get(sel.ordered().getFirst());
-    // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
-    // frame style is only for old clients (R114): do not adopt either. A note's colour is its
-    // paper: it is shown under "Note colour", never taken as the ink (the next pen stroke would
-    // be pale yellow on white). Each control shows the first selected element it applies to, not
-    // only the first one: a group picked by a click on its note shows its shapes' ink and outlines
-    // (else a click on the button that looked chosen already would restyle nothing).
-    Element note = null;
-    Element ink = null;
-    Element outline = null;
-    for (String id : sel.ordered()) {
-      Element e = board.get(id);
-      if (e == null) {
-        continue;
-      }
-      if (e.isNote()) {
-        note = note == null ? e : note;
-      } else if (ink == null && e.kind() != ElementKind.HIGHLIGHTER && !e.hasImage()) {
-        ink = e;
-      }
-      if (outline == null && Dash.appliesTo(e)) {
-        outline = e;
-      }
-      if (note != null && ink != null && outline != null) {
-        break;
-      }
-    }
-    if (note != null) {
-      vm.styleControls().showNoteColorOf(note.style().color());
-    }
-    if (ink != null) {
-      vm.styleControls().showStyleOf(ink.style());
-    }
-    if (outline != null && outline != ink) {
-      vm.styleControls().showDashOf(outline.style().dash()); // text has no outline to show (R125)
-    }
-    if (first != null && first.kind().isConnector()) {
-      vm.styleControls().showRoutingOf(first.routing());
-    }
+    vm.styleControls().showSelection(session.board().view(), sel.ordered());
   }
 
   private Tool currentTool() {

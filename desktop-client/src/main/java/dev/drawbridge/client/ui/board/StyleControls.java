@@ -3,10 +3,14 @@ package dev.drawbridge.client.ui.board;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.ui.tool.Selection;
 import dev.drawbridge.client.ui.tool.SelectionEdits;
+import dev.drawbridge.protocol.board.BoardState;
 import dev.drawbridge.protocol.element.Dash;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.ElementKind;
 import dev.drawbridge.protocol.element.ElementPatch;
 import dev.drawbridge.protocol.element.Routing;
 import dev.drawbridge.protocol.element.Style;
+import java.util.List;
 import java.util.function.IntSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -142,6 +146,52 @@ public final class StyleControls {
           opacity.set(s.opacity());
           dash.set(s.dash() == null ? Dash.SOLID : s.dash());
         });
+  }
+
+  /**
+   * Shows the style of the selected elements {@code ids} of {@code board} in the controls without
+   * restyling them. Each control shows the first selected element it applies to, not only the first
+   * one: a group picked by a click on its note shows its shapes' ink and outlines (else a click on
+   * the button that looked chosen already would restyle nothing).
+   */
+  public void showSelection(BoardState board, List<String> ids) {
+    // A highlighter's wide translucent style is derived from the pen's, and a picture's grey
+    // frame style is only for old clients (R114): do not adopt either. A note's colour is its
+    // paper: it is shown under "Note colour", never taken as the ink (the next pen stroke would
+    // be pale yellow on white).
+    Element note = null;
+    Element ink = null;
+    Element outline = null;
+    for (String id : ids) {
+      Element e = board.get(id);
+      if (e == null) {
+        continue;
+      }
+      if (e.isNote()) {
+        note = note == null ? e : note;
+      } else if (ink == null && e.kind() != ElementKind.HIGHLIGHTER && !e.hasImage()) {
+        ink = e;
+      }
+      if (outline == null && Dash.appliesTo(e)) {
+        outline = e;
+      }
+      if (note != null && ink != null && outline != null) {
+        break;
+      }
+    }
+    if (note != null) {
+      showNoteColorOf(note.style().color());
+    }
+    if (ink != null) {
+      showStyleOf(ink.style());
+    }
+    if (outline != null && outline != ink) {
+      showDashOf(outline.style().dash()); // text has no outline to show (R125)
+    }
+    Element first = ids.isEmpty() ? null : board.get(ids.getFirst());
+    if (first != null && first.kind().isConnector()) {
+      showRoutingOf(first.routing());
+    }
   }
 
   /** Shows a selected element's outline (null: solid) in the dash buttons without restyling. */

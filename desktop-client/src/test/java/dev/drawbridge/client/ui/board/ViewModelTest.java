@@ -48,6 +48,43 @@ class ViewModelTest {
   }
 
   @Test
+  void aSelectionShowsEachControlFromTheFirstElementItAppliesToAndTheDrawingStyleComesBack() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    StyleControls controls = vm.styleControls();
+    Element note = Element.note("n1", 0, 0, 100, "hi", Style.DEFAULT.withColor("#ffe066"), 1);
+    Element text = Element.text("t1", 0, 200, "label", Style.DEFAULT.withColor("#1971c2"), 2);
+    Element box =
+        Element.shape(
+            "b1",
+            ElementKind.RECTANGLE,
+            0,
+            300,
+            50,
+            50,
+            Style.DEFAULT.withColor("#2f9e44").withDash(Dash.DOTTED),
+            3);
+    board.submitAll(
+        List.of(new Op.AddElement(note), new Op.AddElement(text), new Op.AddElement(box)));
+    String drawing = controls.colorProperty().get();
+
+    // A group picked by its note: the paper from the note, the ink from the text (the first that
+    // has ink), the outline from the box (text has none); nothing is restyled.
+    controls.showSelection(board.view(), List.of("n1", "t1", "b1"));
+    assertThat(controls.noteColorProperty().get()).isEqualTo("#ffe066");
+    assertThat(controls.colorProperty().get()).isEqualTo("#1971c2");
+    assertThat(controls.dashProperty().get()).isEqualTo(Dash.DOTTED);
+    assertThat(board.view().get("b1").style().color()).isEqualTo("#2f9e44");
+    assertThat(board.view().get("t1").style().dash()).isNull();
+
+    // Letting the selection go puts the drawing style back.
+    vm.selection().set(List.of("n1"));
+    vm.selection().clear();
+    assertThat(controls.colorProperty().get()).isEqualTo(drawing);
+    assertThat(controls.dashProperty().get()).isEqualTo(Dash.SOLID);
+  }
+
+  @Test
   void theDashIsForNewElementsRestylesTheSelectionAndShowsASelectionsDash() {
     LocalBoard board = new LocalBoard();
     BoardViewModel vm = new BoardViewModel(board);
