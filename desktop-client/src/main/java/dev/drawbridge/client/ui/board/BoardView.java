@@ -61,6 +61,7 @@ public final class BoardView {
   private final Tools tools;
   private final BorderPane root = new BorderPane();
   private final StackPane stack = new StackPane();
+  private final Islands islands = new Islands(stack);
   private final Pane editorLayer = new Pane();
   private final BoardToast toast = new BoardToast();
   private final PeoplePanel people;
@@ -412,7 +413,7 @@ public final class BoardView {
     HBox toolbar = ToolPicker.build(vm, messages);
     toolbar.getChildren().addAll(images.toolbarButton());
     toolbar.disableProperty().bind(viewOnly);
-    addIsland(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
+    islands.add(toolbar, Pos.TOP_CENTER, new Insets(12, 0, 0, 0));
     // Why the tools are greyed out, in words: a viewer otherwise sees a board that ignores them.
     Label viewOnlyBanner = new Label();
     viewOnlyBanner.setId("view-only-banner");
@@ -423,7 +424,7 @@ public final class BoardView {
     // The past's own banner says read-only there (same place): one banner at a time.
     viewOnlyBanner.visibleProperty().bind(viewer.and(past.panel().model().inPastProperty().not()));
     viewOnlyBanner.setMouseTransparent(true);
-    addIsland(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
+    islands.add(viewOnlyBanner, Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
     Region menu =
         MainMenu.build(
             messages,
@@ -435,19 +436,21 @@ public final class BoardView {
             images::chooseAndInsert,
             past.panel()::toggle,
             timelapse::choose);
-    addIsland(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
+    islands.add(menu, Pos.TOP_LEFT, new Insets(12, 0, 0, 12));
     Region style = StylePanel.scrolling(StylePanel.build(vm, messages, canvas.darkProperty()));
     style.disableProperty().bind(viewOnly);
     // Between the top row and the zoom bar; in a short window it scrolls rather than covering them.
-    addIsland(style, Pos.CENTER_LEFT, new Insets(64, 0, 64, 12));
+    islands.add(style, Pos.CENTER_LEFT, new Insets(64, 0, 64, 12));
     Region zoomBar =
         ZoomBar.build(vm, canvas, messages, shortcuts::toggleHelp, viewOnly, past.panel()::toggle);
-    addIsland(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
-    addIsland(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
-    addIsland(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
+    islands.add(zoomBar, Pos.BOTTOM_LEFT, new Insets(0, 0, 12, 12));
+    islands.add(people.bar(), Pos.TOP_RIGHT, new Insets(12, 12, 0, 0));
+    islands.add(people.panel(), Pos.TOP_RIGHT, new Insets(64, 12, 0, 0));
     TopBars.keepApart(stack, menu, toolbar, people.bar(), people.compactProperty());
     canvas.setCoveredEdges(
-        () -> coveredEdges(List.of(menu, toolbar, people.bar()), style, zoomBar, people.panel()));
+        () ->
+            islands.coveredEdges(
+                canvas, List.of(menu, toolbar, people.bar()), style, zoomBar, people.panel()));
     help.setVisible(false);
     // A click closes the sheet, except one on its scroll bars (a small window scrolls it).
     help.setOnMouseClicked(
@@ -459,18 +462,18 @@ public final class BoardView {
           }
           help.setVisible(false);
         });
-    addIsland(help, Pos.CENTER, Insets.EMPTY);
-    addIsland(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
-    keepToastClear(zoomBar, List.of(past.panel().panel(), people.follow().bar()));
-    addIsland(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
+    islands.add(help, Pos.CENTER, Insets.EMPTY);
+    islands.add(toast.label(), Pos.BOTTOM_CENTER, new Insets(0, 0, 16, 0));
+    islands.keepClear(toast.label(), zoomBar, List.of(past.panel().panel(), people.follow().bar()));
+    islands.add(people.follow().bar(), Pos.BOTTOM_CENTER, new Insets(0, 0, 60, 0));
     // Above the zoom bar's row, so a narrow window does not put one over the other.
-    addIsland(past.panel().panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
-    addIsland(past.panel().banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
-    addIsland(
+    islands.add(past.panel().panel(), Pos.BOTTOM_CENTER, new Insets(0, 0, 64, 0));
+    islands.add(past.panel().banner(), Pos.TOP_CENTER, new Insets(64, 0, 0, 0));
+    islands.add(
         ConnectionProblem.build(status, messages, session::reconnectNow, shell::leaveBoard),
         Pos.TOP_CENTER,
         new Insets(72, 0, 0, 0));
-    addIsland(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
+    islands.add(leaveGuard.card(), Pos.CENTER, Insets.EMPTY);
     // The islands' own minimum sizes (the shortcuts sheet is ~690 px tall) must not set the
     // window's: a short window would push the status bar, with the connection state, out of it
     // (found by hand at 800 x 600). What does not fit is cut at the board's edge instead.
@@ -491,67 +494,6 @@ public final class BoardView {
     // Right-aligned, before the zoom: who made what is looked at (issue 17).
     statusBar.getChildren().add(statusBar.getChildren().size() - 1, past.attribution().label());
     root.setBottom(statusBar);
-  }
-
-  /**
-   * How far the islands reach into the canvas from each edge, plus a gap: the top row, the style
-   * panel on the left, the zoom bar at the bottom and, while open, the people list on the right.
-   */
-  private Insets coveredEdges(List<Region> topRow, Region left, Region bottom, Region right) {
-    double gap = 8;
-    double top = 0;
-    for (Region r : topRow) {
-      if (r.isVisible()) {
-        top = Math.max(top, r.getBoundsInParent().getMaxY());
-      }
-    }
-    double l = left.isVisible() ? left.getBoundsInParent().getMaxX() : 0;
-    double b = bottom.isVisible() ? canvas.getHeight() - bottom.getBoundsInParent().getMinY() : 0;
-    double r = right.isVisible() ? canvas.getWidth() - right.getBoundsInParent().getMinX() : 0;
-    return new Insets(
-        top > 0 ? top + gap : 0, r > 0 ? r + gap : 0, b > 0 ? b + gap : 0, l > 0 ? l + gap : 0);
-  }
-
-  /**
-   * Each toast shows above the zoom bar when the window is too narrow for both side by side (found
-   * by hand: a toast hid the zoom bar's buttons), and above whatever is open at the bottom centre
-   * (the history panel, the follow bar).
-   */
-  private void keepToastClear(Region zoomBar, List<Region> bottomCentre) {
-    Label label = toast.label();
-    label
-        .visibleProperty()
-        .addListener(
-            (o, was, now) -> {
-              if (!now) {
-                return;
-              }
-              double half = label.prefWidth(-1) / 2;
-              boolean besideZoomBar =
-                  zoomBar.getBoundsInParent().getMaxX() + 8 < stack.getWidth() / 2 - half;
-              double bottom =
-                  besideZoomBar
-                      ? 16
-                      : stack.getHeight() - zoomBar.getBoundsInParent().getMinY() + 8;
-              for (Region r : bottomCentre) {
-                if (r.isVisible()) {
-                  bottom =
-                      Math.max(bottom, stack.getHeight() - r.getBoundsInParent().getMinY() + 8);
-                }
-              }
-              StackPane.setMargin(label, new Insets(0, 0, bottom, 0));
-            });
-  }
-
-  private void addIsland(Region island, Pos pos, Insets margin) {
-    island.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-    island.setPickOnBounds(true);
-    // Islands float over the canvas with CSS drop shadows; caching them as bitmaps spares the
-    // software pipeline re-blurring every shadow on each frame of a pan (docs/performance.md).
-    island.setCache(true);
-    StackPane.setAlignment(island, pos);
-    StackPane.setMargin(island, margin);
-    stack.getChildren().add(island);
   }
 
   // ---- selection and tools --------------------------------------------------------------
