@@ -9,4 +9,10 @@ public interface BoardListener {
 
   /** The whole board was replaced (a snapshot arrived, a file was opened). */
   default void boardReplaced() {}
+
+  /**
+   * What undo or redo would do changed: an action ended, or an undo or redo was done. Told after
+   * the elements' changes, so {@code canUndo} and {@code canRedo} are current.
+   */
+  default void undoChanged() {}
 }

@@ -175,6 +175,7 @@ public final class LocalBoard {
       return false;
     }
     history.recordUndone(applyLocally(ops));
+    listeners.forEach(BoardListener::undoChanged);
     return true;
   }
 
@@ -186,6 +187,7 @@ public final class LocalBoard {
       return false;
     }
     history.recordRedone(applyLocally(ops));
+    listeners.forEach(BoardListener::undoChanged);
     return true;
   }
 
@@ -398,6 +400,7 @@ public final class LocalBoard {
       List<Op> reverted = new ArrayList<>(inverse);
       Collections.reverse(reverted);
       history.recordAction(reverted);
+      listeners.forEach(BoardListener::undoChanged);
     }
 
     /** The ids of the elements this action touched so far. */

@@ -77,6 +77,13 @@ public final class BoardViewModel {
             refreshHistory();
             refreshSelectionCommands();
           }
+
+          @Override
+          public void undoChanged() {
+            // Whoever ended the action (a tool, a restore from the history, a redraw after the
+            // relay lost data) need not remember to tell the undo buttons.
+            refreshHistory();
+          }
         });
     selection.addListener(
         () -> {

@@ -48,6 +48,23 @@ class ViewModelTest {
   }
 
   @Test
+  void theUndoButtonsFollowEveryActionWhoeverSubmitsIt() {
+    LocalBoard board = new LocalBoard();
+    BoardViewModel vm = new BoardViewModel(board);
+    Element a = Element.shape("a", ElementKind.RECTANGLE, 0, 0, 10, 10, Style.DEFAULT, 1);
+    Element b = Element.shape("b", ElementKind.ELLIPSE, 20, 0, 10, 10, Style.DEFAULT, 2);
+    // As the history panel's Restore does: straight to the board, not through the view-model.
+    board.submitAll(List.of(new Op.AddElement(a), new Op.AddElement(b)));
+    assertThat(vm.canUndoProperty().get()).isTrue();
+    board.undo();
+    assertThat(vm.canUndoProperty().get()).isFalse();
+    assertThat(vm.canRedoProperty().get()).isTrue();
+    board.redo();
+    assertThat(vm.canUndoProperty().get()).isTrue();
+    assertThat(vm.canRedoProperty().get()).isFalse();
+  }
+
+  @Test
   void aSelectionShowsEachControlFromTheFirstElementItAppliesToAndTheDrawingStyleComesBack() {
     LocalBoard board = new LocalBoard();
     BoardViewModel vm = new BoardViewModel(board);
