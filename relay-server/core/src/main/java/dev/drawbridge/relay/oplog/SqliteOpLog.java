@@ -86,6 +86,7 @@ public final class SqliteOpLog implements OpLog {
         SqliteSchema.prepare(writeConnection, dataDir);
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=" + durability.sqliteSynchronous());
+        checkWritable(s, dataDir);
       } catch (SQLException | RuntimeException e) {
         writeConnection.close();
         throw e;
@@ -130,6 +131,40 @@ public final class SqliteOpLog implements OpLog {
       throw new OpLogException("cannot open the op log in " + dataDir, e);
     }
     writer = new SqliteWriter(writeConnection, commitInterval);
+  }
+
+  /**
+   * Refuses a database this process cannot write. SQLite opens a file it may not write read-only
+   * without a word (a backup copied into the data directory as root, a read-only mount), and the
+   * relay would then load its boards, ack ops and close every member with 1011 at its first commit,
+   * again after each reconnect. A write that changes nothing, rolled back, says so at start.
+   * ({@code BEGIN IMMEDIATE} alone succeeds on a read-only database in WAL mode.)
+   */
+  private static void checkWritable(Statement s, Path dataDir) throws SQLException {
+    s.execute("BEGIN IMMEDIATE");
+    SQLException refused = null;
+    try {
+      s.execute("DELETE FROM ops WHERE 0");
+    } catch (SQLException e) {
+      refused = e;
+    }
+    try {
+      s.execute("ROLLBACK");
+    } catch (SQLException e) {
+      if (refused == null) {
+        throw e;
+      }
+    }
+    if (refused != null) {
+      throw new OpLogException(
+          "cannot write the op log "
+              + dataDir.resolve(FILE_NAME)
+              + " ("
+              + refused.getMessage()
+              + "): the relay's user must be able to write it, its -wal and -shm files and"
+              + " its folder",
+          refused);
+    }
   }
 
   /**
