@@ -5,6 +5,7 @@ import dev.drawbridge.relay.blob.BlobLimits;
 import dev.drawbridge.relay.history.HistoryKeep;
 import dev.drawbridge.relay.history.HistoryLimits;
 import dev.drawbridge.relay.oplog.Durability;
+import dev.drawbridge.relay.oplog.UnusableDataException;
 import dev.drawbridge.relay.room.RoomLimits;
 import dev.drawbridge.relay.runtime.RelayConfig;
 import dev.drawbridge.relay.server.RelayServer;
@@ -428,7 +429,14 @@ final class ServeCommand implements Callable<Integer> {
     if (warmUpMillis > 0) {
       RelayWarmUp.run(config, Duration.ofMillis(warmUpMillis));
     }
-    RelayServer relay = RelayServer.start(config, tls());
+    RelayServer relay;
+    try {
+      relay = RelayServer.start(config, tls());
+    } catch (UnusableDataException e) {
+      // Restarting would fail the same way every 2 s (systemd): say what to do, once.
+      log.error("refusing to start: {}", e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.protocol.message.ServerMessage;
 import dev.drawbridge.relay.cli.Main;
+import dev.drawbridge.relay.oplog.SqliteOpLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -56,6 +57,38 @@ class CommandLineTest {
             "drawbridge relay " + dev.drawbridge.protocol.BuildInfo.version() + " (protocol 1)")
         .doesNotContain("unknown")
         .matches("drawbridge relay [1-9][0-9]*\\.[0-9]+\\.[0-9]+(-SNAPSHOT)? \\(protocol 1\\)");
+  }
+
+  /**
+   * A data directory restarting cannot fix (here written by a newer relay) ends {@code serve} with
+   * exit code 2, which the systemd unit does not restart on (RestartPreventExitStatus=2), instead
+   * of 1 and a restart every 2 s.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // without the refusal, serve would run until stopped
+  void serveRefusesADataDirectoryOfANewerRelayWithExitCode2() throws Exception {
+    Path data = dir.resolve("newer");
+    java.nio.file.Files.createDirectories(data);
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + data.resolve(SqliteOpLog.FILE_NAME));
+        var s = db.createStatement()) {
+      s.execute("PRAGMA user_version=999");
+    }
+    var cli = Main.commandLine();
+    int code =
+        cli.execute(
+            "serve",
+            "--no-auth",
+            "--port",
+            "0",
+            "--metrics-port",
+            "-1",
+            "--warm-up",
+            "0",
+            "--data-dir",
+            data.toString());
+    assertThat(code).isEqualTo(2);
   }
 
   @Test

@@ -156,7 +156,7 @@ public final class SqliteOpLog implements OpLog {
       }
     }
     if (refused != null) {
-      throw new OpLogException(
+      throw new UnusableDataException(
           "cannot write the op log "
               + dataDir.resolve(FILE_NAME)
               + " ("

@@ -39,7 +39,7 @@ final class SqliteSchema {
     try (Statement s = connection.createStatement()) {
       int found = version(s);
       if (found > VERSION) {
-        throw new OpLogException(
+        throw new UnusableDataException(
             "the op log in "
                 + dataDir
                 + " was written by a newer relay (format "
