@@ -1,6 +1,7 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.BoardTypeface;
 import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
@@ -19,7 +20,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
@@ -46,8 +46,8 @@ public final class PdfExporter {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(new PDRectangle((float) area.width(), (float) area.height()));
       doc.addPage(page);
-      PDFont font =
-          PdfFonts.forTexts(
+      PdfLettering lettering =
+          PdfLettering.forTexts(
               doc,
               sorted.stream()
                   .flatMap(e -> java.util.stream.Stream.of(e.text(), e.label()))
@@ -58,7 +58,7 @@ public final class PdfExporter {
         // Board coordinates: origin at the area's top-left, y down.
         cs.transform(new Matrix(1, 0, 0, -1, (float) -area.minX(), (float) area.maxY()));
         for (Element e : sorted) {
-          draw(cs, e, font, pictures);
+          draw(cs, e, lettering, pictures);
         }
       }
       doc.save(file.toFile());
@@ -67,7 +67,7 @@ public final class PdfExporter {
     }
   }
 
-  private void draw(PDPageContentStream cs, Element e, PDFont font, PdfPictures pictures)
+  private void draw(PDPageContentStream cs, Element e, PdfLettering lettering, PdfPictures pictures)
       throws IOException {
     Style s = e.style();
     cs.saveGraphicsState();
@@ -89,7 +89,7 @@ public final class PdfExporter {
     float y = (float) e.y();
     switch (e.kind()) {
       case STROKE, HIGHLIGHTER -> freehand(cs, e.points(), x, y, s);
-      case LINE, ARROW -> connector(cs, e, font);
+      case LINE, ARROW -> connector(cs, e, lettering);
       case RECTANGLE -> {
         if (e.hasImage()) {
           pictures.draw(cs, e);
@@ -104,9 +104,9 @@ public final class PdfExporter {
       }
       case TEXT -> {
         if (e.isNote()) {
-          note(cs, e, font);
+          note(cs, e, lettering);
         } else {
-          text(cs, e, font);
+          text(cs, e, lettering);
         }
       }
     }
@@ -193,7 +193,8 @@ public final class PdfExporter {
   }
 
   /** A line or arrow at its drawn ends along its route (R102, R103), with its label (R104). */
-  private static void connector(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+  private static void connector(PDPageContentStream cs, Element e, PdfLettering lettering)
+      throws IOException {
     double[] r = Connectors.route(e, new double[] {e.x(), e.y(), e.x() + e.w(), e.y() + e.h()});
     int n = r.length;
     cs.moveTo((float) r[0], (float) r[1]);
@@ -229,40 +230,27 @@ public final class PdfExporter {
     cs.restoreGraphicsState();
     String[] lines = e.label().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = printable(lines[i], font);
-      if (line.isEmpty()) {
-        continue;
-      }
-      float width = font.getStringWidth(line) / 1000 * fs;
-      float baseline = (float) (mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * 0.8);
-      cs.beginText();
-      cs.setFont(font, fs);
-      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) mid[0] - width / 2, baseline));
-      cs.showText(line);
-      cs.endText();
+      float width = lettering.width(lines[i], fs);
+      float baseline =
+          (float) (mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * BoardTypeface.ASCENT);
+      lettering.show(cs, lines[i], fs, (float) mid[0] - width / 2, baseline);
     }
   }
 
-  private static void text(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+  private static void text(PDPageContentStream cs, Element e, PdfLettering lettering)
+      throws IOException {
     float size = (float) e.style().fontSize();
     String[] lines = (e.text() == null ? "" : e.text()).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = printable(lines[i], font);
-      if (line.isEmpty()) {
-        continue;
-      }
-      // Baseline ~0.8 em below the line top; flip y back so glyphs stand upright.
-      float baseline = (float) (e.y() + i * size * LINE_HEIGHT + size * 0.8);
-      cs.beginText();
-      cs.setFont(font, size);
-      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) e.x(), baseline));
-      cs.showText(line);
-      cs.endText();
+      // Each baseline the font's ascent below its line's top, as on the canvas.
+      float baseline = (float) (e.y() + i * size * LINE_HEIGHT + size * BoardTypeface.ASCENT);
+      lettering.show(cs, lines[i], size, (float) e.x(), baseline);
     }
   }
 
   /** A sticky note (R95, R96): its paper, and the fitted lines centred in its ink. */
-  private static void note(PDPageContentStream cs, Element e, PDFont font) throws IOException {
+  private static void note(PDPageContentStream cs, Element e, PdfLettering lettering)
+      throws IOException {
     cs.addRect((float) e.x(), (float) e.y(), (float) e.w(), (float) e.h());
     cs.fill();
     NoteLayout layout = NoteLayout.of(e);
@@ -271,35 +259,12 @@ public final class PdfExporter {
     cs.setNonStrokingColor(ink[0], ink[1], ink[2]);
     double cx = e.x() + e.w() / 2;
     for (int i = 0; i < layout.lines().size(); i++) {
-      String line = printable(layout.lines().get(i), font);
-      if (line.isEmpty()) {
-        continue;
-      }
-      float width = font.getStringWidth(line) / 1000 * size;
-      float baseline = (float) (layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * 0.8);
-      cs.beginText();
-      cs.setFont(font, size);
-      cs.setTextMatrix(new Matrix(1, 0, 0, -1, (float) (cx - width / 2), baseline));
-      cs.showText(line);
-      cs.endText();
+      String line = layout.lines().get(i);
+      float width = lettering.width(line, size);
+      float baseline =
+          (float) (layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * BoardTypeface.ASCENT);
+      lettering.show(cs, line, size, (float) (cx - width / 2), baseline);
     }
-  }
-
-  /** The text with characters the font cannot encode replaced by '?'. */
-  private static String printable(String text, PDFont font) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            c -> {
-              String ch = new String(Character.toChars(c));
-              try {
-                font.encode(ch);
-                out.append(ch);
-              } catch (IOException | IllegalArgumentException ex) {
-                out.append('?');
-              }
-            });
-    return out.toString();
   }
 
   private static float[] rgb(String color) {

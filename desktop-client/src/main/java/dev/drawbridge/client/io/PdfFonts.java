@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The font a PDF export writes its text in. Helvetica (no embedding) covers Latin text; text beyond
- * it, Chinese above all, is written in a Unicode TrueType font of the system's, embedded as a
- * subset, so the PDF shows it on any machine. {@code -Ddrawbridge.pdfFont=/path/font.ttf} picks one
- * explicitly; otherwise well-known paths, then the fonts fontconfig knows (Linux), the first that
- * writes every text.
+ * The font a PDF export writes the characters the board font lacks in ({@link PdfLettering}: the
+ * board font writes the rest). Helvetica (no embedding) if it has them all; otherwise, Chinese
+ * above all, a Unicode TrueType font of the system's, embedded as a subset, so the PDF shows them
+ * on any machine. {@code -Ddrawbridge.pdfFont=/path/font.ttf} picks one explicitly; otherwise
+ * well-known paths, then the fonts fontconfig knows (Linux), the first that writes every text.
  */
 final class PdfFonts {
   private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
@@ -44,9 +44,14 @@ final class PdfFonts {
 
   private PdfFonts() {}
 
+  /** Helvetica, which every PDF reader has (not embedded). */
+  static PDFont helvetica() {
+    return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  }
+
   /** Helvetica if it can write every text, else an embedded Unicode font (Helvetica if none). */
   static PDFont forTexts(PDDocument doc, List<String> texts) {
-    PDFont helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    PDFont helvetica = helvetica();
     if (texts.stream().allMatch(t -> encodes(helvetica, t))) {
       return helvetica;
     }

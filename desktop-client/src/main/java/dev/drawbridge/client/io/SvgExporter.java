@@ -1,6 +1,7 @@
 package dev.drawbridge.client.io;
 
 import dev.drawbridge.client.geom.ArrowHead;
+import dev.drawbridge.client.geom.BoardTypeface;
 import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.NoteLayout;
 import dev.drawbridge.client.geom.Rect;
@@ -143,12 +144,12 @@ public final class SvgExporter {
                 mid[0] - size[0] / 2 - 3, mid[1] - size[1] / 2 - 2, size[0] + 6, size[1] + 4));
     label.append(
         fmt(
-            "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
+            "<text font-family=\"%s\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
                 + " text-anchor=\"middle\" xml:space=\"preserve\">",
-            fs, rgb(s.color())));
+            BoardTypeface.SVG_FAMILY, fs, rgb(s.color())));
     String[] lines = e.label().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      double baseline = mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * 0.8;
+      double baseline = mid[1] - size[1] / 2 + i * fs * LINE_HEIGHT + fs * BoardTypeface.ASCENT;
       label.append(fmt("<tspan x=\"%s\" y=\"%s\">", mid[0], baseline));
       label.append(escape(lines[i])).append("</tspan>");
     }
@@ -180,12 +181,14 @@ public final class SvgExporter {
     StringBuilder out =
         new StringBuilder(
             fmt(
-                "<text font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\" fill-opacity=\"%s\""
+                "<text font-family=\"%s\" font-size=\"%s\" fill=\"%s\" stroke=\"none\" fill-opacity=\"%s\""
                     + " xml:space=\"preserve\">",
-                s.fontSize(), rgb(s.color()), s.opacity()));
+                BoardTypeface.SVG_FAMILY, s.fontSize(), rgb(s.color()), s.opacity()));
     for (int i = 0; i < lines.length; i++) {
-      // Baselines ~0.8 em below each line's top (dominant-baseline is not read everywhere).
-      double baseline = e.y() + i * s.fontSize() * LINE_HEIGHT + s.fontSize() * 0.8;
+      // Each baseline the font's ascent below its line's top, as on the canvas (explicit rather
+      // than dominant-baseline, which is not read everywhere).
+      double baseline =
+          e.y() + i * s.fontSize() * LINE_HEIGHT + s.fontSize() * BoardTypeface.ASCENT;
       out.append(fmt("<tspan x=\"%s\" y=\"%s\">", e.x(), baseline));
       out.append(escape(lines[i])).append("</tspan>");
     }
@@ -205,12 +208,13 @@ public final class SvgExporter {
                 e.x(), e.y(), e.w(), e.h(), rgb(s.color()), s.opacity()));
     out.append(
         fmt(
-            "<text class=\"note\" font-family=\"sans-serif\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
+            "<text class=\"note\" font-family=\"%s\" font-size=\"%s\" fill=\"%s\" stroke=\"none\""
                 + " fill-opacity=\"%s\" text-anchor=\"middle\" xml:space=\"preserve\">",
-            size, NoteLayout.inkFor(s.color()), s.opacity()));
+            BoardTypeface.SVG_FAMILY, size, NoteLayout.inkFor(s.color()), s.opacity()));
     double cx = e.x() + e.w() / 2;
     for (int i = 0; i < layout.lines().size(); i++) {
-      double baseline = layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * 0.8;
+      double baseline =
+          layout.top() + i * size * NoteLayout.LINE_HEIGHT + size * BoardTypeface.ASCENT;
       out.append(fmt("<tspan x=\"%s\" y=\"%s\">", cx, baseline));
       out.append(escape(layout.lines().get(i))).append("</tspan>");
     }

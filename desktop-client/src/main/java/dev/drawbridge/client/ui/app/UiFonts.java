@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * lacks still come from JavaFX's fallback fonts. Elsewhere JavaFX's own fonts do not depend on the
  * locale and nothing is named.
  *
- * <p>Only the UI: text on the board is drawn in {@code System} ({@code ElementPainter.font}) with
- * an explicit font, which these rules do not reach.
+ * <p>Only the UI: text on the board is drawn in the bundled board font ({@code
+ * ElementPainter.font}, ADR 0014), set explicitly, which these rules do not reach.
  */
 public final class UiFonts {
   private static final Logger LOG = LoggerFactory.getLogger(UiFonts.class);

@@ -294,9 +294,13 @@ public final class ElementPainter {
     return new NoteLayout(at0.fontSize(), at0.lines(), at0.top() + e.y(), at0.clipped());
   }
 
-  /** The font text elements use at {@code size} board units. */
+  /**
+   * The font board text (text elements, notes, connector labels, drafts, the in-place editor) is
+   * measured and drawn in at {@code size}: the bundled board font ({@link BoardFont}), the same on
+   * every machine and in every UI language.
+   */
   public static Font font(double size) {
-    return Font.font("System", size);
+    return BoardFont.at(size);
   }
 
   /**
