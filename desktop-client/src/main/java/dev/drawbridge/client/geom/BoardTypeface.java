@@ -27,6 +27,16 @@ public final class BoardTypeface {
    */
   public static final double ASCENT = 1.069;
 
+  /** How far the font reaches below a baseline, as a fraction of the font size (293 of 1000). */
+  public static final double DESCENT = 0.293;
+
+  /**
+   * How far below a plain text's bounds its last line's descenders reach, as a fraction of the font
+   * size: the bounds give each line 1.25 em (R96's line height, no font needed), and this font's
+   * ascent and descent take 1.362 em. Painted bounds include it, so the tiles repaint it.
+   */
+  public static final double OVERHANG = ASCENT + DESCENT - 1.25;
+
   /**
    * The SVG {@code font-family}: the bundled family first, then generic sans-serif for a viewer
    * without it (the SVG does not embed the font). Single quotes, to sit in a double-quoted

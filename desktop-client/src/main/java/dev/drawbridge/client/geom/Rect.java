@@ -10,14 +10,22 @@ public record Rect(double minX, double minY, double maxX, double maxY) {
     return new Rect(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
   }
 
-  /** What an element covers on screen: its bounds grown by half its stroke width. */
+  /**
+   * What an element covers on screen: its bounds grown by half its stroke width (and, for plain
+   * text, by its descenders below the last line).
+   */
   public static Rect paintedBounds(Element e) {
     double[] b = e.bounds();
     double pad = e.style().width() / 2 + 2;
     if (e.kind() == dev.drawbridge.protocol.element.ElementKind.ARROW) {
       pad += ArrowHead.length(e.style().width());
     }
-    return new Rect(b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad);
+    // A plain text's last descenders reach below its bounds (BoardTypeface.OVERHANG).
+    double below =
+        e.kind() == dev.drawbridge.protocol.element.ElementKind.TEXT && !e.isNote()
+            ? BoardTypeface.OVERHANG * e.style().fontSize()
+            : 0;
+    return new Rect(b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad + below);
   }
 
   public double width() {

@@ -1,5 +1,6 @@
 package dev.drawbridge.client.ui.canvas;
 
+import dev.drawbridge.client.geom.BoardTypeface;
 import dev.drawbridge.client.geom.DrawnConnectors;
 import dev.drawbridge.client.geom.Handles;
 import dev.drawbridge.client.geom.Rect;
@@ -349,7 +350,7 @@ final class LiveOverlay {
       double lineH = font.getSize() * ElementPainter.LINE_HEIGHT;
       double x = Math.round(v.toScreenX(d.x()));
       double y = Math.round(v.toScreenY(d.y()));
-      double h = lines.length * lineH;
+      double h = lines.length * lineH + BoardTypeface.OVERHANG * font.getSize();
       gc.setFill(f.dark() ? Color.web("#1e1e1e", 0.92) : Color.web("#ffffff", 0.92));
       gc.fillRect(x - 3, y - 3, w + 6, h + 6);
       gc.setStroke(color);

@@ -4,11 +4,18 @@ import static dev.drawbridge.client.ui.FxThread.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drawbridge.client.geom.BoardTypeface;
+import dev.drawbridge.client.geom.Rect;
+import dev.drawbridge.protocol.element.Element;
+import dev.drawbridge.protocol.element.Style;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelReader;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -84,6 +91,37 @@ class BoardFontFxTest {
               return shown + " " + area.getFont().getSize();
             });
     assertThat(family).isEqualTo(BoardTypeface.FAMILY + " 28.0");
+  }
+
+  /**
+   * Noto Sans's ascent and descent (1.362 em) are taller than the 1.25 em a line gets in a text's
+   * bounds: the tiles repaint what the painted bounds cover, so those must hold the descenders, or
+   * moving a text left their tails behind.
+   */
+  @Test
+  void aTextsDescendersLieWithinItsPaintedBounds() {
+    Element text = Element.text("t", 0, 0, "one\ngjpqy", Style.DEFAULT.withFontSize(100), 1);
+    int bottom =
+        fx(
+            () -> {
+              Canvas canvas = new Canvas(600, 400);
+              GraphicsContext gc = canvas.getGraphicsContext2D();
+              gc.setFill(Color.WHITE);
+              gc.fillRect(0, 0, 600, 400);
+              ElementPainter.paint(gc, text, 0, 0, false);
+              PixelReader r = canvas.snapshot(null, null).getPixelReader();
+              int last = -1;
+              for (int y = 0; y < 400; y++) {
+                for (int x = 0; x < 600; x++) {
+                  if (r.getColor(x, y).getBrightness() < 0.9) {
+                    last = y;
+                  }
+                }
+              }
+              return last;
+            });
+    assertThat((double) bottom).isGreaterThan(text.bounds()[3]);
+    assertThat((double) bottom + 1).isLessThanOrEqualTo(Rect.paintedBounds(text).maxY());
   }
 
   private static double width(String s, Font font) {
