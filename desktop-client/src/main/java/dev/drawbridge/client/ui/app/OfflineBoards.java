@@ -43,8 +43,10 @@ final class OfflineBoards {
       DemoBoard.populate(board, settings.get().clientId());
     }
     BoardView view = window.showBoard(session(board, messages.get("board.offline")));
-    // Kept in the app's folder (and listed under recent boards) until saved elsewhere.
+    // Kept in the app's folder (and listed under recent boards) until saved elsewhere; called
+    // "Offline board" in the UI's language until then.
     view.setFile(newBoardFile(settings.boards()));
+    view.nameUntilSaved("board.offline");
   }
 
   /**

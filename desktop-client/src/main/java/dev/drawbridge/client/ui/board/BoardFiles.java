@@ -224,6 +224,14 @@ final class BoardFiles {
   }
 
   /** The file a local board is kept in; its history is logged beside it from now on. */
+  /**
+   * Names a board not saved anywhere yet by the message {@code key}, in the UI's language as it
+   * switches, until it is saved under a name of its own.
+   */
+  void nameUntilSaved(String key) {
+    title.bind(messages.bind(key));
+  }
+
   void setFile(Path file) {
     this.file = file;
     if (file != null && session instanceof LocalOnlySession local) {
@@ -279,6 +287,7 @@ final class BoardFiles {
       savedHistory(target, snapshot.seq());
       remember(target);
       if (session instanceof LocalOnlySession) {
+        title.unbind();
         title.set(target.getFileName().toString());
       }
       toast.show(messages.get("file.saved", target.getFileName()), false);

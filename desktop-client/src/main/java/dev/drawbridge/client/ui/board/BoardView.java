@@ -286,6 +286,11 @@ public final class BoardView {
     return files.file();
   }
 
+  /** Names a board never saved by the message {@code key}, following the UI's language. */
+  public void nameUntilSaved(String key) {
+    files.nameUntilSaved(key);
+  }
+
   public void setFile(Path file) {
     files.setFile(file);
   }

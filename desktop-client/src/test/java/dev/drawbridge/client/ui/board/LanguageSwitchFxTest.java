@@ -140,6 +140,22 @@ class LanguageSwitchFxTest extends FxBoardTestBase {
     onFx(() -> window.workOffline());
   }
 
+  @Test
+  void aNewOfflineBoardIsNamedInTheLanguageShownUntilItIsSaved() throws Exception {
+    switchTo("en");
+    onFx(() -> window.workOffline());
+    assertThat(fx(() -> window.boardView().titleProperty().get())).isEqualTo("Offline board");
+    switchTo("zh-CN");
+    assertThat(fx(() -> window.boardView().titleProperty().get()))
+        .isEqualTo(fx(() -> window.messages().get("board.offline")))
+        .isNotEqualTo("Offline board");
+    java.nio.file.Path file =
+        java.nio.file.Files.createTempDirectory("named").resolve("Plan.drawbridge");
+    assertThat(fx(() -> window.boardView().saveTo(file))).isTrue();
+    switchTo("en");
+    assertThat(fx(() -> window.boardView().titleProperty().get())).isEqualTo("Plan.drawbridge");
+  }
+
   /** The time after the last " · " of a label's text: both labels end with the moment. */
   private static String moment(String text) {
     return text.substring(text.lastIndexOf(" · ") + 3);
