@@ -55,7 +55,8 @@ public final class RelayWebSocketServer extends WebSocketServer
   private final PeerFaultLog peerFaults = new PeerFaultLog(log);
 
   /** Handshake outcome, kept on the connection until it opens. */
-  private record Admitted(String room, Grant grant) {}
+  /** What the handshake settled: the room, the token's grant, the client's own address. */
+  private record Admitted(String room, Grant grant, InetAddress client) {}
 
   /** An open connection's state. */
   private record Attached(Session session) {}
@@ -150,22 +151,7 @@ public final class RelayWebSocketServer extends WebSocketServer
    */
   @Override
   public void admit(RelayConnection conn, ClientHandshake request) throws HandshakeRefusal {
-    RoomPath target = RoomPath.parse(request.getResourceDescriptor());
-    if (target == null) {
-      throw refuse(conn, 404, "not_found", null, "no such endpoint");
-    }
-    String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
-    if (!settings.origins().allows(origin)) {
-      throw refuse(conn, 403, "origin", target.room(), "origin not allowed");
-    }
-    Grant grant = Grant.OPEN;
-    if (settings.tokens() != null) {
-      try {
-        grant = settings.tokens().verify(bearer(request, target), target.room());
-      } catch (TokenRejectedException e) {
-        throw refuse(conn, e.httpStatus(), e.rejectReason(), target.room(), e.getMessage());
-      }
-    }
+    // The client's own address, as the trusted proxies name it (else the peer's).
     InetAddress ip =
         settings
             .proxies()
@@ -174,27 +160,49 @@ public final class RelayWebSocketServer extends WebSocketServer
                 request.hasFieldValue("X-Forwarded-For")
                     ? request.getFieldValue("X-Forwarded-For")
                     : null);
+    RoomPath target = RoomPath.parse(request.getResourceDescriptor());
+    if (target == null) {
+      throw refuse(conn, ip, 404, "not_found", null, "no such endpoint");
+    }
+    String origin = request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null;
+    if (!settings.origins().allows(origin)) {
+      throw refuse(conn, ip, 403, "origin", target.room(), "origin not allowed");
+    }
+    Grant grant = Grant.OPEN;
+    if (settings.tokens() != null) {
+      try {
+        grant = settings.tokens().verify(bearer(request, target), target.room());
+      } catch (TokenRejectedException e) {
+        throw refuse(conn, ip, e.httpStatus(), e.rejectReason(), target.room(), e.getMessage());
+      }
+    }
     conn.countAgainst(perAddress, ip);
     if (perAddress.of(ip) > settings.maxConnectionsPerIp()) {
       throw refuse(
           conn,
+          ip,
           429,
           "too_many_connections",
           target.room(),
           "too many connections from this address");
     }
-    conn.setAttachment(new Admitted(target.room(), grant));
+    conn.setAttachment(new Admitted(target.room(), grant, ip));
   }
 
   @Override
   public HandshakeRefusal tooLarge(RelayConnection conn) {
-    return refuse(conn, 431, "header_too_large", null, "request head over 16 KiB");
+    return refuse(conn, null, 431, "header_too_large", null, "request head over 16 KiB");
   }
 
   @Override
   public HandshakeRefusal notHttp(RelayConnection conn) {
     return refuse(
-        conn, 400, "not_http", null, "not an HTTP request (TLS sent to a relay without TLS?)");
+        conn,
+        null,
+        400,
+        "not_http",
+        null,
+        "not an HTTP request (TLS sent to a relay without TLS?)");
   }
 
   private void handshakeExpired(RelayConnection conn) {
@@ -216,13 +224,20 @@ public final class RelayWebSocketServer extends WebSocketServer
     return target.token();
   }
 
+  /**
+   * Logs and counts a refused handshake; {@code client} is the address trusted proxies named (null
+   * before the request was read), logged when it is not the peer's own.
+   */
   private HandshakeRefusal refuse(
-      WebSocket conn, int status, String reason, String room, String message) {
+      WebSocket conn, InetAddress client, int status, String reason, String room, String message) {
     countReject(reason);
-    peerFaults
-        .atWarn()
-        .addKeyValue("room", room)
-        .addKeyValue("remote", conn.getRemoteSocketAddress())
+    var event = peerFaults.atWarn();
+    if (room != null) {
+      event = event.addKeyValue("room", room);
+    }
+    event
+        .addKeyValue(
+            "remote", WebSocketClientSocket.describe(conn.getRemoteSocketAddress(), client))
         .addKeyValue("reason", reason)
         .addKeyValue("status", status)
         .log("handshake refused");
@@ -240,7 +255,8 @@ public final class RelayWebSocketServer extends WebSocketServer
       return;
     }
     var socket =
-        new WebSocketClientSocket(conn, this, settings.maxPendingBytes(), timers, bytesOut);
+        new WebSocketClientSocket(
+            conn, this, settings.maxPendingBytes(), timers, bytesOut, admitted.client());
     Session session = rooms.open(admitted.room(), socket, admitted.grant());
     conn.setAttachment(new Attached(session));
     if (session != null) {

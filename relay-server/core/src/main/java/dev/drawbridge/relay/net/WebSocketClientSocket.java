@@ -41,15 +41,28 @@ final class WebSocketClientSocket implements ClientSocket {
       RelayWebSocketServer server,
       long maxPendingBytes,
       ScheduledExecutorService timers,
-      Counter bytesOut) {
+      Counter bytesOut,
+      java.net.InetAddress client) {
     this.conn = conn;
     this.server = server;
     this.maxPendingBytes = maxPendingBytes;
     this.timers = timers;
     this.bytesOut = bytesOut;
-    var address = conn.getRemoteSocketAddress();
-    this.remote =
-        address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+    this.remote = describe(conn.getRemoteSocketAddress(), client);
+  }
+
+  /**
+   * How log lines name the member: the peer's address and port, and before it the client's own
+   * address when a trusted proxy named another (behind nginx every peer is nginx).
+   */
+  static String describe(java.net.InetSocketAddress peer, java.net.InetAddress client) {
+    if (peer == null) {
+      return "?";
+    }
+    String socket = peer.getAddress().getHostAddress() + ":" + peer.getPort();
+    return client == null || client.equals(peer.getAddress())
+        ? socket
+        : client.getHostAddress() + " via " + socket;
   }
 
   @Override
