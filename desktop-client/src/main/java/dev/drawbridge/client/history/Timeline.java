@@ -30,6 +30,10 @@ import java.util.Map;
  * point is a landing whatever the marks say, so no action, however long or unfinished, makes the
  * history unreachable.
  *
+ * <p>What the history shows a person counts landings, not ops ({@link #landingNumber}, {@link
+ * #landings}, {@link #landing}): a running count kept as ops arrive, so numbering a point costs
+ * O(log n) however long the history is.
+ *
  * <p>Ops replay through {@link BoardState#applyOp}: the log holds each op id once (R15), so the
  * op-id memory of {@link BoardState#apply} would only cost memory. Not thread-safe: one owner
  * thread (the UI's).
@@ -54,6 +58,11 @@ public final class Timeline {
   private final BitSet insideAction = new BitSet();
   // Per client: its action still expecting ops, and where that action's newest op is.
   private final Map<String, OpenAction> openActions = new HashMap<>();
+
+  // A Fenwick tree over points 1..size(): 1 where the point is a landing, 0 where it is not. A
+  // point is a landing when it arrives (it is the present) and may stop being one when more of an
+  // action arrives, never the other way round, so each point is updated at most once.
+  private int[] landingTree = new int[16];
 
   private record OpenAction(ActionIds.Mark mark, int lastIndex) {}
 
@@ -119,8 +128,39 @@ public final class Timeline {
       keyframes.add(head.copy());
     }
     resolvedTimes = null;
+    addLandingPoint(ops.size());
     joinAction(op, index);
     return true;
+  }
+
+  // Point p (the new present, a landing) joins the tree: its node sums the points it covers.
+  private void addLandingPoint(int p) {
+    if (p >= landingTree.length) {
+      landingTree = Arrays.copyOf(landingTree, landingTree.length * 2);
+    }
+    landingTree[p] = 1 + landingsUpTo(p - 1) - landingsUpTo(p - (p & -p));
+  }
+
+  // Points from..to (all before the present) now lie inside an action: those that were landings
+  // and are not kept as landings every LANDING_EVERY points stop counting.
+  private void markInside(int from, int to) {
+    for (int k = insideAction.nextClearBit(from); k <= to; k = insideAction.nextClearBit(k + 1)) {
+      if (k % LANDING_EVERY != 0) {
+        for (int i = k; i <= ops.size(); i += i & -i) {
+          landingTree[i]--;
+        }
+      }
+    }
+    insideAction.set(from, to + 1);
+  }
+
+  // Landings among points 1..count.
+  private int landingsUpTo(int count) {
+    int sum = 0;
+    for (int i = count; i > 0; i -= i & -i) {
+      sum += landingTree[i];
+    }
+    return sum;
   }
 
   // Extends the author's open action with the op at index, or closes it and maybe opens another.
@@ -131,7 +171,7 @@ public final class Timeline {
         && open != null
         && open.mark().followedBy(mark)
         && index - open.lastIndex() <= MAX_ACTION_GAP) {
-      insideAction.set(open.lastIndex() + 1, index + 1);
+      markInside(open.lastIndex() + 1, index);
     } else if (mark == null) {
       return;
     }
@@ -200,6 +240,44 @@ public final class Timeline {
     int next = count + 1;
     int forced = (next + LANDING_EVERY - 1) / LANDING_EVERY * LANDING_EVERY;
     return Math.min(ops.size(), Math.min(insideAction.nextClearBit(next), forced));
+  }
+
+  /**
+   * How many whole-action steps lead from the base to the point after {@code count} ops: the
+   * landings after the base up to it (for a point inside an action, up to the landing before it). 0
+   * for the base, {@link #landings} for the present. O(log n).
+   */
+  public int landingNumber(int count) {
+    return landingsUpTo(Math.max(0, Math.min(ops.size(), count)));
+  }
+
+  /** How many whole-action steps lead from the base to the present: the landings after the base. */
+  public int landings() {
+    return landingsUpTo(ops.size());
+  }
+
+  /**
+   * The point of the {@code n}th landing after the base (0: the base; {@link #landings} or more:
+   * the present), the inverse of {@link #landingNumber}. O(log n).
+   */
+  public int landing(int n) {
+    if (n <= 0) {
+      return 0;
+    }
+    if (n >= landings()) {
+      return ops.size();
+    }
+    // The last point with fewer than n landings up to it; the next one is the nth landing.
+    int point = 0;
+    int rest = n;
+    for (int step = Integer.highestOneBit(ops.size()); step > 0; step >>= 1) {
+      int next = point + step;
+      if (next <= ops.size() && landingTree[next] < rest) {
+        point = next;
+        rest -= landingTree[next];
+      }
+    }
+    return point + 1;
   }
 
   /** The board after every op: the present, as far as this history goes. Do not change it. */

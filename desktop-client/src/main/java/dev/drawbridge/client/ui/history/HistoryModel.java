@@ -147,6 +147,19 @@ public final class HistoryModel {
     return timeline == null || p == 0 ? 0 : timeline.timeOf(p - 1);
   }
 
+  /**
+   * Which step the point looked at is, counting whole user actions (landings) from the start: 0 at
+   * the start, {@link #steps} at the present.
+   */
+  public int stepAtPoint() {
+    return timeline == null ? 0 : timeline.landingNumber(point.get());
+  }
+
+  /** How many steps (whole user actions) lead from the start to the present. */
+  public int steps() {
+    return timeline == null ? 0 : timeline.landings();
+  }
+
   // ---- moving ---------------------------------------------------------------------------------
 
   /**

@@ -388,15 +388,15 @@ public final class HistoryPanel {
 
   private void showPoint() {
     HistoryOp op = model.opAtPoint();
-    int point = model.pointProperty().get();
-    // Ops from a relay before R116 have no time: they are told apart by their number instead.
+    // Ops from a relay before R116 have no time: they are told apart by their number instead, which
+    // counts whole user actions (a group move is one change, R129), as the step buttons move.
     String time = formatTime(model.timeAtPoint());
     String when =
         !time.isEmpty()
             ? time
             : op == null
                 ? messages.get("history.start")
-                : messages.get("history.change", point, model.timeline().size());
+                : messages.get("history.change", model.stepAtPoint(), model.steps());
     if (model.timeline() == null) {
       atCursor.setText("");
     } else if (op == null) {

@@ -10,9 +10,9 @@ import javafx.scene.paint.Color;
 
 /**
  * The scrubber: the timeline on the {@link ScrubScale} from left (the start) to right (now), a tick
- * per change in its author's colour (one per pixel column, the newest wins, so 100,000 ops cost a
- * few hundred strokes), a dashed gap where a long pause was shortened, and the cursor. A press or
- * drag moves the point looked at.
+ * per step (a whole user action, {@link TrackTicks}) in the colour of the author of its last op
+ * (one per pixel column, the newest wins, so 100,000 ops cost a few hundred strokes), a dashed gap
+ * where a long pause was shortened, and the cursor. A press or drag moves the point looked at.
  */
 final class ScrubTrack extends Region {
   private static final double HEIGHT = 34;
@@ -113,25 +113,20 @@ final class ScrubTrack extends Region {
       return;
     }
     ScrubScale scale = model.scale();
-    int lastColumn = Integer.MIN_VALUE;
+    g.setLineWidth(1);
     for (int k = 1; k < scale.points(); k++) {
-      int column = (int) xOf(k);
       if (scale.breakBefore(k)) {
+        int column = (int) xOf(k);
         g.setStroke(Color.gray(0.5, 0.8));
         g.setLineDashes(2, 2);
         g.strokeLine(column - 1, 4, column - 1, h - 4);
         g.setLineDashes();
       }
-      // The newest op of a pixel column is drawn; the earlier ones would be painted over.
-      if (k + 1 < scale.points() && (int) xOf(k + 1) == column && !scale.breakBefore(k + 1)) {
-        continue;
-      }
-      if (column == lastColumn) {
-        continue;
-      }
-      lastColumn = column;
+    }
+    g.setLineWidth(2);
+    for (int k : TrackTicks.of(t, scale, p -> (int) xOf(p))) {
+      int column = (int) xOf(k);
       g.setStroke(colour(t.op(k - 1).clientId()));
-      g.setLineWidth(2);
       g.strokeLine(column, h / 2 - 8, column, h / 2 + 8);
     }
     placeCursor();

@@ -334,4 +334,40 @@ class HistoryModelTest {
     assertThat(model.pointProperty().get()).isEqualTo(8);
     assertThat(moved(model.pastBoard())).isEqualTo(3);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "another client's op inside the move: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void theNumbersShownCountWholeActionsOneAStep(boolean interleaved) {
+    stored.ops.addAll(groupMove(interleaved));
+    model.load();
+    // Three adds, Ben's rectangle, the move (one step however many ops), Ben's last one.
+    assertThat(model.steps()).isEqualTo(6);
+    assertThat(model.stepAtPoint()).isEqualTo(6);
+    List<Integer> numbers = new ArrayList<>();
+    while (model.pointProperty().get() > 0) {
+      model.stepBack();
+      numbers.add(model.stepAtPoint());
+    }
+    assertThat(numbers).containsExactly(5, 4, 3, 2, 1, 0);
+    model.seek(6); // inside the move: the step before it
+    assertThat(model.stepAtPoint()).isEqualTo(4);
+  }
+
+  @Test
+  void theRestOfAnActionArrivingLiveRenumbersTheSteps() {
+    List<HistoryOp> all = groupMove(true);
+    stored.ops.addAll(all.subList(0, 6)); // up to Ben's op after the move's first
+    model.load();
+    assertThat(model.steps()).isEqualTo(6);
+    model.stepBack();
+    assertThat(model.stepAtPoint()).isEqualTo(5);
+    history.opSequenced(all.get(6)); // the move goes on: its first op and Ben's are inside it
+    assertThat(model.steps()).isEqualTo(5);
+    assertThat(model.stepAtPoint()).isEqualTo(4);
+    history.opSequenced(all.get(7));
+    history.opSequenced(all.get(8));
+    assertThat(model.steps()).isEqualTo(6);
+    model.stepForward();
+    assertThat(model.stepAtPoint()).isEqualTo(5);
+  }
 }
