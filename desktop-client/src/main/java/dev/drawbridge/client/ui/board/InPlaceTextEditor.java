@@ -20,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.LayoutInfo;
 import javafx.scene.text.Text;
 
 /**
@@ -137,6 +138,32 @@ final class InPlaceTextEditor {
     area.relocate(left - origin.getX(), baseline - origin.getY());
   }
 
+  /**
+   * Spaces the lines in {@code area} as the canvas paints them, {@link ElementPainter#LINE_HEIGHT}
+   * times the font's size apart, instead of by the height of a line in the font (about 1.36 times
+   * its size for the board font): else every line after the first moved up when editing ended. How
+   * high JavaFX makes a line depends on what laid out the same string before (see {@link
+   * ElementPainter#ascent}), so the spacing is worked out from the editor's own first line, again
+   * as the text or the font changes. The skin lays its Text node out centred on the cap height,
+   * which ignores line spacing; app.css gives it logical bounds instead.
+   */
+  private static void keepLinesSpaced(TextArea area) {
+    area.applyCss();
+    if (area.lookup(".text") instanceof Text text) {
+      Runnable space =
+          () -> {
+            LayoutInfo info = text.getLayoutInfo();
+            if (info.getTextLineCount() > 0) {
+              double line = info.getTextLine(0, false).bounds().getHeight();
+              text.setLineSpacing(area.getFont().getSize() * ElementPainter.LINE_HEIGHT - line);
+            }
+          };
+      text.textProperty().addListener((o, a, b) -> space.run());
+      text.fontProperty().addListener((o, a, b) -> space.run());
+      space.run();
+    }
+  }
+
   /** Puts {@code area} on the board, hiding what it edits, and commits when it loses focus. */
   private void show(TextArea area, Element existing) {
     area.focusedProperty()
@@ -152,6 +179,7 @@ final class InPlaceTextEditor {
       canvas.hide(Set.of(existing.id()));
     }
     editorLayer.getChildren().add(area);
+    keepLinesSpaced(area);
     area.requestFocus();
     area.end();
   }

@@ -70,9 +70,42 @@ class TextPlacementFxTest extends FxBoardTestBase {
   }
 
   /**
+   * Found by the two-apps person test: the lines after the first of a multi-line text moved up when
+   * editing ended (by 5 px at 100 % for the second line, more for each further line), because the
+   * editor spaced its lines by the font's own line height and the canvas by {@link
+   * dev.drawbridge.client.ui.canvas.ElementPainter#LINE_HEIGHT} times the size.
+   */
+  @Test
+  void everyLineOfAMultiLineTextStaysWhereItWasTyped(FxRobot robot) {
+    robot.type(KeyCode.T);
+    click(robot, 0, -60);
+    TextArea area = fx(() -> view().textEditor());
+    assertThat(area).isNotNull();
+    robot.write("Hxg");
+    robot.type(KeyCode.ENTER);
+    robot.write("Hxg");
+    robot.type(KeyCode.ENTER);
+    robot.write("Hxg");
+    onFx(() -> area.setStyle(area.getStyle() + " -fx-display-caret: false;"));
+    WaitForAsyncUtils.waitForFxEvents();
+    Bounds box = fx(() -> area.localToScene(area.getLayoutBounds()));
+    double[] typed = ink(box);
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+    double[] drawn = ink(box);
+    String seen =
+        "typed %s, drawn %s"
+            .formatted(java.util.Arrays.toString(typed), java.util.Arrays.toString(drawn));
+    assertThat(drawn[2]).as("last line's bottom: %s", seen).isCloseTo(typed[2], Offset.offset(1.0));
+    assertThat(drawn[1]).as("middle: %s", seen).isCloseTo(typed[1], Offset.offset(0.5));
+  }
+
+  /**
    * The ink (dark grey pixels) inside {@code box}, away from the editor's blue frame, in scene
    * pixels: the left edge of the first stroke (sub-pixel, from how dark its first column is) and
-   * the weighted middle row.
+   * the weighted middle row, and the bottom edge of the darker ink.
    */
   private double[] ink(Bounds box) {
     return fx(
@@ -85,6 +118,7 @@ class TextPlacementFxTest extends FxBoardTestBase {
           double[] column = new double[x1 - x0];
           double sum = 0;
           double sy = 0;
+          int bottom = -1;
           for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
               Color c = r.getColor(x, y);
@@ -98,6 +132,9 @@ class TextPlacementFxTest extends FxBoardTestBase {
               sum += w;
               sy += w * (y + 0.5);
               column[x - x0] = Math.max(column[x - x0], w);
+              if (w > 0.5) {
+                bottom = y + 1;
+              }
             }
           }
           double full = java.util.Arrays.stream(column).max().orElse(1);
@@ -106,7 +143,7 @@ class TextPlacementFxTest extends FxBoardTestBase {
             first++;
           }
           double left = x0 + first + 1 - column[first] / full;
-          return new double[] {left, sy / sum};
+          return new double[] {left, sy / sum, bottom};
         });
   }
 }
