@@ -86,7 +86,6 @@ final class BoardPointer implements PointerHandler {
       return;
     }
     currentTool().released(p);
-    vm.refreshHistory();
   }
 
   /** Who hears which element the pointer is over with the select tool (null when none). */

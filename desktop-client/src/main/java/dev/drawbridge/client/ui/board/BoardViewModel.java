@@ -50,7 +50,7 @@ public final class BoardViewModel {
   public BoardViewModel(LocalBoard board) {
     this.board = board;
     this.edits = new SelectionEdits(board, selection);
-    this.style = new StyleControls(selection, edits, this::refreshHistory);
+    this.style = new StyleControls(selection, edits);
     this.clipboard =
         new BoardClipboard(
             clipboardTarget(BlobSource.inMemory(), () -> false, () -> true, () -> new double[2]),
@@ -186,7 +186,6 @@ public final class BoardViewModel {
       return false;
     }
     refreshSelectionCommands();
-    refreshHistory();
     return true;
   }
 
@@ -201,7 +200,6 @@ public final class BoardViewModel {
       return false;
     }
     edits.align(edge);
-    refreshHistory();
     return true;
   }
 
@@ -211,7 +209,6 @@ public final class BoardViewModel {
       return false;
     }
     edits.distribute(axis);
-    refreshHistory();
     return true;
   }
 
@@ -220,7 +217,6 @@ public final class BoardViewModel {
     boolean hadSelection = !selection.isEmpty();
     board.undo();
     followSelection(hadSelection, step);
-    refreshHistory();
   }
 
   public void redo() {
@@ -228,7 +224,6 @@ public final class BoardViewModel {
     boolean hadSelection = !selection.isEmpty();
     board.redo();
     followSelection(hadSelection, step);
-    refreshHistory();
   }
 
   /**
@@ -260,17 +255,14 @@ public final class BoardViewModel {
 
   public void deleteSelection() {
     edits.delete();
-    refreshHistory();
   }
 
   public void bringToFront() {
     edits.bringToFront();
-    refreshHistory();
   }
 
   public void sendToBack() {
     edits.sendToBack();
-    refreshHistory();
   }
 
   /**
@@ -322,7 +314,6 @@ public final class BoardViewModel {
 
   public void cut() {
     clipboard.cut();
-    refreshHistory();
   }
 
   /**
@@ -338,14 +329,12 @@ public final class BoardViewModel {
     if (clipboard.paste(author)) {
       tool.set(ToolKind.SELECT);
     }
-    refreshHistory();
   }
 
   public void duplicate(String author) {
     if (!selection.isEmpty()) {
       tool.set(ToolKind.SELECT);
       edits.duplicate(author);
-      refreshHistory();
     }
   }
 
@@ -363,7 +352,6 @@ public final class BoardViewModel {
       return false;
     }
     edits.nudge(dx, dy);
-    refreshHistory();
     return true;
   }
 
@@ -374,25 +362,17 @@ public final class BoardViewModel {
 
   /** Locks the selection (Ctrl+Shift+L, R127), one undo step; false with nothing selected. */
   public boolean lockSelection() {
-    if (selection.isEmpty() || edits.lock() == 0) {
-      return false;
-    }
-    refreshHistory();
-    return true;
+    return !selection.isEmpty() && edits.lock() > 0;
   }
 
   /** Unlocks {@code ids}, or every locked element when null, one undo step, and selects them. */
   public boolean unlock(java.util.Collection<String> ids) {
     tool.set(ToolKind.SELECT);
-    if (edits.unlock(ids) == 0) {
-      return false;
-    }
-    refreshHistory();
-    return true;
+    return edits.unlock(ids) > 0;
   }
 
   /** Re-reads undo/redo availability from the board. */
-  public void refreshHistory() {
+  private void refreshHistory() {
     canUndo.set(board.canUndo());
     canRedo.set(board.canRedo());
   }

@@ -130,7 +130,6 @@ final class ImageInsert {
     vm.toolProperty().set(ToolKind.SELECT);
     session.board().submitAll(ops);
     vm.selection().set(ids);
-    vm.refreshHistory();
     return ids;
   }
 

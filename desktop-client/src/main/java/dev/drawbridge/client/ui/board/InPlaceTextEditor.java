@@ -357,7 +357,6 @@ final class InPlaceTextEditor {
     } else if (!text.equals(existing.text())) {
       board.submit(new Op.UpdateElement(existing.id(), ElementPatch.NONE.withText(text)));
     }
-    vm.refreshHistory();
     canvas.requestFocus();
   }
 

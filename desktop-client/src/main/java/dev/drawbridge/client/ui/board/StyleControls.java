@@ -32,7 +32,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class StyleControls {
   private final Selection selection;
-  private final Runnable edited;
   private final StringProperty color = new SimpleStringProperty(StyleChoice.PALETTE.get(0));
   private final IntegerProperty size = new SimpleIntegerProperty(1);
   private final BooleanProperty fill = new SimpleBooleanProperty(false);
@@ -58,12 +57,8 @@ public final class StyleControls {
       boolean elbow,
       String note) {}
 
-  /**
-   * @param edited runs after the user's change restyled the selection (undo availability moved)
-   */
-  StyleControls(Selection selection, SelectionEdits edits, Runnable edited) {
+  StyleControls(Selection selection, SelectionEdits edits) {
     this.selection = selection;
-    this.edited = edited;
     color.addListener((o, a, b) -> restyle(edits, ElementPatch.NONE.withColor(b)));
     size.addListener(
         (o, a, b) ->
@@ -266,6 +261,5 @@ public final class StyleControls {
     }
     beforeSelection = null;
     edit.getAsInt();
-    edited.run();
   }
 }

@@ -52,6 +52,7 @@ final class StylePanel {
    *     ElementPainter#displayColor})
    */
   static VBox build(BoardViewModel vm, Messages messages, ObservableBooleanValue dark) {
+    StyleControls controls = vm.styleControls();
     VBox panel = new VBox(10);
     panel.getStyleClass().addAll("island", "style-panel");
     panel.setId("style-panel");
@@ -72,19 +73,18 @@ final class StylePanel {
       swatch.setUserData(c);
       swatch.setToggleGroup(colors);
       swatch.setFocusTraversable(false);
-      swatch.setOnAction(e -> vm.styleControls().colorProperty().set(c));
+      swatch.setOnAction(e -> controls.colorProperty().set(c));
       swatches.getChildren().add(swatch);
     }
-    ColorPicker picker = new ColorPicker(Color.web(vm.styleControls().colorProperty().get()));
+    ColorPicker picker = new ColorPicker(Color.web(controls.colorProperty().get()));
     picker.setId("color-picker");
     picker.getStyleClass().add(ColorPicker.STYLE_CLASS_BUTTON);
     picker.setFocusTraversable(false);
-    picker.setOnAction(
-        e -> vm.styleControls().colorProperty().set(Controls.toWeb(picker.getValue())));
+    picker.setOnAction(e -> controls.colorProperty().set(Controls.toWeb(picker.getValue())));
     Tooltip pickTip = new Tooltip();
     pickTip.textProperty().bind(messages.bind("style.custom"));
     picker.setTooltip(pickTip);
-    vm.styleControls()
+    controls
         .colorProperty()
         .addListener(
             (o, a, b) -> {
@@ -113,28 +113,28 @@ final class StylePanel {
       b.setFocusTraversable(false);
       b.setOnAction(
           e -> {
-            vm.styleControls().sizeProperty().set(index);
+            controls.sizeProperty().set(index);
             sizeGroup.selectToggle(b);
           });
       sizes.getChildren().add(b);
     }
-    vm.styleControls()
+    controls
         .sizeProperty()
         .addListener((o, a, b) -> sizeGroup.selectToggle(sizeGroup.getToggles().get(b.intValue())));
-    sizeGroup.selectToggle(sizeGroup.getToggles().get(vm.styleControls().sizeProperty().get()));
+    sizeGroup.selectToggle(sizeGroup.getToggles().get(controls.sizeProperty().get()));
 
     ToggleButton fill = new ToggleButton();
     fill.setId("fill");
     fill.setGraphic(Icons.of(MaterialDesignF.FORMAT_COLOR_FILL));
     fill.textProperty().bind(messages.bind("style.fill"));
-    fill.selectedProperty().bindBidirectional(vm.styleControls().fillProperty());
+    fill.selectedProperty().bindBidirectional(controls.fillProperty());
     fill.setFocusTraversable(false);
 
     ToggleButton elbow = new ToggleButton();
     elbow.setId("elbow");
     elbow.setGraphic(Icons.of(MaterialDesignV.VECTOR_POLYLINE));
     elbow.textProperty().bind(messages.bind("connector.elbow"));
-    elbow.selectedProperty().bindBidirectional(vm.styleControls().elbowProperty());
+    elbow.selectedProperty().bindBidirectional(controls.elbowProperty());
     elbow.setFocusTraversable(false);
     javafx.scene.control.Tooltip elbowTip = new javafx.scene.control.Tooltip();
     elbowTip.textProperty().bind(messages.bind("connector.elbow.tooltip"));
@@ -150,7 +150,7 @@ final class StylePanel {
         .addListener(
             (o, a, b) -> {
               if (!opacity.isValueChanging()) {
-                vm.styleControls().opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+                controls.opacityProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
               }
             });
     opacity
@@ -158,14 +158,10 @@ final class StylePanel {
         .addListener(
             (o, a, changing) -> {
               if (!changing) {
-                vm.styleControls()
-                    .opacityProperty()
-                    .set(Math.round(opacity.getValue() * 100) / 100.0);
+                controls.opacityProperty().set(Math.round(opacity.getValue() * 100) / 100.0);
               }
             });
-    vm.styleControls()
-        .opacityProperty()
-        .addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
+    controls.opacityProperty().addListener((o, a, b) -> opacity.setValue(b.doubleValue()));
 
     HBox arrange = new HBox(4);
     arrange
@@ -204,7 +200,7 @@ final class StylePanel {
             sizeLabel,
             sizes,
             new HBox(4, fill, elbow),
-            dashes(vm, messages),
+            dashes(controls, messages),
             opacityLabel,
             opacity,
             Controls.sectionLabel(messages, "style.arrange"),
@@ -217,7 +213,7 @@ final class StylePanel {
    * Solid, dashed or dotted outlines (R125): for new elements, and a click restyles the selection.
    * Each button shows its line.
    */
-  private static HBox dashes(BoardViewModel vm, Messages messages) {
+  private static HBox dashes(StyleControls controls, Messages messages) {
     HBox row = new HBox(4);
     row.setId("dashes");
     ToggleGroup group = new ToggleGroup();
@@ -242,17 +238,17 @@ final class StylePanel {
       b.setOnAction(
           e -> {
             group.selectToggle(b);
-            vm.styleControls().dashProperty().set(d);
+            controls.dashProperty().set(d);
           });
       row.getChildren().add(b);
     }
     Runnable show =
         () ->
             group.getToggles().stream()
-                .filter(t -> t.getUserData() == vm.styleControls().dashProperty().get())
+                .filter(t -> t.getUserData() == controls.dashProperty().get())
                 .findFirst()
                 .ifPresent(group::selectToggle);
-    vm.styleControls().dashProperty().addListener((o, a, b) -> show.run());
+    controls.dashProperty().addListener((o, a, b) -> show.run());
     show.run();
     return row;
   }
@@ -279,6 +275,7 @@ final class StylePanel {
    * papers look the same on both themes, as notes are drawn (ElementPainter).
    */
   private static HBox noteSwatches(BoardViewModel vm) {
+    StyleControls controls = vm.styleControls();
     HBox row = new HBox(4);
     row.setId("note-colors");
     row.setAlignment(Pos.CENTER_LEFT);
@@ -297,17 +294,16 @@ final class StylePanel {
       swatch.setOnAction(
           e -> {
             group.selectToggle(swatch);
-            if (c.equals(vm.styleControls().noteColorProperty().get())) {
+            if (c.equals(controls.noteColorProperty().get())) {
               // Same paper as new notes already get: still recolour a selection of other papers.
               vm.edits().recolourNotes(c);
-              vm.refreshHistory();
             } else {
-              vm.styleControls().noteColorProperty().set(c);
+              controls.noteColorProperty().set(c);
             }
           });
       row.getChildren().add(swatch);
     }
-    vm.styleControls()
+    controls
         .noteColorProperty()
         .addListener(
             (o, a, b) ->
