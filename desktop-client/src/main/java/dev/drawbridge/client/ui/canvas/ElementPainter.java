@@ -144,14 +144,14 @@ public final class ElementPainter {
       gc.setFill(BoardPaper.background(dark));
       gc.fillRect(mid[0] - size[0] / 2 - 3, mid[1] - size[1] / 2 - 2, size[0] + 6, size[1] + 4);
       gc.setFill(ink);
-      gc.setFont(font(fs));
-      gc.setTextBaseline(VPos.BASELINE);
-      gc.setTextAlign(TextAlignment.CENTER);
-      String[] lines = e.label().split("\n", -1);
-      double baseline = mid[1] - size[1] / 2 + ascent(fs);
-      for (int i = 0; i < lines.length; i++) {
-        gc.fillText(lines[i], mid[0], baseline + i * fs * LINE_HEIGHT);
-      }
+      fillLines(
+          gc,
+          List.of(e.label().split("\n", -1)),
+          mid[0],
+          mid[1] - size[1] / 2,
+          fs,
+          LINE_HEIGHT,
+          TextAlignment.CENTER);
     }
   }
 
@@ -234,15 +234,14 @@ public final class ElementPainter {
 
   private static void paintText(GraphicsContext gc, Element e, double x, double y) {
     String text = e.text() == null ? "" : e.text();
-    double fs = e.style().fontSize();
-    gc.setFont(font(fs));
-    gc.setTextBaseline(VPos.BASELINE);
-    gc.setTextAlign(TextAlignment.LEFT);
-    String[] lines = text.split("\n", -1);
-    double baseline = y + ascent(fs);
-    for (int i = 0; i < lines.length; i++) {
-      gc.fillText(lines[i], x, baseline + i * fs * LINE_HEIGHT);
-    }
+    fillLines(
+        gc,
+        List.of(text.split("\n", -1)),
+        x,
+        y,
+        e.style().fontSize(),
+        LINE_HEIGHT,
+        TextAlignment.LEFT);
   }
 
   /**
@@ -263,17 +262,15 @@ public final class ElementPainter {
       gc.rect(x, y, e.w(), e.h());
       gc.clip();
     }
-    double size = layout.fontSize();
     gc.setFill(Color.web(NoteLayout.inkFor(e.style().color())));
-    gc.setFont(font(size));
-    gc.setTextBaseline(VPos.BASELINE);
-    gc.setTextAlign(TextAlignment.CENTER);
-    double cx = x + e.w() / 2;
-    double baseline = layout.top() - e.y() + y + ascent(size);
-    List<String> lines = layout.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      gc.fillText(lines.get(i), cx, baseline + i * size * NoteLayout.LINE_HEIGHT);
-    }
+    fillLines(
+        gc,
+        layout.lines(),
+        x + e.w() / 2,
+        layout.top() - e.y() + y,
+        layout.fontSize(),
+        NoteLayout.LINE_HEIGHT,
+        TextAlignment.CENTER);
   }
 
   private record NoteKey(String text, double w, double h, double fontSize) {}
@@ -301,6 +298,29 @@ public final class ElementPainter {
    */
   public static Font font(double size) {
     return BoardFont.at(size);
+  }
+
+  /**
+   * Writes {@code lines} of board text in the board font at {@code size}, aligned on {@code x} as
+   * {@code align} says, the first line's top at {@code top} and each next one {@code lineHeight}
+   * times the size below: each at its baseline, {@link #ascent} below its top (see there why not
+   * from the top).
+   */
+  static void fillLines(
+      GraphicsContext gc,
+      List<String> lines,
+      double x,
+      double top,
+      double size,
+      double lineHeight,
+      TextAlignment align) {
+    gc.setFont(font(size));
+    gc.setTextBaseline(VPos.BASELINE);
+    gc.setTextAlign(align);
+    double baseline = top + ascent(size);
+    for (int i = 0; i < lines.size(); i++) {
+      gc.fillText(lines.get(i), x, baseline + i * size * lineHeight);
+    }
   }
 
   /**

@@ -359,12 +359,8 @@ final class LiveOverlay {
       gc.strokeRect(x - 3, y - 3, w + 6, h + 6);
       gc.setLineDashes();
       gc.setFill(color);
-      gc.setFont(font);
-      gc.setTextBaseline(VPos.BASELINE);
-      double baseline = y + ElementPainter.ascent(font.getSize());
-      for (int i = 0; i < lines.length; i++) {
-        gc.fillText(lines[i], x, baseline + i * lineH);
-      }
+      ElementPainter.fillLines(
+          gc, List.of(lines), x, y, font.getSize(), ElementPainter.LINE_HEIGHT, TextAlignment.LEFT);
       Font tag = Font.font("System", FontWeight.BOLD, 11);
       gc.setFont(tag);
       gc.setTextBaseline(VPos.BOTTOM);
