@@ -46,15 +46,13 @@ public final class UiFonts {
    */
   static String css(Locale locale) {
     StringBuilder css = new StringBuilder();
-    if (locale == null) {
-      return css.append('.')
-          .append(MONOSPACE)
-          .append(" { -fx-font-family: monospace; }\n")
-          .toString();
+    String mono = "monospace";
+    if (locale != null) {
+      family("sans", locale)
+          .ifPresent(
+              f -> css.append(".root { -fx-font-family: ").append(quoted(f)).append("; }\n"));
+      mono = family("monospace", locale).map(UiFonts::quoted).orElse(mono);
     }
-    Optional<String> sans = family("sans", locale);
-    sans.ifPresent(f -> css.append(".root { -fx-font-family: ").append(quoted(f)).append("; }\n"));
-    String mono = family("monospace", locale).map(UiFonts::quoted).orElse("monospace");
     css.append('.').append(MONOSPACE).append(" { -fx-font-family: ").append(mono).append("; }\n");
     return css.toString();
   }
